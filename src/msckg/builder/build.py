@@ -1,0 +1,168 @@
+"""Curated studies to a validated RDF dataset on disk.
+
+A build loads every study file, maps each study into its own named graph, adds the ontology and
+the external-term slim as two more named graphs (so a built `kg.nq` answers queries on its own),
+validates the union with SHACL and only then replaces the previous outputs, atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from msckg.builder.iris import StudyIris
+from msckg.builder.loader import load_studies
+from msckg.builder.outcomes import add_outcomes
+from msckg.builder.population import add_population
+from msckg.builder.provenance import add_documents
+from msckg.builder.schema import Study
+from msckg.builder.study import add_study
+from msckg.builder.terms import term
+from msckg.errors import StudyFileError
+from msckg.namespaces import DEFAULT_BASE, INST, MSCKG, OWL, RDF, bind_prefixes
+from msckg.resources import bundled_studies_dir, ontology_files, term_files
+from msckg.validate import ValidationReport, validate_dataset
+
+
+def ontology_graph_iri(base: str) -> URIRef:
+    return URIRef(f"{base}graph/ontology")
+
+
+def terms_graph_iri(base: str) -> URIRef:
+    return URIRef(f"{base}graph/terms")
+
+
+def load_vocabulary() -> tuple[Graph, Graph]:
+    """The shipped ontology (with instruments) and the external-term slim, parsed."""
+    onto, terms = Graph(), Graph()
+    for res in ontology_files():
+        onto.parse(data=res.read_text(encoding="utf-8"), format="turtle")
+    for res in term_files():
+        terms.parse(data=res.read_text(encoding="utf-8"), format="turtle")
+    return onto, terms
+
+
+def _check_vocabulary(path: Path, study: Study, onto: Graph, terms: Graph) -> None:
+    """Every instrument and external term a study names must exist in the shipped vocabulary."""
+    for i, ep in enumerate(study.endpoints):
+        if (INST[ep.instrument], RDF.type, MSCKG.Instrument) not in onto:
+            raise StudyFileError(path, study.id, f"endpoints[{i}].instrument",
+                                 f"unknown instrument {ep.instrument!r} (see ontology/instruments.ttl)")
+    for i, crit in enumerate(study.eligibility):
+        if crit.instrument and (INST[crit.instrument], RDF.type, MSCKG.Instrument) not in onto:
+            raise StudyFileError(path, study.id, f"eligibility[{i}].instrument",
+                                 f"unknown instrument {crit.instrument!r}")
+    refs = [(f"conditions[{i}].term", c.term) for i, c in enumerate(study.conditions)]
+    refs += [(f"products[{i}].cell_type", p.cell_type) for i, p in enumerate(study.products)]
+    refs += [(f"products[{i}].tissue", p.tissue) for i, p in enumerate(study.products) if p.tissue]
+    for field_name, curie in refs:
+        try:
+            iri = term(curie)
+        except ValueError as exc:
+            raise StudyFileError(path, study.id, field_name, str(exc)) from exc
+        if (iri, RDF.type, OWL.Class) not in terms:
+            raise StudyFileError(path, study.id, field_name,
+                                 f"{curie} is not in the shipped term slim; "
+                                 "run scripts/build_terms.py after adding it")
+
+
+def study_graph(study: Study, base: str = DEFAULT_BASE) -> Graph:
+    """One study as RDF: the triples of its named graph."""
+    iris = StudyIris(base, study.id)
+    g = Graph(identifier=iris.graph)
+    add_documents(g, iris, study)
+    add_study(g, iris, study)
+    add_population(g, iris, study)
+    add_outcomes(g, iris, study)
+    return g
+
+
+def build_dataset(studies: list[tuple[Path, Study]], base: str = DEFAULT_BASE) -> Dataset:
+    """All studies, each in its own named graph, plus ontology and term graphs."""
+    onto, terms = load_vocabulary()
+    ds = Dataset()
+    bind_prefixes(ds, base)
+    for iri, graph in ((ontology_graph_iri(base), onto), (terms_graph_iri(base), terms)):
+        ctx = ds.graph(iri)
+        for triple in graph:
+            ctx.add(triple)
+    for path, study in studies:
+        _check_vocabulary(path, study, onto, terms)
+        ctx = ds.graph(StudyIris(base, study.id).graph)
+        for triple in study_graph(study, base):
+            ctx.add(triple)
+    return ds
+
+
+def serialize_nquads(ds: Dataset) -> str:
+    """N-Quads with lines sorted: the same dataset always gives the same bytes."""
+    text = ds.serialize(format="nquads")
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return "\n".join(lines) + "\n"
+
+
+def serialize_turtle(ds: Dataset, base: str = DEFAULT_BASE) -> str:
+    """All named graphs merged into one Turtle document (Turtle cannot hold graph names)."""
+    merged = Graph()
+    bind_prefixes(merged, base)
+    for quad in ds.quads((None, None, None, None)):
+        merged.add(quad[:3])
+    return merged.serialize(format="turtle")
+
+
+@dataclass
+class BuildSummary:
+    studies: int
+    triples: int
+    graphs: int
+    report: ValidationReport
+    outputs: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.report.conforms
+
+
+def _write_atomically(files: dict[Path, str]) -> None:
+    """Write every file beside its target, then rename over it: no half-written outputs."""
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for target, text in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+            temps.append((Path(tmp), target))
+        for tmp, target in temps:
+            os.replace(tmp, target)
+    finally:
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+
+
+def build(studies_dir: Path | None = None, out_dir: Path = Path("build"),
+          base: str = DEFAULT_BASE) -> BuildSummary:
+    """Build, validate, and write `kg.nq` and `kg.ttl` only if the graph conforms.
+
+    On violations the previous outputs stay untouched and the summary carries the report.
+    """
+    start = time.perf_counter()
+    folder = studies_dir or bundled_studies_dir()
+    studies = load_studies(folder)
+    ds = build_dataset(studies, base)
+    report = validate_dataset(ds, files={StudyIris(base, s.id).graph: p for p, s in studies})
+    summary = BuildSummary(
+        studies=len(studies), triples=len(ds), graphs=len(list(ds.graphs())) - 1, report=report
+    )
+    if report.conforms:
+        outputs = {out_dir / "kg.nq": serialize_nquads(ds), out_dir / "kg.ttl": serialize_turtle(ds, base)}
+        _write_atomically(outputs)
+        summary.outputs = list(outputs)
+    summary.seconds = time.perf_counter() - start
+    return summary
