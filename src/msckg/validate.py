@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyshacl
+import rdflib
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
@@ -52,12 +53,16 @@ def read_graph_file(path: Path) -> Dataset:
     if fmt is None:
         raise GraphFileError(f"{path}: unknown graph format {path.suffix!r} (use one of {', '.join(FORMATS)})")
     ds = Dataset()
+    normalize = rdflib.NORMALIZE_LITERALS
+    rdflib.NORMALIZE_LITERALS = False  # keep reported forms: P12M stays P12M, 0.030 stays 0.030
     try:
         ds.parse(path, format=fmt)
     except FileNotFoundError as exc:
         raise GraphFileError(f"{path}: no such file (run `msckg build` first?)") from exc
     except Exception as exc:  # noqa: BLE001 - parsers raise many types; the user needs the file name
         raise GraphFileError(f"{path}: cannot parse as {fmt}: {exc}") from exc
+    finally:
+        rdflib.NORMALIZE_LITERALS = normalize
     return ds
 
 

@@ -29,7 +29,7 @@ def add_outcomes(g: Graph, iris: StudyIris, study: Study) -> None:
         if ep.unit:
             g.add((node, MSCKG.unit, Literal(ep.unit)))
         for tp in ep.timepoints:
-            g.add((node, MSCKG.plannedTimepoint, Literal(weeks_to_days(tp), datatype=XSD.duration)))
+            g.add((node, MSCKG.plannedTimepoint, Literal(weeks_to_days(tp), datatype=XSD.duration, normalize=False)))
         attribute(g, iris, node, ep)
     arms = {a.id for a in study.arms}
     for res in study.results:
@@ -47,7 +47,7 @@ def _add_result(g: Graph, iris: StudyIris, res: Result, arms: set[str]) -> None:
     g.add((node, MSCKG.forEndpoint, iris.part("endpoint", res.endpoint)))
     g.add((node, MSCKG.population, _population(iris, arms, res.population)))
     if res.timepoint:
-        g.add((node, MSCKG.timepoint, Literal(weeks_to_days(res.timepoint), datatype=XSD.duration)))
+        g.add((node, MSCKG.timepoint, Literal(weeks_to_days(res.timepoint), datatype=XSD.duration, normalize=False)))
         g.add((node, MSCKG.timepointDays, Literal(approximate_days(res.timepoint))))
     if res.timepoint_label:
         g.add((node, MSCKG.timepointLabel, Literal(res.timepoint_label)))

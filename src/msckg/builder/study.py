@@ -72,10 +72,10 @@ def _add_design(g: Graph, iris: StudyIris, study: Study) -> None:
     if d.period_end:
         g.add((node, MSCKG.periodEnd, _period(d.period_end)))
     if d.follow_up:
-        g.add((node, MSCKG.followUp, Literal(weeks_to_days(d.follow_up), datatype=XSD.duration)))
+        g.add((node, MSCKG.followUp, Literal(weeks_to_days(d.follow_up), datatype=XSD.duration, normalize=False)))
     if d.assessment_interval:
         g.add((node, MSCKG.assessmentInterval,
-               Literal(weeks_to_days(d.assessment_interval), datatype=XSD.duration)))
+               Literal(weeks_to_days(d.assessment_interval), datatype=XSD.duration, normalize=False)))
     if study.enrollment:
         e = iris.part("enrollment")
         g.add((iris.study, MSCKG.hasEnrollment, e))

@@ -1,0 +1,185 @@
+"""The `msckg` command: a thin layer over the library.
+
+Exit codes: 0 ok; 1 validation or data errors (bad study file, SHACL violations, unknown query);
+2 usage errors (click's own). Results go to stdout, errors and summaries to stderr.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from msckg.builder.build import build as run_build
+from msckg.errors import MsckgError
+from msckg.namespaces import DEFAULT_BASE
+from msckg.queries import QueryResult, get_query, list_queries, load_dataset, run_query
+from msckg.validate import ValidationReport, validate_file
+
+DEFAULT_GRAPH = Path("build") / "kg.nq"
+err = Console(stderr=True, highlight=False)
+
+
+def _fail(exc: MsckgError) -> None:
+    err.print(f"[bold red]error:[/] {exc}", soft_wrap=True)
+    sys.exit(1)
+
+
+def _violations_table(report: ValidationReport) -> Table:
+    table = Table(title=f"{len(report.violations)} SHACL violation(s)", show_lines=False)
+    for col in ("focus node", "path", "message", "study graph / file"):
+        table.add_column(col, overflow="fold")
+    for v in report.violations:
+        table.add_row(v.focus, v.path, v.message or v.component, v.file or v.graph or "")
+    return table
+
+
+def _print_result(result: QueryResult, fmt: str) -> None:
+    if fmt == "json":
+        records = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([["" if c is None else c for c in row] for row in result.rows])
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        table = Table(show_lines=False)
+        for col in result.columns:
+            table.add_column(col, overflow="fold")
+        for row in result.rows:
+            table.add_row(*("" if c is None else c for c in row))
+        Console(highlight=False).print(table)
+        err.print(f"{len(result.rows)} row(s)")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="msckg")
+def main() -> None:
+    """msckg: a knowledge graph of clinical studies of mesenchymal stem cell therapies.
+
+    \b
+    Examples:
+      msckg build
+      msckg query endpoint-trajectory --param study=NCT00962923 --param endpoint=mRSS
+      msckg validate build/kg.nq
+    """
+
+
+@main.command()
+@click.option("--studies", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Folder of curated study YAML files (default: the bundled seed studies).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
+              show_default=True, help="Where kg.nq and kg.ttl are written.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for instance data.")
+def build(studies: Path | None, out: Path, base: str) -> None:
+    """Build the knowledge graph from curated study files, validate it, write kg.nq and kg.ttl.
+
+    The outputs are replaced only when the new graph is SHACL-valid; otherwise the previous
+    build stays in place and the violations are printed.
+
+    \b
+    Examples:
+      msckg build
+      msckg build --studies my-studies/ --out out/ --base https://example.org/kg/
+    """
+    try:
+        summary = run_build(studies, out, base)
+    except MsckgError as exc:
+        _fail(exc)
+    if not summary.ok:
+        err.print(_violations_table(summary.report))
+        err.print(f"[bold red]build failed:[/] {len(summary.report.violations)} violation(s); "
+                  f"previous outputs in {out}/ left unchanged")
+        sys.exit(1)
+    err.print(f"studies: {summary.studies}  triples: {summary.triples}  named graphs: {summary.graphs}  "
+              f"violations: 0  time: {summary.seconds:.1f}s")
+    for path in summary.outputs:
+        err.print(f"wrote {path}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def validate(file: Path) -> None:
+    """Validate a graph file (N-Quads, TriG, Turtle, ...) against the msckg SHACL shapes.
+
+    Prints each violation (focus node, path, message, study graph) and exits 1 if any.
+
+    \b
+    Example:
+      msckg validate build/kg.nq
+    """
+    try:
+        report = validate_file(file)
+    except MsckgError as exc:
+        _fail(exc)
+    if report.conforms:
+        err.print(f"{file}: conforms (0 violations)")
+        return
+    err.print(_violations_table(report))
+    sys.exit(1)
+
+
+def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{item!r} is not key=value", param_hint="--param")
+        params[key.strip()] = value
+    return params
+
+
+@main.command()
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+              help="A query parameter; repeat for several.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
+              show_default=True, help="Built graph file to query.")
+def query(name: str, params: tuple[str, ...], fmt: str, graph: Path) -> None:
+    """Run a named query (see `msckg queries`) or a .rq file over a built graph.
+
+    \b
+    Examples:
+      msckg query studies-overview
+      msckg query endpoint-trajectory --param study=NCT00962923 --param endpoint=mRSS --format csv
+      msckg query products-for-disease -p disease=MONDO:0005100 --format json
+      msckg query my-question.rq
+    """
+    try:
+        named = get_query(name)
+        result = run_query(named, load_dataset(graph), _parse_params(params))
+    except MsckgError as exc:
+        _fail(exc)
+    _print_result(result, fmt)
+
+
+@main.command("queries")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def queries_cmd(fmt: str) -> None:
+    """List the named queries with what they answer and their parameters.
+
+    \b
+    Example:
+      msckg queries --format json
+    """
+    named = list_queries()
+    result = QueryResult(
+        ["name", "answers", "params"],
+        [[q.name, q.answers, "; ".join(f"{p.name} ({p.type}): {p.description}" for p in q.params)]
+         for q in named],
+    )
+    _print_result(result, fmt)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
