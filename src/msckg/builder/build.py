@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import to_canonical_graph
 
 from msckg.builder.iris import StudyIris
 from msckg.builder.loader import load_studies
@@ -89,7 +90,8 @@ def build_dataset(studies: list[tuple[Path, Study]], base: str = DEFAULT_BASE) -
     bind_prefixes(ds, base)
     for iri, graph in ((ontology_graph_iri(base), onto), (terms_graph_iri(base), terms)):
         ctx = ds.graph(iri)
-        for triple in graph:
+        # OWL restrictions and lists are blank nodes; canonical labels keep the bytes stable
+        for triple in to_canonical_graph(graph):
             ctx.add(triple)
     for path, study in studies:
         _check_vocabulary(path, study, onto, terms)

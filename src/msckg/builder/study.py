@@ -7,7 +7,7 @@ from rdflib import Graph, Literal, URIRef
 
 from msckg.builder.iris import StudyIris, slugify
 from msckg.builder.provenance import attribute
-from msckg.builder.schema import Study, weeks_to_days
+from msckg.builder.schema import Study, approximate_days, weeks_to_days
 from msckg.namespaces import INST, MSCKG, PROV, RDF, RDFS, XSD, converter
 
 PHASES = {"phase-1": MSCKG.Phase1, "phase-2": MSCKG.Phase2, "phase-2a": MSCKG.Phase2a,
@@ -73,6 +73,7 @@ def _add_design(g: Graph, iris: StudyIris, study: Study) -> None:
         g.add((node, MSCKG.periodEnd, _period(d.period_end)))
     if d.follow_up:
         g.add((node, MSCKG.followUp, Literal(weeks_to_days(d.follow_up), datatype=XSD.duration, normalize=False)))
+        g.add((node, MSCKG.followUpDays, Literal(approximate_days(d.follow_up))))
     if d.assessment_interval:
         g.add((node, MSCKG.assessmentInterval,
                Literal(weeks_to_days(d.assessment_interval), datatype=XSD.duration, normalize=False)))
