@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -31,13 +32,20 @@ def _fail(exc: MsckgError) -> None:
     sys.exit(1)
 
 
-def _violations_table(report: ValidationReport) -> Table:
-    table = Table(title=f"{len(report.violations)} SHACL violation(s)", show_lines=False)
+def _print_violations(report: ValidationReport) -> None:
+    """A table on a terminal; one tab-separated line per violation when piped (grep-able)."""
+    rows = [(v.focus, v.path, v.message or v.component, v.file or v.graph or "") for v in report.violations]
+    if not err.is_terminal:
+        click.echo(f"{len(rows)} SHACL violation(s)", err=True)
+        for row in rows:
+            click.echo("\t".join(row), err=True)
+        return
+    table = Table(title=f"{len(rows)} SHACL violation(s)", show_lines=False)
     for col in ("focus node", "path", "message", "study graph / file"):
         table.add_column(col, overflow="fold")
-    for v in report.violations:
-        table.add_row(v.focus, v.path, v.message or v.component, v.file or v.graph or "")
-    return table
+    for row in rows:
+        table.add_row(*row)
+    err.print(table)
 
 
 def _print_result(result: QueryResult, fmt: str) -> None:
@@ -95,7 +103,7 @@ def build(studies: Path | None, out: Path, base: str) -> None:
     except MsckgError as exc:
         _fail(exc)
     if not summary.ok:
-        err.print(_violations_table(summary.report))
+        _print_violations(summary.report)
         err.print(f"[bold red]build failed:[/] {len(summary.report.violations)} violation(s); "
                   f"previous outputs in {out}/ left unchanged")
         sys.exit(1)
@@ -107,24 +115,29 @@ def build(studies: Path | None, out: Path, base: str) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def validate(file: Path) -> None:
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="json prints the violations as a list of records on stdout.")
+def validate(file: Path, fmt: str) -> None:
     """Validate a graph file (N-Quads, TriG, Turtle, ...) against the msckg SHACL shapes.
 
     Prints each violation (focus node, path, message, study graph) and exits 1 if any.
 
     \b
-    Example:
+    Examples:
       msckg validate build/kg.nq
+      msckg validate my-graph.trig --format json
     """
     try:
         report = validate_file(file)
     except MsckgError as exc:
         _fail(exc)
-    if report.conforms:
+    if fmt == "json":
+        click.echo(json.dumps([asdict(v) for v in report.violations], indent=2))
+    elif report.conforms:
         err.print(f"{file}: conforms (0 violations)")
-        return
-    err.print(_violations_table(report))
-    sys.exit(1)
+    else:
+        _print_violations(report)
+    sys.exit(0 if report.conforms else 1)
 
 
 def _parse_params(values: tuple[str, ...]) -> dict[str, str]:

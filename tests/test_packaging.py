@@ -1,0 +1,36 @@
+"""The wheel carries every declarative asset; the installed package finds them from anywhere."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from msckg.queries import list_queries
+from msckg.resources import bundled_studies_dir, ontology_files, shapes_file, term_files
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_wheel_contains_assets(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True, timeout=600)
+    wheel = next(tmp_path.glob("msckg-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {
+        "msckg/ontology/msckg.ttl", "msckg/ontology/instruments.ttl", "msckg/ontology/terms.ttl",
+        "msckg/shapes/msckg-shapes.ttl", "msckg/data/prefixes.json", "msckg/py.typed",
+        *(f"msckg/queries/{q.name}.rq" for q in list_queries()),
+        *(f"msckg/data/studies/{p.name}" for p in bundled_studies_dir().glob("*.yaml")),
+    }
+    assert expected <= names, sorted(expected - names)
+    assert len([n for n in names if n.startswith("msckg/data/studies/")]) == 4
+
+
+def test_resources_resolve_outside_the_source_tree(tmp_path: Path) -> None:
+    code = ("from msckg.resources import *; from msckg.queries import list_queries; "
+            "print(len(list_queries()), shapes_file().is_file(), bundled_studies_dir().is_dir())")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(len(list_queries())), "True", "True"]
+    assert all(f.is_file() for f in [*ontology_files(), *term_files()])
