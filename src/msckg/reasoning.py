@@ -42,7 +42,7 @@ def reason(data: Graph | None = None) -> ReasoningResult:
     asserted: dict[str, set[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "merged.nt"
-        merged.serialize(path, format="nt")
+        merged.serialize(path, format="nt", encoding="utf-8")
         world = owlready2.World()
         onto = world.get_ontology(path.as_uri()).load()
         # owlready2 lists only owl:NamedIndividual declarations, so look instances up by IRI
