@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from msckg.queries import list_queries
-from msckg.resources import bundled_studies_dir, ontology_files, shapes_file, term_files
+from msckg.resources import bundled_studies_dir, index_file, ontology_files, shapes_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -19,7 +19,9 @@ def test_wheel_contains_assets(tmp_path: Path) -> None:
     wheel = next(tmp_path.glob("msckg-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {
-        "msckg/ontology/msckg.ttl", "msckg/ontology/instruments.ttl", "msckg/ontology/terms.ttl",
+        "msckg/ontology/msckg.ttl", "msckg/ontology/instruments.ttl", "msckg/data/abbreviations.tsv",
+        "msckg/data/condition_synonyms.tsv",
+        *(f"msckg/data/index/{n}.tsv.gz" for n in ("mondo", "cl", "uberon", "mondo_mappings")),
         "msckg/shapes/msckg-shapes.ttl", "msckg/data/prefixes.json", "msckg/py.typed",
         *(f"msckg/queries/{q.name}.rq" for q in list_queries()),
         *(f"msckg/data/studies/{p.name}" for p in bundled_studies_dir().glob("*.yaml")),
@@ -33,4 +35,4 @@ def test_resources_resolve_outside_the_source_tree(tmp_path: Path) -> None:
             "print(len(list_queries()), shapes_file().is_file(), bundled_studies_dir().is_dir())")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert out.stdout.split() == [str(len(list_queries())), "True", "True"]
-    assert all(f.is_file() for f in [*ontology_files(), *term_files()])
+    assert all(f.is_file() for f in [*ontology_files(), index_file("mondo.tsv.gz")])

@@ -15,7 +15,8 @@ import owlready2
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, XSD
 
-from msckg.builder.build import load_vocabulary
+from msckg.builder.build import load_ontology
+from msckg.linking.slim import terms_graph, used_curies
 
 
 # xsd datatypes msckg uses that the OWL 2 datatype map lacks (SHACL checks them instead).
@@ -31,7 +32,8 @@ class ReasoningResult:
 
 def reason(data: Graph | None = None) -> ReasoningResult:
     """Check the ontology (plus term slim and optional instance data) with HermiT."""
-    onto_graph, terms = load_vocabulary()
+    onto_graph = load_ontology()
+    terms = terms_graph(used_curies(data)) if data is not None else Graph()
     merged = Graph()
     for g in (onto_graph, terms, data or Graph()):
         for triple in g:

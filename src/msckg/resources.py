@@ -13,17 +13,11 @@ from pathlib import Path
 _ROOT = files("msckg")
 
 ONTOLOGY_FILES = ("msckg.ttl", "instruments.ttl")
-TERM_FILES = ("terms.ttl",)
 
 
 def ontology_files() -> list[Traversable]:
     """The msckg ontology proper: classes, properties, design values and instruments."""
     return [_ROOT / "ontology" / name for name in ONTOLOGY_FILES]
-
-
-def term_files() -> list[Traversable]:
-    """The MIREOT slim of external terms (MONDO, CL, UBERON) that curated studies use."""
-    return [_ROOT / "ontology" / name for name in TERM_FILES]
 
 
 def shapes_file() -> Traversable:
@@ -36,6 +30,19 @@ def queries_dir() -> Traversable:
 
 def prefixes_file() -> Traversable:
     return _ROOT / "data" / "prefixes.json"
+
+
+def index_file(name: str) -> Traversable:
+    """A file of the shipped ontology index (data/index/, built by scripts/build_index.py)."""
+    return _ROOT / "data" / "index" / name
+
+
+def condition_synonyms_file() -> Traversable:
+    return _ROOT / "data" / "condition_synonyms.tsv"
+
+
+def abbreviations_file() -> Traversable:
+    return _ROOT / "data" / "abbreviations.tsv"
 
 
 def bundled_studies_dir() -> Path:

@@ -25,8 +25,10 @@ from msckg.builder.schema import Study
 from msckg.builder.study import add_study
 from msckg.builder.terms import term
 from msckg.errors import StudyFileError
-from msckg.namespaces import DEFAULT_BASE, INST, MSCKG, OWL, RDF, bind_prefixes
-from msckg.resources import bundled_studies_dir, ontology_files, term_files
+from msckg.linking.index import term_index
+from msckg.linking.slim import terms_graph
+from msckg.namespaces import DEFAULT_BASE, INST, MSCKG, RDF, bind_prefixes
+from msckg.resources import bundled_studies_dir, ontology_files
 from msckg.validate import ValidationReport, validate_dataset
 
 
@@ -38,17 +40,21 @@ def terms_graph_iri(base: str) -> URIRef:
     return URIRef(f"{base}graph/terms")
 
 
-def load_vocabulary() -> tuple[Graph, Graph]:
-    """The shipped ontology (with instruments) and the external-term slim, parsed."""
-    onto, terms = Graph(), Graph()
+def load_ontology() -> Graph:
+    """The shipped ontology: classes, properties, design values and instruments."""
+    onto = Graph()
     for res in ontology_files():
         onto.parse(data=res.read_text(encoding="utf-8"), format="turtle")
-    for res in term_files():
-        terms.parse(data=res.read_text(encoding="utf-8"), format="turtle")
-    return onto, terms
+    return onto
 
 
-def _check_vocabulary(path: Path, study: Study, onto: Graph, terms: Graph) -> None:
+def study_curies(study: Study) -> set[str]:
+    """The MONDO, CL and UBERON terms a curated study names."""
+    return ({c.term for c in study.conditions} | {p.cell_type for p in study.products}
+            | {p.tissue for p in study.products if p.tissue})
+
+
+def _check_vocabulary(path: Path, study: Study, onto: Graph) -> None:
     """Every instrument and external term a study names must exist in the shipped vocabulary."""
     for i, ep in enumerate(study.endpoints):
         if (INST[ep.instrument], RDF.type, MSCKG.Instrument) not in onto:
@@ -61,15 +67,18 @@ def _check_vocabulary(path: Path, study: Study, onto: Graph, terms: Graph) -> No
     refs = [(f"conditions[{i}].term", c.term) for i, c in enumerate(study.conditions)]
     refs += [(f"products[{i}].cell_type", p.cell_type) for i, p in enumerate(study.products)]
     refs += [(f"products[{i}].tissue", p.tissue) for i, p in enumerate(study.products) if p.tissue]
+    index = term_index()
     for field_name, curie in refs:
         try:
-            iri = term(curie)
+            term(curie)
         except ValueError as exc:
             raise StudyFileError(path, study.id, field_name, str(exc)) from exc
-        if (iri, RDF.type, OWL.Class) not in terms:
-            raise StudyFileError(path, study.id, field_name,
-                                 f"{curie} is not in the shipped term slim; "
-                                 "run scripts/build_terms.py after adding it")
+        rec = index.get(curie)
+        if rec is None:
+            raise StudyFileError(path, study.id, field_name, f"{curie} is not in the shipped MONDO/CL/UBERON index")
+        if rec.deprecated:
+            hint = f"; use {rec.replaced_by}" if rec.replaced_by else ""
+            raise StudyFileError(path, study.id, field_name, f"{curie} ({rec.label}) is obsolete{hint}")
 
 
 def study_graph(study: Study, base: str = DEFAULT_BASE) -> Graph:
@@ -85,7 +94,12 @@ def study_graph(study: Study, base: str = DEFAULT_BASE) -> Graph:
 
 def build_dataset(studies: list[tuple[Path, Study]], base: str = DEFAULT_BASE) -> Dataset:
     """All studies, each in its own named graph, plus ontology and term graphs."""
-    onto, terms = load_vocabulary()
+    onto = load_ontology()
+    curies: set[str] = set()
+    for path, study in studies:
+        _check_vocabulary(path, study, onto)
+        curies |= study_curies(study)
+    terms = terms_graph(curies)
     ds = Dataset()
     bind_prefixes(ds, base)
     for iri, graph in ((ontology_graph_iri(base), onto), (terms_graph_iri(base), terms)):
@@ -93,8 +107,7 @@ def build_dataset(studies: list[tuple[Path, Study]], base: str = DEFAULT_BASE) -
         # OWL restrictions and lists are blank nodes; canonical labels keep the bytes stable
         for triple in to_canonical_graph(graph):
             ctx.add(triple)
-    for path, study in studies:
-        _check_vocabulary(path, study, onto, terms)
+    for _path, study in studies:
         ctx = ds.graph(StudyIris(base, study.id).graph)
         for triple in study_graph(study, base):
             ctx.add(triple)
