@@ -262,7 +262,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     written.append(write_mappings(_pick(args.mondo_sssom, args.shared, "mondo_mappings.sssom.tsv.gz")))
     written.append(write_prefixes(_pick(args.prefixes, args.shared, "prefixes.json")))
     for path in written:
-        print(f"{path.relative_to(ROOT)}: {path.stat().st_size:,} bytes")
+        print(f"{path}: {path.stat().st_size:,} bytes")
     return 0
 
 

@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 import click
+from rdflib import Graph
 from rich.console import Console
 from rich.table import Table
 
@@ -192,6 +193,91 @@ def queries_cmd(fmt: str) -> None:
          for q in named],
     )
     _print_result(result, fmt)
+
+
+@main.command()
+@click.argument("mentions", nargs=-1, required=True)
+@click.option("--kind", type=click.Choice(["disease", "cell", "tissue"]), help="Limit to MONDO, CL or UBERON.")
+@click.option("--context", default="", help="Surrounding text that disambiguates abbreviations (e.g. a trial title).")
+@click.option("--top", default=3, show_default=True, help="Candidates shown per mention.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def link(mentions: tuple[str, ...], kind: str | None, context: str, top: int, fmt: str) -> None:
+    """Resolve free-text disease, cell or tissue mentions to MONDO, CL or UBERON ids.
+
+    Each mention is resolved on its own, with the others and --context as context. Prints the
+    ranked candidates with how they matched and a score; unresolved and ambiguous mentions say so,
+    and make the command exit 1.
+
+    \b
+    Examples:
+      msckg link "SSc" "umbilical cord MSC" "Wharton's jelly" "RA"
+      msckg link RA --context "refractory anemia in myelodysplastic syndrome"
+      msckg link "Arthritis, Rheumatoid" MESH:D001172 --kind disease --format json
+    """
+    from msckg.linking.normalise import normalise
+
+    rows: list[list[str | None]] = []
+    unresolved = 0
+    for mention in mentions:
+        ctx = " ".join([context, *(m for m in mentions if m != mention)])
+        result = normalise(mention, kind, ctx)
+        unresolved += result.status != "resolved"
+        if not result.candidates:
+            rows.append([mention, result.status, None, None, None, None, None])
+        for c in result.candidates[:top]:
+            rows.append([mention, result.status, c.curie, c.label, c.match_type, f"{c.score:.2f}", c.note or None])
+    _print_result(QueryResult(["mention", "status", "id", "label", "match_type", "score", "note"], rows), fmt)
+    sys.exit(1 if unresolved else 0)
+
+
+@main.command()
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH, show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="SSSOM TSV file to write, e.g. build/msckg.sssom.tsv")
+def mappings(graph: Path, out: Path) -> None:
+    """Write every mapping the graph uses (MONDO cross-references, msckg's own term links) as SSSOM.
+
+    \b
+    Example:
+      msckg mappings --out build/msckg.sssom.tsv
+    """
+    from msckg.linking.mappings_export import write_sssom
+
+    try:
+        count = write_sssom(load_dataset(graph), out)
+    except MsckgError as exc:
+        _fail(exc)
+    err.print(f"wrote {count} mappings to {out}")
+
+
+@main.command()
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def reason(graph: Path, fmt: str) -> None:
+    """Check the graph's consistency with HermiT (needs java) and print the inferred types.
+
+    \b
+    Example:
+      msckg reason --format csv
+    """
+    from msckg.reasoning import reason as run_reasoner
+    from msckg.validate import read_graph_file
+
+    try:
+        ds = read_graph_file(graph)
+    except MsckgError as exc:
+        _fail(exc)
+    data = Graph()
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        if "/graph/study/" in str(getattr(g, "identifier", g)):
+            data.add((s, p, o))
+    result = run_reasoner(data)
+    if not result.consistent:
+        err.print(f"[bold red]inconsistent:[/] {result.error}")
+        sys.exit(1)
+    rows = [[iri, t] for iri, types in sorted(result.inferred_types.items()) for t in sorted(types)]
+    _print_result(QueryResult(["individual", "inferred_type"], rows), fmt)
+    err.print(f"consistent; {len(rows)} inferred type(s)")
 
 
 if __name__ == "__main__":  # pragma: no cover

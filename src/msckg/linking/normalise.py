@@ -78,12 +78,19 @@ def abbreviations() -> dict[str, list[Abbreviation]]:
 
 
 def mesh_curie(raw: str) -> str:
-    """ClinicalTrials.gov pads MeSH ids to 9 digits (D000010009); MeSH writes D010009."""
+    """ClinicalTrials.gov pads every MeSH id to 9 digits (D000010009), but MeSH itself writes the
+    older ids with 6 (D010009) and only the newer ones with 9 (D000086382). Prefer the form MONDO
+    maps; else 6 digits for numbers below 67000 (where MeSH's 9-digit ids begin)."""
     m = re.fullmatch(r"(?i)(?:mesh:)?([CDQ])0*(\d+)", raw.strip())
     if not m:
         return raw
-    digits = m.group(2)
-    return f"MESH:{m.group(1).upper()}{digits.zfill(6) if len(digits) <= 6 else digits.zfill(9)}"
+    letter, number = m.group(1).upper(), m.group(2)
+    short, long = f"MESH:{letter}{number.zfill(6)}", f"MESH:{letter}{number.zfill(9)}"
+    index = term_index()
+    for form in (short, long):
+        if index.from_xref(form):
+            return form
+    return short if len(number) <= 6 and int(number) < 67000 else long
 
 
 class Normaliser:
@@ -132,8 +139,9 @@ class Normaliser:
         confirmed = [r for r in readings if r.context is not None and r.context.search(context)]
         if confirmed:
             return [c for r in confirmed if (c := self._candidate(r.curie, "abbreviation", text, note=r.note))]
+        how = "abbreviation" if len(readings) == 1 else "abbreviation (default reading)"
         return [c for r in readings if r.context is None
-                if (c := self._candidate(r.curie, "abbreviation (default reading)", text, note=r.note))]
+                if (c := self._candidate(r.curie, how, text, note=r.note))]
 
     def _composed_cell(self, text: str, context: str) -> list[Candidate]:
         key = lexical_key(text)
