@@ -183,11 +183,11 @@ def parse_routes(s: str) -> list[Mention]:
 
 # ------------------------------------------------------------------------------------- doses
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)"
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _MUL = r"\s*(?:[x×X*·✕]|\.(?=\s*10))\s*"
 # exponent after "10": ^6, **6, E6, e6, exp6, ~7, (6), superscripts, or a flattened "106" (10^6)
-_EXP = (rf"(?:\s*(?:\^|\*\*|exp|[eE]|~)\s*\(?\s*\+?(?P<e1>\d{{1,2}})\s*\)?"
+_EXP = (rf"(?:\s*(?:\^|\*\*|exp|[eE]|~)\s*\(?\s*\+?(?P<e1>\d{{1,2}})(?:\s*\))?"
         rf"|\s*\(\s*\+?(?P<e2>\d{{1,2}})\s*\)|(?P<e3>[{_SUP}]{{1,2}}))")
 _DOSE = re.compile(
     rf"(?<![\w.,^/])(?:(?P<lo>{_NUM})(?:\s*(?i:million))?\s*(?:-|~|to)\s*)?"
@@ -197,7 +197,7 @@ _DOSE = re.compile(
     rf"|(?P<bare>{_NUM}))"
 )
 _CELLWORD = r"(?:[A-Za-z-]*?(?i:cells?)|[A-Za-z_-]*(?:MSCs?|SCs?|MPCs?|CSM|MNCs?|SVF)|(?i:remestemcel-L))"
-_NOUN = re.compile(rf"\s*(?:(?:of|the)\s+)?(?:[A-Za-z®™'()-]+\s+){{0,5}}?{_CELLWORD}(?![\w-])")
+_NOUN = re.compile(rf"\s*(?:(?:of|the)\s+)?(?:\(?[A-Za-z®™'][A-Za-z®™'-]*\)?\s+){{0,5}}?\(?{_CELLWORD}(?![\w-])\)?")
 _PAREN = re.compile(r"\s*\([^()]{1,20}\)")
 _PERKG = re.compile(
     r"\s*(?:/|per)\s*(?i:kg|kilo(?:gram)?s?)\b"
@@ -308,10 +308,11 @@ _COUNT = re.compile(
     rf"|\b(?:once[- ])?(?:(?:a|per|every)\s+)?(?P<every>day|daily|week|weekly|month|monthly)\s+for\s+(?P<span>{_N})\s+(?P<spanunit>days?|weeks?|months?|times)\b)"
 )
 _DAYS = re.compile(
-    r"(?i:\b(?:study\s+)?days?(?:-(?=\d))?\s*#?\s*(?P<first>[+-]?\d+)\b(?![.,]\d|\s*(?:mg|ml|x|×|%|hours?|h\b))"
+    r"(?i:(?P<on>\bon\s+)?\b(?:study\s+)?days?(?:-(?=\d))?\s*#?\s*(?P<first>[+-]?\d+)\b(?![.,]\d|\s*(?:mg|ml|x|×|%|hours?|h\b))"
     r"(?P<rest>(?:\s*(?:,\s*and|,|;|and|&|or)\s*(?:days?\s*)?#?[+-]?\d+\b(?![.,]\d|\s*(?:mg|ml|x|×|%|hours?|h\b|weeks?|months?)))*))"
 )
 _ADMIN_WORD = re.compile(r"(?i:infus|inject|administ|dos(?:e|ing)|transplant|deliver|receiv|given|treat|implant|appl)")
+_ASSESS_WORD = re.compile(r"(?i:assess|evaluat|measur|follow|visit|collect|record|monitor)")
 _MORE_LATER = re.compile(r"(?i:\s*(?:,|;|and)?\s*(?:and\s+)?(?:weeks?|months?|then|every|thereafter|followed))")
 
 
@@ -351,8 +352,9 @@ def parse_administrations(s: str) -> Administrations | None:
         sentence_start = max(folded.rfind(".", 0, m.start()), folded.rfind(";", 0, m.start())) + 1
         sentence_end = min((i for i in (folded.find(".", m.end()), folded.find(";", m.end())) if i >= 0),
                            default=len(folded))
-        if not _ADMIN_WORD.search(folded, sentence_start, sentence_end):
-            continue
+        if not _ADMIN_WORD.search(folded, sentence_start, sentence_end) and (
+                not m["on"] or _ASSESS_WORD.search(folded, sentence_start, sentence_end)):
+            continue  # a day list counts in a sentence about dosing, or as "on days ..." alone
         # a sign counts when it stands apart ("day -6", "day +3"); "day-15" is day 15
         days = [int(d[2]) * (-1 if d[1] == "-" and not d[0].isalpha() else 1)
                 for d in re.findall(r"([^\d+-]?)([+-]?)(\d+)", m.group(0))]
@@ -381,18 +383,19 @@ def _unit(sfx: str) -> str:
 
 
 _UNIT_WORD = r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mths?|mos?|years?|yrs?)\b"
-_TNUM = rf"(?:\d+(?:\.\d+)?|{_NW})"
+_TNUM = rf"(?:\d+(?:\.\d+)?(?![\d.]\d)(?!\d)|{_NW})"
 _TSEP = r"\s*(?:,\s*(?:and|or)\b|,|;|/|&|-|~|\band\b|\bor\b|\bto\b|\bthrough\b|\buntil\b)\s*#?"
 _TIME = re.compile(
     rf"(?i:(?P<baseline>\bbaseline\b)"
     # unit first: "Day 10", "Weeks 4, 8 and 12" (a list item followed by its own unit starts a new list)
-    rf"|\b{_unit('1')}\s*[-#]?\s*(?P<ulist>{_TNUM}(?:{_TSEP}{_TNUM}(?!\s*-?\s*(?:{_UNIT_WORD}|st\b|nd\b|rd\b|th\b)))*)"
+    rf"|\b{_unit('1')}(?P<neg>\s+-(?=\d))?\s*[-#]?\s*(?P<ulist>{_TNUM}(?:{_TSEP}{_TNUM}(?!\s*-?\s*(?:{_UNIT_WORD}|st\b|nd\b|rd\b|th\b)))*)"
     # number first: "12 months", "1, 3 and 6 months", "3-6 months", "12-month", "the 3rd day"
     rf"|(?<![\w.])(?P<nlist>{_TNUM}(?:{_TSEP}{_TNUM})*)(?:st|nd|rd|th)?\s*-?\s*{_unit('2')})"
     # terse: "28d", "48h", "2y"
     rf"|(?<![\w.])(?P<terse>\d+(?:\.\d+)?)(?P<tu>[dwyh])\b"
 )
-_TOLERANCE = re.compile(r"(?i:(?:\+/-|±|\+-|plus or minus|\+)\s*)$")
+_TOLERANCE = re.compile(r"(?i:(?:\+/-|±|\+-|plus or minus|\+|(?:^|[\s(\[])-)\s*)$")
+_NOT_A_TIME = re.compile(r"(?i:\b(?:visit|cycle|phase|stage|grade|level|group|cohort|arm|dose|part|step)\s*#?\s*)$")
 
 
 def _unit_of(m: re.Match[str]) -> str | None:
@@ -423,7 +426,9 @@ def parse_time_frame(s: str) -> list[Timepoint]:
             seen.add(value)
             out.append(Timepoint(s[start:end], start, end, value, amount, unit))  # type: ignore[arg-type]
 
-    for m in _TIME.finditer(folded):
+    pos = 0
+    while (m := _TIME.search(folded, pos)) is not None:
+        pos = m.end()
         if m["baseline"]:
             add(m.start(), m.end(), Decimal(0), "d")
         elif _TOLERANCE.search(folded, max(0, m.start() - 16), m.start()):
@@ -434,9 +439,17 @@ def parse_time_frame(s: str) -> list[Timepoint]:
             group = "ulist" if m["ulist"] else "nlist"
             offset = m.start(group)
             items = list(re.finditer(_TNUM, folded[offset:m.end(group)], re.IGNORECASE))
+            previous = Decimal(-1)
             for i, item in enumerate(items):
+                amount = _amount(item.group(0))
+                if group == "ulist" and amount <= previous:
+                    pos = offset + items[i - 1].end()  # "day 1, 4, 7, and 1, 3, 6 month": a new list
+                    break
+                previous = amount
+                if i == 0 and (m["neg"] or _NOT_A_TIME.search(folded, max(0, m.start() - 12), m.start())):
+                    continue  # "Day -1" is before baseline; "visit 2 to 12-month": 2 is a visit
                 start = m.start() if group == "ulist" and i == 0 else offset + item.start()
                 end = m.end() if group == "nlist" and i == len(items) - 1 else offset + item.end()
-                add(start, end, _amount(item.group(0)), key)
+                add(start, end, amount, key)
     out.sort(key=lambda t: t.start)
     return out
