@@ -18,6 +18,7 @@ from rdflib import Graph
 from rich.console import Console
 from rich.table import Table
 
+from msckg.builder.build import BuildSummary
 from msckg.builder.build import build as run_build
 from msckg.errors import MsckgError
 from msckg.namespaces import DEFAULT_BASE
@@ -88,30 +89,108 @@ def main() -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
               show_default=True, help="Where kg.nq and kg.ttl are written.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for instance data.")
-def build(studies: Path | None, out: Path, base: str) -> None:
+@click.option("--ctgov", "ctgov", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="ClinicalTrials.gov file to merge (study-fields JSON/JSONL or API v2 JSON, .gz or not); repeatable.")
+@click.option("--strict", is_flag=True, help="Stop at the first registry record that cannot be mapped.")
+def build(studies: Path | None, out: Path, base: str, ctgov: tuple[Path, ...], strict: bool) -> None:
     """Build the knowledge graph from curated study files, validate it, write kg.nq and kg.ttl.
 
     The outputs are replaced only when the new graph is SHACL-valid; otherwise the previous
-    build stays in place and the violations are printed.
+    build stays in place and the violations are printed. With --ctgov, registry records join the
+    build: a record with a curated study's NCT id describes that study, in its own named graph.
 
     \b
     Examples:
       msckg build
       msckg build --studies my-studies/ --out out/ --base https://example.org/kg/
+      msckg build --ctgov ../shared/ctgov/ctgov-msc-studyfields-dev.jsonl.gz
     """
     try:
-        summary = run_build(studies, out, base)
+        summary = run_build(studies, out, base, ctgov=ctgov, strict=strict)
     except MsckgError as exc:
         _fail(exc)
+    _report_build(summary, out)
+
+
+def _report_build(summary: BuildSummary, out: Path) -> None:
+    for exc in summary.import_errors:
+        err.print(f"[yellow]skipped:[/] {exc}", soft_wrap=True)
     if not summary.ok:
         _print_violations(summary.report)
         err.print(f"[bold red]build failed:[/] {len(summary.report.violations)} violation(s); "
-                  f"previous outputs in {out}/ left unchanged")
+                  f"previous outputs in {out} left unchanged")
         sys.exit(1)
+    registry = (f"  registry records: {summary.registry_records} read, {len(summary.duplicates)} duplicate(s) "
+                f"dropped, {len(summary.import_errors)} skipped") if summary.registry_records else ""
     err.print(f"studies: {summary.studies}  triples: {summary.triples}  named graphs: {summary.graphs}  "
-              f"violations: 0  time: {summary.seconds:.1f}s")
+              f"violations: 0  time: {summary.seconds:.1f}s{registry}")
     for path in summary.outputs:
         err.print(f"wrote {path}")
+    if summary.import_errors:
+        sys.exit(1)
+
+
+@main.group("import")
+def import_group() -> None:
+    """Import records from external registries."""
+
+
+@import_group.command("ctgov")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="N-Quads file to write.")
+@click.option("--studies", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Curated studies whose NCT ids the records should join (default: the bundled ones).")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for instance data.")
+@click.option("--strict", is_flag=True, help="Stop at the first record that cannot be mapped.")
+def import_ctgov_cmd(paths: tuple[Path, ...], out: Path, studies: Path | None, base: str, strict: bool) -> None:
+    """Map ClinicalTrials.gov records to RDF, validate, and write them as N-Quads.
+
+    Reads classic "study fields" JSON (one object or JSON Lines) and API v2 JSON (one study or a
+    {"studies": [...]} page), gzipped or not. Each record becomes its own named graph. Records
+    that cannot be mapped are reported with their NCT id and field and skipped (exit 1), unless
+    --strict stops at the first.
+
+    \b
+    Example:
+      msckg import ctgov ../shared/ctgov/ctgov-msc-studyfields-dev.jsonl.gz --out build/ctgov.nq
+    """
+    try:
+        summary = run_build(studies, out.parent, base, ctgov=paths, strict=strict, include_studies=False,
+                            outputs={out: "nquads"})
+    except MsckgError as exc:
+        _fail(exc)
+    _report_build(summary, out)
+
+
+@main.command()
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH, show_default=True)
+@click.option("--study", help="Only this study (study id or NCT id).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def conflicts(graph: Path, study: str | None, fmt: str) -> None:
+    """List where sources disagree about a study (paper vs registry record, ...).
+
+    For every study described by two or more sources, shows each aspect (cell type, tissue
+    source, donor relation, route, enrollment, phase, allocation, masking, condition) whose
+    values differ between sources, with what each source states.
+
+    \b
+    Examples:
+      msckg build --ctgov ../shared/ctgov/ctgov-msc-studyfields-dev.jsonl.gz
+      msckg conflicts --study NCT00962923
+    """
+    from msckg.conflicts import find_conflicts
+
+    try:
+        ds = load_dataset(graph)
+        if study and study.upper().startswith("NCT"):
+            hits = run_query(get_query("study-by-registration"), ds, {"nct": study}).rows
+            study = hits[0][0] if hits else study
+        found = find_conflicts(ds, study)
+    except MsckgError as exc:
+        _fail(exc)
+    rows = [[c.study, c.aspect, c.kind, src.rsplit("/graph/", 1)[-1], "; ".join(vals) or "(not stated)"]
+            for c in found for src, vals in c.values.items()]
+    _print_result(QueryResult(["study", "aspect", "kind", "source", "values"], rows), fmt)
 
 
 @main.command()

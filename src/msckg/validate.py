@@ -7,7 +7,7 @@ rows a person can read: focus node, path, message, the study graph, and the cura
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,13 +76,13 @@ def _short(node: Node | None) -> str:
     return "" if node is None else str(node)
 
 
-def validate_dataset(ds: Dataset, files: dict[URIRef, Path] | None = None) -> ValidationReport:
+def validate_dataset(ds: Dataset, files: Mapping[URIRef, Path | str] | None = None) -> ValidationReport:
     """Validate every named graph of `ds` together; `files` maps study graphs to curated files."""
     data = Graph()
     owner: dict[Node, URIRef] = {}
     for s, p, o, g in ds.quads((None, None, None, None)):
         data.add((s, p, o))
-        if g is not None and isinstance(g, URIRef) and "/graph/study/" in str(g):
+        if g is not None and isinstance(g, URIRef) and ("/graph/study/" in str(g) or "/graph/ctgov/" in str(g)):
             owner.setdefault(s, g)
     return _validate(data, owner, files or {})
 
@@ -118,7 +118,7 @@ def _prepared_query_cache() -> Iterator[None]:
         SPARQLProcessor.query = original  # type: ignore[method-assign]
 
 
-def _validate(data: Graph, owner: dict[Node, URIRef], files: dict[URIRef, Path]) -> ValidationReport:
+def _validate(data: Graph, owner: dict[Node, URIRef], files: Mapping[URIRef, Path | str]) -> ValidationReport:
     with _prepared_query_cache():
         _conforms, results, _text = pyshacl.validate(
             data, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=True

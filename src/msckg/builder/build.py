@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,9 +25,9 @@ from msckg.builder.provenance import add_documents
 from msckg.builder.schema import Study
 from msckg.builder.study import add_study
 from msckg.builder.terms import term
-from msckg.errors import StudyFileError
+from msckg.errors import MsckgError, StudyFileError
 from msckg.linking.index import term_index
-from msckg.linking.slim import terms_graph
+from msckg.linking.slim import terms_graph, used_curies
 from msckg.namespaces import DEFAULT_BASE, INST, MSCKG, RDF, bind_prefixes
 from msckg.resources import bundled_studies_dir, ontology_files
 from msckg.validate import ValidationReport, validate_dataset
@@ -92,13 +93,17 @@ def study_graph(study: Study, base: str = DEFAULT_BASE) -> Graph:
     return g
 
 
-def build_dataset(studies: list[tuple[Path, Study]], base: str = DEFAULT_BASE) -> Dataset:
-    """All studies, each in its own named graph, plus ontology and term graphs."""
+def build_dataset(studies: list[tuple[Path, Study]], base: str = DEFAULT_BASE,
+                  registry: Mapping[URIRef, Graph] | None = None) -> Dataset:
+    """All studies, each in its own named graph, registry records likewise, plus the ontology
+    and the closure of the external terms they use."""
     onto = load_ontology()
     curies: set[str] = set()
     for path, study in studies:
         _check_vocabulary(path, study, onto)
         curies |= study_curies(study)
+    for graph in (registry or {}).values():
+        curies |= used_curies(graph)
     terms = terms_graph(curies)
     ds = Dataset()
     bind_prefixes(ds, base)
@@ -110,6 +115,10 @@ def build_dataset(studies: list[tuple[Path, Study]], base: str = DEFAULT_BASE) -
     for _path, study in studies:
         ctx = ds.graph(StudyIris(base, study.id).graph)
         for triple in study_graph(study, base):
+            ctx.add(triple)
+    for iri, graph in sorted((registry or {}).items()):
+        ctx = ds.graph(iri)
+        for triple in graph:
             ctx.add(triple)
     return ds
 
@@ -138,6 +147,9 @@ class BuildSummary:
     report: ValidationReport
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    registry_records: int = 0
+    import_errors: list[MsckgError] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -161,23 +173,39 @@ def _write_atomically(files: dict[Path, str]) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def build(studies_dir: Path | None = None, out_dir: Path = Path("build"),
-          base: str = DEFAULT_BASE) -> BuildSummary:
-    """Build, validate, and write `kg.nq` and `kg.ttl` only if the graph conforms.
+def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: str = DEFAULT_BASE,
+          ctgov: Sequence[Path] = (), strict: bool = False, include_studies: bool = True,
+          outputs: Mapping[Path, str] | None = None) -> BuildSummary:
+    """Build, validate, and write the outputs only if the graph conforms.
 
+    `ctgov` adds ClinicalTrials.gov files: a record with the NCT id of a curated study joins that
+    study, each source in its own named graph. Records that cannot be mapped are reported in the
+    summary and left out (`strict` raises on the first). With `include_studies=False` only the
+    registry records are written (their IRIs still follow the curated studies). `outputs` maps
+    files to formats ("nquads" or "turtle"); the default is `out_dir/kg.nq` and `out_dir/kg.ttl`.
     On violations the previous outputs stay untouched and the summary carries the report.
     """
+    from msckg.ctgov.importer import curated_registrations, import_ctgov
+
     start = time.perf_counter()
-    folder = studies_dir or bundled_studies_dir()
-    studies = load_studies(folder)
-    ds = build_dataset(studies, base)
-    report = validate_dataset(ds, files={StudyIris(base, s.id).graph: p for p, s in studies})
-    summary = BuildSummary(
-        studies=len(studies), triples=len(ds), graphs=len(list(ds.graphs())) - 1, report=report
-    )
+    studies = load_studies(studies_dir or bundled_studies_dir())
+    imported = import_ctgov(ctgov, base, curated_registrations(s for _, s in studies), strict) if ctgov else None
+    included = studies if include_studies else []
+    ds = build_dataset(included, base, imported.graphs if imported else None)
+    files: dict[URIRef, str] = {StudyIris(base, s.id).graph: str(p) for p, s in included}
+    if imported:
+        files |= {iri: f"ClinicalTrials.gov record {str(iri).rsplit('/', 1)[1]}" for iri in imported.graphs}
+    report = validate_dataset(ds, files=files)
+    summary = BuildSummary(studies=len(included) + (imported.imported if imported else 0), triples=len(ds),
+                           graphs=len(list(ds.graphs())) - 1, report=report)
+    if imported:
+        summary.registry_records, summary.import_errors, summary.duplicates = (
+            imported.records, imported.errors, imported.duplicates)
     if report.conforms:
-        outputs = {out_dir / "kg.nq": serialize_nquads(ds), out_dir / "kg.ttl": serialize_turtle(ds, base)}
-        _write_atomically(outputs)
-        summary.outputs = list(outputs)
+        targets = outputs or {out_dir / "kg.nq": "nquads", out_dir / "kg.ttl": "turtle"}
+        writers = {"nquads": serialize_nquads, "turtle": lambda d: serialize_turtle(d, base)}
+        texts = {path: writers[fmt](ds) for path, fmt in targets.items()}
+        _write_atomically(texts)
+        summary.outputs = list(texts)
     summary.seconds = time.perf_counter() - start
     return summary

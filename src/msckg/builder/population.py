@@ -63,6 +63,7 @@ def _add_conditions(g: Graph, iris: StudyIris, study: Study) -> None:
 def _add_products(g: Graph, iris: StudyIris, study: Study) -> None:
     for prod in study.products:
         node = iris.part("product", prod.id)
+        g.add((iris.study, MSCKG.hasProduct, node))
         g.add((node, RDF.type, MSCKG.CellProduct))
         g.add((node, MSCKG.identifier, Literal(prod.id)))
         g.add((node, RDFS.label, Literal(prod.label)))

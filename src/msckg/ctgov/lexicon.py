@@ -28,7 +28,8 @@ def fold(s: str) -> str:
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "twenty-four": 24, "thirty": 30, "thirty-six": 36, "forty-eight": 48, "sixty": 60,
 }
 NUMBER_WORDS_RE = r"\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
@@ -72,8 +73,10 @@ TISSUE_RULES = _rules({
                        r"\bh?UC(?=-(?:derived|MSC|hMSC))", r"\bh?CT-MSCs?\b", r"\bh?ULSCs?\b"],
     "wharton-jelly": [r"(?i:\bwharton'?s?[- ]+jelly)", r"\b[hH]?WJ(?:-?M?SCs?)?\b"],
     "adipose": [r"(?i:\badipose\b)", r"(?i:\badipo-derived\b)", r"(?i:\bstromal[- ]+vascular[- ]+fractions?)",
-                r"(?i:\blipoaspirat\w*)", r"(?i:\bliposuction\b)", r"(?i:\b(?:buccal[- ]+)?fat[- ]+(?:tissue|derived|pad|grafts?))",
-                r"\b(?:[A-Za-z]{1,8}[-_])?(?:[heaA]|aa)?(?:AD|Ad|ad|AT|At|at)-?(?:h?MSCs?|M?SCs?|MPCs?|ASCs?|SVFs?|MMSCs?)\b",
+                r"(?i:\blipoaspirat\w*)", r"(?i:\bliposuction\b)",
+                r"(?i:\b(?:buccal[- ]+)?fat[- ]+(?:tissue|derived|pad|grafts?|stem))",
+                r"\b(?:[A-Za-z]{1,8}[-_])?(?:[heaA]|aa)?(?:AD|Ad|ad|AT|At|at)-?"
+                r"(?:h?MSCs?|M?SCs?|MPCs?|ASCs?|SVFs?|MMSCs?)\b",
                 r"\b(?:[A-Za-z]{1,8}[-_])?[he]?ASCs?\b", r"\bSVFs?\b", r"\bBFPSCs?\b"],
     "bone-marrow": [(r"(?i:\bbone[- ]*marrow\b)", _NOT_A_SOURCE), r"(?i:\bmarrow[- ]+derived\b)", r"\bmarrow-MSCs?\b",
                     r"\b(?:[A-Za-z]{1,6}-?)?[hvAa]?BM-?D?-?(?:h?MSCs?|MMSCs?|M?SCs?|MNCs?|AC)\b"],
@@ -83,10 +86,11 @@ TISSUE_RULES = _rules({
     "dental-pulp": [r"(?i:\b(?:dental|tooth)[- ]+pulp)", r"\bh?DPSCs?\b", r"\bMSC-DP\b", r"\b(?:dp|DP)-?MSCs?\b",
                     r"(?i:\bexfoliated[- ]+deciduous[- ]+teeth)", r"\bSHED\b"],
     "menstrual-blood": [r"(?i:\bmenstrual[- ]+(?:blood|derived|stem))", r"\bh?Men-?SCs?\b"],
-    "peripheral-blood": [r"(?i:\bperipheral[- ]+blood\b)(?=[- ]+(?i:derived|stem|mesenchymal|progenitor|mononuclear))",
+    "peripheral-blood": [
+        r"(?i:\bperipheral[- ]+blood\b)(?=[- ]+(?i:derived|stem|mesenchymal|progenitor|mononuclear))",
                          r"\bPB-?(?:MSCs?|SCs?|MNCs?)\b"],
     "chorion": [r"(?i:\bchorion\b)", r"(?i:\bchorionic\b)(?![- ]+(?i:gonadotrop))"],
-    "decidua": [r"(?i:\bdecidua[l]?\b)"],
+    "decidua": [r"(?i:\bdecidua\b)", r"(?i:\bdecidual\b)(?=[- ]+(?i:derived|stromal|mesenchymal|stem|cells?|tissue))"],
     "endometrium": [r"(?i:\bendometri(?:um|al)\b)(?=[- ]+(?i:derived|regenerative|stem|stromal|mesenchymal))"],
     "synovium": [r"(?i:\bsynovi(?:um|al)\b)(?=[- ]+(?i:membrane|fluid|tissue|derived|mesenchymal|stem))",
                  r"\b(?:SF|SM|Sy)-?MSCs?\b"],
@@ -96,7 +100,9 @@ TISSUE_RULES = _rules({
 
 # ------------------------------------------------------------------------------ donor relation
 # "allogeneic HSCT", "autologous stem cell transplantation": about a transplant, not the MSCs
-_TRANSPLANT = _not_followed_by(r"(?i:[- ]+(?:h(?:a)?ematopoietic|HSCT|HCT|SCT|BMT|HSC|(?:peripheral blood |bone marrow |cord blood )?(?:stem[- ]cell |bone marrow |cord blood )?transplant\w*|kidney|renal|liver))")
+_TRANSPLANT = _not_followed_by(
+    r"(?i:[- ]+(?:ha?ematopoietic|HSCT|HCT|SCT|BMT|HSC|kidney|renal|liver"
+    r"|(?:peripheral blood |bone marrow |cord blood )?(?:stem[- ]cell |bone marrow |cord blood )?transplant\w*))")
 DONOR_RULES = _rules({
     "autologous": [(r"(?i:\bauto(?:log|gen)\w*)", _TRANSPLANT), r"\b[Aa]uto-?(?=h?[A-Z]{2})"],
     "allogeneic": [(r"(?i:\ballog(?:i?e)n\w*)", _TRANSPLANT), r"\b(?i:allo)-?(?=h?[A-Z]{2})"],
@@ -114,28 +120,41 @@ def _iv_not_roman(text: str, m: re.Match[str]) -> bool:
         r"\s*[-/]\s*(?:V|VI)\b", text[m.end():])
 
 
-_VEIN = r"(?i:\b(?:into|via|by|through|in)\s+(?:an?\s+|the\s+)?(?:(?:peripheral|cubital|antecubital|arm|forearm|superficial)\s+)?vein\b)"
+def _intra(stem: str, prefix: str = "intra") -> str:
+    """"intravenous", "intra-venous", "intra venous", "intravenously" for stem "venous"."""
+    return rf"(?i:\b{prefix}-?\s?{stem}(?:ly)?\b)"
+
+
+def _into(place: str) -> str:
+    """"into the [one or two words] <place>": "into the knee joint", "into the degenerative disc"."""
+    return rf"(?i:\binto\s+the\s+(?:\w+\s+){{0,2}}{place}\b)"
+
+
+_VEIN = (r"(?i:\b(?:into|via|by|through|in)\s+(?:an?\s+|the\s+)?"
+         r"(?:(?:peripheral|cubital|antecubital|arm|forearm|superficial)\s+)?vein\b)")
 ROUTE_RULES = _rules({
-    "intravenous": [r"(?i:\bintra-?\s?venous(?:ly)?\b)", r"(?i:\bi\.v\.?)(?![\w])", _VEIN,
+    "intravenous": [_intra("venous"), r"(?i:\bi\.v\.?)(?![\w])", _VEIN,
                     r"(?i:\bperipheral(?:ly)?[- ]+(?:venous|intravenous)\b)", (r"\bIV\b", _iv_not_roman)],
-    "intramuscular": [r"(?i:\bintra-?\s?muscular(?:ly)?\b)", r"(?i:\bi\.m\.)", r"\bIM(?=\s+(?:injections?|administration))"],
-    "subcutaneous": [r"(?i:\bsub-?\s?cutaneous(?:ly)?\b)", r"(?i:\bs\.c\.)"],
-    "intra-articular": [r"(?i:\bintra-?\s?art?icular(?:ly)?\b)", r"(?i:\binto\s+the\s+(?:\w+\s+){0,2}(?:joints?|joint\s+space|joint\s+cavity)\b)",
-                        r"\bIA(?=\s+injections?)"],
-    "intrathecal": [r"(?i:\bintra-?\s?thecal(?:ly)?\b)", r"(?i:\binto\s+the\s+(?:cerebro)?spinal\s+fluid)", r"(?i:\blumbar\s+puncture)"],
-    "intradermal": [r"(?i:\bintra-?\s?derm(?:al|ic)(?:ly)?\b)"],
-    "intralesional": [r"(?i:\bintra-?\s?lesion(?:al|ally)?\b)", r"(?i:\blocal(?:ly)?\s+(?:injections?|injected|administration|implantation))",
-                      r"(?i:\binto\s+the\s+(?:\w+\s+)?lesions?\b)"],
-    "intracoronary": [r"(?i:\bintra-?\s?coronary\b)"],
-    "intramyocardial": [r"(?i:\bintra-?\s?myocardial(?:ly)?\b)", r"(?i:\btrans-?\s?endocardial(?:ly)?\b)", r"(?i:\binto\s+the\s+myocardium)"],
-    "intra-arterial": [r"(?i:\bintra-?\s?arterial(?:ly)?\b)"],
-    "intranasal": [r"(?i:\bintra-?\s?nasal(?:ly)?\b)", r"(?i:\bnasal(?:ly)?\s+(?:spray|drops?|administration|instillation))"],
-    "inhalation": [r"(?i:\binhal(?:ation|ations|ed|ing|e)\b)", r"(?i:\bnebuli[sz](?:ed|er|ation|ing)\b)", r"(?i:\baerosoli[sz]ed\b)"],
+    "intramuscular": [_intra("muscular"), r"(?i:\bi\.m\.)", r"\bIM(?=\s+(?:injections?|administration))"],
+    "subcutaneous": [_intra("cutaneous", "sub"), r"(?i:\bs\.c\.)"],
+    "intra-articular": [_intra("art?icular"), _into(r"joints?(?:\s+space|\s+cavity)?"), r"\bIA(?=\s+injections?)"],
+    "intrathecal": [_intra("thecal"), r"(?i:\bsubarachnoid(?:ally)?\b)", _into(r"(?:cerebro)?spinal\s+fluid"),
+                    r"(?i:\blumbar\s+puncture)"],
+    "intradermal": [_intra("derm(?:al|ic)")],
+    "intralesional": [_intra("lesion(?:al)?"), _into("lesions?"),
+                      r"(?i:\blocal(?:ly)?\s+(?:injections?|injected|administration|implantation))"],
+    "intracoronary": [_intra("coronary")],
+    "intramyocardial": [_intra("myocardial"), _intra("endocardial", "trans"), _into("myocardium")],
+    "intra-arterial": [_intra("arterial"),
+                       r"(?i:\b(?:hepatic|renal|carotid|femoral|splenic|vertebral|mesenteric)\s+arter(?:y|ies)\b)"],
+    "intranasal": [_intra("nasal"), r"(?i:\bnasal(?:ly)?\s+(?:spray|drops?|administration|instillation))"],
+    "inhalation": [r"(?i:\binhal(?:ation|ations|ed|ing|e)\b)", r"(?i:\bnebuli[sz](?:ed|er|ation|ing)\b)",
+                   r"(?i:\baerosoli[sz]ed\b)"],
     "topical": [r"(?i:\btopical(?:ly)?\b)"],
-    "intradiscal": [r"(?i:\bintra-?\s?discal(?:ly)?\b)", r"(?i:\binto\s+the\s+(?:\w+\s+){0,2}(?:intervertebral\s+)?discs?\b)"],
-    "intraperitoneal": [r"(?i:\bintra-?\s?peritoneal(?:ly)?\b)"],
-    "intravitreal": [r"(?i:\bintra-?\s?vitreal(?:ly)?\b)", r"(?i:\binto\s+the\s+vitreous)"],
-    "intracerebral": [r"(?i:\bintra-?\s?cerebral(?:ly)?\b)"],
-    "intraosseous": [r"(?i:\bintra-?\s?osse?ous(?:ly)?\b)"],
-    "endobronchial": [r"(?i:\b(?:endo|intra)-?\s?bronchial(?:ly)?\b)", r"(?i:\bbronchoscop\w*)"],
+    "intradiscal": [_intra("discal"), _into(r"(?:intervertebral\s+)?discs?")],
+    "intraperitoneal": [_intra("peritoneal")],
+    "intravitreal": [_intra("vitreal"), _into("vitreous")],
+    "intracerebral": [_intra("cerebral")],
+    "intraosseous": [_intra("osse?ous")],
+    "endobronchial": [_intra("bronchial", "(?:endo|intra)"), r"(?i:\bbronchoscop\w*)"],
 })
