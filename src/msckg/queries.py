@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Literal, URIRef
 from rdflib.query import Result
 
 from msckg.errors import QueryError
@@ -119,7 +119,9 @@ def bindings(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Literal]
     if missing:
         raise QueryError(f"query {query.name}: missing parameter(s) {', '.join(missing)} "
                          f"(give --param {missing[0]}=VALUE)")
-    return {name: Literal(value) for name, value in params.items()}
+    types = {p.name: p.type for p in query.params}
+    return {name: URIRef(value.strip("<>")) if types.get(name) == "iri" else Literal(value)
+            for name, value in params.items()}
 
 
 def _cell(value: object) -> str | None:

@@ -22,7 +22,7 @@ from msckg.builder.terms import term
 from msckg.ctgov.design import (
     ALLOCATION, ARM_ROLE, INTERVENTION_MODEL, MASKING, PHASES, ROUTES, STUDY_TYPE, TIME_PERSPECTIVE,
 )
-from msckg.ctgov.products import ParsedProduct, is_cell_product, parse_product
+from msckg.ctgov.products import CELL_THERAPY, ParsedProduct, is_cell_product, parse_product
 from msckg.ctgov.reader import CtgovRecord
 from msckg.ctgov.textparse import parse_date, parse_time_frame
 from msckg.errors import MsckgError
@@ -256,13 +256,17 @@ class RecordMapper:
         arm_descs = self.paired("ArmGroupLabel", "ArmGroupDescription")
         general = [(f, v) for f in ("BriefTitle", "OfficialTitle", "BriefSummary") for v in self.f.get(f, [])[:1]]
         products: list[tuple[URIRef, ParsedProduct]] = []
-        for i, (name, itype, desc) in enumerate(zip(names, types, descriptions, strict=True)):
-            if not is_cell_product(name, desc):
-                continue
+        arm_texts = [d for d in arm_descs if d]
+        cell = [i for i, (n, d, t) in enumerate(zip(names, descriptions, types, strict=True))
+                if is_cell_product(n, d, arm_texts, t or "")]
+        for i in cell:
+            name, itype, desc = names[i], types[i], descriptions[i]
             texts = [(f"InterventionName[{i}]", name)]
             if desc:
                 texts.append((f"InterventionDescription[{i}]", desc))
-            texts += [(f"ArmGroupDescription[{j}]", d) for j, d in enumerate(arm_descs) if d and name.lower() in d.lower()]
+            # arm descriptions that name it; with a single cell product, every arm text about cells
+            texts += [(f"ArmGroupDescription[{j}]", d) for j, d in enumerate(arm_descs)
+                      if d and (name.lower() in d.lower() or (len(cell) == 1 and CELL_THERAPY.search(d)))]
             parsed = parse_product(name, itype or "", desc, texts + general)
             node = self.node("product", slugify(name) + f"-{i + 1}")
             self._product(node, parsed)

@@ -26,7 +26,10 @@ from msckg.ctgov.textparse import (
 
 CELL_THERAPY = re.compile(
     r"(?i)mesenchymal|stromal|\bh?MSCs?\b|MSC-|-MSC|stem[- ]cell|\bADSCs?\b|\bBMSCs?\b|\bBM-?MNCs?\b|"
-    r"wharton|\bSVF\b|stromal vascular|\bDPSCs?\b|\bMPCs?\b|progenitor cell|\bASCs?\b")
+    r"wharton|\bSVF\b|stromal vascular|\bDPSCs?\b|\bMPCs?\b|progenitor cell|\bASCs?\b|\bMSC\d")
+PROCEDURE_ONLY = re.compile(r"(?i)\b(?:isolation|harvest(?:ing)?|aspiration|collection|liposuction|biopsy)\b")
+DELIVERY = re.compile(r"(?i)inject|infus|transplant|implant|administ|therap")
+CELL_CAPABLE_TYPES = {"Biological", "Genetic", "Combination Product", "Other", ""}
 PLACEBO_ONLY = re.compile(r"(?i)^\s*(?:\w+:\s*)?(?:placebo|saline|vehicle|sham|standard (?:of )?care)\b")
 
 
@@ -53,10 +56,25 @@ class ParsedProduct:
     notes: list[str] = field(default_factory=list)
 
 
-def is_cell_product(name: str, description: str | None) -> bool:
-    if PLACEBO_ONLY.match(name) and not CELL_THERAPY.search(name):
+# when both are named, the more specific source is meant ("umbilical cord Wharton's jelly MSCs")
+MORE_SPECIFIC = {frozenset({"umbilical-cord", "wharton-jelly"}): "wharton-jelly"}
+
+
+def is_cell_product(name: str, description: str | None, arm_texts: list[str] = [],  # noqa: B006
+                    intervention_type: str = "") -> bool:
+    """An intervention is a cell product when its name or description says so, or — for
+    biological-type interventions — when an arm description that names it does ("CARTISTEM" ...
+    "umbilical cord blood-derived mesenchymal stem cells"). Placebos and harvesting procedures
+    ("Stem Cell Isolation") are not products."""
+    if PLACEBO_ONLY.match(name):  # "Placebo (solution without UC-MSCs)" names cells it lacks
         return False
-    return bool(CELL_THERAPY.search(name) or (description and CELL_THERAPY.search(description)))
+    if PROCEDURE_ONLY.search(name) and not DELIVERY.search(name):
+        return False
+    if CELL_THERAPY.search(name) or (description and CELL_THERAPY.search(description)):
+        return True
+    bare = re.sub(r"[®™©]", "", name).strip().lower()
+    return (intervention_type in CELL_CAPABLE_TYPES and len(bare) > 3
+            and any(bare in t.lower() and CELL_THERAPY.search(t) for t in arm_texts))
 
 
 def _distinct(values: list[str]) -> list[str]:
@@ -73,6 +91,8 @@ def parse_product(name: str, itype: str, description: str | None,
         if prod.tissue is None:
             found = parse_tissue_sources(text)
             keys = _distinct([m.value for m in found if m.value in TISSUE_UBERON])
+            if frozenset(keys) in MORE_SPECIFIC:
+                keys = [MORE_SPECIFIC[frozenset(keys)]]
             if len(keys) == 1:
                 mention = next(m for m in found if m.value == keys[0])
                 prod.tissue = (TISSUE_UBERON[keys[0]], keys[0], Evidence(fname, mention.text))
