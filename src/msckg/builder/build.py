@@ -196,7 +196,8 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
     if imported:
         files |= {iri: f"ClinicalTrials.gov record {str(iri).rsplit('/', 1)[1]}" for iri in imported.graphs}
     report = validate_dataset(ds, files=files)
-    summary = BuildSummary(studies=len(included) + (imported.imported if imported else 0), triples=len(ds),
+    distinct = {s for s, _p, _o, _g in ds.quads((None, RDF.type, MSCKG.ClinicalStudy, None))}
+    summary = BuildSummary(studies=len(distinct), triples=len(ds),
                            graphs=len(list(ds.graphs())) - 1, report=report)
     if imported:
         summary.registry_records, summary.import_errors, summary.duplicates = (
