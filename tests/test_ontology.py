@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
 from rdflib import BNode, Graph, URIRef
 
 from msckg.builder.build import load_ontology
 from msckg.linking.slim import terms_graph
 from msckg.namespaces import MSCKG, OBO, OWL, RDF, RDFS
-from msckg.reasoning import reason
+from msckg.reasoning import instance_data, reason
 from msckg.validate import read_graph_file
 
 DEFINITION = OBO.IAO_0000115
@@ -60,12 +59,7 @@ def test_ontology_is_consistent_under_hermit() -> None:
 
 
 def test_hermit_infers_msc_products(built) -> None:  # type: ignore[no-untyped-def]
-    ds = read_graph_file(built / "kg.nq")
-    data = Graph()
-    for s, p, o, g in ds.quads((None, None, None, None)):
-        if "/graph/study/" in str(getattr(g, "identifier", g)):
-            data.add((s, p, o))
-    result = reason(data)
+    result = reason(instance_data(read_graph_file(built / "kg.nq")))
     assert result.consistent, result.error
     products = {iri for iri, types in result.inferred_types.items() if str(MSCKG.MSCProduct) in types}
     assert products == {f"https://w3id.org/msckg/study/{s}" for s in (

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from msckg.queries import list_queries
-from msckg.resources import bundled_studies_dir, index_file, ontology_files, shapes_file
+from msckg.resources import bundled_studies_dir, index_file, ontology_files
 
 ROOT = Path(__file__).resolve().parents[1]
 

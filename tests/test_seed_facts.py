@@ -102,7 +102,7 @@ def _graph_numbers(dataset, study_id: str) -> set[Decimal]:  # type: ignore[no-u
             found |= _numbers_in(str(label))
         for abbr in dataset.objects(term, MSCKG.abbreviation):
             found |= _numbers_in(str(abbr))
-    for s, o in graph.subject_objects(RDF.type):
+    for _s, o in graph.subject_objects(RDF.type):
         for label in dataset.objects(o, RDFS.label):
             found |= _numbers_in(str(label))
     return found

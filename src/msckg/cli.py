@@ -14,7 +14,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 import click
-from rdflib import Graph
 from rich.console import Console
 from rich.table import Table
 
@@ -339,6 +338,7 @@ def reason(graph: Path, fmt: str) -> None:
     Example:
       msckg reason --format csv
     """
+    from msckg.reasoning import instance_data
     from msckg.reasoning import reason as run_reasoner
     from msckg.validate import read_graph_file
 
@@ -346,11 +346,7 @@ def reason(graph: Path, fmt: str) -> None:
         ds = read_graph_file(graph)
     except MsckgError as exc:
         _fail(exc)
-    data = Graph()
-    for s, p, o, g in ds.quads((None, None, None, None)):
-        if "/graph/study/" in str(getattr(g, "identifier", g)):
-            data.add((s, p, o))
-    result = run_reasoner(data)
+    result = run_reasoner(instance_data(ds))
     if not result.consistent:
         err.print(f"[bold red]inconsistent:[/] {result.error}")
         sys.exit(1)

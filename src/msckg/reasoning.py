@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import owlready2
-from rdflib import Graph, Literal
+from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import RDF, XSD
 
 from msckg.builder.build import load_ontology
@@ -28,6 +28,17 @@ class ReasoningResult:
     consistent: bool
     inferred_types: dict[str, set[str]] = field(default_factory=dict)
     error: str | None = None
+
+
+def instance_data(dataset: Dataset) -> Graph:
+    """The instance triples of a built dataset: its study and registry graphs, without the
+    ontology and term graphs (the reasoner loads those itself)."""
+    data = Graph()
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        name = str(getattr(g, "identifier", g))
+        if "/graph/study/" in name or "/graph/ctgov/" in name:
+            data.add((s, p, o))
+    return data
 
 
 def reason(data: Graph | None = None) -> ReasoningResult:

@@ -10,7 +10,7 @@ from rdflib import URIRef
 from msckg.linking.mappings_export import mapping_rows, write_sssom
 from msckg.namespaces import MSCKG, OBO, RDFS, SKOS
 from msckg.queries import get_query, run_query
-from msckg.reasoning import reason
+from msckg.reasoning import instance_data, reason
 
 TERMS = URIRef("https://w3id.org/msckg/graph/terms")
 
@@ -77,13 +77,7 @@ def test_sssom_export_is_valid(dataset, tmp_path: Path) -> None:  # type: ignore
 
 
 def test_hermit_classifies_autoimmune_studies(dataset) -> None:  # type: ignore[no-untyped-def]
-    from rdflib import Graph
-
-    data = Graph()
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        if "/graph/study/" in str(getattr(g, "identifier", g)):
-            data.add((s, p, o))
-    result = reason(data)
+    result = reason(instance_data(dataset))
     assert result.consistent, result.error
     autoimmune = sorted(i.rsplit("/", 1)[1] for i, t in result.inferred_types.items()
                         if str(MSCKG.AutoimmuneDiseaseStudy) in t)

@@ -17,6 +17,7 @@ from msckg.ctgov.design import MSC, TISSUE_CELL, TISSUE_UBERON
 from msckg.ctgov.textparse import (
     Administrations,
     Dose,
+    Mention,
     parse_administrations,
     parse_donor_relation,
     parse_doses,
@@ -81,6 +82,18 @@ def _distinct(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
+def _single(found: list[Mention], fname: str, what: str, notes: list[str]) -> tuple[str, Evidence] | None:
+    """The one value a field states; several different ones are noted and give an empty marker
+    (so later fields are not read for it either: the text was not silent, it was ambiguous)."""
+    kinds = _distinct([m.value for m in found])
+    if len(kinds) == 1:
+        return kinds[0], Evidence(fname, found[0].text)
+    if len(kinds) > 1:
+        notes.append(f"several {what} in {fname} ({', '.join(kinds)}); none chosen")
+        return "", Evidence(fname, ", ".join(m.text for m in found))
+    return None
+
+
 def parse_product(name: str, itype: str, description: str | None,
                   texts: list[tuple[str, str]]) -> ParsedProduct:
     """`texts` are (field name, text) pairs in the order they should be read."""
@@ -101,21 +114,9 @@ def parse_product(name: str, itype: str, description: str | None,
                 prod.notes.append(f"several tissue sources in {fname} ({', '.join(keys)}); none chosen")
                 prod.tissue = ("", "", Evidence(fname, ", ".join(m.text for m in found)))
         if prod.donor is None:
-            donors = parse_donor_relation(text)
-            kinds = _distinct([m.value for m in donors])
-            if len(kinds) == 1:
-                prod.donor = (kinds[0], Evidence(fname, donors[0].text))
-            elif len(kinds) > 1:
-                prod.notes.append(f"both autologous and allogeneic in {fname}; none chosen")
-                prod.donor = ("", Evidence(fname, ", ".join(m.text for m in donors)))
+            prod.donor = _single(parse_donor_relation(text), fname, "donor relations", prod.notes)
         if prod.route is None:
-            routes = parse_routes(text)
-            kinds = _distinct([m.value for m in routes])
-            if len(kinds) == 1:
-                prod.route = (kinds[0], Evidence(fname, routes[0].text))
-            elif len(kinds) > 1:
-                prod.notes.append(f"several routes in {fname} ({', '.join(kinds)}); none chosen")
-                prod.route = ("", Evidence(fname, ", ".join(m.text for m in routes)))
+            prod.route = _single(parse_routes(text), fname, "routes", prod.notes)
         if not prod.doses:
             seen: set[tuple[Decimal, Decimal | None, str]] = set()
             for dose in parse_doses(text):
