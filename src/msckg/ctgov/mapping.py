@@ -24,6 +24,7 @@ from msckg.ctgov.design import (
 )
 from msckg.ctgov.products import CELL_THERAPY, ParsedProduct, is_cell_product, parse_product
 from msckg.ctgov.reader import CtgovRecord
+from msckg.ctgov.results import add_posted_results
 from msckg.ctgov.textparse import parse_date, parse_time_frame
 from msckg.errors import MsckgError
 from msckg.linking.normalise import Normaliser, mesh_curie, normalise
@@ -94,7 +95,8 @@ class RecordMapper:
     def map(self) -> Graph:
         steps: list[Callable[[], None]] = [self.study, self.registration, self.design, self.enrollment,
                                            self.eligibility, self.organizations, self.conditions,
-                                           self.products_and_arms, self.endpoints, self.references]
+                                           self.products_and_arms, self.endpoints, self.references,
+                                           self.posted_results]
         for step in steps:
             step()
         return self.g
@@ -359,6 +361,9 @@ class RecordMapper:
                         if tp.amount == tp.amount.to_integral_value():
                             value = weeks_to_days(tp.value) if "T" not in tp.value else tp.value
                             self.g.add((e, MSCKG.plannedTimepoint, Literal(value, datatype=XSD.duration, normalize=False)))
+
+    def posted_results(self) -> None:
+        add_posted_results(self)
 
     def references(self) -> None:
         citations = self.f.get("ReferenceCitation", [])
