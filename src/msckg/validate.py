@@ -175,11 +175,6 @@ def validate_whole(ds: Dataset, files: Mapping[URIRef, Path | str] | None = None
     return _validate(data, owner, files or {})
 
 
-def validate_graph(graph: Graph) -> ValidationReport:
-    """Validate a plain graph (no named graphs to trace violations back to)."""
-    return _validate(graph, {}, {})
-
-
 @contextmanager
 def _prepared_query_cache() -> Iterator[None]:
     """Reuse the parsed algebra of each SPARQL constraint across focus nodes.
