@@ -118,3 +118,24 @@ def test_conflicting_statements_coexist(dataset) -> None:  # type: ignore[no-unt
     assert [dataset.value(s, MSCKG.statement) for s in statements] == [Literal("None.")]
     numbers = sorted(str(dataset.value(g, MSCKG.grantNumber)) for g in dataset.objects(study, MSCKG.fundedBy))
     assert numbers == ["2020YFA0710800", "81401353", "81871282", "BE2020621", "H2023087"]
+
+
+def test_large_graph_turtle_is_the_same_graph(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Above the size limit kg.ttl is written from the N-Quads lines; it must parse to the same graph."""
+    import rdflib
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    import msckg.builder.build as builder
+    from msckg.builder.loader import load_studies
+    from msckg.resources import bundled_studies_dir
+
+    ds = builder.build_dataset(load_studies(bundled_studies_dir()))
+    monkeypatch.setattr(builder, "PRETTY_TURTLE_LIMIT", 10)
+    text = builder.serialize_turtle(ds, nquads=builder.serialize_nquads(ds))
+    monkeypatch.setattr(rdflib, "NORMALIZE_LITERALS", False)
+    parsed = Graph().parse(data=text, format="turtle")
+    merged = Graph()
+    for quad in ds.quads((None, None, None, None)):
+        merged.add(quad[:3])
+    assert isomorphic(parsed, merged)

@@ -133,15 +133,17 @@ def serialize_nquads(ds: Dataset) -> str:
 PRETTY_TURTLE_LIMIT = 100_000  # rdflib's pretty Turtle writer takes ~75 s for 250k triples
 
 
-def serialize_turtle(ds: Dataset, base: str = DEFAULT_BASE) -> str:
+def serialize_turtle(ds: Dataset, base: str = DEFAULT_BASE, nquads: str | None = None) -> str:
     """All named graphs merged into one Turtle document (Turtle cannot hold graph names).
 
     Up to PRETTY_TURTLE_LIMIT triples this is rdflib's grouped, prefixed Turtle; beyond it, the
     sorted N-Triples lines (which are valid Turtle) are written instead: same triples, same
-    determinism, written in seconds rather than minutes.
+    determinism, written in seconds rather than minutes. `nquads` reuses an N-Quads text already
+    written for the same dataset instead of serialising it again.
     """
     if len(ds) > PRETTY_TURTLE_LIMIT:
-        lines = {line for _name, line in _nquad_lines(ds)}
+        text = nquads if nquads is not None else serialize_nquads(ds)
+        lines = {_drop_graph(line) for line in text.splitlines() if line.strip()}
         return "".join(sorted(line + "\n" for line in lines))
     merged = Graph()
     bind_prefixes(merged, base)
@@ -150,18 +152,10 @@ def serialize_turtle(ds: Dataset, base: str = DEFAULT_BASE) -> str:
     return merged.serialize(format="turtle")
 
 
-def _nquad_lines(ds: Dataset) -> list[tuple[str, str]]:
-    """(graph name, N-Triples line) for every quad, from rdflib's N-Quads writer."""
-    out = []
-    for line in ds.serialize(format="nquads").splitlines():
-        if not line.strip():
-            continue
-        body, _, graph = line.rstrip(" .").rpartition(" ")
-        if graph.startswith("<") and body:
-            out.append((graph, body + " ."))
-        else:
-            out.append(("", line))
-    return out
+def _drop_graph(line: str) -> str:
+    """An N-Quads line as an N-Triples line: without its trailing graph IRI, if it has one."""
+    body, _, last = line.rstrip(" .").rpartition(" ")
+    return f"{body} ." if last.startswith("<") and body.count(" ") >= 2 else line
 
 
 @dataclass
@@ -229,8 +223,9 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
             imported.records, imported.errors, imported.duplicates)
     if report.conforms:
         targets = outputs or {out_dir / "kg.nq": "nquads", out_dir / "kg.ttl": "turtle"}
-        writers = {"nquads": serialize_nquads, "turtle": lambda d: serialize_turtle(d, base)}
-        texts = {path: writers[fmt](ds) for path, fmt in targets.items()}
+        nquads = serialize_nquads(ds)
+        texts = {path: nquads if fmt == "nquads" else serialize_turtle(ds, base, nquads)
+                 for path, fmt in targets.items()}
         _write_atomically(texts)
         summary.outputs = list(texts)
     summary.seconds = time.perf_counter() - start

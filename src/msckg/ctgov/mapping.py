@@ -117,8 +117,7 @@ class RecordMapper:
         if title is None:
             raise self.fail("BriefTitle", "record has no title")
         self.g.add((s, MSCKG["title"], Literal(title)))
-        if not any(self.g.objects(s, RDFS.label)):
-            self.g.add((s, RDFS.label, Literal(title)))
+        self.g.add((s, RDFS.label, Literal(title)))
         for field, prop in (("OfficialTitle", MSCKG.officialTitle), ("Acronym", MSCKG.acronym),
                             ("OrgStudyId", MSCKG.orgStudyId), ("OverallStatus", MSCKG.overallStatus)):
             if (value := self.one(field)) is not None:
