@@ -36,7 +36,7 @@ def test_worked_example_from_readme(workdir: Path) -> None:
     assert lines[0].startswith("timepoint,timepoint_label,statistic,value,bound,unit,n,arm")
     means = [line.split(",")[:7] for line in lines[1:] if ",mean," in line]
     assert [(m[0], m[3], m[6]) for m in means] == [
-        ("P0D", "18.68", "41"), ("P1Y", "13.95", "41"), ("P3Y", "13.29", "38"), ("P5Y", "12.39", "38")]
+        ("PT0S", "18.68", "41"), ("P1Y", "13.95", "41"), ("P3Y", "13.29", "38"), ("P5Y", "12.39", "38")]
 
 
 def test_json_format(workdir: Path) -> None:

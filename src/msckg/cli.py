@@ -236,8 +236,13 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
 @click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Built graph file to query.")
-def query(name: str, params: tuple[str, ...], fmt: str, graph: Path) -> None:
+              show_default=True, help="Built graph file to query (loaded into an in-memory store).")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
+              help="Query an on-disk store made by `msckg load --store DIR` instead of --graph.")
+@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
+              help="rdflib is the slow reference engine; it keeps every literal's lexical form "
+                   "(Oxigraph prints 0.030 as 0.03, P0D as PT0S).")
+def query(name: str, params: tuple[str, ...], fmt: str, graph: Path, store: Path | None, engine: str) -> None:
     """Run a named query (see `msckg queries`) or a .rq file over a built graph.
 
     \b
@@ -245,11 +250,19 @@ def query(name: str, params: tuple[str, ...], fmt: str, graph: Path) -> None:
       msckg query studies-overview
       msckg query endpoint-trajectory --param study=NCT00962923 --param endpoint=mRSS --format csv
       msckg query products-for-disease -p disease=MONDO:0005100 --format json
+      msckg query studies-overview --store build/store
       msckg query my-question.rq
     """
+    from msckg.store import open_source, run_named
+
     try:
         named = get_query(name)
-        result = run_query(named, load_dataset(graph), _parse_params(params))
+        if engine == "rdflib":
+            if store is not None:
+                raise click.UsageError("--engine rdflib reads --graph, not --store")
+            result = run_query(named, load_dataset(graph), _parse_params(params))
+        else:
+            result = run_named(named, open_source(graph=graph, store=store), _parse_params(params))
     except MsckgError as exc:
         _fail(exc)
     _print_result(result, fmt)
