@@ -16,11 +16,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
-
 from rdflib import URIRef
 
 from msckg.errors import MsckgError, QueryError
-
 from msckg.queries import NamedQuery, QueryResult, bindings
 
 _FORMATS = {
@@ -128,16 +126,25 @@ def parameter_terms(query: NamedQuery, params: Mapping[str, str]) -> dict[str, o
     return out
 
 
-def substitute(text: str, terms: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
-    """Put parameter terms in place of their variables, as N-Triples terms.
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def with_values(text: str, terms: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """Bind parameters with a `VALUES` block at the top of the query's outer WHERE group.
 
     Oxigraph's own `substitutions` (SEP-0007) only accepts projected variables, while named
     queries keep parameters out of the projection. A term's N-Triples form escapes quotes and
-    `ox.NamedNode` rejects invalid IRIs, so a value can never become query syntax.
+    `ox.NamedNode` rejects invalid IRIs, so a value only ever becomes a term, never syntax.
     """
-    for name, term in terms.items():
-        text = re.sub(rf"(?<![\w?$])[?$]{re.escape(name)}(?!\w)", lambda _m, t=str(term): t, text)
-    return text
+    if not terms:
+        return text
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    match = _WHERE.search(body)
+    if match is None:
+        raise QueryError("a parameterised query needs a WHERE { ... } clause")
+    names = " ".join(f"?{name}" for name in terms)
+    values = " ".join(str(term) for term in terms.values())
+    return f"{body[:match.end()]}\n  VALUES ({names}) {{ ({values}) }}{body[match.end():]}"
 
 
 def execute(store: ox.Store, text: str) -> object:
@@ -153,7 +160,7 @@ def execute(store: ox.Store, text: str) -> object:
 def run_named(query: NamedQuery, store: ox.Store, params: Mapping[str, str] | None = None) -> QueryResult:
     """A named query over the store, with the same table shape as `queries.run_query`."""
     try:
-        text = substitute(query.text, parameter_terms(query, params or {}))
+        text = with_values(query.text, parameter_terms(query, params or {}))
     except ValueError as exc:
         raise QueryError(f"query {query.name}: bad parameter value: {exc}") from exc
     result = execute(store, text)
