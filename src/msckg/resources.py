@@ -32,6 +32,11 @@ def prefixes_file() -> Traversable:
     return _ROOT / "data" / "prefixes.json"
 
 
+def jsonld_context_file() -> Traversable:
+    """The JSON-LD @context of `msckg export jsonld` (made by scripts/build_jsonld_context.py)."""
+    return _ROOT / "data" / "msckg.context.jsonld"
+
+
 def index_file(name: str) -> Traversable:
     """A file of the shipped ontology index (data/index/, built by scripts/build_index.py)."""
     return _ROOT / "data" / "index" / name
