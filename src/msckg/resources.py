@@ -32,6 +32,11 @@ def prefixes_file() -> Traversable:
     return _ROOT / "data" / "prefixes.json"
 
 
+def export_file(name: str) -> Traversable:
+    """An asset of the exports (export/): property-graph names, Neo4j script templates."""
+    return _ROOT / "export" / name
+
+
 def jsonld_context_file() -> Traversable:
     """The JSON-LD @context of `msckg export jsonld` (made by scripts/build_jsonld_context.py)."""
     return _ROOT / "data" / "msckg.context.jsonld"

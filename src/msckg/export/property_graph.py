@@ -1,0 +1,536 @@
+"""The RDF -> property graph mapping shared by the Neo4j, Ladybug and networkx exports.
+
+RDF has no nodes-with-properties: everything is a triple. Property-graph databases (Neo4j,
+Ladybug/Kùzu) and graph tools (networkx, Gephi, Cytoscape) want labelled nodes carrying typed
+properties and typed relationships. The rules, in short (docs/property-graph.md has them in full):
+
+* every subject becomes one node whose id is its IRI (a blank node keeps its `_:label`),
+  except the schema: msckg ontology classes and properties, OWL axioms and the ontology header;
+* the node's labels are the local names of its msckg classes (`ClinicalStudy`, `Result`, `Mean`);
+  an external class (MONDO, CL, UBERON...) described in the graph becomes a `Term` node, and
+  `rdf:type` to such a class becomes an `INSTANCE_OF` relationship; a node without any is a `Resource`;
+* a triple whose object is a node becomes a relationship named after the predicate (`HAS_ARM`);
+* any other triple becomes a typed property: literals by datatype, IRIs that are no node as text;
+  a property with more than one value on some node of a label is an array on that label;
+* `xsd:decimal` stays exact as text (`value = "18.68"`) beside a double (`value_double`);
+* every node and relationship lists the named graph(s) its triples came from in `graphs`.
+
+The mapping reads the graph in three streamed passes over subject groups (see `_subjects`):
+node index, schema (property columns and their types), then records. Memory grows with the number
+of nodes (the index), never with the number of triples.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import pyoxigraph as ox
+
+from msckg.errors import MsckgError
+from msckg.export._subjects import Subject, SubjectGroups, Unsorted
+from msckg.namespaces import MSCKG, converter
+from msckg.resources import export_file
+
+Kind = Literal["string", "long", "double", "boolean", "date", "decimal"]
+Value = str | int | float | bool | dt.date | Decimal
+
+MSCKG_NS = str(MSCKG)
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+_OWL = "http://www.w3.org/2002/07/owl#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+CLASS_TYPES = frozenset({_OWL + "Class", _RDFS + "Class"})
+# Subjects typed with one of these describe the vocabulary, not the studies: they are no nodes.
+SCHEMA_TYPES = CLASS_TYPES | {
+    _RDF + "Property", _OWL + "ObjectProperty", _OWL + "DatatypeProperty", _OWL + "AnnotationProperty",
+    _OWL + "Ontology", _OWL + "Restriction", _RDFS + "Datatype", _OWL + "AllDisjointClasses",
+    _OWL + "AllDifferent", _OWL + "TransitiveProperty", _OWL + "SymmetricProperty",
+    _OWL + "FunctionalProperty", _OWL + "InverseFunctionalProperty",
+}
+# rdf:type objects that add nothing once a subject is a node (owl:NamedIndividual, owl:Class of a Term).
+IMPLIED_TYPES = SCHEMA_TYPES | {_OWL + "NamedIndividual", _OWL + "Thing"}
+
+TERM_LABEL = "Term"
+RESOURCE_LABEL = "Resource"
+ID_PROPERTY = "iri"
+GRAPHS_PROPERTY = "graphs"
+DOUBLE_SUFFIX = "_double"
+ARRAY_DELIMITERS = (";", "|", "\x1f")
+
+_INTEGER_TYPES = {_XSD + t for t in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+    "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+class PropertyGraphError(MsckgError):
+    """The graph cannot be mapped to a property graph (a name clash the rules cannot resolve)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One property of a label: its name, its type and whether it holds several values."""
+
+    name: str
+    kind: Kind
+    array: bool
+
+
+@dataclass
+class LabelSchema:
+    name: str
+    count: int = 0
+    columns: dict[str, Column] = field(default_factory=dict)  # sorted by name
+
+
+@dataclass
+class RelationshipSchema:
+    name: str
+    predicate: str
+    count: int = 0
+    pairs: dict[tuple[str, str], int] = field(default_factory=dict)  # (start label, end label) -> count
+
+
+@dataclass
+class Node:
+    id: str
+    labels: tuple[str, ...]  # the primary label (the node's file / table) first
+    properties: dict[str, Value | list[Value]]  # column name -> value, or sorted values for an array
+    graphs: list[str]
+
+
+@dataclass
+class Relationship:
+    start: str
+    end: str
+    type: str
+    graphs: list[str]
+
+
+@dataclass
+class Schema:
+    """What pass two found: labels with their columns, relationship types, counts, delimiter."""
+
+    labels: dict[str, LabelSchema]
+    relationships: dict[str, RelationshipSchema]
+    array_delimiter: str
+    quads: int
+    graphs: list[str]
+    dropped: int  # triples to blank nodes that are no node (OWL axioms inside instance data)
+
+    @property
+    def node_count(self) -> int:
+        return sum(label.count for label in self.labels.values())
+
+    @property
+    def relationship_count(self) -> int:
+        return sum(rel.count for rel in self.relationships.values())
+
+    def as_dict(self) -> dict[str, object]:
+        """The schema as plain data (written as schema.json beside the Neo4j CSVs)."""
+        return {
+            "array_delimiter": self.array_delimiter,
+            "quads": self.quads,
+            "graphs": len(self.graphs),
+            "nodes": self.node_count,
+            "relationships": self.relationship_count,
+            "labels": {
+                name: {"count": label.count,
+                       "properties": {c.name: {"type": c.kind, "array": c.array} for c in label.columns.values()}}
+                for name, label in self.labels.items()
+            },
+            "relationship_types": {
+                name: {"predicate": rel.predicate, "count": rel.count,
+                       "pairs": [{"start": a, "end": b, "count": n} for (a, b), n in rel.pairs.items()]}
+                for name, rel in self.relationships.items()
+            },
+        }
+
+
+# --- naming -----------------------------------------------------------------------------------
+
+@cache
+def _aliases() -> dict[str, tuple[str | None, str | None]]:
+    """predicate IRI -> (property name, relationship type) from property-graph-names.tsv."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    lines = [line for line in export_file("property-graph-names.tsv").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        prop, rel = row["property"], row["relationship"]
+        out[row["predicate"]] = (None if prop == "-" else prop, None if rel == "-" else rel)
+    return out
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after its last `#` or `/`, made a valid identifier."""
+    tail = re.split(r"[#/]", iri.rstrip("/#"))[-1]
+    name = re.sub(r"[^A-Za-z0-9_]", "_", tail) or "property"
+    return name if name[0].isalpha() else "p_" + name
+
+
+def property_name(predicate: str) -> str:
+    """The property a predicate becomes: its alias, else its local name (`sampleSize`)."""
+    alias = _aliases().get(predicate, (None, None))[0]
+    return alias or local_name(predicate)
+
+
+def relationship_type(predicate: str) -> str:
+    """The relationship type a predicate becomes: its alias, else UPPER_SNAKE (`HAS_ARM`)."""
+    alias = _aliases().get(predicate, (None, None))[1]
+    if alias:
+        return alias
+    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", local_name(predicate))
+    return snake.upper()
+
+
+def _prefixed(predicate: str, name: str) -> str:
+    """`dcterms_title` for a name two predicates share (the msckg one keeps the bare name)."""
+    curie = converter().compress(predicate)
+    prefix = curie.split(":", 1)[0] if curie else "ns"
+    return re.sub(r"[^A-Za-z0-9_]", "_", f"{prefix}_{name}")
+
+
+def _unique_names(predicates: set[str], upper: bool) -> dict[str, str]:
+    """Name every predicate; when names clash, all but the msckg predicate get a prefix."""
+    base = {p: (relationship_type(p) if upper else property_name(p)) for p in predicates}
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for predicate, name in base.items():
+        by_name[name].append(predicate)
+    out: dict[str, str] = {}
+    for name, owners in by_name.items():
+        for predicate in owners:
+            keep = len(owners) == 1 or predicate.startswith(MSCKG_NS)
+            new = name if keep else _prefixed(predicate, name)
+            out[predicate] = new.upper() if upper else new
+    if len(set(out.values())) != len(out):
+        clash = sorted(p for p in out if list(out.values()).count(out[p]) > 1)
+        raise PropertyGraphError(f"predicates {', '.join(clash)} map to the same name; add them to "
+                                 "property-graph-names.tsv")
+    return out
+
+
+def _distinct_from_labels(rel_names: dict[str, str], labels: set[str]) -> dict[str, str]:
+    """`HAS_ROUTE`, not `ROUTE`, beside the label `Route`.
+
+    Ladybug (like Kùzu) keeps node and rel tables in one case-insensitive catalog, and a type
+    that only differs from a label by case reads badly in Neo4j too.
+    """
+    folded = {label.casefold() for label in labels}
+    out = {p: (f"HAS_{name}" if name.casefold() in folded else name) for p, name in rel_names.items()}
+    taken = [name.casefold() for name in out.values()] + list(folded)
+    if len(taken) != len(set(taken)):
+        raise PropertyGraphError("relationship types clash with each other or with labels: "
+                                 + ", ".join(sorted(n for n in out.values() if taken.count(n.casefold()) > 1)))
+    return out
+
+
+# --- classifying subjects and literals ---------------------------------------------------------
+
+def msckg_label(type_iri: str) -> str | None:
+    """`ClinicalStudy` for msckg:ClinicalStudy; None for anything that is not an msckg class name."""
+    if type_iri.startswith(MSCKG_NS):
+        name = type_iri[len(MSCKG_NS):]
+        if _LABEL_NAME.match(name):
+            return name
+    return None
+
+
+def node_id(term: object) -> str:
+    """A node's id: the IRI itself, or `_:label` for a blank node."""
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    return str(term)
+
+
+def _classify(subject: Subject, quads: list[ox.Quad]) -> tuple[str, ...] | None:
+    """The labels of a subject's node, or None when the subject is schema (no node)."""
+    types = {q.object.value for q in quads if q.predicate.value == RDF_TYPE and isinstance(q.object, ox.NamedNode)}
+    iri = subject.value if isinstance(subject, ox.NamedNode) else None
+    if iri is not None and types & CLASS_TYPES and not iri.startswith(MSCKG_NS):
+        return (TERM_LABEL,)
+    if types & SCHEMA_TYPES:
+        return None
+    labels = tuple(sorted({label for t in types if (label := msckg_label(t))}))
+    if labels:
+        return labels
+    return (RESOURCE_LABEL,) if iri is not None else None
+
+
+def literal_kind(literal: ox.Literal) -> Kind:
+    """The property type of one literal, from its datatype and lexical form."""
+    datatype = literal.datatype.value if literal.datatype is not None else ""
+    text = literal.value
+    if datatype in _INTEGER_TYPES or (datatype == _XSD + "gYear" and _YEAR.match(text)):
+        try:
+            number = int(text)
+        except ValueError:
+            return "string"
+        return "long" if _INT64[0] <= number <= _INT64[1] else "decimal"
+    if datatype == _XSD + "decimal":
+        try:
+            Decimal(text)
+        except InvalidOperation:
+            return "string"
+        return "decimal"
+    if datatype in (_XSD + "double", _XSD + "float"):
+        try:
+            float(text)
+        except ValueError:
+            return "string"
+        return "double"
+    if datatype == _XSD + "boolean" and text in ("true", "false", "1", "0"):
+        return "boolean"
+    if datatype == _XSD + "date" and _DATE.match(text):
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            return "string"
+        return "date"
+    return "string"
+
+
+def merge_kinds(kinds: set[Kind]) -> Kind:
+    """One column type for values of several types: integers widen to decimal, else text."""
+    if len(kinds) == 1:
+        return next(iter(kinds))
+    if kinds <= {"long", "decimal"}:
+        return "decimal"
+    return "string"
+
+
+def convert(text: str, kind: Kind) -> Value:
+    """A literal's lexical form as the Python value of its column's type (exact for decimals)."""
+    if kind == "long":
+        return int(text)
+    if kind == "decimal":
+        return Decimal(text)
+    if kind == "double":
+        return float(text.replace("INF", "inf"))
+    if kind == "boolean":
+        return text in ("true", "1")
+    if kind == "date":
+        return dt.date.fromisoformat(text)
+    return text
+
+
+# --- the three passes --------------------------------------------------------------------------
+
+@dataclass
+class _Statement:
+    """One (predicate, object) of a subject, with the graphs that state it."""
+
+    predicate: str
+    obj: ox.NamedNode | ox.BlankNode | ox.Literal
+    graphs: set[str]
+
+
+def _statements(quads: list[ox.Quad]) -> list[_Statement]:
+    """A subject's triples, merged across named graphs (one triple in two graphs is one fact)."""
+    merged: dict[tuple[str, str], _Statement] = {}
+    for q in quads:
+        key = (q.predicate.value, str(q.object))
+        stmt = merged.get(key)
+        if stmt is None:
+            stmt = merged[key] = _Statement(q.predicate.value, q.object, set())  # type: ignore[arg-type]
+        if isinstance(q.graph_name, ox.NamedNode):
+            stmt.graphs.add(q.graph_name.value)
+    return [merged[k] for k in sorted(merged)]
+
+
+@dataclass
+class NodeIndex:
+    """Pass one: which subjects are nodes, and their labels (primary label first)."""
+
+    labels: dict[str, tuple[str, ...]]
+    quads: int
+    graphs: list[str]
+
+    def primary(self, node: str) -> str:
+        return self.labels[node][0]
+
+
+def _index(groups: SubjectGroups) -> NodeIndex:
+    labels: dict[str, tuple[str, ...]] = {}
+    superclasses: dict[str, set[str]] = defaultdict(set)
+    graphs: set[str] = set()
+    quads = 0
+    for subject, group in groups:
+        quads += len(group)
+        graphs.update(q.graph_name.value for q in group if isinstance(q.graph_name, ox.NamedNode))
+        found = _classify(subject, group)
+        if found is not None:
+            labels[node_id(subject)] = found
+        elif (child := msckg_label(subject.value if isinstance(subject, ox.NamedNode) else "")):
+            for q in group:
+                if q.predicate.value == RDFS_SUBCLASS and (parent := msckg_label(q.object.value)):
+                    superclasses[child].add(parent)
+    ordered = {node: _primary_first(found, superclasses) for node, found in labels.items()}
+    return NodeIndex(ordered, quads, sorted(graphs))
+
+
+def _primary_first(labels: tuple[str, ...], superclasses: dict[str, set[str]]) -> tuple[str, ...]:
+    """Put the most specific label first: one that is no (transitive) superclass of another."""
+    if len(labels) == 1:
+        return labels
+
+    def ancestors(label: str) -> set[str]:
+        seen: set[str] = set()
+        todo = [label]
+        while todo:
+            for parent in superclasses.get(todo.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        return seen
+
+    general = set().union(*(ancestors(label) for label in labels))
+    specific = [label for label in labels if label not in general] or list(labels)
+    primary = min(specific)
+    return (primary, *sorted(label for label in labels if label != primary))
+
+
+def _is_implied_type(stmt: _Statement) -> bool:
+    """rdf:type to an msckg class (a label) or to an OWL built-in says nothing a property should."""
+    return (stmt.predicate == RDF_TYPE and isinstance(stmt.obj, ox.NamedNode)
+            and (msckg_label(stmt.obj.value) is not None or stmt.obj.value in IMPLIED_TYPES))
+
+
+@dataclass
+class _PropertyStats:
+    kinds: set[Kind] = field(default_factory=set)
+    array: bool = False
+    chars: set[str] = field(default_factory=set)  # array delimiters met inside values
+
+
+def _schema(groups: SubjectGroups, index: NodeIndex) -> tuple[Schema, dict[str, str], dict[str, str]]:
+    """Pass two: columns per label (name, type, array) and relationship types with their pairs."""
+    stats: dict[str, dict[str, _PropertyStats]] = defaultdict(lambda: defaultdict(_PropertyStats))
+    rels: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    label_counts: Counter[str] = Counter()
+    dropped = 0
+    for subject, group in groups:
+        sid = node_id(subject)
+        if sid not in index.labels:
+            continue
+        label = index.primary(sid)
+        label_counts[label] += 1
+        per_predicate: Counter[str] = Counter()
+        for stmt in _statements(group):
+            if _is_implied_type(stmt):
+                continue
+            target = node_id(stmt.obj) if not isinstance(stmt.obj, ox.Literal) else None
+            if target is not None and target in index.labels:
+                rels[stmt.predicate][(label, index.primary(target))] += 1
+                continue
+            if isinstance(stmt.obj, ox.BlankNode):
+                dropped += 1
+                continue
+            entry = stats[label][stmt.predicate]
+            entry.kinds.add(literal_kind(stmt.obj) if isinstance(stmt.obj, ox.Literal) else "string")
+            entry.chars.update(c for c in ARRAY_DELIMITERS if c in stmt.obj.value)
+            per_predicate[stmt.predicate] += 1
+        for predicate, n in per_predicate.items():
+            if n > 1:
+                stats[label][predicate].array = True
+    prop_names = _unique_names({p for per in stats.values() for p in per}, upper=False)
+    rel_names = _distinct_from_labels(_unique_names(set(rels), upper=True), set(label_counts))
+    in_arrays = {c for per in stats.values() for s in per.values() if s.array for c in s.chars}
+    delimiter = next((c for c in ARRAY_DELIMITERS if c not in in_arrays), None)
+    if delimiter is None:
+        raise PropertyGraphError("every array delimiter (; | U+001F) occurs inside a multi-valued property")
+    labels: dict[str, LabelSchema] = {}
+    for label in sorted(label_counts):
+        columns: dict[str, Column] = {}
+        for predicate, entry in stats.get(label, {}).items():
+            name = prop_names[predicate]
+            columns[name] = Column(name, merge_kinds(entry.kinds), entry.array)
+        for reserved in (ID_PROPERTY, GRAPHS_PROPERTY):
+            if reserved in columns:
+                raise PropertyGraphError(f"label {label}: a predicate maps to the reserved property {reserved!r}")
+        for column in list(columns.values()):
+            if column.kind == "decimal" and column.name + DOUBLE_SUFFIX in columns:
+                raise PropertyGraphError(f"label {label}: property {column.name + DOUBLE_SUFFIX!r} clashes with "
+                                         f"the double beside decimal {column.name!r}")
+        labels[label] = LabelSchema(label, label_counts[label], dict(sorted(columns.items())))
+    relationships = {
+        rel_names[p]: RelationshipSchema(rel_names[p], p, sum(pairs.values()), dict(sorted(pairs.items())))
+        for p, pairs in rels.items()
+    }
+    schema = Schema(labels, dict(sorted(relationships.items())), delimiter, index.quads, index.graphs, dropped)
+    return schema, prop_names, rel_names
+
+
+@dataclass
+class PropertyGraph:
+    """A built graph seen as a property graph: the schema, then nodes and relationships on demand.
+
+    Example:
+        pg = PropertyGraph.read(Path("build/kg.nq"))
+        pg.schema.labels["ClinicalStudy"].count
+        for node, relationships in pg.records(): ...
+    """
+
+    groups: SubjectGroups
+    index: NodeIndex
+    schema: Schema
+    property_names: dict[str, str]
+    relationship_names: dict[str, str]
+
+    @classmethod
+    def read(cls, graph: Path) -> PropertyGraph:
+        groups = SubjectGroups(graph)
+        try:
+            index = _index(groups)
+        except Unsorted:
+            groups.use_memory()
+            index = _index(groups)
+        schema, prop_names, rel_names = _schema(groups, index)
+        return cls(groups, index, schema, prop_names, rel_names)
+
+    def records(self) -> Iterator[tuple[Node, list[Relationship]]]:
+        """Pass three: each node with its outgoing relationships, in sorted node id order."""
+        for subject, group in self.groups:
+            sid = node_id(subject)
+            labels = self.index.labels.get(sid)
+            if labels is None:
+                continue
+            columns = self.schema.labels[labels[0]].columns
+            values: dict[str, list[Value]] = defaultdict(list)
+            rels: list[Relationship] = []
+            graphs: set[str] = set()
+            for stmt in _statements(group):
+                graphs |= stmt.graphs
+                if _is_implied_type(stmt):
+                    continue
+                target = node_id(stmt.obj) if not isinstance(stmt.obj, ox.Literal) else None
+                if target is not None and target in self.index.labels:
+                    rels.append(Relationship(sid, target, self.relationship_names[stmt.predicate],
+                                             sorted(stmt.graphs)))
+                    continue
+                if isinstance(stmt.obj, ox.BlankNode):
+                    continue
+                column = columns[self.property_names[stmt.predicate]]
+                values[column.name].append(convert(stmt.obj.value, column.kind))
+            props: dict[str, Value | list[Value]] = {}
+            for name in sorted(values):
+                # Distinct by exact text (1.0 and 1.00 are both kept), then in value order.
+                ordered = sorted({str(v): v for v in values[name]}.values(), key=lambda v: (v, str(v)))
+                props[name] = ordered if columns[name].array else ordered[0]
+            rels.sort(key=lambda r: (r.type, r.end))
+            yield Node(sid, labels, props, sorted(graphs)), rels
+
