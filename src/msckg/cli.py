@@ -368,5 +368,35 @@ def reason(graph: Path, fmt: str) -> None:
     err.print(f"consistent; {len(rows)} inferred type(s)")
 
 
+# ---------------------------------------------------------------- msckg report (msckg.report)
+@main.command("report")
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH, show_default=True,
+              help="Built graph file to report on.")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
+              help="Read an on-disk store (made by msckg load --store) instead of --graph.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Report directory; replaced as a whole once the new report is complete.")
+def report_cmd(graph: Path, store: Path | None, out: Path) -> None:
+    """Write a static HTML report that works offline: a study index, a page per study with a
+    trajectory plot for every endpoint measured at two or more timepoints, cross-study endpoint
+    families and a product-disease-endpoint network. Every number links to its source document.
+
+    \b
+    Examples:
+      msckg report --out build/report
+      msckg report --graph build/kg.nq --out build/report   # then open build/report/index.html
+      msckg report --store build/store --out /tmp/registry-report
+    """
+    from msckg.report import report
+
+    try:
+        summary = report(out, graph=graph, store=store)
+    except MsckgError as exc:
+        _fail(exc)
+    err.print(f"studies: {summary.studies}  pages: {summary.pages}  plots: {summary.plots}  "
+              f"endpoint families: {summary.families}  time: {summary.seconds:.1f}s")
+    err.print(f"wrote {out / 'index.html'}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

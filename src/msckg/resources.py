@@ -59,3 +59,13 @@ def bundled_studies_dir() -> Path:
     """The curated study files shipped with the package (a real directory for a normal install)."""
     with as_file(_ROOT / "data" / "studies") as path:
         return Path(path)
+
+
+def report_queries_dir() -> Traversable:
+    """The whole-graph SPARQL queries `msckg report` gathers its pages' facts with."""
+    return _ROOT / "report" / "queries"
+
+
+def report_templates_dir() -> Traversable:
+    """The report's Jinja2 HTML templates and its stylesheet."""
+    return _ROOT / "report" / "templates"
