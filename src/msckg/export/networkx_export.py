@@ -1,0 +1,155 @@
+"""The property graph as a networkx MultiDiGraph, and as GraphML or GEXF for Gephi and Cytoscape.
+
+`to_networkx` is the notebook door: the same nodes, labels, typed properties and relationships as
+the Neo4j export (one mapping, `property_graph`), with exact values kept as Python objects
+(`Decimal("18.68")`, `datetime.date`, lists for multi-valued properties). Edge keys are the
+relationship types, so `G.edges[study, arm, "HAS_ARM"]` reads like Cypher.
+
+GraphML and GEXF hold only scalar attributes, one type per attribute name, so the files carry a
+flattened copy (`file_graph`): a decimal becomes its exact text plus a `<name>_double` number, a
+date its ISO text, a list its items joined with the export's array delimiter (`;` unless a value
+contains one), and an attribute whose type differs between labels becomes text everywhere. Edges
+get unique ids (`e0`, `e1`, ... in sorted order) and their type as `label`, which Gephi and
+Cytoscape show. networkx's own writers write the files; its readers give the same graph back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from msckg.export import ExportReport, register
+from msckg.export.files import atomic_file
+from msckg.export.property_graph import DOUBLE_SUFFIX, GRAPHS_PROPERTY, PropertyGraph
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+LABELS_ATTRIBUTE = "labels"
+EDGE_LABEL = "label"
+# Attribute names networkx's GEXF writer turns into XML attributes of its own (id, dynamics...).
+_GEXF_RESERVED = {"id", "pid", "start", "end", "viz", "parents", "slices", "spells", "key"}
+
+
+def property_graph_to_networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
+    """A MultiDiGraph of an already read property graph (one pass over its records)."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph(array_delimiter=pg.schema.array_delimiter)
+    for node, relationships in pg.records():
+        graph.add_node(node.id, **{LABELS_ATTRIBUTE: list(node.labels), GRAPHS_PROPERTY: node.graphs},
+                       **node.properties)
+        for rel in relationships:
+            graph.add_edge(rel.start, rel.end, key=rel.type, **{EDGE_LABEL: rel.type, GRAPHS_PROPERTY: rel.graphs})
+    return graph
+
+
+def to_networkx(graph: Path | str) -> nx.MultiDiGraph:
+    """The built graph file (normally build/kg.nq) as a networkx MultiDiGraph.
+
+    Example:
+        G = to_networkx("build/kg.nq")
+        studies = [n for n, labels in G.nodes(data="labels") if "ClinicalStudy" in labels]
+    """
+    return property_graph_to_networkx(PropertyGraph.read(Path(graph)))
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _scalars(name: str, value: Any, delimiter: str) -> dict[str, Any]:
+    """One attribute as the scalar attribute(s) a GraphML/GEXF file can hold."""
+    if isinstance(value, list):
+        out = {name: delimiter.join(_text(v) for v in value)}
+        if value and all(isinstance(v, Decimal) for v in value):
+            out[name + DOUBLE_SUFFIX] = delimiter.join(repr(float(v)) for v in value)
+        return out
+    if isinstance(value, Decimal):
+        return {name: str(value), name + DOUBLE_SUFFIX: float(value)}
+    if isinstance(value, dt.date):
+        return {name: value.isoformat()}
+    return {name: value}
+
+
+def file_graph(graph: nx.MultiDiGraph, reserved: set[str] | frozenset[str] = frozenset()) -> nx.MultiDiGraph:
+    """The flattened copy GraphML and GEXF are written from (see the module docstring)."""
+    import networkx as nx
+
+    delimiter = graph.graph.get("array_delimiter", ";")
+    flat: dict[str, dict[str, Any]] = {}
+    types: dict[str, set[type]] = {}
+    for node, data in graph.nodes(data=True):
+        attrs: dict[str, Any] = {}
+        for name, value in data.items():
+            for key, scalar in _scalars(name, value, delimiter).items():
+                key = f"{key}_" if key in reserved else key
+                attrs[key] = scalar
+                types.setdefault(key, set()).add(type(scalar))
+        flat[node] = attrs
+    as_text = {name for name, seen in types.items() if len(seen) > 1}
+    out = nx.MultiDiGraph()
+    for node in sorted(flat):
+        out.add_node(node, **{k: (_text(v) if k in as_text else v) for k, v in sorted(flat[node].items())})
+    edges = sorted((u, data[EDGE_LABEL], v, data) for u, v, data in graph.edges(data=True))
+    for number, (u, label, v, data) in enumerate(edges):
+        out.add_edge(u, v, key=f"e{number}", **{EDGE_LABEL: label, GRAPHS_PROPERTY: delimiter.join(data[GRAPHS_PROPERTY])})
+    return out
+
+
+@dataclass
+class NetworkxFileConfig:
+    """Options of the GraphML / GEXF exports."""
+
+    prettyprint: bool = True
+
+
+class _NetworkxFileWriter:
+    name = ""
+    description = ""
+    reserved: frozenset[str] = frozenset()
+
+    def __init__(self, config: NetworkxFileConfig | None = None) -> None:
+        self.config = config or NetworkxFileConfig()
+
+    def write(self, graph: Path, out: Path) -> ExportReport:
+        pg = PropertyGraph.read(graph)
+        flat = file_graph(property_graph_to_networkx(pg), self.reserved)
+        with atomic_file(out) as handle:
+            self._write(flat, handle)
+        return ExportReport(self.name, [out], pg.schema.quads, len(pg.schema.graphs))
+
+    def _write(self, graph: nx.MultiDiGraph, handle: Any) -> None:
+        raise NotImplementedError
+
+
+class GraphMLWriter(_NetworkxFileWriter):
+    name = "graphml"
+    description = "the property graph as GraphML (Cytoscape, Gephi, yEd), written by networkx"
+
+    def _write(self, graph: nx.MultiDiGraph, handle: Any) -> None:
+        import networkx as nx
+
+        nx.write_graphml(graph, handle, prettyprint=self.config.prettyprint)
+
+
+class GEXFWriter(_NetworkxFileWriter):
+    name = "gexf"
+    description = "the property graph as GEXF 1.2 (Gephi), written by networkx"
+    reserved = frozenset(_GEXF_RESERVED)
+
+    def _write(self, graph: nx.MultiDiGraph, handle: Any) -> None:
+        import networkx as nx
+
+        nx.write_gexf(graph, handle, prettyprint=self.config.prettyprint)
+
+
+register(GraphMLWriter())
+register(GEXFWriter())
