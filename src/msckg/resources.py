@@ -55,6 +55,11 @@ def abbreviations_file() -> Traversable:
     return _ROOT / "data" / "abbreviations.tsv"
 
 
+def measure_synonyms_file() -> Traversable:
+    """Words for the listed instruments, read by `msckg extract` to name endpoints."""
+    return _ROOT / "data" / "measure_synonyms.tsv"
+
+
 def bundled_studies_dir() -> Path:
     """The curated study files shipped with the package (a real directory for a normal install)."""
     with as_file(_ROOT / "data" / "studies") as path:

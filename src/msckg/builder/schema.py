@@ -55,12 +55,29 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Extraction(Record):
+    """Where a machine-drafted fact was read (`msckg extract`), so a curator can check it.
+
+    `start`/`end` are character offsets into the document's text (decoded UTF-8); `review`
+    marks facts whose `confidence` fell below the extractor's threshold. Optional everywhere,
+    and not mapped to RDF: a curated file simply leaves it out.
+    """
+
+    document: Slug
+    start: Count
+    end: Count
+    confidence: Number
+    review: bool = False
+    reason: str | None = None
+
+
 class Fact(Record):
     """A record that states something: it names its source documents and may quote them."""
 
     sources: Sources
     evidence: str | None = None
     note: str | None = None
+    extraction: Extraction | None = None
 
 
 class SourceDocument(Record):
@@ -232,6 +249,7 @@ class Statistic(Record):
     comparison: Literal["baseline", "comparator"] | None = None
     comparator: Slug | None = None
     reported_as: str | None = None
+    extraction: Extraction | None = None
 
     @model_validator(mode="after")
     def _one_value(self) -> Statistic:

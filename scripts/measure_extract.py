@@ -1,0 +1,44 @@
+"""Measure `msckg extract`: draft each document, compare with its curated study file, print a
+precision/recall table per fact kind (Markdown, as recorded in docs/extract.md).
+
+    .venv/bin/python scripts/measure_extract.py            # the seed documents in ../shared/seeds
+    .venv/bin/python scripts/measure_extract.py --fixtures # the synthetic fixtures in tests/extract
+
+Seeds are compared with src/msckg/data/studies/*.yaml (the study whose `documents` name the
+file; only facts sourced from that document count); fixtures with their *.expected.yaml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from msckg.extract.measure import measure_folder, render
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--fixtures", action="store_true", help="measure the synthetic fixtures instead of the seeds")
+    ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    ap.add_argument("--per-document", action="store_true", help="also print one table per document")
+    args = ap.parse_args()
+    if args.fixtures:
+        total, per_doc = measure_folder(ROOT / "tests" / "extract" / "fixtures", None)
+    else:
+        if not args.seeds.is_dir():
+            print(f"error: {args.seeds} not found", file=sys.stderr)
+            return 1
+        total, per_doc = measure_folder(args.seeds, ROOT / "src" / "msckg" / "data" / "studies")
+    if args.per_document:
+        for name, tallies in per_doc.items():
+            print(f"\n### {name}\n")
+            print(render(tallies))
+    print(render(total))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

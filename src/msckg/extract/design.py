@@ -1,0 +1,182 @@
+"""Study design from the words of the abstract: phase, allocation, masking, control, centres,
+timing, follow-up, enrollment and age limits.
+
+Why sentence by sentence: a cue counts only where it describes this study. Sentences about
+future or other work ("The randomized controlled study will further confirm ...", "Randomised
+trials are warranted") and registration remarks ("Retrospectively registered") are skipped.
+Each field keeps the sentence it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from msckg.ctgov.lexicon import NUMBER_WORDS_RE, number_word
+from msckg.extract.sentences import Sentence
+
+_FUTURE = re.compile(r"(?i:\b(?:will|would|should|warranted|needed|future|further (?:studies|trials|research)|"
+                     r"previous|previously|prior|earlier|ha(?:ve|s) shown|ha(?:ve|s) been)\b)")
+_REGISTERED = re.compile(r"(?i:\b(?:retrospectively|prospectively)\s+registered\b)")
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+_PHASE = re.compile(r"(?i:\bphases?\s+(?P<p>(?:[1-4]|I{1,3}|IV)[abAB]?(?:\s*(?:/|-|and|to)\s*(?:[1-4]|I{1,3}|IV)[abAB]?)?)\b)")
+_CUES: list[tuple[str, str, re.Pattern[str]]] = [
+    ("allocation", "non-randomized", re.compile(r"(?i:\bnon-?\s?randomi[sz]ed\b)")),
+    ("allocation", "randomized", re.compile(r"(?i:\b(?<!non-)(?<!non )randomi[sz]ed\b|\brandomly (?:assigned|allocated)\b|\brandomi[sz]ation\b)")),
+    ("masking", "open-label", re.compile(r"(?i:\bopen[- ]label\b)")),
+    ("masking", "triple-blind", re.compile(r"(?i:\btriple[- ]blind(?:ed)?\b)")),
+    ("masking", "double-blind", re.compile(r"(?i:\bdouble[- ]blind(?:ed)?\b)")),
+    ("masking", "single-blind", re.compile(r"(?i:\bsingle[- ]blind(?:ed)?\b)")),
+    ("control", "placebo", re.compile(r"(?i:\bplacebo\b)")),
+    ("control", "single-arm", re.compile(r"(?i:\bsingle[- ]arm\b|\bsingle[- ]group\b)")),
+    ("centres", "multi", re.compile(r"(?i:\bmulti-?\s?cent(?:re|er)(?:d|s)?\b|\bmulticentric\b)")),
+    ("centres", "single", re.compile(r"(?i:\bsingle[- ]cent(?:re|er)\b)")),
+    ("timing", "retrospective", re.compile(r"(?i:\bretrospective(?:ly)?\b)")),
+    ("timing", "prospective", re.compile(r"(?i:\bprospective(?:ly)?\b)")),
+]
+_FEATURES = [("longitudinal", re.compile(r"(?i:\blongitudinal\b)")), ("cohort", re.compile(r"(?i:\bcohort study\b|\bcohort\b(?=[^.]*\bstudy\b))")),
+             ("pilot", re.compile(r"(?i:\bpilot\b)"))]
+_N = rf"(?:\d+|{NUMBER_WORDS_RE})"
+_SITES = re.compile(rf"(?i:\b(?:at|from|in|across)\s+(?P<n>{_N})\s+(?:[\w-]+\s+){{0,2}}?(?:centres|centers|sites|hospitals|institutions))")
+_FOLLOW = re.compile(
+    rf"(?i:\b(?P<n>{_N})-(?P<u>year|month|week|day)\s+follow[- ]?up\b"
+    rf"|\bfollow(?:ed)?[- ]?(?:up\s+)?(?:[^.;]{{0,40}}?)\bfor\s+(?P<n2>{_N})\s+(?P<u2>year|month|week|day)s?\b"
+    rf"|\bover\s+(?:a\s+period\s+of\s+)?(?P<n3>{_N})\s+(?P<u3>year|month|week|day)s?\b)")
+_INTERVAL = re.compile(rf"(?i:\bat\s+(?P<n>{_N})[- ](?P<u>year|month|week|day)s?\s+intervals?\b)")
+_PERIOD = re.compile(r"(?i:\bfrom\s+(?P<a>(?:19|20)\d{2})\s+(?:to|until|through)\s+(?P<b>(?:19|20)\d{2})\b|\bbetween\s+(?P<c>(?:19|20)\d{2})\s+and\s+(?P<d>(?:19|20)\d{2})\b)")
+_PEOPLE = r"(?:patients|participants|subjects|adults|children|individuals|volunteers|cases|men|women)"
+_ENROLL = re.compile(
+    rf"(?:^|(?<=[\s(]))(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b")
+_ENROLL_VERB = re.compile(r"(?i:\b(?:enrol(?:l)?ed|recruited|randomi[sz]ed|randomly assigned|underwent|received|included|treated)\b)")
+_ENROLLED_N = re.compile(rf"(?i:\b(?:enrol(?:l)?ed|recruited|included|randomi[sz]ed)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE})")
+_AGE = re.compile(r"(?i:\baged\s+(?:(?P<lo>\d+)\s*(?:-|–|to)\s*(?P<hi>\d+)|(?P<rel>≥|>=|>|over|at least)\s*(?P<min>\d+))\s*years)")
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+@dataclass
+class Cue:
+    value: object
+    sentence: Sentence
+    start: int
+    end: int
+    confidence: float = 0.9
+
+
+def usable(s: Sentence) -> bool:
+    """Does the sentence describe this study (not future work, not a registration remark)?"""
+    return not _FUTURE.search(s.text)
+
+
+def _phases(text: str) -> tuple[list[str], str] | None:
+    m = _PHASE.search(text)
+    if not m:
+        return None
+    raw = m["p"]
+    parts = re.split(r"\s*(?:/|-|and|to)\s*", raw)
+    out = []
+    for part in parts:
+        num = part.rstrip("abAB")
+        suffix = part[len(num):].lower()
+        digit = _ROMAN.get(num.lower(), num)
+        out.append(f"phase-{digit}a" if suffix == "a" and digit == "2" else f"phase-{digit}")
+    return out, raw
+
+
+def word_number(text: str) -> int | None:
+    """'41', 'Forty-one', 'fifteen' as an integer, or None."""
+    t = text.lower()
+    if t.isdigit():
+        return int(t)
+    if "-" in t:
+        tens, _, unit = t.partition("-")
+        if tens in _TENS:
+            try:
+                return _TENS[tens] + number_word(unit)
+            except KeyError:
+                return None
+    if t in _TENS:
+        return _TENS[t]
+    try:
+        return number_word(t)
+    except KeyError:
+        return None
+
+
+def design_cues(sentences: list[Sentence]) -> dict[str, Cue]:
+    """The first usable statement of each design field."""
+    found: dict[str, Cue] = {}
+    features: list[str] = []
+    for s in sentences:
+        if not usable(s):
+            continue
+        text = _REGISTERED.sub(lambda m: "#" * len(m.group()), s.text)
+        if "phases" not in found and (ph := _phases(text)):
+            m = _PHASE.search(text)
+            assert m
+            found["phases"] = Cue(ph, s, m.start(), m.end())
+        for field, value, pattern in _CUES:
+            if field in found:
+                continue
+            if m := pattern.search(text):
+                if field == "control" and value == "placebo" and re.search(r"(?i:placebo[- ]controlled|placebo group|or placebo|versus placebo|vs\.? placebo|the placebo|receiving placebo)", text) is None:
+                    continue
+                found[field] = Cue(value, s, m.start(), m.end())
+        if "site_count" not in found and (m := _SITES.search(text)):
+            n = word_number(m["n"])
+            if n:
+                found["site_count"] = Cue(n, s, m.start(), m.end())
+        for name, pattern in _FEATURES:
+            if name not in features and pattern.search(text):
+                features.append(name)
+                found.setdefault(f"feature:{name}", Cue(name, s, 0, len(s.text)))
+        if "period" not in found and (m := _PERIOD.search(text)):
+            found["period"] = Cue((m["a"] or m["c"], m["b"] or m["d"]), s, m.start(), m.end(), 0.8)
+        if "assessment_interval" not in found and re.search(r"(?i:follow)", text) and (m := _INTERVAL.search(text)):
+            found["assessment_interval"] = Cue(f"P{word_number(m['n'])}{m['u'][0].upper()}", s, m.start(), m.end())
+    follow: list[tuple[int, str, Cue]] = []
+    for s in sentences:
+        if not usable(s):
+            continue
+        for m in _FOLLOW.finditer(s.text):
+            n, u = (m["n"], m["u"]) if m["n"] else (m["n2"], m["u2"]) if m["n2"] else (m["n3"], m["u3"])
+            k = word_number(n)
+            if k:
+                days = k * {"y": 365, "m": 30, "w": 7, "d": 1}[u[0].lower()]
+                follow.append((days, f"P{k}{u[0].upper()}", Cue(f"P{k}{u[0].upper()}", s, m.start(), m.end(), 0.8)))
+    if follow:
+        found["follow_up"] = max(follow, key=lambda t: t[0])[2]
+    if "site_count" in found and "centres" not in found and isinstance(found["site_count"].value, int) and found["site_count"].value > 1:
+        c = found["site_count"]
+        found["centres"] = Cue("multi", c.sentence, c.start, c.end, 0.8)
+    return found
+
+
+def enrollment(sentences: list[Sentence]) -> Cue | None:
+    """The number of people enrolled: from the first sentence that counts people with a verb
+    of enrolment ("Forty-one patients ... underwent", "enrolled 212 adults")."""
+    for s in sentences:
+        if not usable(s) or s.section in ("results", "conclusion", "background"):
+            continue
+        if m := _ENROLLED_N.search(s.text):
+            return Cue(int(m["n"]), s, m.start("n"), m.end())
+        if not _ENROLL_VERB.search(s.text):
+            continue
+        for m in _ENROLL.finditer(s.text):
+            if re.search(r"(?i:\bof\s*$|%\s*$|/\s*$)", s.text[:m.start()]):
+                continue
+            n = word_number(m["n"])
+            if n and n > 1:
+                return Cue(n, s, m.start(), m.end())
+    return None
+
+
+def ages(sentences: list[Sentence]) -> Cue | None:
+    for s in sentences:
+        if m := _AGE.search(s.text):
+            lo = int(m["lo"]) if m["lo"] else int(m["min"])
+            hi = int(m["hi"]) if m["hi"] else None
+            if m["rel"] and m["rel"] in (">", "over"):
+                lo += 1
+            return Cue((lo, hi, m.group()), s, m.start(), m.end())
+    return None

@@ -1,0 +1,568 @@
+"""Assemble the extracted facts into a draft study file (the curated YAML format) and write it.
+
+Why the draft must build: a curator reviews a file that `msckg build` already accepts, so every
+fact the extractor could not state within the schema and the SHACL rules (a percentage that does
+not agree with its count, a timepoint after the follow-up) is kept out of the data, marked
+`review`, and explained in a note or in the comment block at the end — never dropped silently.
+Every fact carries `extraction`: document, offsets, confidence and whether it needs review.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from msckg.builder.schema import approximate_days
+from msckg.extract.conditions import Disease, find_diseases, primary, severity
+from msckg.extract.design import Cue, ages, design_cues, enrollment, usable
+from msckg.extract.endpoints import UNMAPPED, Registry, read_endpoint_sentences
+from msckg.extract.identifiers import citation, doi, pmid, registration_details, registrations
+from msckg.extract.product import ProductDraft, read_product, tissue_uberon
+from msckg.extract.results import ArmDraft, Context, ResultDraft, read_results
+from msckg.extract.sections import Block, segment
+from msckg.extract.sentences import Sentence, sentences
+from msckg.extract.statistics import leftover_numbers
+
+REVIEW_BELOW = 0.7  # facts with a lower confidence are marked review: true
+NOT_RESULTS = ("background", "objective", "methods", "registration")
+
+
+@dataclass
+class Draft:
+    """A draft study: the YAML-ready mapping plus what the curator must look at."""
+
+    data: dict[str, Any]
+    source: str
+    document: str
+    review: list[str] = field(default_factory=list)
+    leftovers: list[str] = field(default_factory=list)
+
+    @property
+    def facts(self) -> int:
+        return sum(1 for _ in _walk_extractions(self.data))
+
+    @property
+    def flagged(self) -> int:
+        return sum(1 for e in _walk_extractions(self.data) if e.get("review"))
+
+
+def _walk_extractions(node: Any) -> Iterable[dict[str, Any]]:
+    if isinstance(node, dict):
+        if "extraction" in node:
+            yield node["extraction"]
+        for v in node.values():
+            yield from _walk_extractions(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _walk_extractions(v)
+
+
+def _slug(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return s if s and s[0].isalnum() else f"d-{s}".rstrip("-")
+
+
+def _num(d: Decimal | int) -> Decimal | int:
+    """An exact number for YAML: integers as int, others as the Decimal of their digits."""
+    if isinstance(d, int):
+        return d
+    if d == d.to_integral_value() and "." not in str(d):
+        return int(d)
+    return d if "E" not in str(d) else Decimal(format(d, "f"))
+
+
+class _Extractor:
+    def __init__(self, source: str, doc_id: str) -> None:
+        self.source = source
+        self.doc = doc_id
+        self.review: list[str] = []
+
+    def ext(self, start: int, end: int, confidence: float, reason: str | None = None) -> dict[str, Any]:
+        conf = Decimal(str(round(confidence, 2)))
+        out: dict[str, Any] = {"document": self.doc, "start": start, "end": end, "confidence": conf,
+                               "review": confidence < REVIEW_BELOW}
+        if reason:
+            out["reason"] = reason
+        return out
+
+    def fact(self, record: dict[str, Any], s: Sentence | None, start: int, end: int, confidence: float,
+             reason: str | None = None) -> dict[str, Any]:
+        record["sources"] = [self.doc]
+        if s is not None:
+            record["evidence"] = s.text
+        record["extraction"] = self.ext(start, end, confidence, reason)
+        return record
+
+
+def _doc_kind(source: str, blocks: list[Block]) -> str:
+    kinds = {b.kind for b in blocks}
+    sections = {b.section for b in blocks}
+    if sections & {"disclosure", "session information"} or re.search(r"(?i)\bmeeting abstracts?\b|abstract number", source):
+        return "meeting-abstract"
+    if "translation" in kinds and re.search(r"本站|阅读", source):
+        return "mirror-page"
+    if "references" in kinds or sections & {"references", "about this article", "rights and permissions"}:
+        return "journal-page"
+    return "abstract"
+
+
+def _title(source: str, blocks: list[Block], sents: list[Sentence]) -> tuple[str, int, int]:
+    for b in blocks:
+        if b.kind != "content":
+            continue
+        line = source[b.start:b.end]
+        if 30 <= len(line) <= 300 and not line.rstrip().endswith(".") and not re.search(r"(?i)synthetic test", line):
+            return line.strip(), b.start, b.end
+    s = sents[0] if sents else Sentence(0, 0, "untitled document", "", "")
+    return s.text, s.start, s.end
+
+
+def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], enrolled: int | None) -> list[ArmDraft]:
+    abbr = re.escape(product.abbreviation.rstrip("s")) + "s?" if product.abbreviation else "MSCs?"
+    exp = re.compile(
+        rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|[\w-]*ASCs?|stem[- ]cells?|cells?|treatment|treated|"
+        rf"intervention|experimental|active)(?:-treated)?\s+(?:group|arm)s?\b"
+        rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?)\b)")
+    arms = [ArmDraft(_slug(product.abbreviation.rstrip("s")) if product.abbreviation else "msc",
+                     f"{product.abbreviation.rstrip('s') if product.abbreviation else 'MSC'} group", "experimental", exp)]
+    text = " ".join(s.text for s in sents)
+    if cues.get("control") and cues["control"].value == "placebo" or re.search(r"(?i:\bplacebo\b)", text):
+        arms.append(ArmDraft("placebo", "placebo group", "placebo-comparator",
+                             re.compile(r"(?i:\b(?:the\s+)?placebo(?:\s+(?:group|arm)s?)?\b)")))
+    elif re.search(r"(?i:\bcontrol (?:group|arm)\b|\bstandard (?:medical )?(?:therapy|care|treatment) alone\b)", text):
+        arms.append(ArmDraft("control", "control group", "active-comparator", re.compile(
+            r"(?i:\b(?:the\s+)?control(?:\s+(?:group|arm)s?)\b|\bcontrols\b|\bstandard (?:medical )?(?:therapy|care|treatment) alone\b)")))
+    if len(arms) == 1:
+        arms[0].size = enrolled
+    else:
+        for s in sents:
+            if s.section in ("results", "conclusion"):
+                continue
+            ns = re.findall(r"\(\s*(?:[^()]*?;\s*)?n\s*=\s*(\d+)\s*\)", s.text)
+            if len(ns) == 2:
+                arms[0].size, arms[1].size = int(ns[0]), int(ns[1])
+                break
+    return arms
+
+
+def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256: str | None = None) -> Draft:
+    """Extract one document (its decoded text) into a draft study."""
+    x = _Extractor(source, doc_id)
+    blocks = segment(source)
+    sents = sentences(source, blocks)
+    data: dict[str, Any] = {}
+    title, _, _ = _title(source, blocks, sents)
+    data["id"] = _slug(f"draft-{doc_id}")[:60].rstrip("-")
+    data["title"] = title
+    doc: dict[str, Any] = {"id": doc_id, "kind": _doc_kind(source, blocks)}
+    if file_name:
+        doc["file"] = file_name
+    if sha256:
+        doc["sha256"] = sha256
+    data["documents"] = [doc]
+    by_start = {s.start: s for s in sents}
+
+    def sentence_at(pos: int) -> Sentence | None:
+        return next((s for s in sents if s.start <= pos < s.end), None) or by_start.get(pos)
+
+    # identifiers
+    regs = registrations(source, blocks)
+    date, retro = registration_details(source, blocks)
+    data["registrations"] = []
+    for nct, f in regs.items():
+        rec: dict[str, Any] = {"id": nct}
+        if date:
+            rec["registered"] = date.value
+        if retro:
+            rec["retrospective"] = retro.value
+        s = sentence_at(source.find(nct, f.start))
+        x.fact(rec, s, f.start, f.end, 0.95)
+        if s is None:
+            rec["evidence"] = source[f.start:f.end]
+        data["registrations"].append(rec)
+    pub: dict[str, Any] = {}
+    cit = citation(source, blocks)
+    d, p = doi(source, blocks), pmid(source, blocks)
+    if cit or d or p:
+        pub = {"id": "publication", "kind": "meeting-abstract" if doc["kind"] == "meeting-abstract" else "journal-article"}
+        where = cit[1] if cit else d or p
+        assert where is not None
+        if cit:
+            pub.update(cit[0])
+        if d:
+            pub["doi"] = d.value
+        if p:
+            pub["pmid"] = p.value
+        x.fact(pub, None, where.start, where.end, 0.9)
+        pub["evidence"] = source[where.start:where.end]
+        data["publications"] = [pub]
+    # design
+    cues = design_cues(sents)
+    enr = enrollment(sents)
+    design: dict[str, Any] = {}
+    randomized = cues.get("allocation") and cues["allocation"].value == "randomized"
+    trial_words = re.search(r"(?i:\btrial\b|\bphase\b|\brandomi[sz]ed\b|\bplacebo\b)",
+                            " ".join(s.text for s in sents if s.section != "background" and usable(s)))
+    design["type"] = "interventional" if trial_words or "phases" in cues else (
+        "observational" if cues.get("timing") and cues["timing"].value == "retrospective" else "interventional")
+    used: list[Cue] = []
+    if "phases" in cues:
+        design["phases"], design["phase_text"] = cues["phases"].value  # type: ignore[misc]
+        used.append(cues["phases"])
+    for field_name in ("allocation", "masking", "control", "centres", "site_count", "timing", "assessment_interval"):
+        if field_name in cues:
+            design[field_name] = cues[field_name].value
+            used.append(cues[field_name])
+    feats = [c.value for k, c in cues.items() if k.startswith("feature:")]
+    if feats:
+        design["features"] = feats
+    if "period" in cues:
+        design["period_start"], design["period_end"] = cues["period"].value  # type: ignore[misc]
+        used.append(cues["period"])
+    product = read_product(sents)
+    arms = _arms(product, cues, sents, enr.value if enr else None)  # type: ignore[arg-type]
+    inferred_single = False
+    if "control" not in design and len(arms) == 1 and not randomized:
+        design["control"] = "single-arm"
+        inferred_single = True
+    if "follow_up" in cues:
+        design["follow_up"] = cues["follow_up"].value
+        used.append(cues["follow_up"])
+    first = min(used, key=lambda c: c.sentence.start) if used else None
+    conf = 0.85 if not inferred_single else 0.6
+    reason = "single arm inferred: no comparator group is named" if inferred_single else None
+    if first:
+        x.fact(design, first.sentence, first.sentence.start, first.sentence.end, conf, reason)
+        others = [c for c in dict.fromkeys(c.sentence for c in used) if c is not first.sentence]
+        if others:
+            design["note"] = "also read from: " + " | ".join(f"{c.start}-{c.end}" for c in others)
+    else:
+        x.fact(design, None, 0, 0, 0.4, "no design statement found")
+    data["design"] = design
+    if enr:
+        data["enrollment"] = x.fact({"count": enr.value}, enr.sentence, enr.sentence.start + enr.start,
+                                    enr.sentence.start + enr.end, 0.85)
+    # conditions
+    diseases = find_diseases(source, sents)
+    main = primary(diseases, enr.sentence if enr else None)
+    data["conditions"] = []
+    cond_ids: dict[str, str] = {}
+    if main is not None:
+        data["conditions"].append(_condition(x, source, main, "primary"))
+        cond_ids[main.curie] = data["conditions"][0]["id"]
+    else:
+        data["conditions"].append(x.fact({"id": "condition", "term": "MONDO:0000001", "label": "disease or disorder",
+                                          "role": "primary"}, None, 0, 0, 0.2, "no disease recognised in the text"))
+        x.review.append("no disease recognised: condition set to MONDO:0000001")
+    ages_cue = ages(sents)
+    if ages_cue:
+        lo, hi, text = ages_cue.value  # type: ignore[misc]
+        elig: dict[str, Any] = {"id": "age", "text": text, "min_age": lo}
+        if hi is not None:
+            elig["max_age"] = hi
+        data["eligibility"] = [x.fact(elig, ages_cue.sentence, ages_cue.sentence.start + ages_cue.start,
+                                      ages_cue.sentence.start + ages_cue.end, 0.85)]
+    data["products"] = [_product(x, product)]
+    arm_records = []
+    for arm in arms:
+        rec = {"id": arm.id, "label": arm.label, "role": arm.role}
+        if arm.size is not None:
+            rec["size"] = arm.size
+        if arm.role == "experimental":
+            rec["product"] = data["products"][0]["id"]
+        arm_records.append(x.fact(rec, None, 0, 0, 0.75 if arm.role == "experimental" else 0.7,
+                                  "arms are named from the design and group phrases"))
+    data["arms"] = arm_records
+    # endpoints and results
+    registry = Registry()
+    read_endpoint_sentences(sents, registry)
+    ctx = Context(arms, registry, single_arm=len(arms) == 1)
+    drafts: list[ResultDraft] = []
+    leftovers: list[str] = []
+    for s in sents:
+        if s.section in NOT_RESULTS or s.kind != "content":
+            continue
+        found = read_results(s, ctx)
+        drafts.extend(found)
+        used_spans = [(r.start - s.start, r.end - s.start) for r in found]
+        used_spans += [(st.start, st.end) for r in found for st in r.stats]
+        if found:
+            from msckg.extract.timepoints import find_timepoints
+            used_spans += [(t.start, t.end) for t in find_timepoints(s.text)]
+            used_spans += [(m.start(), m.end()) for m in re.finditer(
+                r"(?i:\b\d+[- ](?:hour|h|min|mm|cm)\b|\brange\s+[\d.]+\s*-\s*[\d.]+|\bIQR\s+[\d.]+\s*-\s*[\d.]+|"
+                r"\b[A-Za-z]+[-/]?\d+(?:/\d+)?\b|\b\d+(?:\.\d+)?\s*%\s*CI|\b(?:within|after)\s+\d+\s*h\b)", s.text)]
+            for a, b in leftover_numbers(s.text, used_spans):
+                leftovers.append(f"{s.start + a}-{s.start + b} {s.text[a:b]!r} in: {s.text}")
+    data["subgroups"] = []
+    for sub in ctx.subgroups:
+        if any(r.population == sub.id for r in drafts):
+            rec = {"id": sub.id, "label": sub.label, "arm": arms[0].id}
+            for dz in diseases:
+                if any(m.sentence.text and m.start >= 0 and sub.label.lower().find(source[m.start:m.end].lower()) >= 0
+                       for m in dz.mentions):
+                    if dz.curie not in cond_ids:
+                        data["conditions"].append(_condition(x, source, dz, "subgroup"))
+                        cond_ids[dz.curie] = data["conditions"][-1]["id"]
+                    rec["condition"] = cond_ids[dz.curie]
+                    break
+            data["subgroups"].append(x.fact(rec, None, 0, 0, 0.6, "subgroup named by a result sentence"))
+    if not data["subgroups"]:
+        del data["subgroups"]
+    used_eps = {r.endpoint.id for r in drafts}
+    data["endpoints"] = []
+    for ep in registry.items:
+        rec = {"id": ep.id, "label": ep.label, "instrument": ep.instrument, "role": ep.role}
+        if ep.timepoints:
+            rec["timepoints"] = ep.timepoints
+        conf = ep.confidence if ep.instrument != UNMAPPED else min(ep.confidence, 0.6)
+        reason = "measure not in the instrument list: choose or mint an instrument" if ep.instrument == UNMAPPED else None
+        data["endpoints"].append(x.fact(rec, ep.sentence if ep.sentence.text else None, ep.start, ep.end, conf, reason))
+        if ep.id not in used_eps and ep.instrument == UNMAPPED and conf < 0.5:
+            data["endpoints"].pop()
+    data["results"] = _results(x, drafts, data)
+    _check(x, data)
+    for k in ("registrations", "results"):
+        if not data.get(k):
+            data.pop(k, None)
+    return Draft(data, source, doc_id, x.review, leftovers)
+
+
+def _condition(x: _Extractor, source: str, d: Disease, role: str) -> dict[str, Any]:
+    mention = next((m for m in d.mentions if not m.abbreviation), d.mentions[0])
+    sev, start = severity(source, mention)
+    end = mention.end
+    ab = re.match(r"\s*\(([^()]{1,12})\)", source[end:end + 16])
+    reported = source[start:end + (ab.end() if ab else 0)]
+    rec: dict[str, Any] = {"id": _slug(d.label)[:40].rstrip("-"), "term": d.curie, "label": d.label, "role": role,
+                           "reported_as": reported}
+    if sev:
+        rec["severity"] = sev
+    return x.fact(rec, mention.sentence, mention.start, mention.end, 0.85 if role == "primary" else 0.7)
+
+
+def _product(x: _Extractor, p: ProductDraft) -> dict[str, Any]:
+    name = str(p.name.value) if p.name else "mesenchymal stem cells"
+    rec: dict[str, Any] = {"id": _slug(p.abbreviation.rstrip("s")) if p.abbreviation else "msc",
+                           "label": re.sub(r"\s+", " ", name.replace(",", "")).lower() if p.name else name}
+    if p.name:
+        rec["reported_as"] = name + (f" ({p.abbreviation})" if p.abbreviation else "")
+    rec["cell_type"] = p.cell_type
+    notes, confs = [], [0.85]
+    if p.tissue:
+        uberon = tissue_uberon(str(p.tissue.value))
+        if uberon:
+            rec["tissue"] = uberon
+        confs.append(p.tissue.confidence)
+        if p.tissue.note:
+            notes.append(p.tissue.note)
+    for attr, key in ((p.donor, "donor"), (p.route, "route")):
+        if attr:
+            rec[key] = attr.value
+            confs.append(attr.confidence)
+            if attr.note:
+                notes.append(attr.note)
+    if p.dose:
+        dose = p.dose.value
+        rec["dose"] = {"value": _num(dose.value), "unit": dose.unit, "reported_as": dose.text}  # type: ignore[attr-defined]
+        confs.append(p.dose.confidence)
+        if p.dose.note:
+            notes.append(p.dose.note)
+    if p.administrations:
+        a = p.administrations.value
+        if a.count:  # type: ignore[attr-defined]
+            rec["administrations"] = a.count  # type: ignore[attr-defined]
+        if p.days:
+            rec["days"] = p.days
+    anchor = p.dose or p.route or p.name
+    s = anchor.sentence if anchor else None
+    x.fact(rec, s, anchor.start if anchor else 0, anchor.end if anchor else 0, min(confs),
+           "; ".join(notes) or None)
+    if p.dose and s is not None and p.dose.sentence is not s:
+        rec["evidence"] = s.text
+    return rec
+
+
+def _stat(x: _Extractor, st: Any, base: int, comparator: str | None) -> dict[str, Any]:
+    rec: dict[str, Any] = {"kind": st.kind}
+    if st.kind == "proportion":
+        for k in ("numerator", "denominator"):
+            if getattr(st, k) is not None:
+                rec[k] = getattr(st, k)
+        if st.percentage is not None:
+            rec["percentage"] = _num(st.percentage)
+    elif st.relation:
+        rec["bound"] = {"relation": st.relation, "value": _num(st.value)}
+    else:
+        rec["value"] = _num(st.value)
+    if st.unit:
+        rec["unit"] = st.unit
+    if st.ci:
+        rec["ci"] = {"lower": _num(st.ci[0]), "upper": _num(st.ci[1]), "level": _num(st.ci[2])}
+    if st.comparison == "comparator" and comparator:
+        rec["comparison"], rec["comparator"] = "comparator", comparator
+    elif st.comparison == "baseline":
+        rec["comparison"] = "baseline"
+    rec["reported_as"] = st.text
+    rec["extraction"] = x.ext(base + st.start, base + st.end, 0.9)
+    return rec
+
+
+def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> list[dict[str, Any]]:
+    comparator = next((a["id"] for a in data["arms"] if a["role"] != "experimental"), None)
+    out: list[dict[str, Any]] = []
+    seen: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for r in drafts:
+        stats = [_stat(x, st, r.sentence.start, comparator) for st in r.stats]
+        tp = r.timepoint.duration if r.timepoint else None
+        key = (r.endpoint.id, r.population, str(approximate_days(tp)) if tp else "na")
+        sig = sorted(repr({k: v for k, v in s.items() if k not in ("extraction", "reported_as")}) for s in stats)
+        if key in seen:
+            prev = seen[key]
+            if sorted(repr({k: v for k, v in s.items() if k not in ("extraction", "reported_as")})
+                      for s in prev["statistics"]) == sig:
+                continue  # the same fact stated again (abstract and key message)
+        rec: dict[str, Any] = {}
+        if key in seen:
+            rec["id"] = _slug(f"{r.endpoint.id}-{r.population}-{tp or 'na'}-{sum(1 for k in seen if k == key) + len(out)}")
+        rec.update({"endpoint": r.endpoint.id, "population": r.population})
+        if tp:
+            rec["timepoint"] = tp
+            rec["timepoint_label"] = r.timepoint.label  # type: ignore[union-attr]
+        if r.n is not None:
+            rec["n"] = r.n
+        if r.direction:
+            rec["direction"] = r.direction
+        rec["statistics"] = stats
+        x.fact(rec, r.sentence, r.start, r.end, r.confidence, "; ".join(r.reasons) or None)
+        seen.setdefault(key, rec)
+        out.append(rec)
+    return out
+
+
+def _tolerance(p: Decimal) -> Decimal:
+    decimals = len(str(p).partition(".")[2])
+    return Decimal("0.5") if decimals == 0 else Decimal("0.05") if decimals == 1 else Decimal("0.005")
+
+
+def _check(x: _Extractor, data: dict[str, Any]) -> None:
+    """Keep the draft within the SHACL rules; what had to move out is noted and flagged."""
+    enrolled = data.get("enrollment", {}).get("count")
+    follow = data["design"].get("follow_up")
+    for res in data["results"]:
+        flags = []
+        for st in res["statistics"]:
+            if st["kind"] == "proportion" and "numerator" in st and "denominator" in st:
+                if st["numerator"] > st["denominator"]:
+                    flags.append(f"count {st['numerator']} exceeds total {st['denominator']}: total removed")
+                    del st["denominator"]
+                elif "percentage" in st:
+                    pct = Decimal(str(st["percentage"]))
+                    if abs(Decimal(100) * st["numerator"] / st["denominator"] - pct) > _tolerance(pct):
+                        flags.append(f"{pct}% does not agree with {st['numerator']}/{st['denominator']}: percentage removed")
+                        del st["percentage"]
+            if st["kind"] == "p-value":
+                v = st.get("value", st.get("bound", {}).get("value"))
+                if v is not None and not (0 <= Decimal(str(v)) <= 1):
+                    flags.append(f"p-value {v} outside [0, 1]")
+            if "ci" in st and "value" in st:
+                v, lo, hi = (Decimal(str(st["value"])), Decimal(str(st["ci"]["lower"])), Decimal(str(st["ci"]["upper"])))
+                if not lo <= v <= hi:
+                    flags.append(f"CI {lo}..{hi} does not contain {v}: CI removed")
+                    del st["ci"]
+        res["statistics"] = [s for s in res["statistics"]
+                             if not (s["kind"] == "p-value" and not 0 <= Decimal(str(s.get("value", s.get("bound", {}).get("value", 0)))) <= 1)]
+        if enrolled is not None and res.get("n") is not None and res["n"] > enrolled:
+            flags.append(f"n = {res.pop('n')} exceeds enrollment {enrolled}: n removed")
+        if follow and res.get("timepoint") and approximate_days(res["timepoint"]) > approximate_days(follow):
+            flags.append(f"timepoint {res['timepoint']} is after the follow-up {follow}")
+        if flags:
+            res["note"] = "; ".join(flags)
+            res["extraction"]["review"] = True
+            x.review.append(f"result {res['endpoint']}/{res['population']}: {res['note']}")
+    if follow and any(r.get("timepoint") and approximate_days(r["timepoint"]) > approximate_days(follow)
+                      for r in data["results"]):
+        data["design"]["note"] = f"follow-up {follow} read from the text is shorter than a result timepoint: removed"
+        del data["design"]["follow_up"]
+        data["design"]["extraction"]["review"] = True
+    for arm in data["arms"]:
+        if enrolled is not None and arm.get("size") is not None and arm["size"] > enrolled:
+            arm["note"] = f"size {arm.pop('size')} exceeds enrollment {enrolled}: removed"
+            arm["extraction"]["review"] = True
+    data["results"] = [r for r in data["results"] if r["statistics"]]
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))
+
+
+_Dumper.add_representer(Decimal, _decimal)
+
+
+def draft_yaml(draft: Draft) -> str:
+    """The draft as YAML text: a header, the study, and the numbers left for review."""
+    body = yaml.dump(draft.data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
+    head = [f"# DRAFT written by `msckg extract` from {draft.data['documents'][0].get('file', draft.document)}.",
+            "# Check every fact against its `evidence` sentence; facts with `review: true` need it most.",
+            "# Remove the `extraction` blocks once a fact is checked. Offsets are character offsets",
+            "# into the document's text.",
+            f"# {draft.facts} facts extracted, {draft.flagged} marked for review."]
+    tail = []
+    if draft.review:
+        tail.append("\n# Review notes:")
+        tail += [f"#   - {line}" for line in draft.review]
+    if draft.leftovers:
+        tail.append("\n# Numbers in result sentences that no rule placed (offsets, number, sentence):")
+        tail += [f"#   - {line}" for line in draft.leftovers]
+    return "\n".join(head) + "\n" + body + ("\n".join(tail) + "\n" if tail else "")
+
+
+def extract_file(path: Path) -> Draft:
+    """Read a capture (UTF-8 text) and extract its draft study."""
+    from msckg.errors import MsckgError
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ExtractError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        source = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ExtractError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+    if not source.strip():
+        raise ExtractError(f"{path}: the file is empty")
+    assert issubclass(ExtractError, MsckgError)
+    doc_id = _slug(path.stem)[:60].rstrip("-") or "document"
+    return extract_text(source, doc_id, path.name, hashlib.sha256(raw).hexdigest())
+
+
+def write_draft(draft: Draft, out: Path) -> None:
+    """Write atomically: a temp file beside the target, then a rename."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(draft_yaml(draft))
+        os.replace(tmp, out)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+from msckg.errors import MsckgError  # noqa: E402
+
+
+class ExtractError(MsckgError):
+    """A document cannot be read for extraction."""

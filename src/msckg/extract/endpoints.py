@@ -1,0 +1,274 @@
+"""Endpoints: what was measured, from the sentences that list them and from the results.
+
+Names are matched to the instruments the ontology lists (ontology/instruments.ttl labels and
+abbreviations, plus data/measure_synonyms.tsv) by lexical key, longest match first; a measure
+not in the list gets the placeholder instrument `unmapped-measure` and is marked for review,
+with its own words as the label. Each endpoint keeps the surface forms it is written with in
+this document ("modified Rodnan Skin Score", "mRSS"), which is how result sentences find it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from rdflib import Graph, Literal
+from rdflib.namespace import RDFS
+
+from msckg.extract.sentences import Sentence
+from msckg.extract.timepoints import find_timepoints
+from msckg.linking.index import lexical_key
+from msckg.namespaces import INST, MSCKG
+from msckg.resources import measure_synonyms_file, ontology_files
+
+UNMAPPED = "unmapped-measure"
+_TOKEN = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω'’/-]*")
+_ROLE_CUE = re.compile(
+    r"(?i:\b(?P<role>primary|secondary|main|safety|co-primary|exploratory)\s+(?:efficacy\s+|safety\s+|clinical\s+)?"
+    r"(?:end-?points?|outcomes?(?:\s+measures?)?)(?:\s+of\s+the\s+(?:study|trial))?\s+"
+    r"(?:was|were|included|includes|comprised|is|are|:)\s+(?P<list>.+)$)")
+_ROLE_AFTER = re.compile(
+    r"(?i:^(?P<list>.+?)\s+(?:was|were)\s+(?:the\s+)?(?:(?P<role>primary|secondary|safety|exploratory)\s+)"
+    r"(?:end-?points?|outcomes?)\b)")
+_VERB_AFTER = re.compile(
+    r"(?i:\b(?:we\s+(?:also\s+)?(?:evaluated|assessed|measured|examined|recorded|analy[sz]ed|compared)|"
+    r"(?:efficacy|safety)\s+was\s+(?:examined|assessed|evaluated|measured)\s+(?:using|by|with)|"
+    r"(?:assessments?|evaluations?)\s+included)\s+(?P<list>.+)$)")
+_VERB_BEFORE = re.compile(
+    r"(?i:^(?P<list>.+?)\s+(?:was|were)\s+(?:also\s+)?(?:recorded|assessed|evaluated|measured|monitored|analy[sz]ed|examined)\b)")
+_DROP_LEAD = re.compile(
+    r"(?i:^(?:(?:the|an?|both|other|all|changes?|improvements?|altered|alteration|improvement|"
+    r"measures|levels|severity)\s+(?:in|of|on)?\s*(?:the\s+)?)+)")
+_DROP_TAIL = re.compile(
+    r"(?i:\s*(?:,|\b(?:at|during|after|before|pre-|over|from|within|measured|using|by|on)\b).*$)")
+_CUT = re.compile(r"(?i:,?\s+(?:defined\s+(?:as|by)|i\.e\.|which|that|whose|as\s+measured|compared)\b.*$|\s*\(defined\b.*$)")
+_SKIP_LIST = re.compile(r"(?i:^(?:whether|if|how|why|the\s+(?:long-term\s+)?(?:safety|efficacy|feasibility))\b)")
+_FILLER = re.compile(r"(?i:^(?:safety|efficacy|tolerability|feasibility|outcomes?|imaging outcomes?|other .*outcomes?|(?:pre|post)-\S*|"
+                     r"the clinical and laboratory manifestations.*|clinical and laboratory .*|the study)$)")
+_STEM = re.compile(r"(?<=[a-z]{3})s$")
+
+
+def key_tokens(text: str) -> tuple[str, ...]:
+    """Lexical key as tokens, with plural s dropped: 'lesion volumes' == 'lesion volume'."""
+    return tuple(_STEM.sub("", t) for t in lexical_key(text.replace("α", "alpha")).split())
+
+
+@cache
+def instrument_lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """key tokens -> instrument slugs, from the ontology's labels and abbreviations and the TSV."""
+    g = Graph()
+    for res in ontology_files():
+        g.parse(data=res.read_text(encoding="utf-8"), format="turtle")
+    table: dict[tuple[str, ...], list[str]] = {}
+    for s in g.subjects(predicate=None, object=MSCKG.Instrument):
+        slug = str(s).removeprefix(str(INST))
+        if slug == UNMAPPED:
+            continue
+        for p in (RDFS.label, MSCKG.abbreviation):
+            for o in g.objects(s, p):
+                if isinstance(o, Literal):
+                    table.setdefault(key_tokens(str(o)), []).append(slug)
+    rows = csv.DictReader((line for line in measure_synonyms_file().read_text(encoding="utf-8").splitlines()
+                           if line and not line.startswith("#")), delimiter="\t")
+    for row in rows:
+        table.setdefault(key_tokens(row["text"]), []).append(row["instrument"])
+    return {k: tuple(dict.fromkeys(v)) for k, v in table.items() if k}
+
+
+def find_instruments(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Instrument names in `text`: (start, end, slugs), longest first, not overlapping."""
+    lex = instrument_lexicon()
+    tokens = list(_TOKEN.finditer(text))
+    keys = [key_tokens(t.group()) for t in tokens]
+    out = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(8, len(tokens) - i), 0, -1):
+            k = tuple(x for ks in keys[i:i + n] for x in ks)
+            if k in lex:
+                out.append((tokens[i].start(), tokens[i + n - 1].end(), lex[k]))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+@dataclass
+class EndpointDraft:
+    id: str
+    label: str
+    instrument: str
+    role: str
+    sentence: Sentence
+    start: int  # offsets of the label's words in the source
+    end: int
+    forms: set[tuple[str, ...]] = field(default_factory=set)
+    timepoints: list[str] = field(default_factory=list)
+    confidence: float = 0.85
+
+    @property
+    def head(self) -> tuple[str, ...]:
+        toks = key_tokens(self.label)
+        return toks[-1:] if toks else ()
+
+
+def _slug(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", lexical_key(text)).strip("-")
+    return (s[:40].rstrip("-") or "endpoint") if s and s[0].isalnum() else f"e-{s}"[:40]
+
+
+class Registry:
+    """The endpoints of one document, in the order they were found."""
+
+    def __init__(self) -> None:
+        self.items: list[EndpointDraft] = []
+
+    def by_instrument(self, slug: str) -> EndpointDraft | None:
+        return next((e for e in self.items if e.instrument == slug and slug != UNMAPPED), None)
+
+    def by_form(self, toks: tuple[str, ...]) -> EndpointDraft | None:
+        return next((e for e in self.items if toks in e.forms), None)
+
+    def add(self, label: str, instrument: str, role: str, s: Sentence, start: int, end: int,
+            abbreviation: str | None = None, confidence: float = 0.85) -> EndpointDraft:
+        existing = self.by_instrument(instrument) if instrument != UNMAPPED else self.by_form(key_tokens(label))
+        if existing is not None:
+            existing.forms.add(key_tokens(label))
+            if abbreviation:
+                existing.forms.add(key_tokens(abbreviation))
+            if role in ("primary", "secondary", "safety") and existing.role == "other":
+                existing.role = role
+            return existing
+        ab = re.search(r"\(([A-Za-z][\w-]{1,12})\)", label)
+        ident = _slug(instrument if instrument != UNMAPPED else (abbreviation or (ab.group(1) if ab else label)))
+        ids = {e.id for e in self.items}
+        base, k = ident, 2
+        while ident in ids:
+            ident, k = f"{base}-{k}", k + 1
+        ep = EndpointDraft(ident, label, instrument, role, s, start, end, confidence=confidence)
+        ep.forms.add(key_tokens(label))
+        if abbreviation:
+            ep.forms.add(key_tokens(abbreviation))
+        if instrument != UNMAPPED:
+            ep.forms |= {k for k, v in instrument_lexicon().items() if instrument in v and len(v) == 1}
+        self.items.append(ep)
+        return ep
+
+
+def _clean(label: str) -> str:
+    label = _DROP_LEAD.sub("", label.strip(" .;:"))
+    return _DROP_TAIL.sub("", label).strip(" .;:") if not label.startswith("(") else label
+
+
+def _items(text: str) -> list[tuple[int, int]]:
+    """Split a list of measures at commas and 'and' outside parentheses: (start, end) pairs."""
+    out, depth, start = [], 0, 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        depth += c == "("
+        depth -= c == ")"
+        if depth == 0:
+            m = re.match(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+", text[i:])
+            proper = m is not None and c == " " and re.search(r"[A-Z]\w*$", text[:i]) and re.match(r"[A-Z]", text[i + m.end():])
+            if m and (c == "," or c == " ") and not proper:
+                out.append((start, i))
+                i += m.end()
+                start = i
+                continue
+        i += 1
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _role_of(word: str | None) -> str:
+    w = (word or "").lower()
+    return {"primary": "primary", "main": "primary", "co-primary": "primary", "secondary": "secondary",
+            "safety": "safety"}.get(w, "other")
+
+
+def read_endpoint_sentences(sentences: list[Sentence], registry: Registry) -> None:
+    """Endpoints from the sentences that list them (primary/secondary/safety, 'we evaluated ...')."""
+    for s in sentences:
+        if s.section in ("results", "conclusion", "background"):
+            continue
+        clause_start = 0
+        for clause in s.text.rstrip(".").split(";"):
+            _read_clause(s, clause, clause_start, registry)
+            clause_start += len(clause) + 1
+
+
+def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
+    m = (_ROLE_CUE.search(text) or _ROLE_AFTER.search(text) or _VERB_AFTER.search(text)
+         or _VERB_BEFORE.search(text))
+    if not m or _SKIP_LIST.match(m["list"].strip()):
+        return
+    role = _role_of(m.groupdict().get("role"))
+    offset = base + m.start("list")
+    list_text = _CUT.sub("", m["list"])
+    times = find_timepoints(list_text)
+    blanked = list(list_text)
+    for t in times:  # "at 6 and 12 months" must not split the list
+        pre = re.search(r"(?i:\b(?:at|on|by|after|during|over)\s+(?:the\s+)?$)", list_text[:t.start])
+        for i in range(pre.start() if pre else t.start, t.end):
+            blanked[i] = " "
+    plain = "".join(blanked)
+    covered: list[tuple[int, int]] = []
+    found = []
+    for a, b, slugs in find_instruments(plain):
+        for slug in slugs:
+            found.append((a, b, slug))
+        covered.append((a, b))
+    for a, b in _items(plain):
+        if any(x < b and a < y for x, y in covered):
+            continue
+        raw = plain[a:b]
+        label = _clean(raw)
+        if not label or _FILLER.match(label) or len(label) < 3 or not re.search(r"[A-Za-z]{3}", label):
+            continue
+        la = a + raw.find(label) if label in raw else a
+        found.append((la, la + len(label), UNMAPPED))
+    for a, b, slug in sorted(found):
+        words = plain[a:b]
+        abbr = re.match(r"\s*\((?P<ab>[^()]{1,15})\)", plain[b:])
+        label = words + (f" ({abbr['ab']})" if abbr else "")
+        if slug == UNMAPPED:
+            label = _clean(label)
+        elif re.search(r"\($", plain[:a]):  # matched an abbreviation: name it by the item it is in
+            item = next((plain[x:y] for x, y in _items(plain) if x <= a < y), words)
+            label = _clean(item) or words
+        this_role = "safety" if slug == "adverse-events" and role != "primary" else role
+        ep = registry.add(label.strip(), slug, this_role, s, s.start + offset + a, s.start + offset + b,
+                          abbr["ab"] if abbr else None, 0.85 if slug != UNMAPPED else 0.6)
+        item_end = next((y for x, y in _items(list_text) if x <= a < y), b)
+        for t in times:
+            if a <= t.start < item_end and not t.is_baseline:
+                for tp in (i.duration for i in t.items):
+                    if tp not in ep.timepoints:
+                        ep.timepoints.append(tp)
+
+
+def mentions(text: str, registry: Registry) -> list[tuple[int, int, EndpointDraft]]:
+    """Where the registry's endpoints are named in a sentence (offsets in the sentence)."""
+    tokens = list(_TOKEN.finditer(text))
+    keys = [key_tokens(t.group()) for t in tokens]
+    flat: list[tuple[str, int]] = [(k, i) for i, ks in enumerate(keys) for k in ks]
+    words = [k for k, _ in flat]
+    out: list[tuple[int, int, EndpointDraft]] = []
+    taken: set[int] = set()
+    spans: set[tuple[int, int]] = set()
+    forms = sorted(((f, e) for e in registry.items for f in e.forms if f), key=lambda fe: -len(fe[0]))
+    for form, ep in forms:
+        n = len(form)
+        for i in range(len(words) - n + 1):
+            same = (i, i + n) in spans  # one name for two endpoints ("S/TJC")
+            if tuple(words[i:i + n]) == form and (same or not taken & set(range(i, i + n))):
+                a, b = tokens[flat[i][1]].start(), tokens[flat[i + n - 1][1]].end()
+                if not any(x == a and y == b and e is ep for x, y, e in out):
+                    out.append((a, b, ep))
+                taken |= set(range(i, i + n))
+                spans.add((i, i + n))
+    return sorted(out, key=lambda x: x[0])

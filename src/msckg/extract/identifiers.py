@@ -1,0 +1,101 @@
+"""Registration ids, DOI, PMID and the citation line of a capture.
+
+Read from every block except reference lists and translations: a journal page states its own
+DOI in boilerplate ("DOI: https://doi.org/...") while its reference list holds dozens of others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from msckg.ctgov.textparse import parse_date
+from msckg.extract.sections import Block
+
+NCT = re.compile(r"\bNCT\d{8}\b")
+DOI = re.compile(r"(?i:\bdoi:\s*|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/[^\s\"<>]+)")
+PMID = re.compile(r"\bPMID:?\s*(?P<pmid>\d{1,9})\b")
+REGISTERED = re.compile(r"(?i:\bregistered\s+(?:on\s+)?)(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})")
+RETRO = re.compile(r"(?i:\b(?P<how>retrospectively|prospectively)\s+registered\b)")
+CITATION = re.compile(
+    r"^(?P<journal>[A-Z][A-Za-z .&()-]+?)\.\s+(?P<year>(?:19|20)\d{2})(?:\s+[A-Z][a-z]{2})?;\s*(?P<vol>\d+)"
+    r"(?:\((?P<issue>[^)]+)\))?:\s*(?P<pages>[\w-]+)")
+EPUB = re.compile(r"\bEpub\s+(?P<y>\d{4})\s+(?P<m>[A-Z][a-z]{2})\s+(?P<d>\d{1,2})\b")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value and where it was read: `source[start:end]` is the line or sentence quoted."""
+
+    value: object
+    start: int
+    end: int
+
+
+def _blocks(blocks: list[Block], kinds: tuple[str, ...]) -> list[Block]:
+    return [b for b in blocks if b.kind in kinds]
+
+
+def registrations(source: str, blocks: list[Block]) -> dict[str, Found]:
+    """NCT ids, first place each is stated (content before boilerplate)."""
+    out: dict[str, Found] = {}
+    for block in _blocks(blocks, ("content", "citation")) + _blocks(blocks, ("boilerplate",)):
+        for m in NCT.finditer(source, block.start, block.end):
+            out.setdefault(m.group(), Found(m.group(), block.start, block.end))
+    return out
+
+
+def registration_details(source: str, blocks: list[Block]) -> tuple[Found | None, Found | None]:
+    """The registration date and whether it was retrospective, when stated."""
+    date = retro = None
+    for block in _blocks(blocks, ("content",)):
+        text = source[block.start:block.end]
+        if date is None and (m := REGISTERED.search(text)):
+            parsed = parse_date(m["date"].replace(".", ""))
+            if parsed and parsed.kind == "date":
+                date = Found(parsed.value, block.start + m.start(), block.start + m.end())
+        if retro is None and (m := RETRO.search(text)):
+            retro = Found(m["how"].lower() == "retrospectively", block.start + m.start(), block.start + m.end())
+    return date, retro
+
+
+def doi(source: str, blocks: list[Block]) -> Found | None:
+    """The document's own DOI: from a citation line first, else the most often stated one."""
+    for block in _blocks(blocks, ("citation",)):
+        if m := DOI.search(source, block.start, block.end):
+            return Found(m["doi"].rstrip(".,;)"), block.start, block.end)
+    seen: Counter[str] = Counter()
+    first: dict[str, Found] = {}
+    for block in _blocks(blocks, ("content", "boilerplate")):
+        for m in DOI.finditer(source, block.start, block.end):
+            value = m["doi"].rstrip(".,;)")
+            seen[value] += 1
+            first.setdefault(value, Found(value, block.start, block.end))
+    return first[seen.most_common(1)[0][0]] if seen else None
+
+
+def pmid(source: str, blocks: list[Block]) -> Found | None:
+    for block in _blocks(blocks, ("content", "citation", "boilerplate")):
+        if m := PMID.search(source, block.start, block.end):
+            return Found(m["pmid"], block.start, block.end)
+    return None
+
+
+def citation(source: str, blocks: list[Block]) -> tuple[dict[str, object], Found] | None:
+    """Journal, year, volume, issue, pages and e-publication date from a PubMed citation line."""
+    for block in _blocks(blocks, ("citation",)):
+        text = source[block.start:block.end]
+        m = CITATION.match(text)
+        if not m:
+            continue
+        fields: dict[str, object] = {"journal": m["journal"].strip(), "year": int(m["year"]), "volume": m["vol"]}
+        if m["issue"]:
+            fields["issue"] = m["issue"]
+        fields["pages"] = m["pages"]
+        if e := EPUB.search(text):
+            parsed = parse_date(f"{e['m']} {e['d']}, {e['y']}")
+            if parsed:
+                fields["epub"] = parsed.value
+        return fields, Found(fields, block.start, block.end)
+    return None

@@ -1,0 +1,394 @@
+"""Numeric results: statistics placed on an endpoint, a population and a timepoint.
+
+Why rules in this order: abstracts pack several results into one sentence and tie them together
+by position ("from A at baseline to B, C and D at 1, 3 and 5 years, respectively"), by
+parentheses ("at 9 (1.24±1.09 mg) and 12 months (...)"), by group phrases ("... receiving ASCs
+versus ... receiving placebo") and by "vs." pairs. Each value group is placed by the most
+specific rule that applies, and every fallback lowers the result's confidence, so the draft says
+which placements a curator should check. Nothing is dropped: a number no rule could place is
+listed for review by the draft writer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from msckg.extract.endpoints import UNMAPPED, EndpointDraft, Registry, find_instruments, key_tokens, mentions
+from msckg.extract.sentences import Sentence
+from msckg.extract.statistics import Group, Stat, find_groups
+from msckg.extract.timepoints import Item, TimeList, find_timepoints
+
+
+@dataclass
+class ArmDraft:
+    id: str
+    label: str
+    role: str
+    pattern: re.Pattern[str]
+    size: int | None = None
+
+
+@dataclass
+class SubgroupDraft:
+    id: str
+    label: str
+    sentence: Sentence
+    start: int
+    end: int
+    size: int | None = None
+    condition: str | None = None  # a disease curie, resolved by the draft writer
+
+
+@dataclass
+class ResultDraft:
+    endpoint: EndpointDraft
+    population: str
+    timepoint: Item | None
+    stats: list[Stat]
+    sentence: Sentence
+    start: int  # source offsets of the statistics' words
+    end: int
+    n: int | None = None
+    direction: str | None = None
+    confidence: float = 0.9
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    arms: list[ArmDraft]
+    registry: Registry
+    subgroups: list[SubgroupDraft] = field(default_factory=list)
+    single_arm: bool = True
+    last_endpoint: EndpointDraft | None = None
+
+    @property
+    def experimental(self) -> ArmDraft:
+        return self.arms[0]
+
+    @property
+    def comparator(self) -> ArmDraft | None:
+        return self.arms[1] if len(self.arms) > 1 else None
+
+
+_DIRECTION = [
+    ("no-difference", re.compile(r"(?i:\b(?:did not differ|no (?:significant )?difference|similar)\b)")),
+    ("unchanged", re.compile(r"(?i:\b(?:unchanged|did not change)\b)")),
+    ("stable", re.compile(r"(?i:\b(?:remained stable|stability|stable)\b)")),
+    ("decreased", re.compile(r"(?i:\b(?:decreas\w*|declin\w*|fell|reduc\w*|lower|drop\w*)\b)")),
+    ("increased", re.compile(r"(?i:\b(?:increas\w*|rose|higher|elevat\w*)\b)")),
+    ("improved", re.compile(r"(?i:\b(?:improv\w*)\b)")),
+]
+_VERB = re.compile(r"(?i:\b(?:was|were|is|are|remained|decreased|increased|improved|occurred|declined|fell|rose|"
+                   r"showed|achieved|changed|did|reduced|had|has|have|reached|developed|experienced)\b)")
+_LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more interestingly|interestingly|notably|"
+                   r"overall|finally|in addition|post-intervention|following [\w-]+|after [\w-]+|in the [\w-]+ group|"
+                   r"in [\w-]+ patients|for those with [^,]+|at (?:week|month|day|year) \d+),\s*)+)")
+_PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former)\b)")
+_COMPARISON_BEFORE = re.compile(r"(?i:(?:\bvs\.?|\bversus|\bcompared (?:with|to)|\brelative to|\bfrom|\bover|\bthan)\s*$)")
+_SUBGROUP = re.compile(
+    r"(?i:\b(?:in|of|among|for)\s+(?:the\s+)?(?:patients|those|subjects|participants|cases)\s+with\s+"
+    r"(?P<a>[^,;()]+?)(?=\s*[(,;.]|\s+(?:than|and\s+in|who|at|had|was|were|showed))"
+    r"|\bof\s+(?P<b>(?:[\w-]+\s+){1,5}?(?:\([A-Za-z]{2,8}\)\s+)?)patients\b)")
+_BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:of|:|=|was|values?)?\s*$)")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Clause spans: split at ';' and ', whereas/while/but' outside parentheses."""
+    cuts, depth = [0], 0
+    for i, c in enumerate(text):
+        depth += c == "("
+        depth -= c == ")"
+        if depth == 0 and (c == ";" or (c == "," and re.match(r",\s+(?:whereas|while|but)\b", text[i:]))):
+            cuts.append(i + 1)
+    cuts.append(len(text) + 1)
+    return [(a, b - 1) for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> int:
+    return next((i for i, (a, b) in enumerate(clauses) if a <= pos <= b), len(clauses) - 1)
+
+
+def _paren_open(text: str, pos: int) -> int | None:
+    """Where the parenthesis enclosing `pos` opens, if any."""
+    depth = 0
+    for i in range(pos - 1, -1, -1):
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _population_mentions(text: str, ctx: Context) -> list[tuple[int, int, str, bool]]:
+    """(start, end, population id, is a comparison mention) in the sentence."""
+    out = []
+    for arm in ctx.arms:
+        for m in arm.pattern.finditer(text):
+            out.append((m.start(), m.end(), arm.id, bool(_COMPARISON_BEFORE.search(text, 0, m.start()))))
+    for m in _SUBGROUP.finditer(text):
+        phrase = (m["a"] or m["b"] or "").strip()
+        if not phrase or re.search(r"(?i:\b(?:group|placebo|MSCs?)\b)", phrase) or \
+                re.fullmatch(r"(?i:(?:the|all|these|those|our|any|both|each|other|of|\s)+)", phrase):
+            continue
+        sub = next((g for g in ctx.subgroups if key_tokens(g.label) == key_tokens(phrase)), None)
+        if sub is None:
+            ident = re.sub(r"[^a-z0-9]+", "-", phrase.lower()).strip("-")[:40] or "subgroup"
+            sub = SubgroupDraft(ident, phrase, Sentence(0, 0, "", "", ""), m.start(), m.end())
+            ctx.subgroups.append(sub)
+        out.append((m.start(), m.end(), sub.id, False))
+    out.sort()
+    return out
+
+
+def _subject(text: str) -> tuple[int, int] | None:
+    lead = _LEAD.match(text)
+    start = lead.end() if lead else 0
+    verb = _VERB.search(text, start)
+    if not verb or verb.start() - start < 3:
+        return None
+    return start, verb.start()
+
+
+def _endpoint_for(text: str, g_start: int, found: list[tuple[int, int, EndpointDraft]], ctx: Context,
+                  s: Sentence, reasons: list[str]) -> tuple[EndpointDraft, float]:
+    before = [f for f in found if f[1] <= g_start]
+    if before:
+        return before[-1][2], 1.0
+    after = [f for f in found if f[0] >= g_start]
+    if after:
+        reasons.append("endpoint named after the numbers")
+        return after[0][2], 0.95
+    subj = _subject(text)
+    if subj is None or _PRONOUN.match(text[subj[0]:subj[1]]):
+        if ctx.last_endpoint is not None:
+            reasons.append("endpoint carried over from the previous sentence")
+            return ctx.last_endpoint, 0.75
+    if subj is not None:
+        phrase = text[subj[0]:subj[1]].strip(" ,")
+        head = key_tokens(phrase)[-1:] if key_tokens(phrase) else ()
+        for ep in ctx.registry.items:
+            if head and ep.head == head:
+                reasons.append("endpoint matched by its head word")
+                return ep, 0.8
+        label = re.sub(r"(?i:^(?:the|an?)\s+)", "", phrase)
+        hits = find_instruments(label)
+        slug = hits[0][2][0] if hits else UNMAPPED
+        ep = ctx.registry.add(label, slug, "other", s, s.start + subj[0], s.start + subj[1], confidence=0.5)
+        reasons.append("endpoint taken from the sentence's subject")
+        return ep, 0.75
+    ep = ctx.registry.add("unnamed measure", UNMAPPED, "other", s, s.start, s.end, confidence=0.3)
+    reasons.append("no endpoint named")
+    return ep, 0.5
+
+
+def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
+    """All results stated in one sentence."""
+    text = s.text
+    tls = find_timepoints(text)
+    masked = [(i.start, i.end) for t in tls if not t.is_baseline for i in t.items]
+    groups = find_groups(text, masked)
+    if not groups:
+        return []
+    for a, b, slugs in find_instruments(text):  # measures named here but not listed in the methods
+        if not any(e.instrument in slugs for e in ctx.registry.items):
+            for slug in slugs:
+                ctx.registry.add(text[a:b], slug, "other", s, s.start + a, s.start + b, confidence=0.7)
+    found = mentions(text, ctx.registry)
+    clauses = _clauses(text)
+    pops = _population_mentions(text, ctx)
+    values = [g for g in groups if g.is_value]
+    quals = [g for g in groups if not g.is_value]
+    # Q-only result groups: p-values and effect sizes with no value group in the sentence
+    if not values:
+        current: Group | None = None
+        for q in quals:
+            kinds = {st.kind for st in current.stats} if current else set()
+            if current is None or q.stats[0].kind in kinds or q.start - current.end > 12:
+                current = Group("qualifiers", q.start, q.end, list(q.stats))
+                values.append(current)
+            else:
+                current.stats += q.stats
+                current.end = q.end
+        quals = []
+    placed: dict[int, Item | None] = {}
+    how: dict[int, float] = {}
+    comparison_baselines = {id(t) for t in tls if t.is_baseline and _COMPARISON_BEFORE.search(text, 0, t.start)}
+    # 0: a value right after "baseline" or right before "at baseline"
+    for g in values:
+        if _BASELINE_VALUE.search(text, 0, g.start) or re.match(r"\s*(?:at|from)\s+baseline\b", text[g.end:]):
+            placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")
+    # a: values inside a timepoint list; b: right after it ("12 months (6.48±3.52)")
+    for t in tls:
+        if t.is_baseline:
+            continue
+        for g in values:
+            if id(g) in placed:
+                continue
+            if t.start <= g.start < t.end:
+                prior = [i for i in t.items if i.end <= g.start]
+                if prior:
+                    placed[id(g)] = prior[-1]
+            elif re.fullmatch(r"\s*(?:follow-?up\s*)?\(\s*", text[t.end:g.start] if g.start >= t.end else "x") and not [
+                    v for v in values if t.end <= v.start < g.start]:
+                placed[id(g)] = t.items[-1]
+    # "from A to B": A is the baseline value
+    for g in values:
+        if id(g) not in placed and re.search(r"(?i:\bfrom\s*$)", text[:g.start]) and re.match(r"\s*(?:[^()]{0,12})\bto\b", text[g.end:]):
+            placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")
+            how[id(g)] = 0.85
+    # populations
+    population: dict[int, str] = {}
+    comparator = ctx.comparator
+    resp = re.search(r"(?i:\bin the ([\w-]+) and ([\w-]+) groups?,?\s+respectively)", text)
+    for i, g in enumerate(values):
+        kinds = {st.kind for st in g.stats}
+        if g.arm_word:
+            arm = next((a for a in ctx.arms if a.pattern.search(g.arm_word + " group")), None)
+            population[id(g)] = arm.id if arm else ctx.experimental.id
+            continue
+        if kinds & {"difference", "effect-size"}:
+            population[id(g)] = ctx.experimental.id
+            continue
+        if resp and len(values) >= 2:
+            order = [w for w in resp.groups()]
+            idx = [v for v in values if not ({st.kind for st in v.stats} & {"difference", "effect-size"})].index(g) \
+                if g in values else 0
+            if idx < len(order):
+                arm = next((a for a in ctx.arms if a.pattern.search(order[idx] + " group")), None)
+                if arm:
+                    population[id(g)] = arm.id
+                    continue
+        ci = _clause_of(clauses, g.start)
+        near = [p for p in pops if not p[3] and _clause_of(clauses, p[0]) == ci]
+        adjacent = [p for p in near if p[1] <= g.start and re.fullmatch(r"\s*\(?\s*", text[p[1]:g.start])]
+        after = [p for p in near if p[0] >= g.end]
+        before = [p for p in near if p[1] <= g.start]
+        if adjacent:
+            population[id(g)] = adjacent[-1][2]
+        elif after:
+            population[id(g)] = after[0][2]
+        elif before:
+            population[id(g)] = before[-1][2]
+        elif comparator and i + 1 < len(values) and re.match(r"\s*\)?\s*(?:vs\.?|versus)\s*\(?", text[g.end:values[i + 1].start]):
+            population[id(g)] = ctx.experimental.id
+            population[id(values[i + 1])] = comparator.id
+        elif id(g) not in population:
+            population[id(g)] = ctx.experimental.id
+            how[id(g)] = how.get(id(g), 1.0) * (0.85 if comparator else 1.0)
+    # c: zip a multi-item list with the unplaced values of each population run
+    for t in tls:
+        if t.is_baseline or len(t.items) < 2 or any(t.start <= g.start < t.end for g in values):
+            continue
+        runs: dict[str, list[Group]] = {}
+        for g in values:
+            if id(g) not in placed and _clause_of(clauses, g.start) == _clause_of(clauses, t.start):
+                runs.setdefault(population[id(g)], []).append(g)
+        for run in runs.values():
+            if len(run) == len(t.items):
+                for g, item in zip(run, t.items, strict=True):
+                    placed[id(g)] = item
+                    how[id(g)] = how.get(id(g), 1.0) * 0.95
+    # d/e: the next timepoint in the clause, else the previous one
+    for i, g in enumerate(values):
+        if id(g) in placed:
+            continue
+        ci = _clause_of(clauses, g.start)
+        usable = [t for t in tls if id(t) not in comparison_baselines and _clause_of(clauses, t.start) == ci]
+        nxt = [t for t in usable if t.start >= g.end and len(t.items) == 1]
+        prev = [t for t in usable if t.end <= g.start]
+        if nxt:
+            placed[id(g)] = nxt[0].items[0]
+        elif prev:
+            placed[id(g)] = prev[-1].items[-1]
+        elif g.form == "none" and i > 0 and id(values[i - 1]) in placed:
+            placed[id(g)] = placed[id(values[i - 1])]
+        else:
+            placed[id(g)] = None
+    # qualifiers: p-values and effect sizes
+    comparison = _comparison(text, ctx)
+    attached: dict[int, list[Stat]] = {id(g): list(g.stats) for g in values}
+    for q in quals:
+        if q.distributive:
+            qc = _clause_of(clauses, q.start)
+            targets = [g for g in values if placed.get(id(g)) is None or placed[id(g)].duration != "P0D"]
+            same = [g for g in targets if _clause_of(clauses, g.start) == qc]
+            targets = same if "both" in q.stats[0].text.lower() and same else targets
+        else:
+            opened = _paren_open(text, q.start)
+            inside = [g for g in values if g.end <= q.start and opened is not None and g.end > opened]
+            if inside:
+                targets = [inside[-1]] if placed.get(id(inside[-1])) is None or placed[id(inside[-1])].duration != "P0D" \
+                    else [g for g in inside if placed.get(id(g)) is None or placed[id(g)].duration != "P0D"][-1:]
+            else:
+                exp = [g for g in values if g.end <= q.start and population[id(g)] in (ctx.experimental.id,)
+                       and (placed.get(id(g)) is None or placed[id(g)].duration != "P0D")]
+                anyg = [g for g in values if g.end <= q.start]
+                targets = exp[-1:] or anyg[-1:]
+        for g in targets:
+            for st in q.stats:
+                if st.kind not in {x.kind for x in attached[id(g)]}:
+                    local = _comparison(text[_paren_open(text, q.start) or 0:q.end + 40], ctx) or comparison
+                    attached[id(g)].append(Stat(**{**st.__dict__, "comparison": local}))
+    for g in values:
+        for st in attached[id(g)]:
+            if st.kind in ("difference", "effect-size", "p-value") and st.comparison is None:
+                st.comparison = comparison
+    # endpoints
+    results: list[ResultDraft] = []
+    zipped = _respectively_endpoints(text, values, found)
+    for g in values:
+        reasons: list[str] = []
+        if id(g) in zipped:
+            ep, factor = zipped[id(g)], 0.95
+        else:
+            ep, factor = _endpoint_for(text, g.start, found, ctx, s, reasons)
+        tp = placed.get(id(g))
+        conf = g.confidence * factor * how.get(id(g), 1.0) * (0.85 if ep.instrument == UNMAPPED else 1.0)
+        pop = population[id(g)]
+        stats = attached[id(g)]
+        for st in stats:
+            if st.comparison == "comparator" and (comparator is None or pop == comparator.id):
+                st.comparison = None if comparator is None else st.comparison
+        res = ResultDraft(ep, pop, tp, stats, s, s.start + g.start, s.start + g.end, g.n,
+                          None if tp is not None and tp.duration == "P0D" else _direction(text),
+                          round(conf, 2), reasons)
+        results.append(res)
+        ctx.last_endpoint = ep
+    return results
+
+
+def _comparison(text: str, ctx: Context) -> str | None:
+    if re.search(r"(?i:\b(?:vs\.?|versus|compared (?:with|to)|from|relative to)\s+baseline\b)", text):
+        return "baseline"
+    if ctx.comparator is not None:
+        if re.search(r"(?i:\bbetween(?:-|\s+)(?:the\s+)?(?:two\s+)?groups?\b|log-?rank|\bplacebo\b|\bcontrol\b)", text) or \
+                len({a.id for a in ctx.arms if a.pattern.search(text)}) > 1:
+            return "comparator"
+        return None
+    return "baseline" if ctx.single_arm else None
+
+
+def _respectively_endpoints(text: str, values: list[Group],
+                            found: list[tuple[int, int, EndpointDraft]]) -> dict[int, EndpointDraft]:
+    """'S/TJC ... (p < 0.01, ES = 0.83 and p < 0.001, ES = 0.93 respectively)': one name, two endpoints."""
+    if "respectively" not in text or len(values) < 2:
+        return {}
+    spans: dict[tuple[int, int], list[EndpointDraft]] = {}
+    for a, b, ep in found:
+        if b <= values[0].start:
+            spans.setdefault((a, b), []).append(ep)
+    multi = [eps for eps in spans.values() if len(eps) == len(values)]
+    if not multi:
+        return {}
+    return {id(g): ep for g, ep in zip(values, multi[-1], strict=True)}
+
+
+def _direction(text: str) -> str | None:
+    for name, pattern in _DIRECTION:
+        if pattern.search(text):
+            return name
+    return None

@@ -1,0 +1,137 @@
+"""Split a raw capture into blocks and say which of them can hold study facts.
+
+Why: a saved journal page or mirror site holds far more than the abstract: navigation, reference
+lists (full of other studies' numbers, years and DOIs), disclosures, licence text and a Chinese
+translation that repeats every number. Facts are read only from `content` blocks; identifiers
+(DOI, PMID) may also come from `citation` lines; nothing is ever read from `references`,
+`translation` or `boilerplate`. Offsets always refer to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["content", "citation", "affiliation", "boilerplate", "references", "translation"]
+
+# headings after which the text is study content (the label names the section for sentences)
+CONTENT_HEADINGS = {
+    "abstract": "abstract", "background": "background", "background/purpose": "background",
+    "introduction": "background", "objective": "objective", "objectives": "objective", "aim": "objective",
+    "aims": "objective", "purpose": "objective", "methods": "methods", "method": "methods",
+    "materials and methods": "methods", "patients and methods": "methods", "design": "methods",
+    "study design": "methods", "setting": "methods", "participants": "methods", "interventions": "methods",
+    "main outcome measures": "methods", "results": "results", "findings": "results",
+    "conclusion": "conclusion", "conclusions": "conclusion", "interpretation": "conclusion",
+    "trial registration": "registration", "clinical trial registration": "registration",
+    "registration": "registration", "key point": "conclusion", "key points": "conclusion",
+    "key message": "conclusion", "key messages": "conclusion",
+}
+# headings after which nothing is study content until a content heading comes back
+SKIP_HEADINGS = {
+    "references", "bibliography", "acknowledgements", "acknowledgments", "funding", "author information",
+    "authors and affiliations", "authors", "contributions", "corresponding author", "ethics declarations",
+    "ethics approval", "ethics", "patient consent for publication", "patient and public involvement",
+    "competing interests", "conflict of interest", "conflicts of interest", "additional information",
+    "publisher's note", "supplementary information", "electronic supplementary material",
+    "rights and permissions", "reprints and permissions", "about this article", "cite this article",
+    "download citation", "keywords", "navigation", "similar content being viewed by others",
+    "access this article", "data availability", "disclosure", "disclosures", "session information",
+    "related articles", "cited by", "metrics", "figures", "tables", "abbreviations", "footnotes",
+    "notes", "declarations", "author contributions", "supplementary material", "share this article",
+}
+REFERENCE_SECTIONS = {"references", "bibliography", "cited by", "similar content being viewed by others"}
+_HEADING = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z '/&-]{1,48}?)\s*:?\s*$")
+_INLINE_HEADING = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z /&-]{2,40}?)\s*:\s+\S")
+_INLINE_SKIP = re.compile(r"^\s*(?i:disclosures?|conflicts? of interest|competing interests|to cite this abstract"
+                          r"|author contributions|acknowledge?ments?)\s*:")
+_BOILERPLATE = re.compile(
+    r"(?i)^\s*(?:skip to (?:main )?content|log ?in\b|sign in|menu\b|search\b|thank you for visiting|"
+    r"this is a preview|price excludes|tax calculation|instant access|fig(?:ure)?\.? ?\d+\s*$|table \d+\s*$|"
+    r"«|back to\b|copyright|©|all rights reserved|published:|received:|revised:|accepted:|issue date:|"
+    r"open access\s*$|research article\s*$|original article\s*$|article\s+\d|check for updates|"
+    r"abstract number:|session type:|session information|download (?:pdf|references|citation)|"
+    r"reprints|permissions|view (?:full|article)|full text|pubmed\b|google scholar|crossref|"
+    r"article\s+pubmed|share this|cite this|•\s*(?:original article|published)|"
+    r"acr meeting abstracts\s*-|this article is licensed|open access this article)")
+_REFERENCE_LINE = re.compile(
+    r"^\s*(?:\[?\d{1,3}[.)\]]\s+)?(?:[A-Z][\w'-]+(?: [A-Z][\w'-]+)*,? [A-Z]{1,3}\b[.,]?(?:,? ?[A-Z][\w'-]+ [A-Z]{1,3}\b[.,]?)*)"
+    r".*?(?:\((?:19|20)\d{2}\)|\b(?:19|20)\d{2};\s*\d|\b\d+\(\d+\):\d+)")
+_CITATION = re.compile(r"(?i)\bdoi:\s*10\.|^\s*[A-Z][A-Za-z .&]+\.\s+(?:19|20)\d{2}(?:\s+\w{3})?;\s*\d")
+_AFFILIATION = re.compile(r"^\s*(?:Department|Division|Institute|School|Center|Centre|Faculty|Laboratory|Unit)\b"
+                          r"[^.]*(?:University|Hospital|Institute|Center|Centre|College)")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line of the source: `text[start:end]`, what kind of text it is, and its section."""
+
+    start: int
+    end: int
+    kind: BlockKind
+    section: str  # content section label ("methods", "results" ...) or the skipped heading
+
+
+def cjk_share(line: str) -> float:
+    """The share of letters that are CJK: a translated line is mostly Han characters."""
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return 0.0
+    cjk = sum(1 for c in letters if "\u3040" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
+    return cjk / len(letters)
+
+
+def heading_of(line: str) -> str | None:
+    """The heading a whole line is, in lower case, if it is a known one."""
+    m = _HEADING.match(line)
+    if not m:
+        return None
+    h = re.sub(r"\s+", " ", m["h"].strip().lower())
+    return h if h in CONTENT_HEADINGS or h in SKIP_HEADINGS else None
+
+
+def segment(text: str) -> list[Block]:
+    """Classify every non-empty line of `text`."""
+    blocks: list[Block] = []
+    section, skipping = "", False
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(raw)
+        line = raw.rstrip("\r\n")
+        lead = len(line) - len(line.lstrip())
+        body = line.strip()
+        if not body:
+            continue
+        s, e = start + lead, start + lead + len(body)
+        if cjk_share(body) > 0.2:
+            blocks.append(Block(s, e, "translation", "translation"))
+            continue
+        heading = heading_of(body)
+        if heading is not None:
+            skipping = heading in SKIP_HEADINGS
+            section = CONTENT_HEADINGS.get(heading, heading)
+            blocks.append(Block(s, e, "boilerplate", section))
+            continue
+        inline = _INLINE_HEADING.match(body)
+        if inline and inline["h"].strip().lower() in CONTENT_HEADINGS:
+            skipping, section = False, CONTENT_HEADINGS[inline["h"].strip().lower()]
+        if _INLINE_SKIP.match(body):
+            skipping, section = True, "disclosure"
+            blocks.append(Block(s, e, "boilerplate", section))
+            continue
+        if skipping:
+            kind: BlockKind = "references" if section in REFERENCE_SECTIONS or _REFERENCE_LINE.match(body) else "boilerplate"
+            blocks.append(Block(s, e, kind, section))
+            continue
+        if _BOILERPLATE.match(body):
+            blocks.append(Block(s, e, "boilerplate", section))
+        elif _REFERENCE_LINE.match(body) and not re.search(r"\b(?:we|patients?|were|was)\b", body):
+            blocks.append(Block(s, e, "references", section))
+        elif _CITATION.search(body) and len(body) < 300:
+            blocks.append(Block(s, e, "citation", section))
+        elif _AFFILIATION.match(body) and not re.search(r"\b(?:we|were|was|patients)\b", body):
+            blocks.append(Block(s, e, "affiliation", section))
+        else:
+            blocks.append(Block(s, e, "content", section))
+    return blocks

@@ -1,0 +1,79 @@
+"""Sentences with their character offsets in the source, and the section each belongs to.
+
+Why hand-written: abstracts break general-purpose splitters in predictable places ("vs.
+baseline", "P all <0.05", "et al.", "No. 2009004", "10.83±4.63", "ClinicalTrials.gov"), and every
+fact must quote its sentence by offsets into the original text, so the splitter works on the raw
+string and never rewrites it. Inline headings ("RESULTS: ...") are cut off the sentence and become
+its section label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from msckg.extract.sections import CONTENT_HEADINGS, Block
+
+_ABBREV = {"vs", "e.g", "i.e", "al", "fig", "figs", "no", "nos", "dr", "approx", "ca", "cf", "resp", "inc",
+           "ltd", "co", "st", "mr", "ms", "jr", "sr", "vol", "pp", "ref", "refs", "eq", "min", "max", "mo",
+           "yr", "yrs", "wk", "wks", "incl", "esp", "viz", "etc", "u.s", "p", "n", "sd", "ci"}
+_END = re.compile(r"[.!?](?=[\"')\]]?\s+(?:[A-Z0-9(\"'«•\[]|$))|[.!?]$")
+_INLINE = re.compile(r"(?P<h>[A-Za-z][A-Za-z /&-]{2,40}?)\s*:\s+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """`source[start:end] == text`; `section` is the content section ("" when unlabelled)."""
+
+    start: int
+    end: int
+    text: str
+    section: str
+    kind: str  # the block kind it came from
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the period at `dot` the end of an abbreviation or an initial rather than a sentence?"""
+    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    if not word:
+        return False
+    w = word.group(1).lower()
+    return w in _ABBREV or (len(w) == 1 and text[dot - 1].isupper())
+
+
+def split(source: str, block: Block, section: str) -> tuple[list[Sentence], str]:
+    """The sentences of one block; returns them and the section in force after the block."""
+    out: list[Sentence] = []
+    text = source[block.start:block.end]
+    pos = 0
+    cuts = [m.end() for m in _END.finditer(text) if not _is_abbreviation(text, m.start())]
+    if not cuts or cuts[-1] < len(text):
+        cuts.append(len(text))
+    for cut in cuts:
+        piece = text[pos:cut]
+        lead = len(piece) - len(piece.lstrip())
+        s, e = pos + lead, pos + len(piece.rstrip())
+        pos = cut
+        head = _INLINE.match(text, s)
+        if head and head["h"].strip().lower() in CONTENT_HEADINGS:
+            section = CONTENT_HEADINGS[head["h"].strip().lower()]
+            s = head.end()
+        if e > s:
+            out.append(Sentence(block.start + s, block.start + e, text[s:e], section or block.section, block.kind))
+    return out, section
+
+
+def sentences(source: str, blocks: list[Block], kinds: tuple[str, ...] = ("content",)) -> list[Sentence]:
+    """All sentences of the blocks whose kind is in `kinds`, in text order."""
+    out: list[Sentence] = []
+    section = ""
+    for block in blocks:
+        if block.kind not in kinds:
+            if block.kind == "boilerplate":
+                section = block.section
+            continue
+        if block.section != section and block.section:
+            section = block.section
+        found, section = split(source, block, section)
+        out.extend(found)
+    return out

@@ -1,0 +1,226 @@
+"""Statistics written in result sentences, each with its exact text and offsets.
+
+Forms read: "18.68 (SD = 7.26, n = 41)", "10.83±4.63", "1.24±1.09 mg", "-10.8% (95% CI: -20.7%,
+-1.5%, p = 0.030)", "HR 1.58, 95% CI 1.06-2.37", "ES = 0.83", "p < 0.01" (a bound, never a value),
+"P all <0.05", "38 out of 41", "92.7% (38 out of 41 patients)", "14/40, 35.0%", "12 of 20 (60%)",
+"70 (65.4%)", bare percentages, "median ... was 14 days", "no adverse events were observed"
+(a count of 0) and "none in the placebo group" (a proportion of 0).
+
+Why these rules: a number's kind is decided by the words around it, and the rules never upgrade
+it: "x ± y" with no named statistic stays central-value / plus-minus; "SD" makes a mean only
+when the sentence says "mean". Numbers are `Decimal` from their digits. Statistics come in
+groups: a value-bearing group (a mean with its SD and n, a proportion, a difference with its CI)
+and the p-values and effect sizes that qualify it, placed later by `msckg.extract.results`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
+
+NUM = r"(?<![\w.])-?\d+(?:\.\d+)?"
+UNIT = (r"(?:%|mg/dL|mg/L|g/L|g/dL|mmol/L|µmol/L|umol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|"
+        r"mg/24\s?h|mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|min|m)(?![A-Za-z0-9])")
+_W = NUMBER_WORDS_RE
+_PAIR_OF = rf"(?P<num>\d+|{_W})\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d+)"
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("ci", re.compile(
+        rf"(?P<est>{NUM})\s*(?P<eu>%|points?|mm|cm|mg|days?|weeks?|months?)?\s*(?:[(,;]\s*|\s)\s*"
+        rf"(?P<lvl>\d{{2}}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval)\s*(?:[:=,]|was|of)?\s*"
+        rf"(?P<lo>{NUM})\s*%?\s*(?:,|to|-|–|—)\s*(?P<hi>{NUM})\s*%?")),
+    ("msd", re.compile(
+        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?:SD|s\.d\.|standard deviation)\s*[=:]?\s*(?P<sd>{NUM})\s*"
+        rf"(?P<u2>{UNIT})?(?:\s*[,;]\s*n\s*=\s*(?P<n>\d+))?\s*\)")),
+    ("pm", re.compile(rf"(?P<v>{NUM})\s*(?:±|\+/-|\+-)\s*(?P<s>{NUM})(?:\s*(?P<u>{UNIT}))?")),
+    ("prop_pct_paren", re.compile(
+        rf"(?P<pct>{NUM})\s*%\s*\(\s*(?P<num>\d+)\s*(?:/|out of|of)\s*(?P<den>\d+)(?:\s+[a-z]+)?\s*\)")),
+    ("prop_of_pct", re.compile(rf"(?i:{_PAIR_OF})(?:\s+[a-z]+){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")),
+    ("prop_slash_pct", re.compile(
+        rf"(?<![\w./])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?:\s*,\s*|\s*\(\s*)(?P<pct>{NUM})\s*%\)?")),
+    ("prop_of", re.compile(rf"(?i:(?<![\w.]){_PAIR_OF})(?![\w.%])")),
+    ("prop_slash", re.compile(r"(?<![\w./])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\w./])")),
+    ("count_pct", re.compile(rf"(?<![\w.#])(?P<num>\d+)\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")),
+    ("effect", re.compile(
+        rf"(?i:\b(?P<name>ES|effect size|Cohen'?s\s+d|Hedges'?\s*g|hazard ratio|odds ratio|risk ratio|"
+        rf"relative risk|HR|OR|RR)\b)(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?:of|=|:|was)?\s*(?P<v>{NUM})")),
+    ("p", re.compile(
+        r"(?i:(?<![A-Za-z])(?:(?P<pre>all|both|each)\s+)?(?:log-?rank\s+)?p(?:\s*-?\s*values?)?"
+        r"(?:\s+(?P<all>all|for all|both))?\s*(?P<rel><=|>=|≤|≥|=|<|>)\s*(?P<v>0?\.\d+|[01](?:\.0+)?)(?![\d.]))")),
+    ("keyword_value", re.compile(
+        rf"(?i:\b(?P<kw>median|mean)\b[^.;()%±]{{0,60}}?\b(?:was|were|of|=|:|is)\s*)(?P<v>{NUM})\s*(?P<u>{UNIT})?")),
+    ("zero", re.compile(
+        r"(?i:\bno\s+(?P<what>(?:[\w-]+\s+|,\s*){0,5}?(?:adverse\s+events?|AEs?|serious\s+adverse\s+events?|SAEs?|"
+        r"toxicit(?:y|ies)|side[- ]effects?|complications?|deaths?)(?:\s*\([A-Za-z]+\))?)"
+        r"(?:\s+(?:related|attributable|attributed)\s+to\s+[\w-]+)?"
+        r"(?:\s+(?:was|were|has been|have been))?\s+(?:observed|occurred|reported|noted|seen|recorded|found|"
+        r"related|attributed|attributable))")),
+    ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm))")),
+    ("pct", re.compile(rf"(?P<v>{NUM})\s*%(?!\s*(?:CI|C\.I\.|confidence))")),
+]
+_MEAN_SD = re.compile(r"(?i:\bmean\s*(?:±|\+/-|\(|and)\s*(?:SD|s\.d\.|standard deviation))")
+_MEAN = re.compile(r"(?i:\bmean\b)")
+_MEDIAN = re.compile(r"(?i:\bmedian\b)")
+_RELATION = {"=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
+VALUE_FORMS = {"ci", "msd", "pm", "prop_pct_paren", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
+               "count_pct", "keyword_value", "zero", "none", "pct"}
+
+
+@dataclass
+class Stat:
+    """One statistic: `kind` as in the study format; offsets are relative to the sentence."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: Decimal | None = None
+    relation: str | None = None  # a bound: "<", "<=", ">", ">="
+    numerator: int | None = None
+    denominator: int | None = None
+    percentage: Decimal | None = None
+    unit: str | None = None
+    ci: tuple[Decimal, Decimal, Decimal] | None = None
+    comparison: str | None = None
+
+
+@dataclass
+class Group:
+    """Statistics read from one match: `value` groups carry a result, others (p, ES) qualify one."""
+
+    form: str
+    start: int
+    end: int
+    stats: list[Stat] = field(default_factory=list)
+    n: int | None = None
+    distributive: bool = False  # "P all <0.05", "both p < 0.001"
+    arm_word: str | None = None  # "none in the placebo group"
+    confidence: float = 0.9
+
+    @property
+    def is_value(self) -> bool:
+        return self.form in VALUE_FORMS
+
+
+def _d(text: str) -> Decimal:
+    return Decimal(text)
+
+
+def _int(text: str) -> int:
+    return number_word(text)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of the clause before `start` (back to the last ';' or sentence start)."""
+    cut = max(text.rfind(";", 0, start), text.rfind(". ", 0, start))
+    return text[cut + 1:start]
+
+
+def _make(form: str, m: re.Match[str], text: str) -> Group:
+    g = Group(form, m.start(), m.end())
+    span = m.group(0)
+    before = _clause_before(text, m.start())
+
+    def stat(kind: str, **kw: object) -> Stat:
+        return Stat(kind, m.start(), m.end(), span.strip(), **kw)  # type: ignore[arg-type]
+
+    if form == "ci":
+        lo, hi, lvl = _d(m["lo"]), _d(m["hi"]), _d(m["lvl"]) / 100
+        est, unit = _d(m["est"]), m["eu"] or None
+        window = before[-70:]
+        effect = re.search(r"(?i:\b(?:hazard ratio|odds ratio|risk ratio|relative risk|incidence rate ratio|"
+                           r"effect size|Cohen'?s d|HR|OR|RR|IRR|ES)\b)", window[-35:])
+        if effect:
+            g.stats.append(stat("effect-size", value=est, ci=(lo, hi, lvl)))
+        elif re.search(r"(?i:\bdifference\b)", window):
+            g.stats.append(stat("difference", value=est, unit=unit, ci=(lo, hi, lvl)))
+        elif unit == "%":
+            g.stats.append(stat("proportion", percentage=est, unit="%", ci=(lo, hi, lvl)))
+        elif _MEAN.search(window):
+            g.stats.append(stat("mean", value=est, unit=unit, ci=(lo, hi, lvl)))
+        else:
+            g.stats.append(stat("central-value", value=est, unit=unit, ci=(lo, hi, lvl)))
+            g.confidence = 0.6
+    elif form == "msd":
+        unit = m["u"] or m["u2"] or None
+        kind = "mean" if _MEAN.search(before) else "central-value"
+        g.stats += [stat(kind, value=_d(m["v"]), unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
+        g.n = int(m["n"]) if m["n"] else None
+    elif form == "pm":
+        unit = m["u"] or None
+        mean_sd = bool(_MEAN_SD.search(text))
+        g.stats += [stat("mean" if mean_sd else "central-value", value=_d(m["v"]), unit=unit),
+                    stat("sd" if mean_sd else "plus-minus", value=_d(m["s"]), unit=unit)]
+    elif form.startswith("prop") or form == "count_pct":
+        num = _int(m["num"]) if m.groupdict().get("num") else None
+        den = int(m["den"]) if m.groupdict().get("den") else None
+        pct = _d(m["pct"]) if m.groupdict().get("pct") else None
+        g.stats.append(stat("proportion", numerator=num, denominator=den, percentage=pct,
+                            unit="%" if pct is not None else None))
+        if num is not None and den is not None and num > den:
+            g.confidence = 0.3
+    elif form == "effect":
+        name = m["name"].lower()
+        g.stats.append(stat("effect-size", value=_d(m["v"])))
+        g.confidence = 0.9 if name in {"es", "effect size"} or name.startswith(("cohen", "hedges")) else 0.7
+    elif form == "p":
+        rel = _RELATION[m["rel"]]
+        g.stats.append(stat("p-value", value=_d(m["v"]), relation=rel))
+        g.distributive = bool(m["pre"] or m["all"])
+    elif form == "keyword_value":
+        g.stats.append(stat(m["kw"].lower(), value=_d(m["v"]), unit=m["u"] or None))
+    elif form == "zero":
+        g.stats.append(stat("count", value=Decimal(0)))
+    elif form == "none":
+        g.stats.append(stat("proportion", numerator=0))
+        g.arm_word = m["arm"]
+        g.confidence = 0.7
+    elif form == "pct":
+        kind = "median" if _MEDIAN.search(before[-80:]) else "proportion"
+        if kind == "median":
+            g.stats.append(stat("median", value=_d(m["v"]), unit="%"))
+        else:
+            g.stats.append(stat("proportion", percentage=_d(m["v"]), unit="%"))
+        g.confidence = 0.75
+    return g
+
+
+def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  # type: ignore[assignment]
+    """Every statistic group in `text`, not overlapping; `masked` spans (timepoint numbers) are
+    hidden from the patterns first."""
+    chars = list(fold(text).replace("·", "."))
+    for a, b in masked:
+        for i in range(a, b):
+            chars[i] = "#"
+    work = "".join(chars)
+    taken: list[tuple[int, int]] = []
+    groups: list[Group] = []
+    for form, pattern in PATTERNS:
+        for m in pattern.finditer(work):
+            s, e = m.start(), m.end()
+            if any(not (e <= a or s >= b) for a, b in taken):
+                continue
+            if form == "keyword_value" and re.search(r"[#(]", work[s:e]):
+                continue
+            groups.append(_make(form, m, work))
+            taken.append((s, e))
+    groups.sort(key=lambda g: g.start)
+    for g in groups:  # report the original text, not the folded one
+        for st in g.stats:
+            st.text = text[st.start:st.end].strip()
+    return groups
+
+
+_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])")
+
+
+def leftover_numbers(text: str, used: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Numbers in `text` that no statistic or timepoint used: kept for the curator's review."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        if any(a <= m.start() and m.end() <= b for a, b in used):
+            continue
+        out.append((m.start(), m.end()))
+    return out

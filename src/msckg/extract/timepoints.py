@@ -1,0 +1,102 @@
+"""Timepoints in result sentences: "at baseline", "at week 52", "on day 10", "5-year",
+"at 1, 3, and 5 years", and lists with values inside them ("at 3 (7.43±3.93) and 6 months (...)").
+
+Why separate from statistics: a timepoint list's numbers must never be read as results (the "9"
+of "at 9 (7.5%) and 12 (10%) months"), and the values written inside such a list belong to its
+items. Each item keeps the offsets of its own number, relative to the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from msckg.ctgov.lexicon import NUMBER_WORDS_RE, number_word
+
+_UNITS = {"d": "D", "w": "W", "m": "M", "y": "Y"}
+_N = rf"(?:\d+|{NUMBER_WORDS_RE})"
+_UNIT = r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
+_PAREN = r"(?:\s*\([^()]*\))?"
+_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)"
+_PREP = r"(?:\b(?:at|on|by|after|within|over|from|to|until|through|during|in|for|of|and|the|first|last|next|each|every|post)\s+(?:the\s+)?|^|[(,;]\s*)"
+# "at 1, 3, and 5 years", "at 3 (x), 6 (y) and 12 months (z)", "5-year", "12 months"
+_AFTER = re.compile(rf"(?i:(?P<pre>{_PREP})(?P<list>{_N}{_PAREN}(?:{_SEP}{_N}{_PAREN})*)\s*-?\s*{_UNIT}(?!\s*intervals?))")
+# "week 52", "at weeks 4, 12, 26 and 52", "on day 10", "month 12"
+_BEFORE = re.compile(rf"(?i:\b(?P<unit>days?|weeks?|months?|years?)\s+(?P<list>\d+(?:{_SEP}\d+)*)\b)")
+_ADJ = re.compile(rf"(?i:\b(?P<n>{_N})-(?P<unit>day|week|month|year)\b(?!\s*intervals?))")
+_BASELINE = re.compile(r"(?i:\b(?:baseline|pre-?treatment|before (?:treatment|transplantation|infusion)))")
+_ITEM = re.compile(rf"(?i:{_N})")
+_NOT_TIME_BEFORE = re.compile(r"(?i:(?:aged|age|ages|≥|>|<|≤)\s*$)")
+
+
+@dataclass(frozen=True)
+class Item:
+    start: int
+    end: int
+    duration: str  # P0D for baseline
+    label: str
+
+
+@dataclass(frozen=True)
+class TimeList:
+    """One timepoint expression: its span and its items (several for a list)."""
+
+    start: int
+    end: int
+    items: tuple[Item, ...]
+
+    @property
+    def is_baseline(self) -> bool:
+        return len(self.items) == 1 and self.items[0].duration == "P0D"
+
+
+def _duration(n: str, unit: str) -> str:
+    return f"P{number_word(n)}{_UNITS[unit[0].lower()]}"
+
+
+def _label(n: str, unit: str, before: bool) -> str:
+    u = unit.lower().rstrip("s")
+    u = {"wk": "week", "mo": "month", "yr": "year"}.get(u, u)
+    return f"{u} {n}" if before else f"{n} {u}{'' if number_word(n) == 1 else 's'}"
+
+
+def find_timepoints(text: str) -> list[TimeList]:
+    """All timepoint expressions of a sentence, in order, not overlapping."""
+    found: list[TimeList] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _BEFORE.finditer(text):
+        items = tuple(Item(i.start() + m.start("list"), i.end() + m.start("list"),
+                           _duration(i.group(), m["unit"]), _label(i.group(), m["unit"], True))
+                      for i in re.finditer(r"\d+", m["list"]))
+        found.append(TimeList(m.start(), m.end(), items))
+        taken.append((m.start(), m.end()))
+    for m in _ADJ.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(TimeList(m.start(), m.end(), (Item(m.start("n"), m.end("n"), _duration(m["n"], m["unit"]),
+                                                            _label(m["n"], m["unit"], False)),)))
+            taken.append((m.start(), m.end()))
+    for m in _AFTER.finditer(text):
+        s = m.start("list")
+        if not free(s, m.end()) or _NOT_TIME_BEFORE.search(text, 0, s):
+            continue
+        if not m["pre"].strip() and s > 0 and not re.search(r"[(,;]\s*$", text[:s]):
+            continue
+        items = []
+        depth, pos = 0, s
+        for i in _ITEM.finditer(m["list"]):
+            a, b = i.start() + s, i.end() + s
+            depth = text.count("(", pos, a) - text.count(")", pos, a) + depth
+            pos = a
+            if depth == 0:
+                items.append(Item(a, b, _duration(i.group(), m["unit"]), _label(i.group(), m["unit"], False)))
+        if items:
+            found.append(TimeList(s, m.end(), tuple(items)))
+            taken.append((s, m.end()))
+    for m in _BASELINE.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(TimeList(m.start(), m.end(), (Item(m.start(), m.end(), "P0D", "baseline"),)))
+    return sorted(found, key=lambda t: t.start)
