@@ -1,7 +1,7 @@
 """What a built graph holds, in numbers: `msckg stats`.
 
-Counts per type come from SPARQL over the Oxigraph store (the named queries `node-types` and
-`edge-types`, which state the property-graph mapping's rules in SPARQL, and `top-diseases`,
+Counts per type come from SPARQL over the Oxigraph store (`node-types` and `edge-types`, which
+state the property-graph mapping's rules in SPARQL, and the named queries `top-diseases`,
 `top-cell-products`); the shape of the graph (degree distribution, connected components) from
 networkx over the property graph the exports write. The tests check the two views agree.
 """
@@ -154,11 +154,11 @@ def graph_stats(graph: Path, top: int = TOP) -> GraphStats:
         stats.node_types[0].label, stats.components.count
     """
     from msckg.export.networkx_export import property_graph_to_networkx
-    from msckg.export.property_graph import PropertyGraph
+    from msckg.export.property_graph import PropertyGraph, mapping_query
 
     store = load_graph(graph)
-    node_rows = run_named(get_query("node-types"), store).rows
-    edge_rows = run_named(get_query("edge-types"), store).rows
+    node_rows = run_named(mapping_query("node-types"), store).rows
+    edge_rows = run_named(mapping_query("edge-types"), store).rows
     disease_rows = run_named(get_query("top-diseases"), store).rows[:top]
     product_rows = run_named(get_query("top-cell-products"), store).rows[:top]
     del store  # the property graph is read from the file again, streamed

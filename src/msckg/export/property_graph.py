@@ -38,6 +38,7 @@ import pyoxigraph as ox
 from msckg.errors import MsckgError
 from msckg.export._subjects import Subject, SubjectGroups, Unsorted
 from msckg.namespaces import MSCKG, converter
+from msckg.queries import NamedQuery, parse_header
 from msckg.resources import export_file
 
 Kind = Literal["string", "long", "double", "boolean", "date", "decimal"]
@@ -160,6 +161,16 @@ class Schema:
                 for name, rel in self.relationships.items()
             },
         }
+
+
+def mapping_query(name: str) -> NamedQuery:
+    """`node-types` or `edge-types`: the mapping's node and relationship rules stated in SPARQL.
+
+    They count what the mapping makes, straight from the RDF, so the tests (and `msckg stats`)
+    can hold the property graph to an independent answer. Not among the named queries: they
+    describe this mapping, and over a shared triple store they would count its system graphs too.
+    """
+    return parse_header(export_file(f"{name}.rq").read_text(encoding="utf-8"), f"export/{name}.rq")
 
 
 # --- naming -----------------------------------------------------------------------------------
