@@ -23,6 +23,7 @@ def test_wheel_contains_assets(tmp_path: Path) -> None:
         "msckg/data/condition_synonyms.tsv",
         *(f"msckg/data/index/{n}.tsv.gz" for n in ("mondo", "cl", "uberon", "mondo_mappings")),
         "msckg/shapes/msckg-shapes.ttl", "msckg/data/prefixes.json", "msckg/py.typed",
+        "msckg/data/msckg.context.jsonld", "msckg/export/virtuoso-load.sql.tmpl", "msckg/export/virtuoso-README.md.tmpl",
         *(f"msckg/queries/{q.name}.rq" for q in list_queries()),
         *(f"msckg/data/studies/{p.name}" for p in bundled_studies_dir().glob("*.yaml")),
     }

@@ -15,6 +15,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_file(target: Path) -> Iterator[BinaryIO]:
     """A binary handle to write `target` through; renamed into place only if the block succeeds.
@@ -28,6 +34,7 @@ def atomic_file(target: Path) -> Iterator[BinaryIO]:
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it a normal file's mode
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -39,6 +46,7 @@ def atomic_directory(target: Path) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent))
     try:
+        os.chmod(staging, 0o777 & ~_umask())  # readable by a server such as Virtuoso, as mkdir would
         yield staging
         old = target.with_name(f".{target.name}.old")
         shutil.rmtree(old, ignore_errors=True)

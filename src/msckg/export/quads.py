@@ -33,11 +33,20 @@ class Tally:
 
 
 def read_quads(path: Path) -> Iterator[ox.Quad]:
-    """Every quad of a graph file in file order; a syntax error names the file and line."""
+    """Every quad of a graph file in file order; a syntax error names the file and line.
+
+    The file and its syntax are checked at the call, the quads are read as they are consumed.
+    """
+    if not path.is_file():
+        raise ExportError(f"{path}: no such graph file (run `msckg build` first, or pass --graph)")
     try:
         fmt = rdf_format(path)
     except StoreError as exc:
         raise ExportError(str(exc)) from None
+    return _parse(path, fmt)
+
+
+def _parse(path: Path, fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
     try:
         yield from ox.parse(path=str(path), format=fmt)
     except SyntaxError as exc:
