@@ -12,9 +12,12 @@ import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
+from functools import cache
 from pathlib import Path
 
-from msckg.namespaces import converter
+from rdflib import URIRef
+
+from msckg.namespaces import bind_prefixes
 from msckg.queries import get_query
 from msckg.store import load_graph, run_named
 
@@ -115,8 +118,19 @@ def _bin_start(name: str) -> int:
     return int(name.split("-")[0])
 
 
+@cache
+def _namespaces() -> object:
+    from rdflib import Graph
+
+    graph = Graph()
+    bind_prefixes(graph)
+    return graph.namespace_manager
+
+
 def _curie(iri: str) -> str:
-    return converter().compress(iri) or iri
+    """`msckg:hasArm`, `prov:wasDerivedFrom`: the prefixes of msckg's own Turtle output."""
+    compact = _namespaces().normalizeUri(URIRef(iri))  # type: ignore[attr-defined]
+    return iri if compact.startswith("<") else compact
 
 
 def degree_stats(graph: object) -> Degrees:
@@ -186,7 +200,8 @@ def print_tables(stats: GraphStats, console: object) -> None:
     from rich.table import Table
 
     def table(title: str, columns: list[str], rows: list[list[object]]) -> None:
-        t = Table(title=title, title_justify="left")
+        console.print(f"[bold]{title}[/]", soft_wrap=True)  # type: ignore[attr-defined]
+        t = Table()
         for col in columns:
             t.add_column(col, overflow="fold", justify="right" if col in {"nodes", "edges", "studies", "degree",
                                                                           "size", "components"} else "left")

@@ -81,3 +81,6 @@ def _import_writer_modules() -> None:
 
 
 _import_writer_modules()
+
+# The notebook door to the property graph: msckg.export.to_networkx("build/kg.nq") -> MultiDiGraph.
+from msckg.export.networkx_export import to_networkx as to_networkx
