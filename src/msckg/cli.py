@@ -508,5 +508,36 @@ def load_cmd(graph: Path, endpoint: str | None, store: Path | None, into: str | 
               f"with {report.requests} request(s) in {report.seconds:.1f}s")
 
 
+# ---------------------------------------------------------------- msckg extract (msckg.extract)
+@main.command("extract")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the draft study file here (default: print it to stdout).")
+def extract_cmd(file: Path, out: Path | None) -> None:
+    """Draft a study file (curated YAML format) from a trial abstract or article page.
+
+    Every fact carries its sentence, offsets and a confidence; low-confidence facts are marked
+    `review: true`, and numbers no rule could place are listed at the end of the draft.
+
+    \b
+    Examples:
+      msckg extract abstract.txt --out studies/new-study.yaml
+      msckg extract page.txt > draft.yaml
+    """
+    from msckg.extract import draft_yaml, extract_file, write_draft
+
+    try:
+        draft = extract_file(file)
+    except MsckgError as exc:
+        _fail(exc)
+    if out is None:
+        click.echo(draft_yaml(draft), nl=False)
+    else:
+        write_draft(draft, out)
+    err.print(f"{draft.facts} facts extracted, {draft.flagged} marked for review"
+              + (f", {len(draft.leftovers)} numbers left unplaced" if draft.leftovers else "")
+              + (f" -> {out}" if out else ""))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -3,6 +3,13 @@
 Rules, not a model: the same text always gives the same draft, offline. See docs/extract.md.
 """
 
-from msckg.extract.draft import Draft, ExtractError, draft_yaml, extract_file, extract_text, write_draft
+from msckg.extract.draft import (
+    Draft,
+    ExtractError,
+    draft_yaml,
+    extract_file,
+    extract_text,
+    write_draft,
+)
 
 __all__ = ["Draft", "ExtractError", "draft_yaml", "extract_file", "extract_text", "write_draft"]

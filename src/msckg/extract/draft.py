@@ -25,7 +25,13 @@ from msckg.builder.schema import approximate_days
 from msckg.extract.conditions import Disease, find_diseases, primary, severity
 from msckg.extract.design import Cue, ages, design_cues, enrollment, usable
 from msckg.extract.endpoints import UNMAPPED, Registry, read_endpoint_sentences
-from msckg.extract.identifiers import citation, doi, pmid, registration_details, registrations
+from msckg.extract.identifiers import (
+    citation,
+    doi,
+    pmid,
+    registration_details,
+    registrations,
+)
 from msckg.extract.product import ProductDraft, read_product, tissue_uberon
 from msckg.extract.results import ArmDraft, Context, ResultDraft, read_results
 from msckg.extract.sections import Block, segment
@@ -561,7 +567,7 @@ def write_draft(draft: Draft, out: Path) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-from msckg.errors import MsckgError  # noqa: E402
+from msckg.errors import MsckgError
 
 
 class ExtractError(MsckgError):

@@ -150,6 +150,13 @@ class Registry:
             ident, k = f"{base}-{k}", k + 1
         ep = EndpointDraft(ident, label, instrument, role, s, start, end, confidence=confidence)
         ep.forms.add(key_tokens(label))
+        bare = re.sub(r"\s*\([^()]*\)", "", label).strip()
+        if bare and bare != label:
+            ep.forms.add(key_tokens(bare))  # "overall response (complete or partial)" is "overall response"
+        for inner in re.finditer(r"\(([A-Za-z][\w/-]{1,12})\)", label):
+            if any(c.isupper() for c in inner.group(1)):  # "... Index (WOMAC) total score": WOMAC, WOMAC total score
+                ep.forms.add(key_tokens(inner.group(1)))
+                ep.forms.add(key_tokens(inner.group(1) + " " + label[inner.end():]))
         if abbreviation:
             ep.forms.add(key_tokens(abbreviation))
         if instrument != UNMAPPED:

@@ -31,6 +31,7 @@ PRODUCT_NAME = re.compile(
     r"expanded|cultured|UC|BM|AD)[,\s]+){0,5}"
     r"(?:mesenchymal\s+(?:stem|stromal|progenitor)(?:/stromal)?\s+cells?|adipose-derived\s+stem\s+cells?|"
     r"stromal\s+cells?))(?:\s+\((?P<abbr>[\w-]{2,12})(?:;[^)]*)?\))?", re.IGNORECASE)
+_GIVEN = re.compile(r"(?i:\b(?:infused|injected|received|receiving|administered|given|infusions?|injections?|doses?)\b)")
 # schema routes; finer registry routes fold into "local" when they are a local injection
 ROUTES = {"intravenous": "intravenous", "intramuscular": "intramuscular", "subcutaneous": "subcutaneous",
           "intra-articular": "intra-articular", "intrathecal": "intrathecal", "intralesional": "local",
@@ -108,10 +109,10 @@ def read_product(sentences: list[Sentence]) -> ProductDraft:
             d0 = doses[0]
             out.dose = Attr(d0, s, s.start + d0.start, s.start + d0.end, 0.85 if d0.upper is None else 0.6,
                             None if d0.upper is None else "a dose range: the lower value is kept")
-        if out.administrations is None and re.search(r"(?i:\b(?:infused|injected|received|receiving|administered|given|infusions?|injections?|doses?)\b)", s.text):
-            if (a := parse_administrations(s.text)) is not None and (a.count or a.days):
-                out.administrations = Attr(a, s, s.start + a.start, s.start + a.end, 0.8)
-                out.days = list(a.days)
+        if out.administrations is None and _GIVEN.search(s.text) and (a := parse_administrations(s.text)) is not None \
+                and (a.count or a.days):
+            out.administrations = Attr(a, s, s.start + a.start, s.start + a.end, 0.8)
+            out.days = list(a.days)
     return out
 
 

@@ -13,8 +13,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from msckg.extract.endpoints import UNMAPPED, EndpointDraft, Registry, find_instruments, key_tokens, mentions
+from msckg.extract.design import word_number
+from msckg.extract.endpoints import (
+    UNMAPPED,
+    EndpointDraft,
+    Registry,
+    find_instruments,
+    key_tokens,
+    mentions,
+)
 from msckg.extract.sentences import Sentence
 from msckg.extract.statistics import Group, Stat, find_groups
 from msckg.extract.timepoints import Item, TimeList, find_timepoints
@@ -91,6 +100,9 @@ _SUBGROUP = re.compile(
     r"(?i:\b(?:in|of|among|for)\s+(?:the\s+)?(?:patients|those|subjects|participants|cases)\s+with\s+"
     r"(?P<a>[^,;()]+?)(?=\s*[(,;.]|\s+(?:than|and\s+in|who|at|had|was|were|showed))"
     r"|\bof\s+(?P<b>(?:[\w-]+\s+){1,5}?(?:\([A-Za-z]{2,8}\)\s+)?)patients\b)")
+_COUNT_LIST = re.compile(
+    r"(?i:^(?P<list>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+and\s+[\w-]+)\s+(?:patients|subjects|participants|cases)\b)")
+_DIFFERENCES_AT = re.compile(r"(?i:\b(?:statistical(?:ly)?|significant(?:ly)?)\s+differences?\s+at\s+$)")
 _BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:of|:|=|was|values?)?\s*$)")
 
 
@@ -103,7 +115,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         if depth == 0 and (c == ";" or (c == "," and re.match(r",\s+(?:whereas|while|but)\b", text[i:]))):
             cuts.append(i + 1)
     cuts.append(len(text) + 1)
-    return [(a, b - 1) for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [(a, b - 1) for a, b in pairwise(cuts)]
 
 
 def _clause_of(clauses: list[tuple[int, int]], pos: int) -> int:
@@ -130,6 +142,8 @@ def _population_mentions(text: str, ctx: Context) -> list[tuple[int, int, str, b
         for m in arm.pattern.finditer(text):
             out.append((m.start(), m.end(), arm.id, bool(_COMPARISON_BEFORE.search(text, 0, m.start()))))
     for m in _SUBGROUP.finditer(text):
+        if m["b"] and not re.search(r"%\s*$", text[:m.start()]):
+            continue  # "72.0% of ILD patients" names a subgroup; "of therapy that ... patients" does not
         phrase = (m["a"] or m["b"] or "").strip()
         if not phrase or re.search(r"(?i:\b(?:group|placebo|MSCs?)\b)", phrase) or \
                 re.fullmatch(r"(?i:(?:the|all|these|those|our|any|both|each|other|of|\s)+)", phrase):
@@ -153,8 +167,12 @@ def _subject(text: str) -> tuple[int, int] | None:
     return start, verb.start()
 
 
-def _endpoint_for(text: str, g_start: int, found: list[tuple[int, int, EndpointDraft]], ctx: Context,
+def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft]], ctx: Context,
                   s: Sentence, reasons: list[str]) -> tuple[EndpointDraft, float]:
+    g_start = g.start
+    within = [f for f in found if g.start <= f[0] and f[1] <= g.end]
+    if within:  # "no serious adverse events were observed" names its own endpoint
+        return within[0][2], 1.0
     before = [f for f in found if f[1] <= g_start]
     if before:
         return before[-1][2], 1.0
@@ -163,13 +181,13 @@ def _endpoint_for(text: str, g_start: int, found: list[tuple[int, int, EndpointD
         reasons.append("endpoint named after the numbers")
         return after[0][2], 0.95
     subj = _subject(text)
-    if subj is None or _PRONOUN.match(text[subj[0]:subj[1]]):
-        if ctx.last_endpoint is not None:
-            reasons.append("endpoint carried over from the previous sentence")
-            return ctx.last_endpoint, 0.75
+    if (subj is None or _PRONOUN.match(text[subj[0]:subj[1]])) and ctx.last_endpoint is not None:
+        reasons.append("endpoint carried over from the previous sentence")
+        return ctx.last_endpoint, 0.75
     if subj is not None:
-        phrase = text[subj[0]:subj[1]].strip(" ,")
-        head = key_tokens(phrase)[-1:] if key_tokens(phrase) else ()
+        phrase = re.sub(r"(?i:^(?:the|an?)\s+(?:(?:median|mean|average|overall)\s+)?)", "", text[subj[0]:subj[1]].strip(" ,"))
+        words = key_tokens(phrase)
+        head = words[-1:] if 0 < len(words) <= 2 else ()
         for ep in ctx.registry.items:
             if head and ep.head == head:
                 reasons.append("endpoint matched by its head word")
@@ -308,8 +326,17 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             placed[id(g)] = placed[id(values[i - 1])]
         else:
             placed[id(g)] = None
+    # "Three and four patients ... at 9 (7.5%) and 12 (10%) months, respectively": counts by position
+    counts = _COUNT_LIST.match(text)
+    if counts and "respectively" in text:
+        numbers = [word_number(w) for w in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", counts["list"])]
+        bare = [g for g in values if g.stats[0].kind == "proportion" and g.stats[0].numerator is None]
+        if len(bare) == len(numbers) and all(numbers):
+            for g, k in zip(bare, numbers, strict=True):
+                g.stats[0].numerator = k
     # qualifiers: p-values and effect sizes
     comparison = _comparison(text, ctx)
+    shared = _shared_lists(text, tls, values, placed)
     attached: dict[int, list[Stat]] = {id(g): list(g.stats) for g in values}
     for q in quals:
         if q.distributive:
@@ -320,7 +347,9 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         else:
             opened = _paren_open(text, q.start)
             inside = [g for g in values if g.end <= q.start and opened is not None and g.end > opened]
-            if inside:
+            if inside and id(inside[-1]) in shared:
+                targets = shared[id(inside[-1])]
+            elif inside:
                 targets = [inside[-1]] if placed.get(id(inside[-1])) is None or placed[id(inside[-1])].duration != "P0D" \
                     else [g for g in inside if placed.get(id(g)) is None or placed[id(g)].duration != "P0D"][-1:]
             else:
@@ -345,7 +374,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         if id(g) in zipped:
             ep, factor = zipped[id(g)], 0.95
         else:
-            ep, factor = _endpoint_for(text, g.start, found, ctx, s, reasons)
+            ep, factor = _endpoint_for(text, g, found, ctx, s, reasons)
         tp = placed.get(id(g))
         conf = g.confidence * factor * how.get(id(g), 1.0) * (0.85 if ep.instrument == UNMAPPED else 1.0)
         pop = population[id(g)]
@@ -392,3 +421,16 @@ def _direction(text: str) -> str | None:
         if pattern.search(text):
             return name
     return None
+
+
+def _shared_lists(text: str, tls: list[TimeList], values: list[Group],
+                  placed: dict[int, Item | None]) -> dict[int, list[Group]]:
+    """'differences at 9 (a) and 12 months (b, P<0.05 ...)': the p-value speaks for every item."""
+    out: dict[int, list[Group]] = {}
+    for t in tls:
+        if len(t.items) < 2 or not _DIFFERENCES_AT.search(text, 0, t.start):
+            continue
+        members = [g for g in values if placed.get(id(g)) in t.items]
+        for g in members:
+            out[id(g)] = members
+    return out

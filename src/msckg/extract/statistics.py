@@ -114,8 +114,8 @@ def _int(text: str) -> int:
 
 def _clause_before(text: str, start: int) -> str:
     """The text of the clause before `start` (back to the last ';' or sentence start)."""
-    cut = max(text.rfind(";", 0, start), text.rfind(". ", 0, start))
-    return text[cut + 1:start]
+    cuts = [m.end() for m in re.finditer(r";|(?<!\bvs)(?<!\bal)(?<!\.[a-z])\.\s", text[:start])]
+    return text[cuts[-1] if cuts else 0:start]
 
 
 def _make(form: str, m: re.Match[str], text: str) -> Group:
@@ -204,6 +204,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
                 continue
             if form == "keyword_value" and re.search(r"[#(]", work[s:e]):
                 continue
+            if form.startswith("prop_slash") and re.search(r"(?i:\b(?:phases?|grades?|stages?|types?)\s*$)", work[:s]):
+                continue  # "phase 1/2" is not a proportion
             groups.append(_make(form, m, work))
             taken.append((s, e))
     groups.sort(key=lambda g: g.start)

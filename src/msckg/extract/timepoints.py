@@ -22,7 +22,8 @@ _PREP = r"(?:\b(?:at|on|by|after|within|over|from|to|until|through|during|in|for
 # "at 1, 3, and 5 years", "at 3 (x), 6 (y) and 12 months (z)", "5-year", "12 months"
 _AFTER = re.compile(rf"(?i:(?P<pre>{_PREP})(?P<list>{_N}{_PAREN}(?:{_SEP}{_N}{_PAREN})*)\s*-?\s*{_UNIT}(?!\s*intervals?))")
 # "week 52", "at weeks 4, 12, 26 and 52", "on day 10", "month 12"
-_BEFORE = re.compile(rf"(?i:\b(?P<unit>days?|weeks?|months?|years?)\s+(?P<list>\d+(?:{_SEP}\d+)*)\b)")
+_ITEM_END = r"(?![.,]\d|\d|\s*(?:±|\+/-|%))"
+_BEFORE = re.compile(rf"(?i:\b(?P<unit>days?|weeks?|months?|years?)\s+(?P<list>\d+{_ITEM_END}(?:{_SEP}\d+{_ITEM_END})*)\b)")
 _ADJ = re.compile(rf"(?i:\b(?P<n>{_N})-(?P<unit>day|week|month|year)\b(?!\s*intervals?))")
 _BASELINE = re.compile(r"(?i:\b(?:baseline|pre-?treatment|before (?:treatment|transplantation|infusion)))")
 _ITEM = re.compile(rf"(?i:{_N})")
