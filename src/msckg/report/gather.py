@@ -121,6 +121,11 @@ class _StudyContext:
         iris = [i for i in self.prov.sources.get(node, ()) if i in self.keys]
         return tuple(self.keys[i] for i in sorted(iris, key=self.order.__getitem__))
 
+    def rank(self, keys: tuple[str, ...]) -> tuple[int, ...]:
+        """Sort key: facts from curated documents before registry records (the source list's order)."""
+        index = {d.key: i for i, d in enumerate(self.docs)}
+        return tuple(index.get(k, len(index)) for k in keys) or (len(index),)
+
     def cited(self, text: str, node: str | None) -> Cited:
         return Cited(text, self.sources(node), tuple(self.prov.evidence.get(node or "", ())))
 
@@ -168,8 +173,9 @@ def gather(store: ox.Store) -> ReportData:
             registrations=_registrations(tables["registrations"].get(iri, []), ctx),
             conditions=_conditions(tables["conditions"].get(iri, []), ctx),
             design=_design(tables["design"].get(iri, []), ctx),
-            enrollment=tuple(ctx.cited(r["count"] or "", r["enrollment"])
-                             for r in tables["enrollment"].get(iri, [])),
+            enrollment=tuple(sorted((ctx.cited(r["count"] or "", r["enrollment"])
+                                     for r in tables["enrollment"].get(iri, [])),
+                                    key=lambda c: (ctx.rank(c.sources), c.text))),
             populations=_populations(tables["populations"].get(iri, []), ctx),
             products=_products(tables["products"].get(iri, []), ctx),
             endpoints=_endpoints(tables["endpoints"].get(iri, []), tables["results"].get(iri, []),
@@ -242,7 +248,7 @@ def _aspect_rank(aspect: str) -> tuple[int, str]:
 
 def _design(rows: list[Row], ctx: _StudyContext) -> tuple[DesignFact, ...]:
     facts = [DesignFact(r["aspect"] or "", ctx.cited(r["value"] or "", r["design"])) for r in rows]
-    return tuple(sorted(facts, key=lambda f: (_aspect_rank(f.aspect), f.value.sources, f.value.text)))
+    return tuple(sorted(facts, key=lambda f: (_aspect_rank(f.aspect), ctx.rank(f.value.sources), f.value.text)))
 
 
 def design_summary(study: Study) -> str:
