@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
+from rdflib.plugins.serializers.nt import _quoteLiteral
+from rdflib.term import Node
 
 from msckg.builder.iris import StudyIris
 from msckg.builder.loader import load_studies
@@ -30,7 +32,7 @@ from msckg.linking.index import term_index
 from msckg.linking.slim import terms_graph, used_curies
 from msckg.namespaces import DEFAULT_BASE, INST, MSCKG, RDF, bind_prefixes
 from msckg.resources import bundled_studies_dir, ontology_files
-from msckg.validate import ValidationReport, validate_dataset
+from msckg.validate import ValidationReport, Violation
 
 
 def ontology_graph_iri(base: str) -> URIRef:
@@ -85,7 +87,7 @@ def _check_vocabulary(path: Path, study: Study, onto: Graph) -> None:
 def study_graph(study: Study, base: str = DEFAULT_BASE) -> Graph:
     """One study as RDF: the triples of its named graph."""
     iris = StudyIris(base, study.id)
-    g = Graph(identifier=iris.graph)
+    g = Graph(store="SimpleMemory", identifier=iris.graph)
     add_documents(g, iris, study)
     add_study(g, iris, study)
     add_population(g, iris, study)
@@ -93,8 +95,41 @@ def study_graph(study: Study, base: str = DEFAULT_BASE) -> Graph:
     return g
 
 
-def build_dataset(studies: list[tuple[Path, Study]], base: str = DEFAULT_BASE,
-                  registry: Mapping[URIRef, Graph] | None = None) -> Dataset:
+@dataclass
+class Assembled:
+    """A build's graphs before they meet any store: vocabulary graphs and fact graphs by IRI.
+
+    Kept as separate rdflib graphs because rdflib's Dataset checks graph membership triple by
+    triple (iterating one of 1,100 named graphs walks them all); validation and serialisation
+    read these directly, and `dataset()` makes a Dataset only for callers that want one.
+    """
+
+    vocabulary: dict[URIRef, Graph]
+    facts: dict[URIRef, Graph]
+    base: str = DEFAULT_BASE
+
+    def graphs(self) -> list[tuple[URIRef, Graph]]:
+        return sorted({**self.vocabulary, **self.facts}.items())
+
+    def vocabulary_graph(self) -> Graph:
+        merged = Graph()
+        for graph in self.vocabulary.values():
+            for triple in graph:
+                merged.add(triple)
+        return merged
+
+    def dataset(self) -> Dataset:
+        ds = Dataset()
+        bind_prefixes(ds, self.base)
+        for iri, graph in self.graphs():
+            ctx = ds.graph(iri)
+            for triple in graph:
+                ctx.add(triple)
+        return ds
+
+
+def assemble(studies: list[tuple[Path, Study]], base: str = DEFAULT_BASE,
+             registry: Mapping[URIRef, Graph] | None = None) -> Assembled:
     """All studies, each in its own named graph, registry records likewise, plus the ontology
     and the closure of the external terms they use."""
     onto = load_ontology()
@@ -104,23 +139,39 @@ def build_dataset(studies: list[tuple[Path, Study]], base: str = DEFAULT_BASE,
         curies |= study_curies(study)
     for graph in (registry or {}).values():
         curies |= used_curies(graph)
-    terms = terms_graph(curies)
-    ds = Dataset()
-    bind_prefixes(ds, base)
-    for iri, graph in ((ontology_graph_iri(base), onto), (terms_graph_iri(base), terms)):
-        ctx = ds.graph(iri)
+    vocabulary = {}
+    for iri, graph in ((ontology_graph_iri(base), onto), (terms_graph_iri(base), terms_graph(curies))):
         # OWL restrictions and lists are blank nodes; canonical labels keep the bytes stable
+        canonical = Graph(identifier=iri)
         for triple in to_canonical_graph(graph):
-            ctx.add(triple)
+            canonical.add(triple)
+        vocabulary[iri] = canonical
+    facts: dict[URIRef, Graph] = {}
     for _path, study in studies:
-        ctx = ds.graph(StudyIris(base, study.id).graph)
-        for triple in study_graph(study, base):
-            ctx.add(triple)
-    for iri, graph in sorted((registry or {}).items()):
-        ctx = ds.graph(iri)
-        for triple in graph:
-            ctx.add(triple)
-    return ds
+        facts[StudyIris(base, study.id).graph] = study_graph(study, base)
+    for iri, graph in (registry or {}).items():
+        facts[iri] = graph
+    return Assembled(vocabulary, facts, base)
+
+
+def build_dataset(studies: list[tuple[Path, Study]], base: str = DEFAULT_BASE,
+                  registry: Mapping[URIRef, Graph] | None = None) -> Dataset:
+    """`assemble` as an rdflib Dataset (the form notebooks and tests like to hold)."""
+    return assemble(studies, base, registry).dataset()
+
+
+def nquads_lines(graphs: Iterable[tuple[URIRef, Graph]]) -> list[str]:
+    """Sorted, distinct N-Quads lines of the given named graphs (the bytes of kg.nq)."""
+    lines: set[str] = set()
+    for iri, graph in graphs:
+        name = iri.n3()
+        for s, p, o in graph:
+            lines.add(f"{s.n3()} {p.n3()} {_nt_object(o)} {name} .")
+    return sorted(lines)
+
+
+def _nt_object(o: Node) -> str:
+    return _quoteLiteral(o) if isinstance(o, Literal) else o.n3()
 
 
 def serialize_nquads(ds: Dataset) -> str:
@@ -152,6 +203,18 @@ def serialize_turtle(ds: Dataset, base: str = DEFAULT_BASE, nquads: str | None =
     return merged.serialize(format="turtle")
 
 
+def _turtle(parts: Assembled, triples: set[str]) -> str:
+    """kg.ttl: pretty Turtle for small builds, sorted N-Triples lines (valid Turtle) for large."""
+    if len(triples) > PRETTY_TURTLE_LIMIT:
+        return "".join(sorted(line + "\n" for line in triples))
+    merged = Graph()
+    bind_prefixes(merged, parts.base)
+    for _iri, graph in parts.graphs():
+        for triple in graph:
+            merged.add(triple)
+    return merged.serialize(format="turtle")
+
+
 def _drop_graph(line: str) -> str:
     """An N-Quads line as an N-Triples line: without its trailing graph IRI, if it has one."""
     body, _, last = line.rstrip(" .").rpartition(" ")
@@ -169,22 +232,27 @@ class BuildSummary:
     registry_records: int = 0
     import_errors: list[MsckgError] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    quads: int = 0
+    stages: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return self.report.conforms
 
 
-def _write_atomically(files: dict[Path, str]) -> None:
-    """Write every file beside its target, then rename over it: no half-written outputs."""
+def _write_atomically(files: Mapping[Path, Callable[[], Iterable[str]]]) -> None:
+    """Write every file beside its target, then rename over it: no half-written outputs.
+
+    Each file's text comes as an iterable of pieces, so a large build streams to disk."""
     temps: list[tuple[Path, Path]] = []
     try:
-        for target, text in files.items():
+        for target, pieces in files.items():
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
             temps.append((Path(tmp), target))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                for piece in pieces():
+                    fh.write(piece)
         for tmp, target in temps:
             os.replace(tmp, target)
     finally:
@@ -192,9 +260,12 @@ def _write_atomically(files: dict[Path, str]) -> None:
             tmp.unlink(missing_ok=True)
 
 
+DISTINCT_COUNT_LIMIT = 2_000_000  # above this many quads, the summary counts quads, not distinct triples
+
+
 def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: str = DEFAULT_BASE,
           ctgov: Sequence[Path] = (), strict: bool = False, include_studies: bool = True,
-          outputs: Mapping[Path, str] | None = None) -> BuildSummary:
+          outputs: Mapping[Path, str] | None = None, workers: int | None = None) -> BuildSummary:
     """Build, validate, and write the outputs only if the graph conforms.
 
     `ctgov` adds ClinicalTrials.gov files: a record with the NCT id of a curated study joins that
@@ -203,30 +274,92 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
     registry records are written (their IRIs still follow the curated studies). `outputs` maps
     files to formats ("nquads" or "turtle"); the default is `out_dir/kg.nq` and `out_dir/kg.ttl`.
     On violations the previous outputs stay untouched and the summary carries the report.
+    Studies are mapped and validated in chunks by `workers` processes (default: one per core).
     """
-    from msckg.ctgov.importer import curated_registrations, import_ctgov
+    from msckg.builder.pipeline import plan_chunks, run_chunks
+    from msckg.ctgov.importer import curated_registrations, read_ctgov
+    from msckg.validate import validate_vocabulary
 
     start = time.perf_counter()
+    stages: dict[str, float] = {}
     studies = load_studies(studies_dir or bundled_studies_dir())
-    imported = import_ctgov(ctgov, base, curated_registrations(s for _, s in studies), strict) if ctgov else None
+    onto = load_ontology()
     included = studies if include_studies else []
-    ds = build_dataset(included, base, imported.graphs if imported else None)
-    files: dict[URIRef, str] = {StudyIris(base, s.id).graph: str(p) for p, s in included}
-    if imported:
-        files |= {iri: f"ClinicalTrials.gov record {str(iri).rsplit('/', 1)[1]}" for iri in imported.graphs}
-    report = validate_dataset(ds, files=files)
-    distinct = {s for s, _p, _o, _g in ds.quads((None, RDF.type, MSCKG.ClinicalStudy, None))}
-    summary = BuildSummary(studies=len(distinct), triples=len(ds),
-                           graphs=len(list(ds.graphs())) - 1, report=report)
-    if imported:
-        summary.registry_records, summary.import_errors, summary.duplicates = (
-            imported.records, imported.errors, imported.duplicates)
+    for path, study in included:
+        _check_vocabulary(path, study, onto)
+    curated = curated_registrations(s for _, s in studies)
+    n_records, records, duplicates, errors = read_ctgov(ctgov, strict) if ctgov else (0, [], [], [])
+    stages["read"] = time.perf_counter() - start
+    graph_lines: dict[str, list[str]] = {}
+    curies: set[str] = set()
+    violations: list[Violation] = []
+    n_studies = 0
+    for result in run_chunks(plan_chunks(included, records, curated), base, curated, strict, onto, workers):
+        graph_lines.update(result.graphs)
+        curies |= result.curies
+        violations += result.violations
+        errors += result.errors
+        n_studies += result.studies
+    stages["map+validate"] = time.perf_counter() - start - stages["read"]
+    vocabulary = {}
+    for iri, graph in ((ontology_graph_iri(base), onto), (terms_graph_iri(base), terms_graph(curies))):
+        canonical = Graph(identifier=iri)
+        for triple in to_canonical_graph(graph):  # OWL blank nodes get stable labels
+            canonical.add(triple)
+        vocabulary[iri] = canonical
+        graph_lines[str(iri)] = nquads_lines([(iri, canonical)])
+    vocab_graph = Graph()
+    for graph in vocabulary.values():
+        for triple in graph:
+            vocab_graph.add(triple)
+    violations += validate_vocabulary(vocab_graph)
+    violations.sort(key=lambda v: (v.graph or "", v.focus, v.path, v.component, v.message))
+    report = ValidationReport(violations)
+    quads = sum(len(lines) for lines in graph_lines.values())
+    triples = (len({_drop_graph(line) for lines in graph_lines.values() for line in lines})
+               if quads <= DISTINCT_COUNT_LIMIT else quads)
+    summary = BuildSummary(studies=n_studies, triples=triples, graphs=len(graph_lines), report=report,
+                           quads=quads, stages=stages)
+    if ctgov:
+        summary.registry_records, summary.import_errors, summary.duplicates = n_records, errors, duplicates
     if report.conforms:
+        order = sorted(graph_lines)
         targets = outputs or {out_dir / "kg.nq": "nquads", out_dir / "kg.ttl": "turtle"}
-        nquads = serialize_nquads(ds)
-        texts = {path: nquads if fmt == "nquads" else serialize_turtle(ds, base, nquads)
-                 for path, fmt in targets.items()}
-        _write_atomically(texts)
-        summary.outputs = list(texts)
+
+        def nquads() -> Iterator[str]:
+            for name in order:
+                for line in graph_lines[name]:
+                    yield line + "\n"
+
+        def turtle() -> Iterator[str]:
+            if quads <= PRETTY_TURTLE_LIMIT:
+                yield _pretty_turtle("".join(nquads()), base)
+            else:  # N-Triples lines are valid Turtle; a triple two graphs share may repeat
+                for name in order:
+                    for line in graph_lines[name]:
+                        yield _drop_graph(line) + "\n"
+
+        t0 = time.perf_counter()
+        _write_atomically({path: nquads if fmt == "nquads" else turtle for path, fmt in targets.items()})
+        stages["write"] = time.perf_counter() - t0
+        summary.outputs = list(targets)
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _pretty_turtle(nquads: str, base: str) -> str:
+    """All graphs merged into rdflib's grouped, prefixed Turtle, lexical forms kept."""
+    import rdflib
+
+    normalize = rdflib.NORMALIZE_LITERALS
+    rdflib.NORMALIZE_LITERALS = False
+    try:
+        ds = Dataset()
+        ds.parse(data=nquads, format="nquads")
+    finally:
+        rdflib.NORMALIZE_LITERALS = normalize
+    merged = Graph()
+    bind_prefixes(merged, base)
+    for s, p, o, _g in ds.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    return merged.serialize(format="turtle")

@@ -43,20 +43,26 @@ def study_id_for(nct_id: str, curated: dict[str, str]) -> str:
     return curated.get(nct_id, nct_id.lower())
 
 
-def import_ctgov(paths: Iterable[Path], base: str = DEFAULT_BASE, curated: dict[str, str] | None = None,
-                 strict: bool = False) -> ImportSummary:
-    start = time.perf_counter()
-    summary = ImportSummary()
+def read_ctgov(paths: Iterable[Path], strict: bool = False) -> tuple[int, list[CtgovRecord], list[str], list[MsckgError]]:
+    """Read and de-duplicate registry files: (records read, records kept, duplicates, file errors)."""
     records: list[CtgovRecord] = []
+    errors: list[MsckgError] = []
     for path in paths:
         try:
             records.extend(read_records(path))
         except CtgovFormatError as exc:
             if strict:
                 raise
-            summary.errors.append(exc)
-    summary.records = len(records)
-    kept, summary.duplicates = dedupe(records)
+            errors.append(exc)
+    kept, duplicates = dedupe(records)
+    return len(records), kept, duplicates, errors
+
+
+def import_ctgov(paths: Iterable[Path], base: str = DEFAULT_BASE, curated: dict[str, str] | None = None,
+                 strict: bool = False) -> ImportSummary:
+    start = time.perf_counter()
+    summary = ImportSummary()
+    summary.records, kept, summary.duplicates, summary.errors = read_ctgov(paths, strict)
     normaliser = Normaliser()
     for rec in kept:
         try:

@@ -51,7 +51,7 @@ class RecordMapper:
     def __init__(self, record: CtgovRecord, study_id: str, base: str, normaliser: Normaliser | None = None) -> None:
         self.rec, self.f = record, record.fields
         self.iris = StudyIris(base, study_id)
-        self.g = Graph(identifier=registry_graph_iri(base, record.nct_id))
+        self.g = Graph(store="SimpleMemory", identifier=registry_graph_iri(base, record.nct_id))
         self.source = self.iris.part("source", f"ctgov-{record.nct_id.lower()}")
         self.normaliser = normaliser
 

@@ -1,0 +1,136 @@
+"""The build as chunks of studies mapped, validated and serialised in parallel processes.
+
+A registry-sized build cannot hold one rdflib graph of everything (rdflib spends ~1 KB per
+triple) and should use both cores. So studies and registry records are cut into chunks; each
+worker maps its chunk, validates it with the compiled shapes and returns sorted N-Quads lines
+grouped by graph, which the parent writes graph by graph. All graphs that describe one study (a
+curated paper and its registry record) are placed in the same chunk, because shapes compare them.
+
+Output order is by graph IRI, then by line: the same input gives the same bytes whatever the
+chunking or the number of workers (a test checks this).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from msckg.builder.iris import StudyIris
+from msckg.builder.schema import Study
+from msckg.ctgov.reader import CtgovRecord
+from msckg.errors import MsckgError
+from msckg.namespaces import MSCKG, RDF
+from msckg.validate import Violation, validate_graphs
+
+CHUNK_RECORDS = 200
+
+
+@dataclass
+class Chunk:
+    studies: list[tuple[Path, Study]] = field(default_factory=list)
+    records: list[CtgovRecord] = field(default_factory=list)
+
+
+@dataclass
+class ChunkResult:
+    """What a worker sends back: per graph IRI its sorted N-Quads lines, and what it found."""
+
+    graphs: dict[str, list[str]]
+    curies: set[str]
+    violations: list[Violation]
+    errors: list[MsckgError]
+    studies: int
+
+
+@dataclass
+class _Job:
+    chunks: list[Chunk]
+    base: str
+    curated: dict[str, str]
+    strict: bool
+    ontology: Graph
+
+
+_JOB: _Job | None = None  # set before forking; workers read it copy-on-write
+
+
+def plan_chunks(studies: Sequence[tuple[Path, Study]], records: Sequence[CtgovRecord],
+                curated: dict[str, str], size: int = CHUNK_RECORDS) -> list[Chunk]:
+    """Curated studies with the registry records that join them first, then records in chunks."""
+    first = Chunk(list(studies), [r for r in records if r.nct_id in curated])
+    rest = [r for r in records if r.nct_id not in curated]
+    chunks = [first] if first.studies or first.records else []
+    chunks += [Chunk([], rest[i:i + size]) for i in range(0, len(rest), size)]
+    return chunks
+
+
+def _run_chunk(index: int) -> ChunkResult:
+    from msckg.builder.build import nquads_lines, study_curies, study_graph
+    from msckg.ctgov.importer import study_id_for
+    from msckg.ctgov.mapping import CtgovMappingError, RecordMapper
+    from msckg.linking.normalise import Normaliser
+    from msckg.linking.slim import terms_graph, used_curies
+
+    assert _JOB is not None
+    job = _JOB
+    chunk = job.chunks[index]
+    facts: dict[URIRef, Graph] = {}
+    files: dict[URIRef, str] = {}
+    curies: set[str] = set()
+    errors: list[MsckgError] = []
+    for path, study in chunk.studies:
+        iri = StudyIris(job.base, study.id).graph
+        facts[iri] = study_graph(study, job.base)
+        files[iri] = str(path)
+        curies |= study_curies(study)
+    normaliser = Normaliser()
+    for rec in chunk.records:
+        try:
+            graph = RecordMapper(rec, study_id_for(rec.nct_id, job.curated), job.base, normaliser).map()
+        except CtgovMappingError as exc:
+            if job.strict:
+                raise
+            errors.append(exc)
+            continue
+        iri = graph.identifier
+        assert isinstance(iri, URIRef)
+        facts[iri] = graph
+        files[iri] = f"ClinicalTrials.gov record {rec.nct_id}"
+        curies |= used_curies(graph)
+    vocab = Graph()
+    for graph in (job.ontology, terms_graph(curies)):
+        for triple in graph:
+            vocab.add(triple)
+    report = validate_graphs(vocab, facts, files=files, workers=1, batch_size=len(facts) or 1,
+                             check_vocabulary=False)
+    lines: dict[str, list[str]] = {}
+    for iri, graph in facts.items():
+        lines[str(iri)] = nquads_lines([(iri, graph)])
+    studies = {s for g in facts.values() for s in g.subjects(RDF.type, MSCKG.ClinicalStudy)}
+    return ChunkResult(lines, curies, report.violations, errors, len(studies))
+
+
+def run_chunks(chunks: list[Chunk], base: str, curated: dict[str, str], strict: bool, ontology: Graph,
+               workers: int | None = None) -> Iterator[ChunkResult]:
+    """Chunk results in chunk order; in worker processes unless strict or one chunk."""
+    global _JOB
+    from msckg.linking.index import term_index
+
+    if any(chunk.records for chunk in chunks):
+        term_index().lexicon  # noqa: B018 - load the index once, before forking, so workers share it
+    _JOB = _Job(chunks, base, curated, strict, ontology)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
+    try:
+        if workers == 1 or strict:
+            for i in range(len(chunks)):
+                yield _run_chunk(i)
+        else:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                yield from pool.imap(_run_chunk, range(len(chunks)))
+    finally:
+        _JOB = None
