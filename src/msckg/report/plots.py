@@ -45,7 +45,9 @@ def _f(value: Decimal) -> float:
 def trajectory_svg(plan: Trajectory) -> bytes:
     """Mean/median (or other central value) against time since first administration, per series."""
     with matplotlib.rc_context(SVG_RC):
-        fig = Figure(figsize=(6.4, 3.9))
+        # The legend sits under the axes (never over a point): one line of height per series.
+        legend_inches = 0.22 * len(plan.series) + 0.1
+        fig = Figure(figsize=(6.4, 3.6 + legend_inches))
         ax = fig.add_subplot()
         xs_all = sorted({plan.x(p.days) for s in plan.series for p in s.points})
         span = _f(xs_all[-1] - xs_all[0]) or 1.0
@@ -54,7 +56,8 @@ def trajectory_svg(plan: Trajectory) -> bytes:
                     for s in plan.series for p in s.points)
         y_bottom = min((_f(p.low if p.low is not None else (p.value if p.value is not None else p.bound or 0)))
                        for s in plan.series for p in s.points)
-        pad = (y_top - y_bottom) * 0.08 or 1.0
+        y_floor = min(0.0, y_bottom)
+        pad = (y_top - y_floor) * 0.06 or 1.0
         for index, series in enumerate(plan.series):
             # Series at the same timepoints are nudged apart by a hair so their bars do not hide each other.
             dodge = (index - (count - 1) / 2) * span * 0.012 if count > 1 else 0.0
@@ -64,10 +67,11 @@ def trajectory_svg(plan: Trajectory) -> bytes:
         ax.set_ylabel(plan.y_label)
         ax.set_title(plan.title, fontsize=10, loc="left")
         ax.margins(x=0.06)
-        ax.set_ylim(min(0.0, y_bottom - pad), y_top + 2.5 * pad)
+        ax.set_ylim(y_floor if y_floor == 0 else y_floor - pad, y_top + 2 * pad)
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-        ax.legend(loc="upper right", fontsize=7.5, frameon=False)
-        fig.tight_layout()
+        fig.legend(*ax.get_legend_handles_labels(), loc="lower left", bbox_to_anchor=(0.01, 0.005), fontsize=7.5,
+                   frameon=False)
+        fig.tight_layout(rect=(0, legend_inches / (3.6 + legend_inches), 1, 1))
     return svg_bytes(fig)
 
 

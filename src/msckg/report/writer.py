@@ -127,7 +127,7 @@ def write_report(store: ox.Store, out: Path, graph_name: str = "") -> ReportSumm
             for plot in plots[study.page].values():
                 _write_bytes(staging / plot.path, trajectory_svg(plot.plan))
             (staging / "studies" / f"{study.page}.html").write_text(
-                render("study.html", root="../", study=study, plots=defaultdict(lambda: None, plots[study.page]),
+                render("study.html", root="../", study=study, plots=plots[study.page],
                        family_pages=family_pages, **common), encoding="utf-8")
             pages += 1
         for family in families:
