@@ -10,13 +10,14 @@ flattened copy (`file_graph`): a decimal becomes its exact text plus a `<name>_d
 date its ISO text, a list its items joined with the export's array delimiter (`;` unless a value
 contains one), and an attribute whose type differs between labels becomes text everywhere. Edges
 get unique ids (`e0`, `e1`, ... in sorted order) and their type as `label`, which Gephi and
-Cytoscape show. networkx's own writers write the files; its readers give the same graph back.
+Cytoscape show. The files are streamed (`graph_xml`); networkx's readers give back exactly
+`file_graph(to_networkx(path))`, and `nx.write_graphml(file_graph(G), path)` writes a graph a
+notebook has filtered the same way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,10 +29,12 @@ from msckg.export.property_graph import DOUBLE_SUFFIX, GRAPHS_PROPERTY, Property
 if TYPE_CHECKING:
     import networkx as nx
 
-LABELS_ATTRIBUTE = "labels"
-EDGE_LABEL = "label"
-# Attribute names networkx's GEXF writer turns into XML attributes of its own (id, dynamics...).
-_GEXF_RESERVED = {"id", "pid", "start", "end", "viz", "parents", "slices", "spells", "key"}
+from msckg.export.graph_xml import (
+    EDGE_LABEL,
+    LABELS_ATTRIBUTE,
+    write_gexf,
+    write_graphml,
+)
 
 
 def property_graph_to_networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
@@ -104,51 +107,34 @@ def file_graph(graph: nx.MultiDiGraph, reserved: set[str] | frozenset[str] = fro
     return out
 
 
-@dataclass
-class NetworkxFileConfig:
-    """Options of the GraphML / GEXF exports."""
-
-    prettyprint: bool = True
-
-
-class _NetworkxFileWriter:
+class _StreamingXmlWriter:
     name = ""
     description = ""
-    reserved: frozenset[str] = frozenset()
-
-    def __init__(self, config: NetworkxFileConfig | None = None) -> None:
-        self.config = config or NetworkxFileConfig()
 
     def write(self, graph: Path, out: Path) -> ExportReport:
         pg = PropertyGraph.read(graph)
-        flat = file_graph(property_graph_to_networkx(pg), self.reserved)
         with atomic_file(out) as handle:
-            self._write(flat, handle)
+            self._write(pg, handle)
         return ExportReport(self.name, [out], pg.schema.quads, len(pg.schema.graphs))
 
-    def _write(self, graph: nx.MultiDiGraph, handle: Any) -> None:
+    def _write(self, pg: PropertyGraph, handle: Any) -> None:
         raise NotImplementedError
 
 
-class GraphMLWriter(_NetworkxFileWriter):
+class GraphMLWriter(_StreamingXmlWriter):
     name = "graphml"
-    description = "the property graph as GraphML (Cytoscape, Gephi, yEd), written by networkx"
+    description = "the property graph as GraphML (Cytoscape, Gephi, yEd), streamed"
 
-    def _write(self, graph: nx.MultiDiGraph, handle: Any) -> None:
-        import networkx as nx
-
-        nx.write_graphml(graph, handle, prettyprint=self.config.prettyprint)
+    def _write(self, pg: PropertyGraph, handle: Any) -> None:
+        write_graphml(pg, handle)
 
 
-class GEXFWriter(_NetworkxFileWriter):
+class GEXFWriter(_StreamingXmlWriter):
     name = "gexf"
-    description = "the property graph as GEXF 1.2 (Gephi), written by networkx"
-    reserved = frozenset(_GEXF_RESERVED)
+    description = "the property graph as GEXF 1.2 (Gephi), streamed"
 
-    def _write(self, graph: nx.MultiDiGraph, handle: Any) -> None:
-        import networkx as nx
-
-        nx.write_gexf(graph, handle, prettyprint=self.config.prettyprint)
+    def _write(self, pg: PropertyGraph, handle: Any) -> None:
+        write_gexf(pg, handle)
 
 
 register(GraphMLWriter())
