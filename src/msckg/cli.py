@@ -539,5 +539,51 @@ def extract_cmd(file: Path, out: Path | None) -> None:
               + (f" -> {out}" if out else ""))
 
 
+# ---------------------------------------------------------------- msckg serve (msckg.serve)
+@main.command("serve")
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH, show_default=True,
+              help="Built graph file; each query worker loads it into memory.")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
+              help="Serve an on-disk store (msckg load --store DIR) instead, opened read-only by each worker.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0 exposes it).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.01),
+              help="Seconds a query may run before its worker is killed (503).")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
+              help="Rows (or triples) returned; more are cut off with an X-SPARQL-MaxRows header.")
+@click.option("--max-body", default=1_048_576, show_default=True, type=click.IntRange(min=1),
+              help="Largest request body in bytes (413 beyond).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Query worker processes (each holds the graph).")
+@click.option("--cors", metavar="ORIGIN", help="Allow browser pages from ORIGIN (or *) to query; off by default.")
+def serve_cmd(graph: Path, store: Path | None, host: str, port: int, timeout: float, max_rows: int,
+              max_body: int, workers: int, cors: str | None) -> None:
+    """Serve a read-only SPARQL endpoint at /sparql and a query page at /.
+
+    \b
+    Examples:
+      msckg serve                                  # build/kg.nq on http://127.0.0.1:7878/
+      msckg serve --store build/store --workers 4 --timeout 30
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
+           http://127.0.0.1:7878/sparql
+      curl 'http://127.0.0.1:7878/queries/endpoint-trajectory?study=NCT00962923&endpoint=mRSS'
+    """
+    from msckg.serve import Limits, ServeOptions, Source, serve
+
+    options = ServeOptions(Source(graph=None if store else graph, store=store), host=host, port=port,
+                           limits=Limits(timeout=timeout, max_rows=max_rows, max_body=max_body, workers=workers),
+                           cors=cors)
+
+    def ready(server) -> None:  # type: ignore[no-untyped-def]
+        err.print(f"serving {server.url}/ (SPARQL endpoint {server.url}/sparql) from {store or graph}: "
+                  f"{workers} worker(s), timeout {timeout:g}s, max rows {max_rows}, max body {max_body} B"
+                  f"{', CORS ' + cors if cors else ''}; Ctrl-C stops", soft_wrap=True)
+
+    try:
+        serve(options, ready)
+    except MsckgError as exc:
+        _fail(exc)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -74,3 +74,13 @@ def report_queries_dir() -> Traversable:
 def report_templates_dir() -> Traversable:
     """The report's Jinja2 HTML templates and its stylesheet."""
     return _ROOT / "report" / "templates"
+
+
+def serve_file(name: str) -> Traversable:
+    """An asset of `msckg serve` (serve/): the service description template."""
+    return _ROOT / "serve" / name
+
+
+def serve_static_dir() -> Traversable:
+    """The query page `msckg serve` sends at / (serve/static/: HTML, CSS, JS; no CDN)."""
+    return _ROOT / "serve" / "static"
