@@ -27,6 +27,8 @@ def test_wheel_contains_assets(tmp_path: Path) -> None:
                                                    "network.html", "macros.html", "report.css")),
         "msckg/report/queries/report-results.rq", "msckg/report/queries/report-statistics.rq",
         "msckg/data/msckg.context.jsonld", "msckg/export/virtuoso-load.sql.tmpl", "msckg/export/virtuoso-README.md.tmpl",
+        "msckg/export/property-graph-names.tsv", "msckg/export/neo4j-import.sh.tmpl",
+        "msckg/export/node-types.rq", "msckg/export/edge-types.rq",
         *(f"msckg/serve/{n}" for n in ("service-description.ttl", "static/index.html", "static/app.js",
                                        "static/style.css", "static/favicon.svg")),
         *(f"msckg/queries/{q.name}.rq" for q in list_queries()),

@@ -351,16 +351,19 @@ class _Statement:
 
 
 def _statements(quads: list[ox.Quad]) -> list[_Statement]:
-    """A subject's triples, merged across named graphs (one triple in two graphs is one fact)."""
-    merged: dict[tuple[str, str], _Statement] = {}
+    """A subject's triples, merged across named graphs (one triple in two graphs is one fact).
+
+    In file order: callers sort what they output (values, relationships), so no sort here.
+    """
+    merged: dict[tuple[ox.NamedNode, object], _Statement] = {}
     for q in quads:
-        key = (q.predicate.value, str(q.object))
+        key = (q.predicate, q.object)
         stmt = merged.get(key)
         if stmt is None:
             stmt = merged[key] = _Statement(q.predicate.value, q.object, set())  # type: ignore[arg-type]
-        if isinstance(q.graph_name, ox.NamedNode):
+        if type(q.graph_name) is ox.NamedNode:
             stmt.graphs.add(q.graph_name.value)
-    return [merged[k] for k in sorted(merged)]
+    return list(merged.values())
 
 
 @dataclass
