@@ -27,7 +27,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ("masking", "triple-blind", re.compile(r"(?i:\btriple[- ]blind(?:ed)?\b)")),
     ("masking", "double-blind", re.compile(r"(?i:\bdouble[- ]blind(?:ed)?\b)")),
     ("masking", "single-blind", re.compile(r"(?i:\bsingle[- ]blind(?:ed)?\b)")),
-    ("control", "placebo", re.compile(r"(?i:\bplacebo\b)")),
+    ("control", "placebo", re.compile(r"(?i:\bplacebo\b|\bsham[- ]controlled\b)")),
     ("control", "single-arm", re.compile(r"(?i:\bsingle[- ]arm\b|\bsingle[- ]group\b)")),
     ("centres", "multi", re.compile(r"(?i:\bmulti-?\s?cent(?:re|er)(?:d|s)?\b|\bmulticentric\b)")),
     ("centres", "single", re.compile(r"(?i:\bsingle[- ]cent(?:re|er)\b)")),
@@ -38,6 +38,7 @@ _FEATURES = [("longitudinal", re.compile(r"(?i:\blongitudinal\b)")), ("cohort", 
              ("pilot", re.compile(r"(?i:\bpilot\b)"))]
 _N = rf"(?:\d+|{NUMBER_WORDS_RE})"
 _SITES = re.compile(rf"(?i:\b(?:at|from|in|across)\s+(?P<n>{_N})\s+(?:[\w-]+\s+){{0,2}}?(?:centres|centers|sites|hospitals|institutions))")
+_SITES_ADJ = re.compile(rf"(?i:\b(?P<n>{_N})-(?:centre|center|site)\b)")
 _FOLLOW = re.compile(
     rf"(?i:\b(?P<n>{_N})-(?P<u>year|month|week|day)\s+follow[- ]?up\b"
     rf"|\bfollow(?:ed)?[- ]?(?:up\s+)?(?:[^.;]{{0,40}}?)\bfor\s+(?P<n2>{_N})\s+(?P<u2>year|month|week|day)s?\b"
@@ -48,6 +49,7 @@ _PEOPLE = r"(?:patients|participants|subjects|adults|children|individuals|volunt
 _ENROLL = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s+"
     rf"(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b")
+_PEOPLE_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b")
 _ENROLL_VERB = re.compile(r"(?i:\b(?:enrol(?:l)?ed|recruited|randomi[sz]ed|randomly assigned|underwent|received|included|treated)\b)")
 _ENROLLED_N = re.compile(rf"(?i:\b(?:enrol(?:l)?ed|recruited|included|randomi[sz]ed)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE})")
 _AGE = re.compile(r"(?i:\baged\s+(?:(?P<lo>\d+)\s*(?:-|–|to)\s*(?P<hi>\d+)|(?P<rel>≥|>=|>|over|at least)\s*(?P<min>\d+))\s*years)")
@@ -119,10 +121,10 @@ def design_cues(sentences: list[Sentence]) -> dict[str, Cue]:
             if field in found:
                 continue
             if m := pattern.search(text):
-                if field == "control" and value == "placebo" and re.search(r"(?i:placebo[- ]controlled|placebo group|or placebo|versus placebo|vs\.? placebo|the placebo|receiving placebo)", text) is None:
+                if field == "control" and value == "placebo" and re.search(r"(?i:(?:placebo|sham)[- ]controlled|placebo group|or placebo|versus placebo|vs\.? placebo|the placebo|receiving placebo)", text) is None:
                     continue
                 found[field] = Cue(value, s, m.start(), m.end())
-        if "site_count" not in found and (m := _SITES.search(text)):
+        if "site_count" not in found and (m := _SITES.search(text) or _SITES_ADJ.search(text)):
             n = word_number(m["n"])
             if n:
                 found["site_count"] = Cue(n, s, m.start(), m.end())
@@ -162,12 +164,13 @@ def enrollment(sentences: list[Sentence]) -> Cue | None:
             return Cue(int(m["n"]), s, m.start("n"), m.end())
         if not _ENROLL_VERB.search(s.text):
             continue
-        for m in _ENROLL.finditer(s.text):
-            if re.search(r"(?i:\bof\s*$|%\s*$|/\s*$)", s.text[:m.start()]):
+        for m in re.finditer(r"\b(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\b", s.text):
+            tail = _PEOPLE_AFTER.match(s.text, m.end())
+            if tail is None or re.search(r"(?i:(?<!total )\bof\s*$|%\s*$|/\s*$)", s.text[:m.start()]):
                 continue
             n = word_number(m["n"])
             if n and n > 1:
-                return Cue(n, s, m.start(), m.end())
+                return Cue(n, s, m.start(), tail.end())
     return None
 
 

@@ -137,13 +137,16 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     exp = re.compile(
         rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|[\w-]*ASCs?|stem[- ]cells?|cells?|treatment|treated|"
         rf"intervention|experimental|active)(?:-treated)?\s+(?:group|arm)s?\b"
-        rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?)\b)")
+        rf"|\b(?:{abbr}|[\w-]*MSCs?|cells?|stem[- ]cells?)-treated\b"
+        rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cells|cell therapy|stem cells)\b)")
     arms = [ArmDraft(_slug(product.abbreviation.rstrip("s")) if product.abbreviation else "msc",
                      f"{product.abbreviation.rstrip('s') if product.abbreviation else 'MSC'} group", "experimental", exp)]
     text = " ".join(s.text for s in sents)
-    if cues.get("control") and cues["control"].value == "placebo" or re.search(r"(?i:\bplacebo\b)", text):
-        arms.append(ArmDraft("placebo", "placebo group", "placebo-comparator",
-                             re.compile(r"(?i:\b(?:the\s+)?placebo(?:\s+(?:group|arm)s?)?\b)")))
+    sham = re.search(r"(?i:\bsham\b)", text) and not re.search(r"(?i:\bplacebo\b)", text)
+    if cues.get("control") and cues["control"].value == "placebo" or re.search(r"(?i:\bplacebo\b|\bsham\b)", text):
+        word = "sham" if sham else "placebo"
+        arms.append(ArmDraft(word, f"{word} group", "placebo-comparator",
+                             re.compile(rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:group|arm)s?|-treated)?\b)")))
     elif re.search(r"(?i:\bcontrol (?:group|arm)\b|\bstandard (?:medical )?(?:therapy|care|treatment) alone\b)", text):
         arms.append(ArmDraft("control", "control group", "active-comparator", re.compile(
             r"(?i:\b(?:the\s+)?control(?:\s+(?:group|arm)s?)\b|\bcontrols\b|\bstandard (?:medical )?(?:therapy|care|treatment) alone\b)")))
@@ -305,7 +308,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
             from msckg.extract.timepoints import find_timepoints
             used_spans += [(t.start, t.end) for t in find_timepoints(s.text)]
             used_spans += [(m.start(), m.end()) for m in re.finditer(
-                r"(?i:\b\d+[- ](?:hour|h|min|mm|cm)\b|\brange\s+[\d.]+\s*-\s*[\d.]+|\bIQR\s+[\d.]+\s*-\s*[\d.]+|"
+                r"(?i:\b\d+[- ](?:hour|h|minutes?|min|mm|cm|item|point)\b|\brange\s+[\d.]+\s*-\s*[\d.]+|\bIQR\s+[\d.]+\s*-\s*[\d.]+|"
                 r"\b[A-Za-z]+[-/]?\d+(?:/\d+)?\b|\b\d+(?:\.\d+)?\s*%\s*CI|\b(?:within|after)\s+\d+\s*h\b)", s.text)]
             for a, b in leftover_numbers(s.text, used_spans):
                 leftovers.append(f"{s.start + a}-{s.start + b} {s.text[a:b]!r} in: {s.text}")
@@ -363,7 +366,7 @@ def _product(x: _Extractor, p: ProductDraft) -> dict[str, Any]:
     if p.name:
         rec["reported_as"] = name + (f" ({p.abbreviation})" if p.abbreviation else "")
     rec["cell_type"] = p.cell_type
-    notes, confs = [], [0.85]
+    notes, confs = list(p.notes), [0.85] + ([0.6] if p.notes else [])
     if p.tissue:
         uberon = tissue_uberon(str(p.tissue.value))
         if uberon:
@@ -437,6 +440,10 @@ def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> 
             if sorted(repr({k: v for k, v in s.items() if k not in ("extraction", "reported_as")})
                       for s in prev["statistics"]) == sig:
                 continue  # the same fact stated again (abstract and key message)
+            if prev["evidence"] == r.sentence.text and not {s["kind"] for s in prev["statistics"]} & {s["kind"] for s in stats}:
+                prev["statistics"].extend(stats)  # one result told in two parts of a sentence
+                prev["extraction"]["end"] = max(prev["extraction"]["end"], r.end)
+                continue
         rec: dict[str, Any] = {}
         if key in seen:
             rec["id"] = _slug(f"{r.endpoint.id}-{r.population}-{tp or 'na'}-{sum(1 for k in seen if k == key) + len(out)}")

@@ -36,6 +36,8 @@ _VERB_AFTER = re.compile(
     r"(?i:\b(?:we\s+(?:also\s+)?(?:evaluated|assessed|measured|examined|recorded|analy[sz]ed|compared)|"
     r"(?:efficacy|safety)\s+was\s+(?:examined|assessed|evaluated|measured)\s+(?:using|by|with)|"
     r"(?:assessments?|evaluations?)\s+included)\s+(?P<list>.+)$)")
+_MEASURED_WITH = re.compile(
+    r"(?i:\b(?:was|were)\s+(?:measured|assessed|evaluated|scored|graded|quantified)\s+(?:with|using|by)\s+(?:the\s+)?(?P<list>.+)$)")
 _VERB_BEFORE = re.compile(
     r"(?i:^(?P<list>.+?)\s+(?:was|were)\s+(?:also\s+)?(?:recorded|assessed|evaluated|measured|monitored|analy[sz]ed|examined)\b)")
 _DROP_LEAD = re.compile(
@@ -210,7 +212,7 @@ def read_endpoint_sentences(sentences: list[Sentence], registry: Registry) -> No
 
 def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
     m = (_ROLE_CUE.search(text) or _ROLE_AFTER.search(text) or _VERB_AFTER.search(text)
-         or _VERB_BEFORE.search(text))
+         or _MEASURED_WITH.search(text) or _VERB_BEFORE.search(text))
     if not m or _SKIP_LIST.match(m["list"].strip()):
         return
     role = _role_of(m.groupdict().get("role"))

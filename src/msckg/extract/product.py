@@ -29,7 +29,7 @@ PRODUCT_NAME = re.compile(
     r"(?P<name>(?:(?:autologous|allogeneic|allogenic|human|healthy[- ]donor|[\w']+[- ]derived|umbilical|cord|bone|marrow|"
     r"adipose|Wharton's|Wharton’s|jelly|placental?|placenta-derived|dental|pulp|menstrual|blood|tissue|"
     r"expanded|cultured|UC|BM|AD)[,\s]+){0,5}"
-    r"(?:mesenchymal\s+(?:stem|stromal|progenitor)(?:/stromal)?\s+cells?|adipose-derived\s+stem\s+cells?|"
+    r"(?:mesenchymal\s+(?:stem|stromal|progenitor|precursor)(?:/stromal)?\s+cells?|adipose-derived\s+stem\s+cells?|"
     r"stromal\s+cells?))(?:\s+\((?P<abbr>[\w-]{2,12})(?:;[^)]*)?\))?", re.IGNORECASE)
 _GIVEN = re.compile(r"(?i:\b(?:infused|injected|received|receiving|administered|given|infusions?|injections?|doses?)\b)")
 # schema routes; finer registry routes fold into "local" when they are a local injection
@@ -59,10 +59,12 @@ class ProductDraft:
     dose: Attr | None = None
     administrations: Attr | None = None
     days: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def _product_sentences(sentences: list[Sentence]) -> list[Sentence]:
-    keep = [s for s in sentences if s.section not in ("results", "conclusion", "registration") and CELLS.search(s.text)]
+    keep = [s for s in sentences if s.section not in ("results", "conclusion", "registration")
+            and (CELLS.search(s.text) or (_GIVEN.search(s.text) and parse_doses(s.text)))]
     return keep or [s for s in sentences if CELLS.search(s.text)]
 
 
@@ -101,7 +103,9 @@ def read_product(sentences: list[Sentence]) -> ProductDraft:
                 out.donor.confidence, out.donor.note = 0.5, "both autologous and allogeneic are named"
         if out.route is None and (r := parse_routes(s.text)):
             route = ROUTES.get(r[0].value)
-            if route:
+            if route is None:
+                out.notes.append(f"route '{r[0].value}' ({r[0].text!r}) has no value in the study format: left out")
+            else:
                 out.route = Attr(route, s, s.start + r[0].start, s.start + r[0].end,
                                  0.85 if route == r[0].value else 0.7,
                                  None if route == r[0].value else f"source says {r[0].value}")

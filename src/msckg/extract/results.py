@@ -176,7 +176,8 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     before = [f for f in found if f[1] <= g_start]
     if before:
         return before[-1][2], 1.0
-    after = [f for f in found if f[0] >= g_start]
+    clauses = _clauses(text)
+    after = [f for f in found if f[0] >= g_start and _clause_of(clauses, f[0]) == _clause_of(clauses, g_start)]
     if after:
         reasons.append("endpoint named after the numbers")
         return after[0][2], 0.95
@@ -184,6 +185,16 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     if (subj is None or _PRONOUN.match(text[subj[0]:subj[1]])) and ctx.last_endpoint is not None:
         reasons.append("endpoint carried over from the previous sentence")
         return ctx.last_endpoint, 0.75
+    if subj is not None and g.start < subj[1] and g.start >= subj[0]:
+        # "Three of 21 participants (14.3%) were insulin-independent at 6 months": the measure follows the verb
+        pred = re.match(r"\s*(?:were|was|became|remained|had|achieved)\s+(?P<p>[\w-]+(?:\s+[\w-]+)?)", text[subj[1]:])
+        if pred:
+            label = re.split(r"\s+(?:at|in|after|by|during|from)\b", pred["p"])[0]
+            hits = find_instruments(label)
+            ep = ctx.registry.add(label, hits[0][2][0] if hits else UNMAPPED, "other", s,
+                                  s.start + subj[1] + pred.start("p"), s.start + subj[1] + pred.end("p"), confidence=0.5)
+            reasons.append("endpoint taken from the sentence's predicate")
+            return ep, 0.75
     if subj is not None:
         phrase = re.sub(r"(?i:^(?:the|an?)\s+(?:(?:median|mean|average|overall)\s+)?)", "", text[subj[0]:subj[1]].strip(" ,"))
         words = key_tokens(phrase)

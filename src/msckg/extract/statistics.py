@@ -28,12 +28,14 @@ _W = NUMBER_WORDS_RE
 _PAIR_OF = rf"(?P<num>\d+|{_W})\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d+)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ci", re.compile(
-        rf"(?P<est>{NUM})\s*(?P<eu>%|points?|mm|cm|mg|days?|weeks?|months?)?\s*(?:[(,;]\s*|\s)\s*"
+        rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*(?:[(,;]\s*|\s)\s*"
         rf"(?P<lvl>\d{{2}}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval)\s*(?:[:=,]|was|of)?\s*"
         rf"(?P<lo>{NUM})\s*%?\s*(?:,|to|-|–|—)\s*(?P<hi>{NUM})\s*%?")),
     ("msd", re.compile(
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?:SD|s\.d\.|standard deviation)\s*[=:]?\s*(?P<sd>{NUM})\s*"
         rf"(?P<u2>{UNIT})?(?:\s*[,;]\s*n\s*=\s*(?P<n>\d+))?\s*\)")),
+    ("iqr", re.compile(
+        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?:IQR|interquartile range|range)\s*[:=,]?\s*{NUM}\s*(?P=u)?\s*(?:-|to|–|,)\s*{NUM}\s*(?P=u)?\s*\)")),
     ("pm", re.compile(rf"(?P<v>{NUM})\s*(?:±|\+/-|\+-)\s*(?P<s>{NUM})(?:\s*(?P<u>{UNIT}))?")),
     ("prop_pct_paren", re.compile(
         rf"(?P<pct>{NUM})\s*%\s*\(\s*(?P<num>\d+)\s*(?:/|out of|of)\s*(?P<den>\d+)(?:\s+[a-z]+)?\s*\)")),
@@ -42,7 +44,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?<![\w./])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?:\s*,\s*|\s*\(\s*)(?P<pct>{NUM})\s*%\)?")),
     ("prop_of", re.compile(rf"(?i:(?<![\w.]){_PAIR_OF})(?![\w.%])")),
     ("prop_slash", re.compile(r"(?<![\w./])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\w./])")),
-    ("count_pct", re.compile(rf"(?<![\w.#])(?P<num>\d+)\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")),
+    ("count_pct", re.compile(rf"(?<![\w.#])(?P<num>\d+)(?:\s+[a-z-]+){{0,2}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")),
     ("effect", re.compile(
         rf"(?i:\b(?P<name>ES|effect size|Cohen'?s\s+d|Hedges'?\s*g|hazard ratio|odds ratio|risk ratio|"
         rf"relative risk|HR|OR|RR)\b)(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?:of|=|:|was)?\s*(?P<v>{NUM})")),
@@ -64,7 +66,7 @@ _MEAN_SD = re.compile(r"(?i:\bmean\s*(?:±|\+/-|\(|and)\s*(?:SD|s\.d\.|standard 
 _MEAN = re.compile(r"(?i:\bmean\b)")
 _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
-VALUE_FORMS = {"ci", "msd", "pm", "prop_pct_paren", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
+VALUE_FORMS = {"ci", "msd", "iqr", "pm", "prop_pct_paren", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "keyword_value", "zero", "none", "pct"}
 
 
@@ -134,7 +136,8 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
                            r"effect size|Cohen'?s d|HR|OR|RR|IRR|ES)\b)", window[-35:])
         if effect:
             g.stats.append(stat("effect-size", value=est, ci=(lo, hi, lvl)))
-        elif re.search(r"(?i:\bdifference\b)", window):
+        elif re.search(r"(?i:\bdifference\b|\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\s*$|"
+                       r"\b(?:change|reduction|increase|decrease)\s+of\s*$)", window):
             g.stats.append(stat("difference", value=est, unit=unit, ci=(lo, hi, lvl)))
         elif unit == "%":
             g.stats.append(stat("proportion", percentage=est, unit="%", ci=(lo, hi, lvl)))
@@ -148,6 +151,10 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         kind = "mean" if _MEAN.search(before) else "central-value"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
         g.n = int(m["n"]) if m["n"] else None
+    elif form == "iqr":
+        kind = "median" if _MEDIAN.search(before) else "central-value"
+        g.stats.append(stat(kind, value=_d(m["v"]), unit=m["u"] or None))
+        g.confidence = 0.85 if kind == "median" else 0.6
     elif form == "pm":
         unit = m["u"] or None
         mean_sd = bool(_MEAN_SD.search(text))
@@ -209,6 +216,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
             groups.append(_make(form, m, work))
             taken.append((s, e))
     groups.sort(key=lambda g: g.start)
+    groups = _keyword_pairs(work, groups, taken)
     for g in groups:  # report the original text, not the folded one
         for st in g.stats:
             st.text = text[st.start:st.end].strip()
@@ -226,3 +234,24 @@ def leftover_numbers(text: str, used: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         out.append((m.start(), m.end()))
     return out
+
+
+_NEXT_VALUE = re.compile(rf"(?i:\s*(?:\b(?:in|for|with)\s+(?:the\s+)?[\w-]+(?:\s+(?:group|arm))?\s+)?"
+                         rf"(?:versus|vs\.?|compared with|and)\s+)(?P<v>{NUM})\s*(?P<u>{UNIT})")
+
+
+def _keyword_pairs(work: str, groups: list[Group], taken: list[tuple[int, int]]) -> list[Group]:
+    """'median ... was 56 days in the A group versus 84 days in the B group': the second value is
+    the same statistic with the same unit."""
+    out = list(groups)
+    for g in groups:
+        if g.form != "keyword_value" or not g.stats[0].unit:
+            continue
+        m = _NEXT_VALUE.match(work, g.end)
+        if m and m["u"] == g.stats[0].unit and all(m.end() <= a or m.start("v") >= b for a, b in taken):
+            st = g.stats[0]
+            out.append(Group("keyword_value", m.start("v"), m.end(),
+                             [Stat(st.kind, m.start("v"), m.end(), m.group(0), value=_d(m["v"]), unit=m["u"])],
+                             confidence=0.8))
+            taken.append((m.start("v"), m.end()))
+    return sorted(out, key=lambda x: x.start)
