@@ -12,12 +12,8 @@ import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
-from functools import cache
 from pathlib import Path
 
-from rdflib import URIRef
-
-from msckg.namespaces import bind_prefixes
 from msckg.queries import get_query
 from msckg.store import load_graph, run_named
 
@@ -118,19 +114,10 @@ def _bin_start(name: str) -> int:
     return int(name.split("-")[0])
 
 
-@cache
-def _namespaces() -> object:
-    from rdflib import Graph
-
-    graph = Graph()
-    bind_prefixes(graph)
-    return graph.namespace_manager
-
-
 def _curie(iri: str) -> str:
-    """`msckg:hasArm`, `prov:wasDerivedFrom`: the prefixes of msckg's own Turtle output."""
-    compact = _namespaces().normalizeUri(URIRef(iri))  # type: ignore[attr-defined]
-    return iri if compact.startswith("<") else compact
+    from msckg.export.property_graph import compact_iri
+
+    return compact_iri(iri)
 
 
 def degree_stats(graph: object) -> Degrees:

@@ -167,10 +167,10 @@ def import_script(schema: Schema, database: str = "neo4j") -> str:
     )
 
 
-def schema_cypher(schema: Schema) -> str:
+def schema_cypher(schema: Schema, head: bool = True) -> str:
     """Constraints (one unique `iri` per label) and lookup indexes, for Neo4j 5."""
     lines = ["// Constraints and indexes for the msckg property graph (Neo4j 5).",
-             "// After neo4j-admin import: cypher-shell -f schema.cypher", ""]
+             "// After neo4j-admin import: cypher-shell -f schema.cypher", ""] if head else []
     for label in schema.labels:
         lines.append(f"CREATE CONSTRAINT {label.lower()}_iri IF NOT EXISTS "
                      f"FOR (n:{label}) REQUIRE n.{ID_PROPERTY} IS UNIQUE;")
@@ -188,7 +188,8 @@ def _cypher_value(column: CsvColumn, delimiter: str) -> str:
     cast = {"long": "toInteger({})", "double": "toFloat({})", "boolean": "toBoolean({})",
             "date": "date({})", "string": "{}"}[column.kind]
     if column.array:
-        return f"[v IN split({cell}, {_cypher_string(delimiter)}) | {cast.format('v')}]"
+        split = f"split({cell}, {_cypher_string(delimiter)})"
+        return split if column.kind == "string" else f"[v IN {split} | {cast.format('v')}]"
     return cast.format(cell)
 
 
@@ -201,7 +202,8 @@ def load_csv_cypher(schema: Schema, multi_labelled: set[str]) -> str:
         "//   cypher-shell -f load-csv.cypher",
         "// Empty cells are absent properties; arrays are split on the export's array delimiter.",
         "",
-        schema_cypher(schema),
+        "// Constraints first, so every MATCH on iri below is an index lookup.",
+        schema_cypher(schema, head=False),
     ]
     for label, info in schema.labels.items():
         sets = [f"n.{c.name} = {_cypher_value(c, delimiter)}" for c in node_columns(info)[2:]]

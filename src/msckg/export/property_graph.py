@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -37,7 +38,7 @@ import pyoxigraph as ox
 
 from msckg.errors import MsckgError
 from msckg.export._subjects import Subject, SubjectGroups, Unsorted
-from msckg.namespaces import MSCKG, converter
+from msckg.namespaces import MSCKG, bind_prefixes
 from msckg.queries import NamedQuery, parse_header
 from msckg.resources import export_file
 
@@ -209,10 +210,30 @@ def relationship_type(predicate: str) -> str:
     return snake.upper()
 
 
+@cache
+def _namespaces() -> object:
+    from rdflib import Graph
+
+    graph = Graph()
+    bind_prefixes(graph)
+    return graph.namespace_manager
+
+
+def compact_iri(iri: str) -> str:
+    """`msckg:hasArm`, `dcterms:title`: the prefixes of msckg's own Turtle, else the IRI itself."""
+    from rdflib import URIRef
+
+    compact = _namespaces().normalizeUri(URIRef(iri))  # type: ignore[attr-defined]
+    return iri if compact.startswith("<") else compact
+
+
 def _prefixed(predicate: str, name: str) -> str:
     """`dcterms_title` for a name two predicates share (the msckg one keeps the bare name)."""
-    curie = converter().compress(predicate)
-    prefix = curie.split(":", 1)[0] if curie else "ns"
+    compact = compact_iri(predicate)
+    if compact != predicate:
+        prefix = compact.split(":", 1)[0]
+    else:  # no known prefix: a short, stable digest of the namespace keeps names apart
+        prefix = "ns" + hashlib.sha1(predicate[: -len(local_name(predicate))].encode()).hexdigest()[:6]
     return re.sub(r"[^A-Za-z0-9_]", "_", f"{prefix}_{name}")
 
 
