@@ -5,7 +5,10 @@ from __future__ import annotations
 import http.client
 import io
 import json
+import os
+import signal
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
@@ -74,6 +77,19 @@ def test_timed_out_worker_is_replaced(store_server: EndpointServer) -> None:
     assert pool.alive() == 1
     log = store_server.log.getvalue()  # type: ignore[attr-defined]
     assert '"POST /sparql HTTP/1.1" 503' in log and "--timeout" in log
+
+
+def test_worker_killed_from_outside_is_replaced_without_failing_a_query(store_server: EndpointServer) -> None:
+    pool = store_server.pool
+    before = pool.restarts
+    [pid] = pool.pids()
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 5
+    while pool.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    status, _, body = _request(store_server, "GET", "/queries/study-by-registration?nct=NCT00962923")
+    assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 1
+    assert pool.restarts == before + 1 and pool.pids() != [pid]
 
 
 def test_cli_reports_a_missing_graph(tmp_path: Path) -> None:

@@ -136,10 +136,15 @@ class QueryPool:
 
     def run(self, job: Job, wait: float) -> Reply:
         """The worker's reply to `job`; raises PoolBusy, PoolTimeout or WorkerDied."""
-        try:
-            worker = self._idle.get(timeout=wait)
-        except queue.Empty:
-            raise PoolBusy from None
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                worker = self._idle.get(timeout=max(deadline - time.monotonic(), 0.0))
+            except queue.Empty:
+                raise PoolBusy from None
+            if worker.process.is_alive():
+                break
+            self._retire(worker)  # died while idle (killed from outside): not this query's fault
         try:
             worker.conn.send(job)
             if not worker.conn.poll(self.timeout):
@@ -157,6 +162,11 @@ class QueryPool:
     def alive(self) -> int:
         with self._lock:
             return sum(1 for w in self._all if w.process.is_alive())
+
+    def pids(self) -> list[int]:
+        """Process ids of the current workers (for monitoring, and tests that kill one)."""
+        with self._lock:
+            return [w.process.pid for w in self._all if w.process.pid is not None]
 
     def close(self) -> None:
         """Stop every worker: politely first, then by force."""
