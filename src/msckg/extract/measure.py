@@ -52,6 +52,9 @@ def _pct(x: float | None) -> str:
 def render(tallies: dict[str, Tally]) -> str:
     """A Markdown table: kind, expected, drafted, matched, precision, recall."""
     lines = ["| fact kind | expected | drafted | matched | precision | recall |", "|---|---:|---:|---:|---:|---:|"]
-    for kind, t in tallies.items():
+    subs = sorted(k for k in tallies if k.startswith("  "))
+    order = ["numeric results", *subs, *(k for k in tallies if k != "numeric results" and not k.startswith("  "))]
+    for kind in order:
+        t = tallies[kind]
         lines.append(f"| {kind} | {t.expected} | {t.drafted} | {t.matched_expected} | {_pct(t.precision)} | {_pct(t.recall)} |")
     return "\n".join(lines)

@@ -121,7 +121,7 @@ def segment(text: str) -> list[Block]:
             blocks.append(Block(s, e, "boilerplate", section))
             continue
         if skipping:
-            kind: BlockKind = "references" if section in REFERENCE_SECTIONS or _REFERENCE_LINE.match(body) else "boilerplate"
+            kind: BlockKind = "references" if section in REFERENCE_SECTIONS else "boilerplate"
             blocks.append(Block(s, e, kind, section))
             continue
         if _BOILERPLATE.match(body):
