@@ -93,6 +93,16 @@ def test_ssc_page_shows_every_mrss_number_linked(seed_report: tuple[Path, Report
     assert "stated in words only" in text  # the 6-month mRSS finding has no number to plot
 
 
+def test_numbers_keep_their_reported_digits(seed_report: tuple[Path, ReportSummary]) -> None:
+    """The query store makes decimals canonical (0.030 -> 0.03); the page prints what was reported."""
+    out, _ = seed_report
+    covid = {text for _, text in _Page(out / "studies" / "covid19-ucmsc-1y.html").nums}
+    assert "0.030" in covid and "0.03" not in covid
+    assert "-10.8 (95% CI -20.7 to -1.5)" in covid
+    sle = {text for _, text in _Page(out / "studies" / "sle-ucmsc-multicentre.html").nums}
+    assert "14/40 (35.0%)" in sle
+
+
 def test_index_links_each_study_and_its_sources(seed_report: tuple[Path, ReportSummary]) -> None:
     out, _ = seed_report
     html = (out / "index.html").read_text(encoding="utf-8")

@@ -16,7 +16,9 @@ from decimal import Decimal, InvalidOperation
 import pyoxigraph as ox
 
 from msckg.errors import MsckgError
+from msckg.namespaces import MSCKG
 from msckg.queries import NamedQuery, parse_header
+from msckg.report.lexical import Lexical, as_reported
 from msckg.report.model import (
     Cited,
     Condition,
@@ -109,8 +111,9 @@ class _Provenance:
 class _StudyContext:
     """Source keys of one study: turns a node's source IRIs into the page's anchor keys."""
 
-    def __init__(self, docs: list[SourceDoc], prov: _Provenance) -> None:
+    def __init__(self, docs: list[SourceDoc], prov: _Provenance, lexical: Lexical | None = None) -> None:
         self.docs = docs
+        self.lexical = lexical
         self.order = {d.iri: i for i, d in enumerate(docs)}
         self.keys = {d.iri: d.key for d in docs}
         self.prov = prov
@@ -125,6 +128,11 @@ class _StudyContext:
         """Sort key: facts from curated documents before registry records (the source list's order)."""
         index = {d.key: i for i, d in enumerate(self.docs)}
         return tuple(index.get(k, len(index)) for k in keys) or (len(index),)
+
+    def decimal(self, text: str | None, node: str, prop: str) -> Decimal | None:
+        """A decimal of `node` with the digits the graph file has for it (see report/lexical.py)."""
+        value = _dec(text, node)
+        return None if value is None else as_reported(value, node, str(MSCKG[prop]), self.lexical)
 
     def cited(self, text: str, node: str | None) -> Cited:
         return Cited(text, self.sources(node), tuple(self.prov.evidence.get(node or "", ())))
@@ -141,8 +149,12 @@ def _local(iri: str) -> str:
     return re.split(r"[/#]", iri)[-1]
 
 
-def gather(store: ox.Store) -> ReportData:
-    """Everything the report shows, for every study in the store."""
+def gather(store: ox.Store, lexical: Lexical | None = None) -> ReportData:
+    """Everything the report shows, for every study in the store.
+
+    `lexical` (from `report.lexical.decimal_lexical_forms` of the graph file) restores reported
+    digits that the store made canonical: 0.030 stays 0.030.
+    """
     prov = _Provenance(_rows(store, "report-provenance"))
     studies = _group(_rows(store, "report-studies"))
     sources = _group(_rows(store, "report-sources"))
@@ -163,7 +175,7 @@ def gather(store: ox.Store) -> ReportData:
             raise ReportDataError(f"studies {pages[page]} and {iri} would share the report page {page}.html")
         pages[page] = iri
         docs = _source_docs(sources.get(iri, []))
-        ctx = _StudyContext(docs, prov)
+        ctx = _StudyContext(docs, prov, lexical)
         titles = _titles(rows)
         data.studies.append(Study(
             iri=iri, id=study_id, page=page, title=titles[0] if titles else study_id,
@@ -282,7 +294,8 @@ def _products(rows: list[Row], ctx: _StudyContext) -> tuple[Product, ...]:
         count = ctx.cited(row["count"], row["administration"]) if row["count"] else None
         dose = None
         if row["dose"]:
-            text = row["dose_reported"] or " ".join(t for t in (row["dose_value"], row["dose_unit"]) if t)
+            amount = ctx.decimal(row["dose_value"], row["dose"], "value")
+            text = row["dose_reported"] or " ".join(str(t) for t in (amount, row["dose_unit"]) if t is not None)
             dose = ctx.cited(text, row["dose"])
         out.append(Product(row["label"] or "", row["cell_id"], row["cell"], row["tissue_id"], row["tissue"],
                            row["donor"], row["route"], count, dose, ctx.sources(node)))
@@ -293,10 +306,12 @@ def _statistic(row: Row, ctx: _StudyContext) -> Statistic:
     where = row["statistic"] or ""
     return Statistic(
         iri=where, kind=_local(row["kind"] or ""), label=row["kind_label"] or "",
-        value=_dec(row["value"], where), relation=row["relation"], bound=_dec(row["bound"], where),
-        unit=row["unit"], numerator=_int(row["numerator"], where), denominator=_int(row["denominator"], where),
-        percentage=_dec(row["percentage"], where), ci_lower=_dec(row["ci_lower"], where),
-        ci_upper=_dec(row["ci_upper"], where), ci_level=_dec(row["ci_level"], where),
+        value=ctx.decimal(row["value"], where, "value"), relation=row["relation"],
+        bound=ctx.decimal(row["bound"], where, "bound"), unit=row["unit"],
+        numerator=_int(row["numerator"], where), denominator=_int(row["denominator"], where),
+        percentage=ctx.decimal(row["percentage"], where, "percentage"),
+        ci_lower=ctx.decimal(row["ci_lower"], where, "ciLower"), ci_upper=ctx.decimal(row["ci_upper"], where, "ciUpper"),
+        ci_level=ctx.decimal(row["ci_level"], where, "ciLevel"),
         comparison=row["comparison"], comparator=row["comparator"], reported_as=row["reported_as"],
         sources=ctx.sources(where) or ctx.sources(row["result"]),
     )

@@ -130,7 +130,7 @@ class Statistic:
         else:
             core = self.reported_as or ""
         if self.ci_lower is not None and self.ci_upper is not None:
-            level = f"{self.ci_level * 100:g}% " if self.ci_level is not None else ""
+            level = f"{(self.ci_level * 100).normalize():f}% " if self.ci_level is not None else ""
             core += f" ({level}CI {self.ci_lower} to {self.ci_upper})"
         return core
 

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from msckg.errors import MsckgError
 from msckg.report.gather import gather
+from msckg.report.lexical import Lexical, decimal_lexical_forms
 from msckg.report.model import Endpoint, ReportData, Study
 from msckg.report.network import build_network, network_svg
 from msckg.report.plots import trajectory_svg
@@ -105,11 +106,14 @@ def plan_families(data: ReportData) -> list[Family]:
     return sorted(families, key=lambda f: (-len(f.studies), f.label.lower()))
 
 
-def write_report(store: ox.Store, out: Path, graph_name: str = "") -> ReportSummary:
-    """Write the whole report for the graph in `store` to the directory `out` (replaced atomically)."""
+def write_report(store: ox.Store, out: Path, graph_name: str = "", lexical: Lexical | None = None) -> ReportSummary:
+    """Write the whole report for the graph in `store` to the directory `out` (replaced atomically).
+
+    `lexical`: the graph file's decimal lexical forms, so numbers print with their reported digits.
+    """
     started = time.perf_counter()
     _check_target(out)
-    data = gather(store)
+    data = gather(store, lexical)
     plots = plan_plots(data)
     families = plan_families(data)
     family_pages = {f.instrument: f.slug for f in families}
@@ -158,8 +162,10 @@ def report(out: Path, graph: Path | None = None, store: Path | None = None) -> R
     """The report of a graph file (loaded in memory) or an on-disk store — what `msckg report` runs."""
     _check_target(out)  # before a registry-sized load, not after
     source = open_source(graph=graph, store=store)
-    name = graph.name if graph is not None and store is None else (store.name if store else "")
-    return write_report(source, out, graph_name=name)
+    if store is not None:
+        return write_report(source, out, graph_name=store.name)
+    assert graph is not None
+    return write_report(source, out, graph_name=graph.name, lexical=decimal_lexical_forms(graph))
 
 
 def _write_bytes(path: Path, content: bytes) -> None:
