@@ -8,6 +8,7 @@ validates the union with SHACL and only then replaces the previous outputs, atom
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -22,6 +23,7 @@ from rdflib.term import Node
 from msckg.builder.iris import StudyIris
 from msckg.builder.loader import load_studies
 from msckg.builder.outcomes import add_outcomes
+from msckg.builder.pipeline import graph_of, merged_lines
 from msckg.builder.population import add_population
 from msckg.builder.provenance import add_documents
 from msckg.builder.schema import Study
@@ -250,6 +252,9 @@ def _write_atomically(files: Mapping[Path, Callable[[], Iterable[str]]]) -> None
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
             temps.append((Path(tmp), target))
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
                 for piece in pieces():
                     fh.write(piece)
@@ -276,9 +281,7 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
     On violations the previous outputs stay untouched and the summary carries the report.
     Studies are mapped and validated in chunks by `workers` processes (default: one per core).
     """
-    from msckg.builder.pipeline import plan_chunks, run_chunks
     from msckg.ctgov.importer import curated_registrations, read_ctgov
-    from msckg.validate import validate_vocabulary
 
     start = time.perf_counter()
     stages: dict[str, float] = {}
@@ -290,60 +293,80 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
     curated = curated_registrations(s for _, s in studies)
     n_records, records, duplicates, errors = read_ctgov(ctgov, strict) if ctgov else (0, [], [], [])
     stages["read"] = time.perf_counter() - start
-    graph_lines: dict[str, list[str]] = {}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".shards-", dir=out_dir))
+    try:
+        summary = _build_shards(included, records, curated, strict, onto, base, staging, workers, stages, start)
+        if ctgov:
+            summary.registry_records, summary.duplicates = n_records, duplicates
+            summary.import_errors = errors + summary.import_errors
+        if summary.report.conforms:
+            targets = outputs or {out_dir / "kg.nq": "nquads", out_dir / "kg.ttl": "turtle"}
+            shards = sorted(staging.glob("*.nq"))
+
+            def nquads() -> Iterator[str]:
+                yield from merged_lines(shards)
+
+            def turtle() -> Iterator[str]:
+                if summary.quads <= PRETTY_TURTLE_LIMIT:
+                    yield _pretty_turtle("".join(merged_lines(shards)), base)
+                else:  # N-Triples lines are valid Turtle; a triple two graphs share may repeat
+                    for line in merged_lines(shards):
+                        yield _drop_graph(line.rstrip("\n")) + "\n"
+
+            t0 = time.perf_counter()
+            _write_atomically({path: nquads if fmt == "nquads" else turtle for path, fmt in targets.items()})
+            stages["write"] = time.perf_counter() - t0
+            summary.outputs = list(targets)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _build_shards(included: list[tuple[Path, Study]], records: list, curated: dict[str, str], strict: bool,
+                  onto: Graph, base: str, staging: Path, workers: int | None, stages: dict[str, float],
+                  start: float) -> BuildSummary:
+    """Map and validate in chunks (shards of N-Quads in `staging`), then the vocabulary graphs."""
+    from msckg.builder.pipeline import plan_chunks, run_chunks
+    from msckg.validate import validate_vocabulary
+
+    counts: dict[str, int] = {}
     curies: set[str] = set()
     violations: list[Violation] = []
+    errors: list[MsckgError] = []
     n_studies = 0
-    for result in run_chunks(plan_chunks(included, records, curated), base, curated, strict, onto, workers):
-        graph_lines.update(result.graphs)
+    t0 = time.perf_counter()
+    for result in run_chunks(plan_chunks(included, records, curated), base, curated, strict, onto, staging, workers):
+        counts.update(result.graphs)
         curies |= result.curies
         violations += result.violations
         errors += result.errors
         n_studies += result.studies
-    stages["map+validate"] = time.perf_counter() - start - stages["read"]
-    vocabulary = {}
+    stages["map+validate"] = time.perf_counter() - t0
+    vocab_graph = Graph()
+    vocab_lines: list[str] = []
     for iri, graph in ((ontology_graph_iri(base), onto), (terms_graph_iri(base), terms_graph(curies))):
         canonical = Graph(identifier=iri)
         for triple in to_canonical_graph(graph):  # OWL blank nodes get stable labels
             canonical.add(triple)
-        vocabulary[iri] = canonical
-        graph_lines[str(iri)] = nquads_lines([(iri, canonical)])
-    vocab_graph = Graph()
-    for graph in vocabulary.values():
-        for triple in graph:
             vocab_graph.add(triple)
+        lines = nquads_lines([(iri, canonical)])
+        counts[str(iri)] = len(lines)
+        vocab_lines += lines
+    vocab_lines.sort(key=lambda line: (graph_of(line), line))
+    (staging / "vocabulary.nq").write_text("".join(line + "\n" for line in vocab_lines), encoding="utf-8")
     violations += validate_vocabulary(vocab_graph)
     violations.sort(key=lambda v: (v.graph or "", v.focus, v.path, v.component, v.message))
-    report = ValidationReport(violations)
-    quads = sum(len(lines) for lines in graph_lines.values())
-    triples = (len({_drop_graph(line) for lines in graph_lines.values() for line in lines})
-               if quads <= DISTINCT_COUNT_LIMIT else quads)
-    summary = BuildSummary(studies=n_studies, triples=triples, graphs=len(graph_lines), report=report,
+    quads = sum(counts.values())
+    if quads <= DISTINCT_COUNT_LIMIT:
+        triples = len({_drop_graph(line.rstrip("\n")) for path in staging.glob("*.nq")
+                       for line in path.open(encoding="utf-8")})
+    else:
+        triples = quads
+    summary = BuildSummary(studies=n_studies, triples=triples, graphs=len(counts), report=ValidationReport(violations),
                            quads=quads, stages=stages)
-    if ctgov:
-        summary.registry_records, summary.import_errors, summary.duplicates = n_records, errors, duplicates
-    if report.conforms:
-        order = sorted(graph_lines)
-        targets = outputs or {out_dir / "kg.nq": "nquads", out_dir / "kg.ttl": "turtle"}
-
-        def nquads() -> Iterator[str]:
-            for name in order:
-                for line in graph_lines[name]:
-                    yield line + "\n"
-
-        def turtle() -> Iterator[str]:
-            if quads <= PRETTY_TURTLE_LIMIT:
-                yield _pretty_turtle("".join(nquads()), base)
-            else:  # N-Triples lines are valid Turtle; a triple two graphs share may repeat
-                for name in order:
-                    for line in graph_lines[name]:
-                        yield _drop_graph(line) + "\n"
-
-        t0 = time.perf_counter()
-        _write_atomically({path: nquads if fmt == "nquads" else turtle for path, fmt in targets.items()})
-        stages["write"] = time.perf_counter() - t0
-        summary.outputs = list(targets)
-    summary.seconds = time.perf_counter() - start
+    summary.import_errors = errors
     return summary
 
 

@@ -38,9 +38,11 @@ class Chunk:
 
 @dataclass
 class ChunkResult:
-    """What a worker sends back: per graph IRI its sorted N-Quads lines, and what it found."""
+    """What a worker sends back: its shard of N-Quads (sorted by graph, then line), the quad
+    count of each graph in it, and what it found. Lines stay on disk, not in the parent."""
 
-    graphs: dict[str, list[str]]
+    shard: Path
+    graphs: dict[str, int]
     curies: set[str]
     violations: list[Violation]
     errors: list[MsckgError]
@@ -54,6 +56,7 @@ class _Job:
     curated: dict[str, str]
     strict: bool
     ontology: Graph
+    shards: Path
 
 
 _JOB: _Job | None = None  # set before forking; workers read it copy-on-write
@@ -108,22 +111,42 @@ def _run_chunk(index: int) -> ChunkResult:
             vocab.add(triple)
     report = validate_graphs(vocab, facts, files=files, workers=1, batch_size=len(facts) or 1,
                              check_vocabulary=False)
-    lines: dict[str, list[str]] = {}
-    for iri, graph in facts.items():
-        lines[str(iri)] = nquads_lines([(iri, graph)])
+    counts: dict[str, int] = {}
+    shard = job.shards / f"{index:06d}.nq"
+    with shard.open("w", encoding="utf-8", newline="\n") as out:
+        for iri in sorted(facts, key=str):
+            lines = nquads_lines([(iri, facts[iri])])
+            counts[str(iri)] = len(lines)
+            out.writelines(line + "\n" for line in lines)
     studies = {s for g in facts.values() for s in g.subjects(RDF.type, MSCKG.ClinicalStudy)}
-    return ChunkResult(lines, curies, report.violations, errors, len(studies))
+    return ChunkResult(shard, counts, curies, report.violations, errors, len(studies))
+
+
+def graph_of(line: str) -> str:
+    """The graph IRI of an N-Quads line written by `nquads_lines` (always the last term)."""
+    body = line.rstrip()[:-1].rstrip()
+    return body[body.rindex("<"):]
+
+
+def merged_lines(shards: Sequence[Path]) -> Iterator[str]:
+    """The lines of all shards in (graph, line) order; each shard is already in that order."""
+    import heapq
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+        handles = [stack.enter_context(path.open(encoding="utf-8")) for path in shards]
+        yield from heapq.merge(*handles, key=lambda line: (graph_of(line), line))
 
 
 def run_chunks(chunks: list[Chunk], base: str, curated: dict[str, str], strict: bool, ontology: Graph,
-               workers: int | None = None) -> Iterator[ChunkResult]:
+               shards: Path, workers: int | None = None) -> Iterator[ChunkResult]:
     """Chunk results in chunk order; in worker processes unless strict or one chunk."""
     global _JOB
     from msckg.linking.index import term_index
 
     if any(chunk.records for chunk in chunks):
         term_index().lexicon  # noqa: B018 - load the index once, before forking, so workers share it
-    _JOB = _Job(chunks, base, curated, strict, ontology)
+    _JOB = _Job(chunks, base, curated, strict, ontology, shards)
     workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
     try:
         if workers == 1 or strict:
