@@ -101,6 +101,8 @@ def test_numbers_keep_their_reported_digits(seed_report: tuple[Path, ReportSumma
     assert "-10.8 (95% CI -20.7 to -1.5)" in covid
     sle = {text for _, text in _Page(out / "studies" / "sle-ucmsc-multicentre.html").nums}
     assert "14/40 (35.0%)" in sle
+    ssc = (out / "studies" / "ssc-umsct-5y.html").read_text(encoding="utf-8")
+    assert 'baseline <span class="muted">(P0D)</span>' in ssc  # the store would say PT0S
 
 
 def test_index_links_each_study_and_its_sources(seed_report: tuple[Path, ReportSummary]) -> None:

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from msckg.errors import MsckgError
 from msckg.namespaces import MSCKG
 from msckg.queries import NamedQuery, parse_header
-from msckg.report.lexical import Lexical, as_reported
+from msckg.report.lexical import Lexical, as_reported, duration_as_written
 from msckg.report.model import (
     Cited,
     Condition,
@@ -152,7 +152,7 @@ def _local(iri: str) -> str:
 def gather(store: ox.Store, lexical: Lexical | None = None) -> ReportData:
     """Everything the report shows, for every study in the store.
 
-    `lexical` (from `report.lexical.decimal_lexical_forms` of the graph file) restores reported
+    `lexical` (from `report.lexical.lexical_forms` of the graph file) restores reported
     digits that the store made canonical: 0.030 stays 0.030.
     """
     prov = _Provenance(_rows(store, "report-provenance"))
@@ -326,7 +326,9 @@ def _endpoints(rows: list[Row], result_rows: list[Row], statistics: dict[str, li
         n = ctx.cited(row["n"], node) if row["n"] else None
         results[row["endpoint"] or ""].append(Result(
             iri=node, endpoint=row["endpoint"] or "", population=row["population_label"] or "",
-            timepoint=row["timepoint"], days=_dec(row["days"], node), timepoint_label=row["timepoint_label"],
+            timepoint=(duration_as_written(row["timepoint"], node, str(MSCKG.timepoint), ctx.lexical)
+                       if row["timepoint"] else None),
+            days=_dec(row["days"], node), timepoint_label=row["timepoint_label"],
             n=n, finding=row["finding"], direction=row["direction"], note=row["note"], statistics=stats,
             sources=ctx.sources(node), evidence=tuple(ctx.prov.evidence.get(node, ())),
         ))

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from msckg.errors import MsckgError
 from msckg.report.gather import gather
-from msckg.report.lexical import Lexical, decimal_lexical_forms
+from msckg.report.lexical import Lexical, lexical_forms
 from msckg.report.model import Endpoint, ReportData, Study
 from msckg.report.network import build_network, network_svg
 from msckg.report.plots import trajectory_svg
@@ -165,7 +165,7 @@ def report(out: Path, graph: Path | None = None, store: Path | None = None) -> R
     if store is not None:
         return write_report(source, out, graph_name=store.name)
     assert graph is not None
-    return write_report(source, out, graph_name=graph.name, lexical=decimal_lexical_forms(graph))
+    return write_report(source, out, graph_name=graph.name, lexical=lexical_forms(graph))
 
 
 def _write_bytes(path: Path, content: bytes) -> None:
