@@ -10,6 +10,8 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -91,7 +93,10 @@ def main() -> None:
 @click.option("--ctgov", "ctgov", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="ClinicalTrials.gov file to merge (study-fields JSON/JSONL or API v2 JSON, .gz or not); repeatable.")
 @click.option("--strict", is_flag=True, help="Stop at the first registry record that cannot be mapped.")
-def build(studies: Path | None, out: Path, base: str, ctgov: tuple[Path, ...], strict: bool) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar (it is also off when stderr is not a terminal).")
+@click.option("--workers", type=int, help="Worker processes for mapping and validation (default: one per core).")
+def build(studies: Path | None, out: Path, base: str, ctgov: tuple[Path, ...], strict: bool, quiet: bool,
+          workers: int | None) -> None:
     """Build the knowledge graph from curated study files, validate it, write kg.nq and kg.ttl.
 
     The outputs are replaced only when the new graph is SHACL-valid; otherwise the previous
@@ -105,10 +110,37 @@ def build(studies: Path | None, out: Path, base: str, ctgov: tuple[Path, ...], s
       msckg build --ctgov ../shared/ctgov/ctgov-msc-studyfields-dev.jsonl.gz
     """
     try:
-        summary = run_build(studies, out, base, ctgov=ctgov, strict=strict)
+        with progress_bar("building", quiet) as advance:
+            summary = run_build(studies, out, base, ctgov=ctgov, strict=strict, workers=workers, progress=advance)
     except MsckgError as exc:
         _fail(exc)
     _report_build(summary, out)
+
+
+@contextmanager
+def progress_bar(what: str, quiet: bool = False) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr (count, rate, time left), or nothing when piped or quiet."""
+    if quiet or not err.is_terminal:
+        yield None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (TextColumn(what), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(what, total=None, rate="")
+
+        def advance(done: int, total: int) -> None:
+            speed = bar.tasks[0].speed
+            bar.update(task, completed=done, total=total, rate=f"{speed:.0f}/s" if speed else "")
+
+        yield advance
 
 
 def _report_build(summary: BuildSummary, out: Path) -> None:
@@ -121,8 +153,9 @@ def _report_build(summary: BuildSummary, out: Path) -> None:
         sys.exit(1)
     registry = (f"  registry records: {summary.registry_records} read, {len(summary.duplicates)} duplicate(s) "
                 f"dropped, {len(summary.import_errors)} skipped") if summary.registry_records else ""
+    stages = ", ".join(f"{name} {secs:.1f}s" for name, secs in summary.stages.items())
     err.print(f"studies: {summary.studies}  triples: {summary.triples}  named graphs: {summary.graphs}  "
-              f"violations: 0  time: {summary.seconds:.1f}s{registry}")
+              f"violations: 0  time: {summary.seconds:.1f}s ({stages}){registry}")
     for path in summary.outputs:
         err.print(f"wrote {path}")
     if summary.import_errors:
@@ -368,61 +401,6 @@ def reason(graph: Path, fmt: str) -> None:
     err.print(f"consistent; {len(rows)} inferred type(s)")
 
 
-# ---------------------------------------------------------------- msckg report (msckg.report)
-@main.command("report")
-@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH, show_default=True,
-              help="Built graph file to report on.")
-@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
-              help="Read an on-disk store (made by msckg load --store) instead of --graph.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Report directory; replaced as a whole once the new report is complete.")
-def report_cmd(graph: Path, store: Path | None, out: Path) -> None:
-    """Write a static HTML report that works offline: a study index, a page per study with a
-    trajectory plot for every endpoint measured at two or more timepoints, cross-study endpoint
-    families and a product-disease-endpoint network. Every number links to its source document.
-
-    \b
-    Examples:
-      msckg report --out build/report
-      msckg report --graph build/kg.nq --out build/report   # then open build/report/index.html
-      msckg report --store build/store --out /tmp/registry-report
-    """
-    from msckg.report import report
-
-    try:
-        summary = report(out, graph=graph, store=store)
-    except MsckgError as exc:
-        _fail(exc)
-    err.print(f"studies: {summary.studies}  pages: {summary.pages}  plots: {summary.plots}  "
-              f"endpoint families: {summary.families}  time: {summary.seconds:.1f}s")
-    err.print(f"wrote {out / 'index.html'}")
-
-
-# ---------------------------------------------------------------- msckg stats (msckg.stats)
-@main.command("stats")
-@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def stats_cmd(graph: Path, fmt: str) -> None:
-    """Node and edge counts per type, degree distribution, connected components, and the diseases
-    and cell products with the most studies.
-
-    \b
-    Examples:
-      msckg stats
-      msckg stats --graph build/kg.nq --format json
-    """
-    from msckg.stats import graph_stats, print_tables
-
-    try:
-        result = graph_stats(graph)
-    except MsckgError as exc:
-        _fail(exc)
-    if fmt == "json":
-        click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
-    else:
-        print_tables(result, Console(highlight=False))
-
-
 # ---------------------------------------------------------------- export and load (msckg.export)
 from msckg.export import WRITERS  # the registry the FORMAT choices come from
 
@@ -508,35 +486,34 @@ def load_cmd(graph: Path, endpoint: str | None, store: Path | None, into: str | 
               f"with {report.requests} request(s) in {report.seconds:.1f}s")
 
 
-# ---------------------------------------------------------------- msckg extract (msckg.extract)
-@main.command("extract")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the draft study file here (default: print it to stdout).")
-def extract_cmd(file: Path, out: Path | None) -> None:
-    """Draft a study file (curated YAML format) from a trial abstract or article page.
-
-    Every fact carries its sentence, offsets and a confidence; low-confidence facts are marked
-    `review: true`, and numbers no rule could place are listed at the end of the draft.
+# ---------------------------------------------------------------- msckg report (msckg.report)
+@main.command("report")
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH, show_default=True,
+              help="Built graph file to report on.")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
+              help="Read an on-disk store (made by msckg load --store) instead of --graph.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Report directory; replaced as a whole once the new report is complete.")
+def report_cmd(graph: Path, store: Path | None, out: Path) -> None:
+    """Write a static HTML report that works offline: a study index, a page per study with a
+    trajectory plot for every endpoint measured at two or more timepoints, cross-study endpoint
+    families and a product-disease-endpoint network. Every number links to its source document.
 
     \b
     Examples:
-      msckg extract abstract.txt --out studies/new-study.yaml
-      msckg extract page.txt > draft.yaml
+      msckg report --out build/report
+      msckg report --graph build/kg.nq --out build/report   # then open build/report/index.html
+      msckg report --store build/store --out /tmp/registry-report
     """
-    from msckg.extract import draft_yaml, extract_file, write_draft
+    from msckg.report import report
 
     try:
-        draft = extract_file(file)
+        summary = report(out, graph=graph, store=store)
     except MsckgError as exc:
         _fail(exc)
-    if out is None:
-        click.echo(draft_yaml(draft), nl=False)
-    else:
-        write_draft(draft, out)
-    err.print(f"{draft.facts} facts extracted, {draft.flagged} marked for review"
-              + (f", {len(draft.leftovers)} numbers left unplaced" if draft.leftovers else "")
-              + (f" -> {out}" if out else ""))
+    err.print(f"studies: {summary.studies}  pages: {summary.pages}  plots: {summary.plots}  "
+              f"endpoint families: {summary.families}  time: {summary.seconds:.1f}s")
+    err.print(f"wrote {out / 'index.html'}")
 
 
 # ---------------------------------------------------------------- msckg serve (msckg.serve)
@@ -583,6 +560,62 @@ def serve_cmd(graph: Path, store: Path | None, host: str, port: int, timeout: fl
         serve(options, ready)
     except MsckgError as exc:
         _fail(exc)
+
+
+# ---------------------------------------------------------------- msckg stats (msckg.stats)
+@main.command("stats")
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats_cmd(graph: Path, fmt: str) -> None:
+    """Node and edge counts per type, degree distribution, connected components, and the diseases
+    and cell products with the most studies.
+
+    \b
+    Examples:
+      msckg stats
+      msckg stats --graph build/kg.nq --format json
+    """
+    from msckg.stats import graph_stats, print_tables
+
+    try:
+        result = graph_stats(graph)
+    except MsckgError as exc:
+        _fail(exc)
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print_tables(result, Console(highlight=False))
+
+
+# ---------------------------------------------------------------- msckg extract (msckg.extract)
+@main.command("extract")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the draft study file here (default: print it to stdout).")
+def extract_cmd(file: Path, out: Path | None) -> None:
+    """Draft a study file (curated YAML format) from a trial abstract or article page.
+
+    Every fact carries its sentence, offsets and a confidence; low-confidence facts are marked
+    `review: true`, and numbers no rule could place are listed at the end of the draft.
+
+    \b
+    Examples:
+      msckg extract abstract.txt --out studies/new-study.yaml
+      msckg extract page.txt > draft.yaml
+    """
+    from msckg.extract import draft_yaml, extract_file, write_draft
+
+    try:
+        draft = extract_file(file)
+    except MsckgError as exc:
+        _fail(exc)
+    if out is None:
+        click.echo(draft_yaml(draft), nl=False)
+    else:
+        write_draft(draft, out)
+    err.print(f"{draft.facts} facts extracted, {draft.flagged} marked for review"
+              + (f", {len(draft.leftovers)} numbers left unplaced" if draft.leftovers else "")
+              + (f" -> {out}" if out else ""))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -270,7 +270,8 @@ DISTINCT_COUNT_LIMIT = 2_000_000  # above this many quads, the summary counts qu
 
 def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: str = DEFAULT_BASE,
           ctgov: Sequence[Path] = (), strict: bool = False, include_studies: bool = True,
-          outputs: Mapping[Path, str] | None = None, workers: int | None = None) -> BuildSummary:
+          outputs: Mapping[Path, str] | None = None, workers: int | None = None,
+          progress: Callable[[int, int], None] | None = None) -> BuildSummary:
     """Build, validate, and write the outputs only if the graph conforms.
 
     `ctgov` adds ClinicalTrials.gov files: a record with the NCT id of a curated study joins that
@@ -279,7 +280,8 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
     registry records are written (their IRIs still follow the curated studies). `outputs` maps
     files to formats ("nquads" or "turtle"); the default is `out_dir/kg.nq` and `out_dir/kg.ttl`.
     On violations the previous outputs stay untouched and the summary carries the report.
-    Studies are mapped and validated in chunks by `workers` processes (default: one per core).
+    Studies are mapped and validated in chunks by `workers` processes (default: one per core);
+    `progress(done, total)` is called as chunks of studies and records finish.
     """
     from msckg.ctgov.importer import curated_registrations, read_ctgov
 
@@ -296,7 +298,8 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".shards-", dir=out_dir))
     try:
-        summary = _build_shards(included, records, curated, strict, onto, base, staging, workers, stages, start)
+        summary = _build_shards(included, records, curated, strict, onto, base, staging, workers, stages,
+                                progress)
         if ctgov:
             summary.registry_records, summary.duplicates = n_records, duplicates
             summary.import_errors = errors + summary.import_errors
@@ -326,7 +329,7 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
 
 def _build_shards(included: list[tuple[Path, Study]], records: list, curated: dict[str, str], strict: bool,
                   onto: Graph, base: str, staging: Path, workers: int | None, stages: dict[str, float],
-                  start: float) -> BuildSummary:
+                  progress: Callable[[int, int], None] | None) -> BuildSummary:
     """Map and validate in chunks (shards of N-Quads in `staging`), then the vocabulary graphs."""
     from msckg.builder.pipeline import plan_chunks, run_chunks
     from msckg.validate import validate_vocabulary
@@ -337,7 +340,12 @@ def _build_shards(included: list[tuple[Path, Study]], records: list, curated: di
     errors: list[MsckgError] = []
     n_studies = 0
     t0 = time.perf_counter()
-    for result in run_chunks(plan_chunks(included, records, curated), base, curated, strict, onto, staging, workers):
+    chunks = plan_chunks(included, records, curated)
+    total, done = len(included) + len(records), 0
+    for chunk, result in zip(chunks, run_chunks(chunks, base, curated, strict, onto, staging, workers), strict=True):
+        done += len(chunk.studies) + len(chunk.records)
+        if progress is not None:
+            progress(done, total)
         counts.update(result.graphs)
         curies |= result.curies
         violations += result.violations
