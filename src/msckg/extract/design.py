@@ -10,6 +10,7 @@ Each field keeps the sentence it came from.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from msckg.ctgov.lexicon import NUMBER_WORDS_RE, number_word
@@ -37,7 +38,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
 _FEATURES = [("longitudinal", re.compile(r"(?i:\blongitudinal\b)")), ("cohort", re.compile(r"(?i:\bcohort study\b|\bcohort\b(?=[^.]*\bstudy\b))")),
              ("pilot", re.compile(r"(?i:\bpilot\b)"))]
 _N = rf"(?:\d+|{NUMBER_WORDS_RE})"
-_SITES = re.compile(rf"(?i:\b(?:at|from|in|across)\s+(?P<n>{_N})\s+(?:[\w-]+\s+){{0,2}}?(?:centres|centers|sites|hospitals|institutions))")
+_SITES = re.compile(rf"(?i:\b(?:at|from|in|across)\s+(?P<n>{_N})\s+(?:[\w-]+\s+){{0,2}}?(?:centres|centers|sites|hospitals|institutions|clinics|care\s+units))")
 _SITES_ADJ = re.compile(rf"(?i:\b(?P<n>{_N})-(?:centre|center|site)\b)")
 _FOLLOW = re.compile(
     rf"(?i:\b(?P<n>{_N})-(?P<u>year|month|week|day)\s+follow[- ]?up\b"
@@ -156,9 +157,18 @@ def design_cues(sentences: list[Sentence]) -> dict[str, Cue]:
 
 def enrollment(sentences: list[Sentence]) -> Cue | None:
     """The number of people enrolled: from the first sentence that counts people with a verb
-    of enrolment ("Forty-one patients ... underwent", "enrolled 212 adults")."""
+    of enrolment ("Forty-one patients ... underwent", "enrolled 212 adults"); methods first,
+    then a results sentence that says so ("Sixty patients were enrolled")."""
+    found = _enrollment(s for s in sentences if s.section not in ("results", "conclusion", "background"))
+    return found or _enrollment(s for s in sentences if s.section == "results" and _ENROLLED_PASSIVE.search(s.text))
+
+
+_ENROLLED_PASSIVE = re.compile(r"(?i:\b(?:were|was)\s+(?:enrol(?:l)?ed|recruited|randomi[sz]ed|included)\b)")
+
+
+def _enrollment(sentences: Iterable[Sentence]) -> Cue | None:
     for s in sentences:
-        if not usable(s) or s.section in ("results", "conclusion", "background"):
+        if not usable(s):
             continue
         if m := _ENROLLED_N.search(s.text):
             return Cue(int(m["n"]), s, m.start("n"), m.end())

@@ -153,11 +153,18 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     if len(arms) == 1:
         arms[0].size = enrolled
     else:
+        for s in sents:  # "30 received MSCs and 30 received placebo"
+            for m in re.finditer(r"(?i:\b(?P<n>\d+)\s+(?:patients\s+|participants\s+)?(?:received|were (?:randomly )?"
+                                 r"(?:assigned|allocated|randomi[sz]ed) to)\s+(?:the\s+)?(?P<what>[\w-]+(?:\s+[\w-]+)?))", s.text):
+                for arm in arms:
+                    if arm.size is None and (arm.pattern.search(m["what"] + " group") or arm.pattern.search("with " + m["what"])):
+                        arm.size = int(m["n"])
+                        break
         for s in sents:
             if s.section in ("results", "conclusion"):
                 continue
             ns = re.findall(r"\(\s*(?:[^()]*?;\s*)?n\s*=\s*(\d+)\s*\)", s.text)
-            if len(ns) == 2:
+            if len(ns) == 2 and arms[0].size is None:
                 arms[0].size, arms[1].size = int(ns[0]), int(ns[1])
                 break
     return arms
@@ -312,6 +319,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
                 r"\b[A-Za-z]+[-/]?\d+(?:/\d+)?\b|\b\d+(?:\.\d+)?\s*%\s*CI|\b(?:within|after)\s+\d+\s*h\b)", s.text)]
             for a, b in leftover_numbers(s.text, used_spans):
                 leftovers.append(f"{s.start + a}-{s.start + b} {s.text[a:b]!r} in: {s.text}")
+    for g in ctx.characteristics:
+        x.review.append(f"not drafted, a characteristic of the people enrolled: {g.stats[0].text!r}")
     data["subgroups"] = []
     for sub in ctx.subgroups:
         if any(r.population == sub.id for r in drafts):

@@ -71,6 +71,7 @@ class Context:
     subgroups: list[SubgroupDraft] = field(default_factory=list)
     single_arm: bool = True
     last_endpoint: EndpointDraft | None = None
+    characteristics: list[Group] = field(default_factory=list)
 
     @property
     def experimental(self) -> ArmDraft:
@@ -229,6 +230,10 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     found = mentions(text, ctx.registry)
     clauses = _clauses(text)
     pops = _population_mentions(text, ctx)
+    ctx.characteristics += [g for g in groups if g.characteristic]
+    groups = [g for g in groups if not g.characteristic]
+    if not groups:
+        return []
     values = [g for g in groups if g.is_value]
     quals = [g for g in groups if not g.is_value]
     # Q-only result groups: p-values and effect sizes with no value group in the sentence
@@ -302,6 +307,9 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             population[id(g)] = after[0][2]
         elif before:
             population[id(g)] = before[-1][2]
+        elif comparator and "respectively" in text and len(values) == 2 and not pops:
+            population[id(values[0])], population[id(values[1])] = ctx.experimental.id, comparator.id
+            how[id(values[0])] = how[id(values[1])] = 0.8
         elif comparator and i + 1 < len(values) and re.match(r"\s*\)?\s*(?:vs\.?|versus)\s*\(?", text[g.end:values[i + 1].start]):
             population[id(g)] = ctx.experimental.id
             population[id(values[i + 1])] = comparator.id

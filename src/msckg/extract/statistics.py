@@ -62,6 +62,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm))")),
     ("pct", re.compile(rf"(?P<v>{NUM})\s*%(?!\s*(?:CI|C\.I\.|confidence))")),
 ]
+_CHARACTERISTIC_BEFORE = re.compile(
+    r"(?i:\b(?:age[ds]?|BMI|body mass index|weight|height|disease duration|duration of disease|male|female|men|women)"
+    r"\s*(?:of|was|were|=|:)?\s*(?:mean|median)?\s*$)")
+_CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:were\s+)?(?:male|female|men|women)\b))")
 _MEAN_SD = re.compile(r"(?i:\bmean\s*(?:±|\+/-|\(|and)\s*(?:SD|s\.d\.|standard deviation))")
 _MEAN = re.compile(r"(?i:\bmean\b)")
 _MEDIAN = re.compile(r"(?i:\bmedian\b)")
@@ -100,6 +104,7 @@ class Group:
     distributive: bool = False  # "P all <0.05", "both p < 0.001"
     arm_word: str | None = None  # "none in the placebo group"
     confidence: float = 0.9
+    characteristic: bool = False  # "mean age 58.2 ± 13.1 years", "63% male": who was enrolled, not a result
 
     @property
     def is_value(self) -> bool:
@@ -217,6 +222,9 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
             taken.append((s, e))
     groups.sort(key=lambda g: g.start)
     groups = _keyword_pairs(work, groups, taken)
+    for g in groups:
+        g.characteristic = bool(_CHARACTERISTIC_BEFORE.search(work, max(0, g.start - 25), g.start)
+                                or _CHARACTERISTIC_AFTER.match(work, g.end))
     for g in groups:  # report the original text, not the folded one
         for st in g.stats:
             st.text = text[st.start:st.end].strip()
