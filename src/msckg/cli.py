@@ -229,7 +229,9 @@ def conflicts(graph: Path, study: str | None, fmt: str) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="json prints the violations as a list of records on stdout.")
-def validate(file: Path, fmt: str) -> None:
+@click.option("--engine", type=click.Choice(["compiled", "pyshacl"]), default="compiled", show_default=True,
+              help="compiled: msckg's shapes compiler (fast); pyshacl: pySHACL per batch (the reference).")
+def validate(file: Path, fmt: str, engine: str) -> None:
     """Validate a graph file (N-Quads, TriG, Turtle, ...) against the msckg SHACL shapes.
 
     Prints each violation (focus node, path, message, study graph) and exits 1 if any.
@@ -238,9 +240,10 @@ def validate(file: Path, fmt: str) -> None:
     Examples:
       msckg validate build/kg.nq
       msckg validate my-graph.trig --format json
+      msckg validate build/kg.nq --engine pyshacl
     """
     try:
-        report = validate_file(file)
+        report = validate_file(file, engine=engine)
     except MsckgError as exc:
         _fail(exc)
     if fmt == "json":

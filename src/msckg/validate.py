@@ -307,5 +307,5 @@ def _validate(data: Graph, owner: dict[Node, URIRef], files: Mapping[URIRef, Pat
     return ValidationReport(rows)
 
 
-def validate_file(path: Path) -> ValidationReport:
-    return validate_dataset(read_graph_file(path))
+def validate_file(path: Path, engine: str = "compiled") -> ValidationReport:
+    return validate_dataset(read_graph_file(path), engine=engine)
