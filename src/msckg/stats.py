@@ -115,7 +115,7 @@ def _bin_start(name: str) -> int:
 
 
 def _curie(iri: str) -> str:
-    from msckg.export.property_graph import compact_iri
+    from msckg.export._names import compact_iri
 
     return compact_iri(iri)
 

@@ -15,43 +15,38 @@ properties and typed relationships. The rules, in short (docs/property-graph.md 
 * `xsd:decimal` stays exact as text (`value = "18.68"`) beside a double (`value_double`);
 * every node and relationship lists the named graph(s) its triples came from in `graphs`.
 
-The mapping reads the graph in three streamed passes over subject groups (see `_subjects`):
+Names come from `_names`, literal types and values from `_literals`. The mapping reads the graph
+in three streamed passes over subject groups (see `_subjects`):
 node index, schema (property columns and their types), then records. Memory grows with the number
 of nodes (the index), never with the number of triples.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-from functools import cache
 from pathlib import Path
-from typing import Literal
 
 import pyoxigraph as ox
 
-from msckg.errors import MsckgError
+from msckg.export._literals import Kind, Value, convert, literal_kind, merge_kinds
+from msckg.export._names import (
+    MSCKG_NS,
+    PropertyGraphError,
+    distinct_from_labels,
+    unique_names,
+)
 from msckg.export._subjects import Subject, SubjectGroups, Unsorted
-from msckg.namespaces import MSCKG, bind_prefixes
 from msckg.queries import NamedQuery, parse_header
 from msckg.resources import export_file
 
-Kind = Literal["string", "long", "double", "boolean", "date", "decimal"]
-Value = str | int | float | bool | dt.date | Decimal
-
-MSCKG_NS = str(MSCKG)
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 _OWL = "http://www.w3.org/2002/07/owl#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 CLASS_TYPES = frozenset({_OWL + "Class", _RDFS + "Class"})
 # Subjects typed with one of these describe the vocabulary, not the studies: they are no nodes.
@@ -71,17 +66,7 @@ GRAPHS_PROPERTY = "graphs"
 DOUBLE_SUFFIX = "_double"
 ARRAY_DELIMITERS = (";", "|", "\x1f")
 
-_INTEGER_TYPES = {_XSD + t for t in (
-    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-    "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
 _LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_YEAR = re.compile(r"^\d{4}$")
-_INT64 = (-(2**63), 2**63 - 1)
-
-
-class PropertyGraphError(MsckgError):
-    """The graph cannot be mapped to a property graph (a name clash the rules cannot resolve)."""
 
 
 @dataclass(frozen=True)
@@ -174,103 +159,6 @@ def mapping_query(name: str) -> NamedQuery:
     return parse_header(export_file(f"{name}.rq").read_text(encoding="utf-8"), f"export/{name}.rq")
 
 
-# --- naming -----------------------------------------------------------------------------------
-
-@cache
-def _aliases() -> dict[str, tuple[str | None, str | None]]:
-    """predicate IRI -> (property name, relationship type) from property-graph-names.tsv."""
-    out: dict[str, tuple[str | None, str | None]] = {}
-    lines = [line for line in export_file("property-graph-names.tsv").read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#")]
-    for row in csv.DictReader(lines, delimiter="\t"):
-        prop, rel = row["property"], row["relationship"]
-        out[row["predicate"]] = (None if prop == "-" else prop, None if rel == "-" else rel)
-    return out
-
-
-def local_name(iri: str) -> str:
-    """The part of an IRI after its last `#` or `/`, made a valid identifier."""
-    tail = re.split(r"[#/]", iri.rstrip("/#"))[-1]
-    name = re.sub(r"[^A-Za-z0-9_]", "_", tail) or "property"
-    return name if name[0].isalpha() else "p_" + name
-
-
-def property_name(predicate: str) -> str:
-    """The property a predicate becomes: its alias, else its local name (`sampleSize`)."""
-    alias = _aliases().get(predicate, (None, None))[0]
-    return alias or local_name(predicate)
-
-
-def relationship_type(predicate: str) -> str:
-    """The relationship type a predicate becomes: its alias, else UPPER_SNAKE (`HAS_ARM`)."""
-    alias = _aliases().get(predicate, (None, None))[1]
-    if alias:
-        return alias
-    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", local_name(predicate))
-    return snake.upper()
-
-
-@cache
-def _namespaces() -> object:
-    from rdflib import Graph
-
-    graph = Graph()
-    bind_prefixes(graph)
-    return graph.namespace_manager
-
-
-def compact_iri(iri: str) -> str:
-    """`msckg:hasArm`, `dcterms:title`: the prefixes of msckg's own Turtle, else the IRI itself."""
-    from rdflib import URIRef
-
-    compact = _namespaces().normalizeUri(URIRef(iri))  # type: ignore[attr-defined]
-    return iri if compact.startswith("<") else compact
-
-
-def _prefixed(predicate: str, name: str) -> str:
-    """`dcterms_title` for a name two predicates share (the msckg one keeps the bare name)."""
-    compact = compact_iri(predicate)
-    if compact != predicate:
-        prefix = compact.split(":", 1)[0]
-    else:  # no known prefix: a short, stable digest of the namespace keeps names apart
-        prefix = "ns" + hashlib.sha1(predicate[: -len(local_name(predicate))].encode()).hexdigest()[:6]
-    return re.sub(r"[^A-Za-z0-9_]", "_", f"{prefix}_{name}")
-
-
-def _unique_names(predicates: set[str], upper: bool) -> dict[str, str]:
-    """Name every predicate; when names clash, all but the msckg predicate get a prefix."""
-    base = {p: (relationship_type(p) if upper else property_name(p)) for p in predicates}
-    by_name: dict[str, list[str]] = defaultdict(list)
-    for predicate, name in base.items():
-        by_name[name].append(predicate)
-    out: dict[str, str] = {}
-    for name, owners in by_name.items():
-        for predicate in owners:
-            keep = len(owners) == 1 or predicate.startswith(MSCKG_NS)
-            new = name if keep else _prefixed(predicate, name)
-            out[predicate] = new.upper() if upper else new
-    if len(set(out.values())) != len(out):
-        clash = sorted(p for p in out if list(out.values()).count(out[p]) > 1)
-        raise PropertyGraphError(f"predicates {', '.join(clash)} map to the same name; add them to "
-                                 "property-graph-names.tsv")
-    return out
-
-
-def _distinct_from_labels(rel_names: dict[str, str], labels: set[str]) -> dict[str, str]:
-    """`HAS_ROUTE`, not `ROUTE`, beside the label `Route`.
-
-    Ladybug (like Kùzu) keeps node and rel tables in one case-insensitive catalog, and a type
-    that only differs from a label by case reads badly in Neo4j too.
-    """
-    folded = {label.casefold() for label in labels}
-    out = {p: (f"HAS_{name}" if name.casefold() in folded else name) for p, name in rel_names.items()}
-    taken = [name.casefold() for name in out.values()] + list(folded)
-    if len(taken) != len(set(taken)):
-        raise PropertyGraphError("relationship types clash with each other or with labels: "
-                                 + ", ".join(sorted(n for n in out.values() if taken.count(n.casefold()) > 1)))
-    return out
-
-
 # --- classifying subjects and literals ---------------------------------------------------------
 
 def msckg_label(type_iri: str) -> str | None:
@@ -301,63 +189,6 @@ def _classify(subject: Subject, quads: list[ox.Quad]) -> tuple[str, ...] | None:
     if labels:
         return labels
     return (RESOURCE_LABEL,) if iri is not None else None
-
-
-def literal_kind(literal: ox.Literal) -> Kind:
-    """The property type of one literal, from its datatype and lexical form."""
-    datatype = literal.datatype.value if literal.datatype is not None else ""
-    text = literal.value
-    if datatype in _INTEGER_TYPES or (datatype == _XSD + "gYear" and _YEAR.match(text)):
-        try:
-            number = int(text)
-        except ValueError:
-            return "string"
-        return "long" if _INT64[0] <= number <= _INT64[1] else "decimal"
-    if datatype == _XSD + "decimal":
-        try:
-            Decimal(text)
-        except InvalidOperation:
-            return "string"
-        return "decimal"
-    if datatype in (_XSD + "double", _XSD + "float"):
-        try:
-            float(text)
-        except ValueError:
-            return "string"
-        return "double"
-    if datatype == _XSD + "boolean" and text in ("true", "false", "1", "0"):
-        return "boolean"
-    if datatype == _XSD + "date" and _DATE.match(text):
-        try:
-            dt.date.fromisoformat(text)
-        except ValueError:
-            return "string"
-        return "date"
-    return "string"
-
-
-def merge_kinds(kinds: set[Kind]) -> Kind:
-    """One column type for values of several types: integers widen to decimal, else text."""
-    if len(kinds) == 1:
-        return next(iter(kinds))
-    if kinds <= {"long", "decimal"}:
-        return "decimal"
-    return "string"
-
-
-def convert(text: str, kind: Kind) -> Value:
-    """A literal's lexical form as the Python value of its column's type (exact for decimals)."""
-    if kind == "long":
-        return int(text)
-    if kind == "decimal":
-        return Decimal(text)
-    if kind == "double":
-        return float(text.replace("INF", "inf"))
-    if kind == "boolean":
-        return text in ("true", "1")
-    if kind == "date":
-        return dt.date.fromisoformat(text)
-    return text
 
 
 # --- the three passes --------------------------------------------------------------------------
@@ -482,8 +313,8 @@ def _schema(groups: SubjectGroups, index: NodeIndex) -> tuple[Schema, dict[str, 
         for predicate, n in per_predicate.items():
             if n > 1:
                 stats[label][predicate].array = True
-    prop_names = _unique_names({p for per in stats.values() for p in per}, upper=False)
-    rel_names = _distinct_from_labels(_unique_names(set(rels), upper=True), set(label_counts))
+    prop_names = unique_names({p for per in stats.values() for p in per}, upper=False)
+    rel_names = distinct_from_labels(unique_names(set(rels), upper=True), set(label_counts))
     in_arrays = {c for per in stats.values() for s in per.values() if s.array for c in s.chars}
     delimiter = next((c for c in ARRAY_DELIMITERS if c not in in_arrays), None)
     if delimiter is None:
