@@ -175,3 +175,34 @@ def test_seed_drafts_build_and_measure(shared_dir: Path, tmp_path: Path) -> None
     first_cjk = min(i for i, c in enumerate(abstract_text) if "\u4e00" <= c <= "\u9fff")
     abstract = yaml.safe_load((studies / "000_02f99a9f7c837e84.yaml").read_text(encoding="utf-8"))
     assert all(r["extraction"]["end"] < first_cjk for r in abstract["results"])
+
+
+def _records(node: object) -> list[dict]:
+    out = []
+    if isinstance(node, dict):
+        if "extraction" in node:
+            out.append(node)
+        for v in node.values():
+            out += _records(v)
+    elif isinstance(node, list):
+        for v in node:
+            out += _records(v)
+    return out
+
+
+def test_every_fact_quotes_its_source() -> None:
+    """Offsets lie in the text, evidence is verbatim, statistics quote their own words."""
+    checked = 0
+    for doc in sorted(FIXTURES.glob("*.txt")):
+        draft = extract_file(doc)
+        text = doc.read_text(encoding="utf-8")
+        for rec in _records(draft.data):
+            ext = rec["extraction"]
+            assert 0 <= ext["start"] <= ext["end"] <= len(text)
+            assert ext["document"] == draft.data["documents"][0]["id"]
+            if "evidence" in rec:
+                assert rec["evidence"] in text
+            if "kind" in rec and "reported_as" in rec:
+                assert text[ext["start"]:ext["end"]] == rec["reported_as"]
+            checked += 1
+    assert checked > 150

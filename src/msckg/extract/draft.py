@@ -273,7 +273,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     data["conditions"] = []
     cond_ids: dict[str, str] = {}
     if main is not None:
-        data["conditions"].append(_condition(x, source, main, "primary"))
+        data["conditions"].append(_condition(x, source, main, "primary", enr.sentence if enr else None))
         cond_ids[main.curie] = data["conditions"][0]["id"]
     else:
         data["conditions"].append(x.fact({"id": "condition", "term": "MONDO:0000001", "label": "disease or disorder",
@@ -295,8 +295,13 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
             rec["size"] = arm.size
         if arm.role == "experimental":
             rec["product"] = data["products"][0]["id"]
-        arm_records.append(x.fact(rec, None, 0, 0, 0.75 if arm.role == "experimental" else 0.7,
-                                  "arms are named from the design and group phrases"))
+        where = _first_mention(sents, arm.pattern) if arm.role != "experimental" else None
+        anchor = where or (product.name.sentence, product.name.start, product.name.end) if product.name else where
+        if anchor:
+            arm_records.append(x.fact(rec, anchor[0], anchor[1], anchor[2], 0.75 if arm.role == "experimental" else 0.7,
+                                      "arms are named from the design and group phrases"))
+        else:
+            arm_records.append(x.fact(rec, None, 0, 0, 0.6, "no sentence names this arm"))
     data["arms"] = arm_records
     # endpoints and results
     registry = Registry()
@@ -333,7 +338,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
                         cond_ids[dz.curie] = data["conditions"][-1]["id"]
                     rec["condition"] = cond_ids[dz.curie]
                     break
-            data["subgroups"].append(x.fact(rec, None, 0, 0, 0.6, "subgroup named by a result sentence"))
+            data["subgroups"].append(x.fact(rec, sub.sentence, sub.start, sub.end, 0.6, "subgroup named by a result sentence"))
     if not data["subgroups"]:
         del data["subgroups"]
     used_eps = {r.endpoint.id for r in drafts}
@@ -355,8 +360,17 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     return Draft(data, source, doc_id, x.review, leftovers)
 
 
-def _condition(x: _Extractor, source: str, d: Disease, role: str) -> dict[str, Any]:
-    mention = next((m for m in d.mentions if not m.abbreviation), d.mentions[0])
+def _first_mention(sents: list[Sentence], pattern: re.Pattern[str]) -> tuple[Sentence, int, int] | None:
+    for s in sents:
+        if m := pattern.search(s.text):
+            return s, s.start + m.start(), s.start + m.end()
+    return None
+
+
+def _condition(x: _Extractor, source: str, d: Disease, role: str, prefer: Sentence | None = None) -> dict[str, Any]:
+    """The condition as the enrolment sentence words it, else its first full mention."""
+    mention = next((m for m in d.mentions if prefer is not None and m.sentence == prefer),
+                   next((m for m in d.mentions if not m.abbreviation), d.mentions[0]))
     sev, start = severity(source, mention)
     end = mention.end
     ab = re.match(r"\s*\(([^()]{1,12})\)", source[end:end + 16])

@@ -136,7 +136,7 @@ def _paren_open(text: str, pos: int) -> int | None:
     return None
 
 
-def _population_mentions(text: str, ctx: Context) -> list[tuple[int, int, str, bool]]:
+def _population_mentions(text: str, ctx: Context, s: Sentence) -> list[tuple[int, int, str, bool]]:
     """(start, end, population id, is a comparison mention) in the sentence."""
     out = []
     for arm in ctx.arms:
@@ -152,7 +152,7 @@ def _population_mentions(text: str, ctx: Context) -> list[tuple[int, int, str, b
         sub = next((g for g in ctx.subgroups if key_tokens(g.label) == key_tokens(phrase)), None)
         if sub is None:
             ident = re.sub(r"[^a-z0-9]+", "-", phrase.lower()).strip("-")[:40] or "subgroup"
-            sub = SubgroupDraft(ident, phrase, Sentence(0, 0, "", "", ""), m.start(), m.end())
+            sub = SubgroupDraft(ident, phrase, s, s.start + m.start(), s.start + m.end())
             ctx.subgroups.append(sub)
         out.append((m.start(), m.end(), sub.id, False))
     out.sort()
@@ -229,7 +229,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 ctx.registry.add(text[a:b], slug, "other", s, s.start + a, s.start + b, confidence=0.7)
     found = mentions(text, ctx.registry)
     clauses = _clauses(text)
-    pops = _population_mentions(text, ctx)
+    pops = _population_mentions(text, ctx, s)
     ctx.characteristics += [g for g in groups if g.characteristic]
     groups = [g for g in groups if not g.characteristic]
     if not groups:
