@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from msckg.cli import main
 from msckg.errors import MsckgError
 from msckg.export import export
+from msckg.export._subjects import SubjectGroups
 from msckg.export.ladybug import load_ladybug
 from msckg.export.property_graph import mapping_query
 from msckg.queries import get_query
@@ -137,17 +138,24 @@ def test_import_script_and_cypher_alternatives(neo4j_dir: Path) -> None:
     assert "n.value_double = toFloat(row.`value_double:double`)" in load
 
 
-def test_output_is_deterministic_and_independent_of_input_order(built: Path, neo4j_dir: Path, tmp_path: Path) -> None:
+def test_output_is_deterministic_and_independent_of_input_order(
+        built: Path, neo4j_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     lines = (built / "kg.nq").read_text(encoding="utf-8").splitlines(keepends=True)
-    shuffled = tmp_path / "shuffled.nq"
-    shuffled.write_text("".join(reversed(lines)), encoding="utf-8")  # read through the in-memory sort
-    again = tmp_path / "again"
-    export("neo4j", shuffled, again)
+    line_sorted, shuffled = tmp_path / "sorted.nq", tmp_path / "shuffled.nq"
+    line_sorted.write_text("".join(sorted(lines)), encoding="utf-8")  # streamed straight from the file
+    shuffled.write_text("".join(reversed(lines)), encoding="utf-8")  # through the external sort
+    groups = SubjectGroups(line_sorted)
+    assert sum(1 for _ in groups) > 300 and not groups.sorted_copy
+    groups = SubjectGroups(shuffled)
+    assert sum(1 for _ in groups) > 300 and groups.sorted_copy
 
     def tree(root: Path) -> dict[str, bytes]:
         return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
-    assert tree(again) == tree(neo4j_dir)
+    export("neo4j", line_sorted, tmp_path / "a")
+    monkeypatch.setattr("msckg.export._subjects.RUN_BYTES", 20_000)  # many runs to merge
+    export("neo4j", shuffled, tmp_path / "b")
+    assert tree(tmp_path / "a") == tree(tmp_path / "b") == tree(neo4j_dir)
 
 
 def test_failed_export_leaves_previous_output(built: Path, tmp_path: Path) -> None:

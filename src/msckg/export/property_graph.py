@@ -363,7 +363,7 @@ class PropertyGraph:
         try:
             index = _index(groups)
         except Unsorted:
-            groups.use_memory()
+            groups.use_sorted_copy()
             index = _index(groups)
         schema, prop_names, rel_names = _schema(groups, index)
         return cls(groups, index, schema, prop_names, rel_names)
