@@ -52,6 +52,11 @@ def _stats(text: str) -> list[tuple]:
      [("effect-size", Decimal("0.62"), None, None, None, None, (Decimal("0.41"), Decimal("0.93"), Decimal("0.95")))]),
     ("no serious adverse events were observed", [("count", Decimal(0), None, None, None, None, None)]),
     ("in this phase 1/2 study", []),
+    ("the mean FEV1 rose from 1.21 L to 1.38 L", [("mean", Decimal("1.21"), None, None, None, None, None),
+                                                ("mean", Decimal("1.38"), None, None, None, None, None)]),
+    ("patients treated from 2009 to 2017", []),
+    ("the exacerbation rate decreased by 35%", [("difference", Decimal(35), None, None, None, None, None)]),
+    ("median 6.0 (IQR 5.5-6.5)", [("median", Decimal("6.0"), None, None, None, None, None)]),
 ])
 def test_statistic_forms(text: str, expected: list[tuple]) -> None:
     assert _stats(text) == expected

@@ -53,7 +53,7 @@ _ENROLL = re.compile(
 _PEOPLE_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b")
 _ENROLL_VERB = re.compile(r"(?i:\b(?:enrol(?:l)?ed|recruited|randomi[sz]ed|randomly assigned|underwent|received|included|treated)\b)")
 _ENROLLED_N = re.compile(rf"(?i:\b(?:enrol(?:l)?ed|recruited|included|randomi[sz]ed)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE})")
-_AGE = re.compile(r"(?i:\baged\s+(?:(?P<lo>\d+)\s*(?:-|–|to)\s*(?P<hi>\d+)|(?P<rel>≥|>=|>|over|at least)\s*(?P<min>\d+))\s*years)")
+_AGE = re.compile(r"(?i:\baged\s+(?:(?:from\s+|between\s+)?(?P<lo>\d+)\s*(?:-|–|to|and)\s*(?P<hi>\d+)|(?P<rel>≥|>=|>|over|at least)\s*(?P<min>\d+))\s*years)")
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 

@@ -37,6 +37,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iqr", re.compile(
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?:IQR|interquartile range|range)\s*[:=,]?\s*{NUM}\s*(?P=u)?\s*(?:-|to|–|,)\s*{NUM}\s*(?P=u)?\s*\)")),
     ("pm", re.compile(rf"(?P<v>{NUM})\s*(?:±|\+/-|\+-)\s*(?P<s>{NUM})(?:\s*(?P<u>{UNIT}))?")),
+    ("from_to", re.compile(
+        rf"(?i:\bfrom\s+)(?P<a>{NUM})\s*(?P<u>{UNIT})?\s+(?:(?:at|before)\s+[\w-]+\s+)?to\s+(?P<b>{NUM})(?![\d.]|\s*(?:±|\+/-|\(\s*(?:SD|s\.d\.|IQR|range)))\s*(?P<u2>{UNIT})?")),
     ("prop_pct_paren", re.compile(
         rf"(?P<pct>{NUM})\s*%\s*\(\s*(?P<num>\d+)\s*(?:/|out of|of)\s*(?P<den>\d+)(?:\s+[a-z]+)?\s*\)")),
     ("prop_of_pct", re.compile(rf"(?i:{_PAIR_OF})(?:\s+[a-z]+){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")),
@@ -68,9 +70,10 @@ _CHARACTERISTIC_BEFORE = re.compile(
 _CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:were\s+)?(?:male|female|men|women)\b))")
 _MEAN_SD = re.compile(r"(?i:\bmean\s*(?:±|\+/-|\(|and)\s*(?:SD|s\.d\.|standard deviation))")
 _MEAN = re.compile(r"(?i:\bmean\b)")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
-VALUE_FORMS = {"ci", "msd", "iqr", "pm", "prop_pct_paren", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
+VALUE_FORMS = {"ci", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "keyword_value", "zero", "none", "pct"}
 
 
@@ -160,6 +163,8 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         kind = "median" if _MEDIAN.search(before) else "central-value"
         g.stats.append(stat(kind, value=_d(m["v"]), unit=m["u"] or None))
         g.confidence = 0.85 if kind == "median" else 0.6
+    elif form == "from_to":
+        pass  # split into two groups by find_groups
     elif form == "pm":
         unit = m["u"] or None
         mean_sd = bool(_MEAN_SD.search(text))
@@ -191,7 +196,10 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.confidence = 0.7
     elif form == "pct":
         kind = "median" if _MEDIAN.search(before[-80:]) else "proportion"
-        if kind == "median":
+        if re.search(r"(?i:\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\s*$)", before):
+            g.stats.append(stat("difference", value=_d(m["v"]), unit="%"))
+            g.confidence = 0.7
+        elif kind == "median":
             g.stats.append(stat("median", value=_d(m["v"]), unit="%"))
         else:
             g.stats.append(stat("proportion", percentage=_d(m["v"]), unit="%"))
@@ -218,6 +226,16 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
                 continue
             if form.startswith("prop_slash") and re.search(r"(?i:\b(?:phases?|grades?|stages?|types?)\s*$)", work[:s]):
                 continue  # "phase 1/2" is not a proportion
+            if form == "from_to":
+                if _YEAR.fullmatch(m["a"]) and _YEAR.fullmatch(m["b"]) or re.search(r"(?i:\bage[ds]?\s*$)", work[:s]):
+                    continue  # "from 2009 to 2017", "aged from 18 to 65"
+                kind = "mean" if _MEAN.search(_clause_before(work, s)) else "central-value"
+                for name in ("a", "b"):
+                    unit = m["u2"] or m["u"] or None
+                    st = Stat(kind, m.start(name), m.end(name), m[name], value=_d(m[name]), unit=unit)
+                    groups.append(Group("from_to", m.start(name), m.end(name), [st], confidence=0.7))
+                taken.append((s, e))
+                continue
             groups.append(_make(form, m, work))
             taken.append((s, e))
     groups.sort(key=lambda g: g.start)
