@@ -125,6 +125,10 @@ def _fixture_drafts(tmp_path: Path) -> Path:
 
 def test_fixture_drafts_build_and_measure(tmp_path: Path) -> None:
     studies = _fixture_drafts(tmp_path)
+    # a text with nothing to extract still gives a draft that builds, every gap marked for review
+    empty = extract_text("A short note about nothing in particular.", "note")
+    assert empty.flagged >= 2 and empty.data["conditions"][0]["term"] == "MONDO:0000001"
+    write_draft(empty, studies / "note.yaml")
     summary = build(studies, tmp_path / "out")
     assert summary.ok and not summary.report.violations
     total, per_doc = measure_folder(FIXTURES, None)
