@@ -9,7 +9,14 @@ import pytest
 
 from msckg.errors import QueryError
 from msckg.queries import get_query, list_queries, run_query
-from msckg.store import StoreError, create_store, load_graph, open_store, run_named, with_values
+from msckg.store import (
+    StoreError,
+    create_store,
+    load_graph,
+    open_store,
+    run_named,
+    with_values,
+)
 
 PARAMS = {
     "endpoint-trajectory": {"study": "NCT00962923", "endpoint": "mRSS"},
