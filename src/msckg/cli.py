@@ -439,7 +439,7 @@ def export_cmd(fmt: str, graph: Path, out: Path) -> None:
         err.print(f"[yellow]warning:[/] {warning}", soft_wrap=True)
     graphs = f", {report.graphs} named graph(s)" if report.graphs else ""
     err.print(f"wrote {', '.join(map(str, report.outputs))}: {report.statements} statement(s){graphs} "
-              f"in {report.seconds:.1f}s")
+              f"in {report.seconds:.1f}s", soft_wrap=True)
 
 
 @main.command("load")
@@ -477,7 +477,8 @@ def load_cmd(graph: Path, endpoint: str | None, store: Path | None, into: str | 
 
             started = time.perf_counter()
             count = create_store(graph, store)
-            err.print(f"loaded {count} quads into store {store} in {time.perf_counter() - started:.1f}s")
+            err.print(f"loaded {count} quads into store {store} in {time.perf_counter() - started:.1f}s",
+                      soft_wrap=True)
             return
         from msckg.export.sparql_load import GraphStore, load_graph_store
 
@@ -486,7 +487,7 @@ def load_cmd(graph: Path, endpoint: str | None, store: Path | None, into: str | 
     except MsckgError as exc:
         _fail(exc)
     err.print(f"loaded {report.triples} triple(s) into {report.graphs} graph(s) at {endpoint} "
-              f"with {report.requests} request(s) in {report.seconds:.1f}s")
+              f"with {report.requests} request(s) in {report.seconds:.1f}s", soft_wrap=True)
 
 
 # ---------------------------------------------------------------- msckg report (msckg.report)

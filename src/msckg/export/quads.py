@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,29 +89,35 @@ def counted(quads: Iterable[ox.Quad], tally: Tally) -> Iterator[ox.Quad]:
     tally.graphs = len(graphs)
 
 
-def _graph_key(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> str:
-    return "" if isinstance(graph, ox.DefaultGraph) else str(graph)
-
-
 def by_graph(quads: Iterable[ox.Quad], tally: Tally) -> Iterator[ox.Quad]:
     """Quads grouped by graph: the default graph first, then named graphs sorted by name.
 
     Within a graph the input order is kept (sorted N-Quads give subject-grouped output). The
-    quads are spooled once to a temporary N-Quads file and read back graph by graph, so memory
-    holds one offset per quad and one graph at a time, not the dataset.
+    quads are spooled once to a temporary N-Quads file, remembering where each run of quads of one
+    graph starts and ends, and read back graph by graph: memory holds the run table and one graph,
+    not the dataset. (A build's study graphs are a few runs each; the shared graphs more.)
     """
-    offsets: dict[str, array[int]] = {}
+    runs: dict[str, list[tuple[int, int]]] = {}
     with tempfile.TemporaryFile() as spool:
+        current: object = None
+        key, start, offset = "", 0, 0
         for quad in quads:
             tally.quads += 1
-            offsets.setdefault(_graph_key(quad.graph_name), array("q")).append(spool.tell())
-            spool.write(f"{quad} .\n".encode())
-        tally.graphs = sum(1 for key in offsets if key)
-        for key in sorted(offsets):
-            lines = []
-            for offset in offsets.pop(key):
-                spool.seek(offset)
-                lines.append(spool.readline())
-            for quad in ox.parse(b"".join(lines), ox.RdfFormat.N_QUADS):
+            graph = quad.graph_name
+            if graph != current:
+                if current is not None:
+                    runs.setdefault(key, []).append((start, offset - start))
+                current, start = graph, offset
+                key = "" if isinstance(graph, ox.DefaultGraph) else str(graph)
+            offset += spool.write(f"{quad} .\n".encode())
+        if current is not None:
+            runs.setdefault(key, []).append((start, offset - start))
+        tally.graphs = sum(1 for name in runs if name)
+        for name in sorted(runs):
+            chunks = []
+            for begin, length in runs.pop(name):
+                spool.seek(begin)
+                chunks.append(spool.read(length))
+            for quad in ox.parse(b"".join(chunks), ox.RdfFormat.N_QUADS):
                 tally.written += 1
                 yield quad
