@@ -88,7 +88,11 @@ def run_virtuoso(root: Path) -> Iterator[Virtuoso]:
     (root / "www").mkdir(exist_ok=True)
     bundles = root / "bundles"
     bundles.mkdir(exist_ok=True)
-    server = Virtuoso(root, free_port(), free_port(), bundles)
+    http_port = free_port()
+    isql_port = free_port()
+    while isql_port == http_port:
+        isql_port = free_port()
+    server = Virtuoso(root, http_port, isql_port, bundles)
     template = Template((HERE / "virtuoso.ini.in").read_text(encoding="utf-8"))
     ini = root / "virtuoso.ini"
     ini.write_text(template.substitute(root=root, isql_port=server.isql_port, http_port=server.http_port,
