@@ -4,9 +4,11 @@ pySHACL interprets the shapes graph for every focus node, walking rdflib graphs 
 machinery: about 28 ms per registry study, and superlinear over a whole graph. Our shapes only
 use simple predicate paths and a dozen core components, and nearly all of them look at one node
 and its direct values. This module reads the shapes file once into plain Python checks, indexes
-each study's triples in dictionaries, and evaluates the checks with rdflib's own term comparisons
-(so `"-1"^^xsd:integer >= 0` means what it means to pySHACL). SPARQL constraints run once per
-batch of studies with `$this` free, then keep the rows whose `$this` is a target.
+each study's triples in dictionaries, and evaluates the checks with pySHACL's own rules for
+comparing and typing literals (its `compare_literal`, its string/non-string split, its check of
+the Python value rdflib holds), so `"5" >= 0` or an ill-typed number fail here exactly where they
+fail for pySHACL. SPARQL constraints run once per batch of studies with `$this` free, then keep
+the rows whose `$this` is a target.
 
 Anything in the shapes that this compiler does not know raises `UnsupportedShape` when the
 shapes are read, so a new shape feature can never be skipped silently. A test checks that this
@@ -18,12 +20,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
 from functools import cache
 from typing import ClassVar
 
+from pyshacl.rdfutil.compare import compare_literal
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.term import Node
 
 from msckg.namespaces import SH
@@ -102,29 +107,65 @@ class Context:
         return False
 
 
+def _is_string(node: Literal) -> bool:
+    return isinstance(node.value, str)
+
+
 def _compare(value: Node, bound: Literal, op: str) -> bool:
-    if not isinstance(value, Literal):
+    """pySHACL's range test: a string never compares with a non-string (rdflib would order
+    `"5" >= 0` by datatype and say yes), and the order is pySHACL's own `compare_literal`, so
+    ill-typed and incomparable literals fail exactly where they fail for pySHACL."""
+    if not isinstance(value, Literal) or _is_string(value) != _is_string(bound):
         return False
     try:
-        if op == ">=":
-            result = value >= bound
-        elif op == ">":
-            result = value > bound
-        elif op == "<=":
-            result = value <= bound
-        else:
-            result = value < bound
+        order = compare_literal(value, bound)
+    except (TypeError, NotImplementedError):
+        return False
+    return {">=": order >= 0, ">": order > 0, "<=": order <= 0, "<": order < 0}[op]
+
+
+def _less_or_equal(value: Node, other: Node) -> bool:
+    """pySHACL's sh:lessThanOrEquals test: IRIs and string literals compare as Python strings,
+    a string never with a non-string, anything else with rdflib's `<=`. (pySHACL stops with an
+    error on blank nodes and on a `<=` that raises; those count as not less or equal here.)"""
+    def operand(node: Node) -> tuple[object, bool]:
+        if isinstance(node, URIRef):
+            return str(node), True
+        if isinstance(node, Literal) and _is_string(node):
+            return node.value, True
+        return node, False
+
+    if isinstance(value, BNode) or isinstance(other, BNode):
+        return False
+    (a, a_is_string), (b, b_is_string) = operand(value), operand(other)
+    if a_is_string != b_is_string:
+        return False
+    try:
+        return bool(a <= b)  # type: ignore[operator]
     except TypeError:
         return False
-    return result is True
+
+
+# pySHACL also checks the Python value rdflib holds for these datatypes, so a literal made in
+# memory as Literal(6, datatype=XSD.decimal) (an int) or from a float fails sh:datatype.
+_VALUE_TYPES: dict[Node, type | tuple[type, ...]] = {
+    XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: int, XSD.float: float,
+    XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date, XSD.time: time, XSD.dateTime: datetime}
 
 
 def _datatype_ok(value: Node, dt: Node) -> bool:
     if not isinstance(value, Literal):
         return False
-    if value.datatype is None:
-        return dt == XSD.string and not value.language
-    return value.datatype == dt and not value.ill_typed
+    if value.datatype == dt:
+        if value.ill_typed:
+            return False
+    elif dt == RDFS.Literal or (dt == RDFS.Datatype and value.datatype is not None):
+        return True
+    elif not ((value.datatype is None and not value.language and dt == XSD.string)
+              or (dt == RDF.langString and value.language)):
+        return False
+    kind = _VALUE_TYPES.get(dt)
+    return kind is None or isinstance(value.value, kind)
 
 
 @cache
@@ -172,6 +213,10 @@ class ShapesCompiler:
              SH.maxExclusive, SH["or"], SH.xone, SH.lessThanOrEquals, SH.qualifiedValueShape,
              SH.qualifiedMinCount, SH.nodeKind, SH.sparql, RDF.type, RDFS.comment, RDFS.label})
 
+    KNOWN_SPARQL: ClassVar[frozenset[Node]] = frozenset({SH.select, SH.prefixes, SH.message, RDF.type, RDFS.comment,
+                                                         RDFS.label})
+    TARGETS: ClassVar[tuple[Node, ...]] = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
     def __init__(self, shapes: Graph) -> None:
         self.g = shapes
 
@@ -179,7 +224,13 @@ class ShapesCompiler:
         """Per node shape: its target classes and its compiled shapes; plus SPARQL constraints."""
         plans: list[tuple[list[Node], list[Shape]]] = []
         sparql: list[SparqlConstraint] = []
-        for node in sorted(set(self.g.subjects(RDF.type, SH.NodeShape)), key=str):
+        # pySHACL takes any subject of a target predicate for a shape, declared or not.
+        targeted = {s for t in self.TARGETS for s in self.g.subjects(t, None)}
+        for node in sorted(set(self.g.subjects(RDF.type, SH.NodeShape)) | targeted, key=str):
+            if (node, SH.path, None) in self.g:
+                raise UnsupportedShape(f"{node}: property shapes with their own targets are not supported")
+            if any((node, RDF.type, c) in self.g for c in (RDFS.Class, OWL.Class)):
+                raise UnsupportedShape(f"{node}: implicit class targets (a shape that is a class) are not supported")
             targets = sorted(self.g.objects(node, SH.targetClass), key=str)
             if not targets:
                 raise UnsupportedShape(f"{node}: only sh:targetClass targets are supported")
@@ -208,7 +259,12 @@ class ShapesCompiler:
         message = g.value(node, SH.message)
         shape = Shape(node, path, message=str(message) if message is not None else None,
                       report_shape=report if report != node else None)
-        one = lambda p: g.value(node, p)
+        def one(p: Node) -> Node | None:
+            values = list(g.objects(node, p))
+            if len(values) > 1:  # pySHACL would apply each; this compiler keeps one value per parameter
+                raise UnsupportedShape(f"{node}: several values of {p} are not supported")
+            return values[0] if values else None
+
         if (n := one(SH.minCount)) is not None and path is not None:
             shape.checks.append(_min_count(int(n)))
         if (n := one(SH.maxCount)) is not None and path is not None:
@@ -225,7 +281,10 @@ class ShapesCompiler:
             allowed = self._list(head)
             shape.checks.append(_per_value("InConstraintComponent", lambda v, c, a=allowed: v in a))
         if (pattern := one(SH.pattern)) is not None:
-            rx = _regex(str(pattern), str(one(SH.flags) or ""))
+            flags = str(one(SH.flags) or "")
+            if set(flags) - set("im"):
+                raise UnsupportedShape(f"{node}: pySHACL only honours the regex flags i and m, got {flags!r}")
+            rx = _regex(str(pattern), flags)
             shape.checks.append(_per_value(
                 "PatternConstraintComponent", lambda v, c, rx=rx: not isinstance(v, BNode) and rx.search(str(v)) is not None))
         for term, op, component in ((SH.minInclusive, ">=", "MinInclusive"), (SH.maxInclusive, "<=", "MaxInclusive"),
@@ -263,6 +322,11 @@ class ShapesCompiler:
         select = self.g.value(constraint, SH.select)
         if select is None:
             raise UnsupportedShape(f"{constraint}: only sh:select SPARQL constraints are supported")
+        unknown = set(self.g.predicates(constraint, None)) - self.KNOWN_SPARQL
+        if unknown:  # sh:deactivated, sh:severity ...: pySHACL would honour them
+            raise UnsupportedShape(f"{constraint}: unsupported SHACL terms {sorted(map(str, unknown))}")
+        if re.search(r"\$(PATH|currentShape|shapesGraph)\b", str(select)):
+            raise UnsupportedShape(f"{constraint}: $PATH, $currentShape and $shapesGraph are not supported")
         prefixes = {}
         for holder in self.g.objects(constraint, SH.prefixes):
             for decl in self.g.objects(holder, SH.declare):
@@ -294,7 +358,7 @@ def _less_than_or_equals(other: Node) -> Check:
     def check(focus: Node, values: list[Node], ctx: Context) -> Iterable[tuple[str, Node | None]]:
         others = ctx.index.values(focus, other)
         return [("LessThanOrEqualsConstraintComponent", v) for v in values for o in others
-                if not (isinstance(o, Literal) and _compare(v, o, "<="))]
+                if not _less_or_equal(v, o)]
     return check
 
 
