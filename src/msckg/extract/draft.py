@@ -458,12 +458,15 @@ def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> 
         tp = r.timepoint.duration if r.timepoint else None
         key = (r.endpoint.id, r.population, str(approximate_days(tp)) if tp else "na")
         sig = sorted(repr({k: v for k, v in s.items() if k not in ("extraction", "reported_as")}) for s in stats)
+        if key in seen and not stats:
+            continue  # a finding adds nothing to a result already drafted for the same key
         if key in seen:
             prev = seen[key]
             if sorted(repr({k: v for k, v in s.items() if k not in ("extraction", "reported_as")})
-                      for s in prev["statistics"]) == sig:
+                      for s in prev.get("statistics", [])) == sig:
                 continue  # the same fact stated again (abstract and key message)
-            if prev["evidence"] == r.sentence.text and not {s["kind"] for s in prev["statistics"]} & {s["kind"] for s in stats}:
+            if prev["evidence"] == r.sentence.text and "statistics" in prev and \
+                    not {s["kind"] for s in prev["statistics"]} & {s["kind"] for s in stats}:
                 prev["statistics"].extend(stats)  # one result told in two parts of a sentence
                 prev["extraction"]["end"] = max(prev["extraction"]["end"], r.end)
                 continue
@@ -478,7 +481,10 @@ def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> 
             rec["n"] = r.n
         if r.direction:
             rec["direction"] = r.direction
-        rec["statistics"] = stats
+        if stats:
+            rec["statistics"] = stats
+        else:
+            rec["finding"] = r.sentence.text
         x.fact(rec, r.sentence, r.start, r.end, r.confidence, "; ".join(r.reasons) or None)
         seen.setdefault(key, rec)
         out.append(rec)
@@ -496,7 +502,7 @@ def _check(x: _Extractor, data: dict[str, Any]) -> None:
     follow = data["design"].get("follow_up")
     for res in data["results"]:
         flags = []
-        for st in res["statistics"]:
+        for st in res.get("statistics", []):
             if st["kind"] == "proportion" and "numerator" in st and "denominator" in st:
                 if st["numerator"] > st["denominator"]:
                     flags.append(f"count {st['numerator']} exceeds total {st['denominator']}: total removed")
@@ -515,8 +521,9 @@ def _check(x: _Extractor, data: dict[str, Any]) -> None:
                 if not lo <= v <= hi:
                     flags.append(f"CI {lo}..{hi} does not contain {v}: CI removed")
                     del st["ci"]
-        res["statistics"] = [s for s in res["statistics"]
-                             if not (s["kind"] == "p-value" and not 0 <= Decimal(str(s.get("value", s.get("bound", {}).get("value", 0)))) <= 1)]
+        if "statistics" in res:
+            res["statistics"] = [s for s in res["statistics"] if not (
+                s["kind"] == "p-value" and not 0 <= Decimal(str(s.get("value", s.get("bound", {}).get("value", 0)))) <= 1)]
         if enrolled is not None and res.get("n") is not None and res["n"] > enrolled:
             flags.append(f"n = {res.pop('n')} exceeds enrollment {enrolled}: n removed")
         if follow and res.get("timepoint") and approximate_days(res["timepoint"]) > approximate_days(follow):
@@ -534,7 +541,7 @@ def _check(x: _Extractor, data: dict[str, Any]) -> None:
         if enrolled is not None and arm.get("size") is not None and arm["size"] > enrolled:
             arm["note"] = f"size {arm.pop('size')} exceeds enrollment {enrolled}: removed"
             arm["extraction"]["review"] = True
-    data["results"] = [r for r in data["results"] if r["statistics"]]
+    data["results"] = [r for r in data["results"] if r.get("statistics") or r.get("finding")]
 
 
 class _Dumper(yaml.SafeDumper):

@@ -136,6 +136,8 @@ class Registry:
 
     def add(self, label: str, instrument: str, role: str, s: Sentence, start: int, end: int,
             abbreviation: str | None = None, confidence: float = 0.85) -> EndpointDraft:
+        if instrument == "adverse-events" and role == "other":
+            role = "safety"
         existing = self.by_instrument(instrument) if instrument != UNMAPPED else self.by_form(key_tokens(label))
         if existing is not None:
             existing.forms.add(key_tokens(label))

@@ -94,6 +94,13 @@ def numeric_facts(study: Study, document: str) -> list[tuple[Any, tuple[str, ...
     return out
 
 
+def findings(study: Study, document: str) -> list[tuple[Any, tuple[str, ...]]]:
+    """Results stated in words only: (endpoint, (population family, timepoint))."""
+    eps = {e.id: e for e in study.endpoints}
+    return [(eps[r.endpoint], (_family(study, r.population), str(approximate_days(r.timepoint)) if r.timepoint else "-"))
+            for r in study.results if document in r.sources and not r.statistics and r.finding]
+
+
 def _match(expected: list[tuple[Any, tuple]], drafted: list[tuple[Any, tuple]]) -> Tally:
     t = Tally(len(expected), len(drafted))
     used: set[int] = set()
@@ -153,6 +160,7 @@ def compare(expected: Study, document: str, draft: Study) -> dict[str, Tally]:
     kinds["conditions"] = _sets({(c.term, c.role) for c in expected.conditions},
                                 {(c.term, c.role) for c in draft.conditions})
     kinds["product"] = _sets(_product(expected), _product(draft))
+    kinds["findings in words"] = _match(findings(expected, document), findings(draft, got))
     e_eps = [(e, ("ep",)) for e in expected.endpoints if document in e.sources]
     d_eps = [(e, ("ep",)) for e in draft.endpoints]
     kinds["endpoints"] = _match(e_eps, d_eps)

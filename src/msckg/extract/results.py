@@ -222,7 +222,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     masked = [(i.start, i.end) for t in tls if not t.is_baseline for i in t.items]
     groups = find_groups(text, masked)
     if not groups:
-        return []
+        return read_findings(s, ctx, tls)
     for a, b, slugs in find_instruments(text):  # measures named here but not listed in the methods
         if not any(e.instrument in slugs for e in ctx.registry.items):
             for slug in slugs:
@@ -436,10 +436,9 @@ def _respectively_endpoints(text: str, values: list[Group],
 
 
 def _direction(text: str) -> str | None:
-    for name, pattern in _DIRECTION:
-        if pattern.search(text):
-            return name
-    return None
+    """The direction the sentence states first ("increased ..., then slightly declined": increased)."""
+    hits = [(m.start(), i, name) for i, (name, pattern) in enumerate(_DIRECTION) if (m := pattern.search(text))]
+    return min(hits)[2] if hits else None
 
 
 def _shared_lists(text: str, tls: list[TimeList], values: list[Group],
@@ -452,4 +451,54 @@ def _shared_lists(text: str, tls: list[TimeList], values: list[Group],
         members = [g for g in values if placed.get(id(g)) in t.items]
         for g in members:
             out[id(g)] = members
+    return out
+
+
+_FINDING_VERB = re.compile(
+    r"(?i:\b(?:decreas\w*|declin\w*|reduc\w*|lower\w*|increas\w*|rose|improv\w*|unchanged|did not (?:change|differ)|"
+    r"no (?:significant )?difference|remained|stable|normali[sz]ed|peaked)\b)")
+
+
+_NOT_A_FINDING = re.compile(
+    r"(?i:\b(?:may|might|could|suggest\w*|indicat\w*|warrant\w*|whether|we (?:aimed|assessed|evaluated|investigated|"
+    r"hypothesi[sz]ed|tested)|to (?:assess|evaluate|investigate|determine|compare)|"
+    r"(?:primary|secondary|main|safety)\s+(?:efficacy\s+)?(?:end-?points?|outcomes?)|(?:was|were)\s+(?:also\s+)?"
+    r"(?:recorded|assessed|measured|monitored|evaluated))\b)")
+
+
+def read_findings(s: Sentence, ctx: Context, tls: list[TimeList]) -> list[ResultDraft]:
+    """A result sentence without numbers that says how named endpoints changed: one finding per
+    endpoint ("TNF-α, IL-6 and ESR remained unchanged compared to baseline"). Findings are drafts
+    of words, so they start below the review threshold."""
+    text = s.text
+    if s.section == "conclusion" or not _FINDING_VERB.search(text) or _NOT_A_FINDING.search(text):
+        return []
+    for a, b, slugs in find_instruments(text):
+        if not any(e.instrument in slugs for e in ctx.registry.items):
+            for slug in slugs:
+                ctx.registry.add(text[a:b], slug, "other", s, s.start + a, s.start + b, confidence=0.7)
+    found = mentions(text, ctx.registry)
+    verb = _FINDING_VERB.search(text)
+    assert verb is not None
+    after = [f for f in found if f[0] >= verb.end()]
+    compared = re.search(r"(?i:\b(?:compared (?:with|to)|than|versus|vs\.?|relative to)\b)", text)
+    # a measure after the verb counts when the sentence opens with the verb ("No difference in ...") or
+    # compares groups ("MSC also reduced X compared with the placebo"); "BM-MSCs reduced pain" is a conclusion
+    named = [f for f in found if f[1] <= verb.start()] or (after if verb.start() < 12 else after[:1] if compared else [])
+    if not named:
+        return []
+    usable = [t for t in tls if not t.is_baseline and _COMPARISON_BEFORE.search(text, 0, t.start) is None]
+    first = next((t for t in usable), None)
+    pops = [p for p in _population_mentions(text, ctx, s) if not p[3]]
+    population = pops[0][2] if pops else ctx.experimental.id
+    out, seen = [], set()
+    for a, b, ep in named:
+        if ep.id in seen:
+            continue
+        seen.add(ep.id)
+        own = next((t for t in usable if 0 <= t.start - b <= 30 and len(t.items) == 1), None)  # "tumor markers at month 12"
+        tp = own.items[0] if own else (first.items[0] if first is not None else None)
+        out.append(ResultDraft(ep, population, tp, [], s, s.start + a, s.start + b, None, _direction(text), 0.6,
+                               ["a finding in words: check the wording and the timepoint"]))
+        ctx.last_endpoint = ep
     return out

@@ -84,8 +84,9 @@ def find_timepoints(text: str) -> list[TimeList]:
         s = m.start("list")
         if not free(s, m.end()) or _NOT_TIME_BEFORE.search(text, 0, s):
             continue
-        if not m["pre"].strip() and s > 0 and not re.search(r"[(,;]\s*$", text[:s]):
-            continue
+        if not m["pre"].strip() and s > 0 and not re.search(r"[(,;]\s*$", text[:s]) \
+                and not re.match(r"\s+(?:after|post|following)\b", text[m.end():]):
+            continue  # "decreased 3 months after MSCT" is a timepoint; "was 14 days" is not
         items = []
         depth, pos = 0, s
         for i in _ITEM.finditer(m["list"]):
