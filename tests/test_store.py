@@ -11,11 +11,11 @@ from msckg.errors import QueryError
 from msckg.queries import get_query, list_queries, run_query
 from msckg.store import (
     StoreError,
+    bind_parameters,
     create_store,
     load_graph,
     open_store,
     run_named,
-    with_values,
 )
 
 PARAMS = {
@@ -73,8 +73,16 @@ def test_a_parameter_value_never_becomes_query_syntax(built: Path) -> None:
     result = run_named(get_query("study-by-registration"), store, {"nct": hostile})
     assert result.rows == []
     assert len(store) > 3000  # nothing was deleted
-    text = with_values("SELECT ?x WHERE { ?x ?p ?o }", {"o": __import__("pyoxigraph").Literal(hostile)})
-    assert text.count("VALUES") == 1 and '\\"' in text
+    text = bind_parameters("SELECT ?x WHERE { ?x ?p ?o }", {"o": __import__("pyoxigraph").Literal(hostile)})
+    assert text == 'SELECT ?x WHERE { ?x ?p "\\"} } DELETE WHERE { ?s ?p ?o } #" }'
+
+
+def test_only_variable_tokens_are_substituted() -> None:
+    import pyoxigraph as ox
+
+    text = 'SELECT ?a WHERE { ?a <http://x/?b> "?b" . ?a ?p ?b . ?a ?q ?bc } # ?b'
+    bound = bind_parameters(text, {"b": ox.Literal("v")})
+    assert bound == 'SELECT ?a WHERE { ?a <http://x/?b> "?b" . ?a ?p "v" . ?a ?q ?bc } # ?b'
 
 
 def test_a_bad_iri_parameter_is_refused(built: Path) -> None:

@@ -11,7 +11,6 @@ The default graph of every query is the union of the named graphs, as in `querie
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from rdflib import URIRef
 
 from msckg.errors import MsckgError, QueryError
 from msckg.queries import NamedQuery, QueryResult, bindings
+from msckg.sparql_lexer import tokens
 
 _FORMATS = {
     ".nq": ox.RdfFormat.N_QUADS,
@@ -126,25 +126,25 @@ def parameter_terms(query: NamedQuery, params: Mapping[str, str]) -> dict[str, o
     return out
 
 
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+def bind_parameters(text: str, terms: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """Put each parameter's RDF term in place of its variable: SEP-0007 substitution.
 
-
-def with_values(text: str, terms: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
-    """Bind parameters with a `VALUES` block at the top of the query's outer WHERE group.
-
-    Oxigraph's own `substitutions` (SEP-0007) only accepts projected variables, while named
-    queries keep parameters out of the projection. A term's N-Triples form escapes quotes and
-    `ox.NamedNode` rejects invalid IRIs, so a value only ever becomes a term, never syntax.
+    This is the meaning rdflib's `initBindings` gives parameters (the variable is bound
+    everywhere, sub-selects and nested groups included), which a `VALUES` block cannot give in
+    bottom-up engines such as Oxigraph and Virtuoso; Oxigraph's own `substitutions` only accepts
+    projected variables. Only variable tokens are replaced (the lexer skips strings, IRIs and
+    comments), and each term is written in N-Triples form: quotes are escaped and `ox.NamedNode`
+    rejects an invalid IRI, so a value only ever becomes one term, never query syntax.
     """
     if not terms:
         return text
-    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
-    match = _WHERE.search(body)
-    if match is None:
-        raise QueryError("a parameterised query needs a WHERE { ... } clause")
-    names = " ".join(f"?{name}" for name in terms)
-    values = " ".join(str(term) for term in terms.values())
-    return f"{body[:match.end()]}\n  VALUES ({names}) {{ ({values}) }}{body[match.end():]}"
+    out = []
+    for token in tokens(text):
+        if token.kind == "var" and token.text[1:] in terms:
+            out.append(str(terms[token.text[1:]]))
+        else:
+            out.append(token.text)
+    return "".join(out)
 
 
 def execute(store: ox.Store, text: str) -> object:
@@ -160,7 +160,7 @@ def execute(store: ox.Store, text: str) -> object:
 def run_named(query: NamedQuery, store: ox.Store, params: Mapping[str, str] | None = None) -> QueryResult:
     """A named query over the store, with the same table shape as `queries.run_query`."""
     try:
-        text = with_values(query.text, parameter_terms(query, params or {}))
+        text = bind_parameters(query.text, parameter_terms(query, params or {}))
     except ValueError as exc:
         raise QueryError(f"query {query.name}: bad parameter value: {exc}") from exc
     result = execute(store, text)

@@ -20,7 +20,7 @@ from msckg.export import export
 from msckg.export.sparql_load import GraphStore, LoadError, load_graph_store
 from msckg.export.virtuoso_bulk import VirtuosoBulkWriter
 from msckg.queries import list_queries
-from msckg.store import load_graph, parameter_terms, run_named, with_values
+from msckg.store import load_graph, parameter_terms, run_named, bind_parameters
 from tests.export.msckg_cli import msckg
 from tests.export.result_compare import differences
 from tests.export.virtuoso_server import Virtuoso, run_virtuoso
@@ -66,7 +66,7 @@ def compare_named_queries(server: Virtuoso, source: Path) -> int:
     for query in queries:
         params = PARAMS.get(query.name, {})
         local = run_named(query, store, params)
-        bindings = server.select(with_values(query.text, parameter_terms(query, params)))
+        bindings = server.select(bind_parameters(query.text, parameter_terms(query, params)))
         problems += differences(query, local, bindings)
         rows += len(local.rows)
     assert not problems, "\n".join(problems)

@@ -15,7 +15,7 @@ import pytest
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from msckg.queries import get_query
-from msckg.store import parameter_terms, with_values
+from msckg.store import bind_parameters, parameter_terms
 from tests.serve.conftest import MAX_ROWS, Endpoint
 
 TRAJECTORY = {"study": "NCT00962923", "endpoint": "mRSS"}
@@ -30,7 +30,7 @@ def _means(bindings: list[dict]) -> list[tuple[Decimal, int]]:
 
 
 def test_sparqlwrapper_gets_the_mrss_trajectory_and_update_is_refused(server: Endpoint) -> None:
-    text = with_values(get_query("endpoint-trajectory").text,
+    text = bind_parameters(get_query("endpoint-trajectory").text,
                        parameter_terms(get_query("endpoint-trajectory"), TRAJECTORY))
     client = SPARQLWrapper(f"{server.url}/sparql")
     client.setQuery(text)

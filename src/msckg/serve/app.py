@@ -370,7 +370,7 @@ class Handler(BaseHTTPRequestHandler):
         self._run(request.query, choice, request.default_graphs, request.named_graphs)
 
     def _named(self, name: str, url_query: str) -> None:
-        from msckg.store import parameter_terms, with_values
+        from msckg.store import bind_parameters, parameter_terms
 
         query = self.server.queries.get(name)
         if query is None:
@@ -382,7 +382,7 @@ class Handler(BaseHTTPRequestHandler):
                 raise Refused(400, f"parameter {key} is given {len(values)} times; give it once")
             params[key] = values[0]
         try:
-            text = with_values(query.text, parameter_terms(query, params))
+            text = bind_parameters(query.text, parameter_terms(query, params))
         except QueryError as exc:
             raise Refused(400, str(exc).replace("(give --param ", "(add ?").replace("=VALUE)", "=VALUE to the URL)")) \
                 from None

@@ -17,29 +17,10 @@ can smuggle a keyword past them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-_TOKEN = re.compile(
-    r"""
-      (?P<comment>\#[^\r\n]*)
-    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''
-               | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-               | '(?:[^'\\\r\n]|\\.)*'
-               | "(?:[^"\\\r\n]|\\.)*")
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<var>[?$]\w*)
-    | (?P<bnode>_:[\w.\-]*)
-    | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-    | (?P<pname>(?:[^\W\d_][\w.\-]*)?:(?:[\w.\-:%]|\\.)*)
-    | (?P<word>[^\W\d]\w*)
-    | (?P<open>[{(\[])
-    | (?P<close>[})\]])
-    | (?P<space>\s+)
-    | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+from msckg.sparql_lexer import tokens
+
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 UPDATE_KEYWORDS = frozenset({"insert", "delete", "load", "clear", "drop", "create", "add", "move", "copy", "with"})
@@ -56,26 +37,12 @@ class Refused(Exception):
 
 
 @dataclass(frozen=True)
-class Token:
-    kind: str
-    text: str
-
-
-@dataclass(frozen=True)
 class Shape:
     """What the guard learnt about a query's text."""
 
     first_keyword: str | None
     service: bool
     depth: int
-
-
-def tokens(text: str) -> Iterator[Token]:
-    """The SPARQL tokens of `text`, whitespace and comments included."""
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
-        assert kind is not None
-        yield Token(kind, match.group())
 
 
 def expand_escapes(text: str) -> str:
