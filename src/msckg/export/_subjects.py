@@ -26,7 +26,7 @@ from msckg.store import StoreError, rdf_format
 Subject = ox.NamedNode | ox.BlankNode
 Group = tuple[Subject, list[ox.Quad]]
 
-RUN_BYTES = 32 * 1024 * 1024  # text per sorted run of the external sort
+RUN_BYTES = 8 * 1024 * 1024  # text per sorted run of the external sort (~7 runs for the registry build)
 
 
 class Unsorted(Exception):
@@ -105,7 +105,9 @@ class SubjectGroups:
 
         def flush() -> None:
             run = folder / f"run{len(runs)}.nq"
-            run.write_text("".join(sorted(batch)), encoding="utf-8")
+            batch.sort()
+            with run.open("w", encoding="utf-8") as handle:
+                handle.writelines(batch)
             runs.append(run)
             batch.clear()
 
