@@ -347,6 +347,8 @@ def _build_shards(included: list[tuple[Path, Study]], records: list, curated: di
         if progress is not None:
             progress(done, total)
         counts.update(result.graphs)
+        for step, secs in result.seconds.items():
+            stages[f"{step} cpu"] = stages.get(f"{step} cpu", 0.0) + secs
         curies |= result.curies
         violations += result.violations
         errors += result.errors
