@@ -10,21 +10,16 @@ Every fact carries `extraction`: document, offsets, confidence and whether it ne
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from msckg.builder.schema import approximate_days
 from msckg.extract.conditions import Disease, find_diseases, primary, severity
 from msckg.extract.design import Cue, ages, design_cues, enrollment, usable
 from msckg.extract.endpoints import UNMAPPED, Registry, read_endpoint_sentences
+from msckg.extract.guard import keep_within_rules
 from msckg.extract.identifiers import (
     citation,
     doi,
@@ -32,44 +27,14 @@ from msckg.extract.identifiers import (
     registration_details,
     registrations,
 )
+from msckg.extract.model import REVIEW_BELOW, Draft, ExtractError
 from msckg.extract.product import ProductDraft, read_product, tissue_uberon
 from msckg.extract.results import ArmDraft, Context, ResultDraft, read_results
 from msckg.extract.sections import Block, segment
 from msckg.extract.sentences import Sentence, sentences
 from msckg.extract.statistics import leftover_numbers
 
-REVIEW_BELOW = 0.7  # facts with a lower confidence are marked review: true
 NOT_RESULTS = ("background", "objective", "methods", "registration")
-
-
-@dataclass
-class Draft:
-    """A draft study: the YAML-ready mapping plus what the curator must look at."""
-
-    data: dict[str, Any]
-    source: str
-    document: str
-    review: list[str] = field(default_factory=list)
-    leftovers: list[str] = field(default_factory=list)
-
-    @property
-    def facts(self) -> int:
-        return sum(1 for _ in _walk_extractions(self.data))
-
-    @property
-    def flagged(self) -> int:
-        return sum(1 for e in _walk_extractions(self.data) if e.get("review"))
-
-
-def _walk_extractions(node: Any) -> Iterable[dict[str, Any]]:
-    if isinstance(node, dict):
-        if "extraction" in node:
-            yield node["extraction"]
-        for v in node.values():
-            yield from _walk_extractions(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _walk_extractions(v)
 
 
 def _slug(text: str) -> str:
@@ -353,7 +318,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
         if ep.id not in used_eps and ep.instrument == UNMAPPED and conf < 0.5:
             data["endpoints"].pop()
     data["results"] = _results(x, drafts, data)
-    _check(x, data)
+    keep_within_rules(data, x.review)
     for k in ("registrations", "results"):
         if not data.get(k):
             data.pop(k, None)
@@ -491,92 +456,8 @@ def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> 
     return out
 
 
-def _tolerance(p: Decimal) -> Decimal:
-    decimals = len(str(p).partition(".")[2])
-    return Decimal("0.5") if decimals == 0 else Decimal("0.05") if decimals == 1 else Decimal("0.005")
-
-
-def _check(x: _Extractor, data: dict[str, Any]) -> None:
-    """Keep the draft within the SHACL rules; what had to move out is noted and flagged."""
-    enrolled = data.get("enrollment", {}).get("count")
-    follow = data["design"].get("follow_up")
-    for res in data["results"]:
-        flags = []
-        for st in res.get("statistics", []):
-            if st["kind"] == "proportion" and "numerator" in st and "denominator" in st:
-                if st["numerator"] > st["denominator"]:
-                    flags.append(f"count {st['numerator']} exceeds total {st['denominator']}: total removed")
-                    del st["denominator"]
-                elif "percentage" in st:
-                    pct = Decimal(str(st["percentage"]))
-                    if abs(Decimal(100) * st["numerator"] / st["denominator"] - pct) > _tolerance(pct):
-                        flags.append(f"{pct}% does not agree with {st['numerator']}/{st['denominator']}: percentage removed")
-                        del st["percentage"]
-            if st["kind"] == "p-value":
-                v = st.get("value", st.get("bound", {}).get("value"))
-                if v is not None and not (0 <= Decimal(str(v)) <= 1):
-                    flags.append(f"p-value {v} outside [0, 1]")
-            if "ci" in st and "value" in st:
-                v, lo, hi = (Decimal(str(st["value"])), Decimal(str(st["ci"]["lower"])), Decimal(str(st["ci"]["upper"])))
-                if not lo <= v <= hi:
-                    flags.append(f"CI {lo}..{hi} does not contain {v}: CI removed")
-                    del st["ci"]
-        if "statistics" in res:
-            res["statistics"] = [s for s in res["statistics"] if not (
-                s["kind"] == "p-value" and not 0 <= Decimal(str(s.get("value", s.get("bound", {}).get("value", 0)))) <= 1)]
-        if enrolled is not None and res.get("n") is not None and res["n"] > enrolled:
-            flags.append(f"n = {res.pop('n')} exceeds enrollment {enrolled}: n removed")
-        if follow and res.get("timepoint") and approximate_days(res["timepoint"]) > approximate_days(follow):
-            flags.append(f"timepoint {res['timepoint']} is after the follow-up {follow}")
-        if flags:
-            res["note"] = "; ".join(flags)
-            res["extraction"]["review"] = True
-            x.review.append(f"result {res['endpoint']}/{res['population']}: {res['note']}")
-    if follow and any(r.get("timepoint") and approximate_days(r["timepoint"]) > approximate_days(follow)
-                      for r in data["results"]):
-        data["design"]["note"] = f"follow-up {follow} read from the text is shorter than a result timepoint: removed"
-        del data["design"]["follow_up"]
-        data["design"]["extraction"]["review"] = True
-    for arm in data["arms"]:
-        if enrolled is not None and arm.get("size") is not None and arm["size"] > enrolled:
-            arm["note"] = f"size {arm.pop('size')} exceeds enrollment {enrolled}: removed"
-            arm["extraction"]["review"] = True
-    data["results"] = [r for r in data["results"] if r.get("statistics") or r.get("finding")]
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
-    return dumper.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))
-
-
-_Dumper.add_representer(Decimal, _decimal)
-
-
-def draft_yaml(draft: Draft) -> str:
-    """The draft as YAML text: a header, the study, and the numbers left for review."""
-    body = yaml.dump(draft.data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
-    head = [f"# DRAFT written by `msckg extract` from {draft.data['documents'][0].get('file', draft.document)}.",
-            "# Check every fact against its `evidence` sentence; facts with `review: true` need it most.",
-            "# Remove the `extraction` blocks once a fact is checked. Offsets are character offsets",
-            "# into the document's text.",
-            f"# {draft.facts} facts extracted, {draft.flagged} marked for review."]
-    tail = []
-    if draft.review:
-        tail.append("\n# Review notes:")
-        tail += [f"#   - {line}" for line in draft.review]
-    if draft.leftovers:
-        tail.append("\n# Numbers in result sentences that no rule placed (offsets, number, sentence):")
-        tail += [f"#   - {line}" for line in draft.leftovers]
-    return "\n".join(head) + "\n" + body + ("\n".join(tail) + "\n" if tail else "")
-
-
 def extract_file(path: Path) -> Draft:
     """Read a capture (UTF-8 text) and extract its draft study."""
-    from msckg.errors import MsckgError
-
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -587,25 +468,5 @@ def extract_file(path: Path) -> Draft:
         raise ExtractError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
     if not source.strip():
         raise ExtractError(f"{path}: the file is empty")
-    assert issubclass(ExtractError, MsckgError)
     doc_id = _slug(path.stem)[:60].rstrip("-") or "document"
     return extract_text(source, doc_id, path.name, hashlib.sha256(raw).hexdigest())
-
-
-def write_draft(draft: Draft, out: Path) -> None:
-    """Write atomically: a temp file beside the target, then a rename."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(draft_yaml(draft))
-        os.replace(tmp, out)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-
-
-from msckg.errors import MsckgError
-
-
-class ExtractError(MsckgError):
-    """A document cannot be read for extraction."""

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from msckg.builder.loader import load_study
 from msckg.builder.schema import Study
-from msckg.extract.draft import extract_file, write_draft
+from msckg.extract.draft import extract_file
 from msckg.extract.evaluate import Tally, compare
+from msckg.extract.writer import write_draft
 
 
 def expected_for(doc: Path, studies_dir: Path | None) -> tuple[Study, str] | None:
