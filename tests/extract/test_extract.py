@@ -57,6 +57,11 @@ def _stats(text: str) -> list[tuple]:
     ("patients treated from 2009 to 2017", []),
     ("the exacerbation rate decreased by 35%", [("difference", Decimal(35), None, None, None, None, None)]),
     ("median 6.0 (IQR 5.5-6.5)", [("median", Decimal("6.0"), None, None, None, None, None)]),
+    ("odds ratio 2.10 (95% confidence interval [CI], 1.20 to 3.40; P value of 0.01)",
+     [("effect-size", Decimal("2.10"), None, None, None, None, (Decimal("1.20"), Decimal("3.40"), Decimal("0.95"))),
+      ("p-value", Decimal("0.01"), None, None, None, None, None)]),
+    ("a lower risk (RR, 0.80) and P=0·03", [("effect-size", Decimal("0.80"), None, None, None, None, None),
+                                            ("p-value", Decimal("0.03"), None, None, None, None, None)]),
 ])
 def test_statistic_forms(text: str, expected: list[tuple]) -> None:
     assert _stats(text) == expected
@@ -101,6 +106,11 @@ def test_synthetic_document_offsets_and_no_boilerplate_facts() -> None:
     product = data["products"][0]
     assert (product["dose"]["value"], product["route"], product["donor"]) == (50000000, "intra-articular", "autologous")
     assert data["conditions"][0]["term"] == "MONDO:0005416"
+
+
+def test_enrolment_with_thousands_separator() -> None:
+    draft = extract_text("Methods: A total of 1,204 patients with knee osteoarthritis were randomized.", "doc")
+    assert draft.data["enrollment"]["count"] == 1204
 
 
 def test_low_confidence_is_flagged_and_unplaced_numbers_listed(tmp_path: Path) -> None:

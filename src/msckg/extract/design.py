@@ -88,7 +88,7 @@ def _phases(text: str) -> tuple[list[str], str] | None:
 
 def word_number(text: str) -> int | None:
     """'41', 'Forty-one', 'fifteen' as an integer, or None."""
-    t = text.lower()
+    t = text.lower().replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text) else text.lower()
     if t.isdigit():
         return int(t)
     if "-" in t:
@@ -174,7 +174,7 @@ def _enrollment(sentences: Iterable[Sentence]) -> Cue | None:
             return Cue(int(m["n"]), s, m.start("n"), m.end())
         if not _ENROLL_VERB.search(s.text):
             continue
-        for m in re.finditer(r"\b(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\b", s.text):
+        for m in re.finditer(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:-[a-z]+)?)\b", s.text):
             tail = _PEOPLE_AFTER.match(s.text, m.end())
             if tail is None or re.search(r"(?i:(?<!total )\bof\s*$|%\s*$|/\s*$)", s.text[:m.start()]):
                 continue

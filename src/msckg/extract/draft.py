@@ -1,4 +1,4 @@
-"""Assemble the extracted facts into a draft study file (the curated YAML format) and write it.
+"""Assemble the extracted facts into a draft study file (the curated YAML format).
 
 Why the draft must build: a curator reviews a file that `msckg build` already accepts, so every
 fact the extractor could not state within the schema and the SHACL rules (a percentage that does

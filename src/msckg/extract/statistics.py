@@ -29,7 +29,7 @@ _PAIR_OF = rf"(?P<num>\d+|{_W})\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d+)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ci", re.compile(
         rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*(?:[(,;]\s*|\s)\s*"
-        rf"(?P<lvl>\d{{2}}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval)\s*(?:[:=,]|was|of)?\s*"
+        rf"(?P<lvl>\d{{2}}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval)(?:\s*\[CI\])?\s*(?:[:=,]|was|of)?\s*"
         rf"(?P<lo>{NUM})\s*%?\s*(?:,|to|-|–|—)\s*(?P<hi>{NUM})\s*%?")),
     ("msd", re.compile(
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?:SD|s\.d\.|standard deviation)\s*[=:]?\s*(?P<sd>{NUM})\s*"
@@ -49,10 +49,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("count_pct", re.compile(rf"(?<![\w.#])(?P<num>\d+)(?:\s+[a-z-]+){{0,2}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")),
     ("effect", re.compile(
         rf"(?i:\b(?P<name>ES|effect size|Cohen'?s\s+d|Hedges'?\s*g|hazard ratio|odds ratio|risk ratio|"
-        rf"relative risk|HR|OR|RR)\b)(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?:of|=|:|was)?\s*(?P<v>{NUM})")),
+        rf"relative risk|HR|OR|RR)\b)(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?:of|=|:|was|,)?\s*(?P<v>{NUM})")),
     ("p", re.compile(
         r"(?i:(?<![A-Za-z])(?:(?P<pre>all|both|each)\s+)?(?:log-?rank\s+)?p(?:\s*-?\s*values?)?"
-        r"(?:\s+(?P<all>all|for all|both))?\s*(?P<rel><=|>=|≤|≥|=|<|>)\s*(?P<v>0?\.\d+|[01](?:\.0+)?)(?![\d.]))")),
+        r"(?:\s+(?P<all>all|for all|both))?\s*(?P<rel><=|>=|≤|≥|=|<|>|\bof\b)\s*(?P<v>0?\.\d+|[01](?:\.0+)?)(?![\d.]))")),
     ("keyword_value", re.compile(
         rf"(?i:\b(?P<kw>median|mean)\b[^.;()%±]{{0,60}}?\b(?:was|were|of|=|:|is)\s*)(?P<v>{NUM})\s*(?P<u>{UNIT})?")),
     ("zero", re.compile(
@@ -72,7 +72,7 @@ _MEAN_SD = re.compile(r"(?i:\bmean\s*(?:±|\+/-|\(|and)\s*(?:SD|s\.d\.|standard 
 _MEAN = re.compile(r"(?i:\bmean\b)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _MEDIAN = re.compile(r"(?i:\bmedian\b)")
-_RELATION = {"=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
+_RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"ci", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "keyword_value", "zero", "none", "pct"}
 
