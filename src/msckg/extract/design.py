@@ -163,7 +163,8 @@ def enrollment(sentences: list[Sentence]) -> Cue | None:
     return found or _enrollment(s for s in sentences if s.section == "results" and _ENROLLED_PASSIVE.search(s.text))
 
 
-_ENROLLED_PASSIVE = re.compile(r"(?i:\b(?:were|was)\s+(?:enrol(?:l)?ed|recruited|randomi[sz]ed|included)\b)")
+_ENROLLED_PASSIVE = re.compile(
+    r"(?i:\b(?:were|was)\s+(?:enrol(?:l)?ed|recruited|randomi[sz]ed|included|randomly\s+(?:assigned|allocated))\b)")
 
 
 def _enrollment(sentences: Iterable[Sentence]) -> Cue | None:

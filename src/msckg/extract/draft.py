@@ -118,6 +118,11 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     if len(arms) == 1:
         arms[0].size = enrolled
     else:
+        for s in sents:  # "104 patients were randomly assigned (52 per group)"
+            if m := re.search(r"(?i:\b(\d+)\s+(?:patients\s+|participants\s+)?(?:per|in each)\s+(?:group|arm)\b)", s.text):
+                for arm in arms:
+                    arm.size = int(m.group(1))
+                break
         for s in sents:  # "30 received MSCs and 30 received placebo"
             for m in re.finditer(r"(?i:\b(?P<n>\d+)\s+(?:patients\s+|participants\s+)?(?:received|were (?:randomly )?"
                                  r"(?:assigned|allocated|randomi[sz]ed) to)\s+(?:the\s+)?(?P<what>[\w-]+(?:\s+[\w-]+)?))", s.text):

@@ -53,8 +53,14 @@ _STEM = re.compile(r"(?<=[a-z]{3})s$")
 
 
 def key_tokens(text: str) -> tuple[str, ...]:
-    """Lexical key as tokens, with plural s dropped: 'lesion volumes' == 'lesion volume'."""
-    return tuple(_STEM.sub("", t) for t in lexical_key(text.replace("α", "alpha")).split())
+    """Lexical key as tokens, with the plural s of plain words dropped: 'lesion volumes' ==
+    'lesion volume', but 'mRS' stays apart from 'mRSS' (abbreviations keep their letters)."""
+    out: list[str] = []
+    for word in re.findall(r"[^\s]+", text.replace("α", "alpha")):
+        plain = word.lower() == word or (word[:1].isupper() and word[1:].lower() == word[1:])
+        for t in lexical_key(word).split():
+            out.append(_STEM.sub("", t) if plain and len(t) > 4 else t)
+    return tuple(out)
 
 
 @cache

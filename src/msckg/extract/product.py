@@ -31,6 +31,7 @@ PRODUCT_NAME = re.compile(
     r"expanded|cultured|UC|BM|AD)[,\s]+){0,5}"
     r"(?:mesenchymal\s+(?:stem|stromal|progenitor|precursor)(?:/stromal)?\s+cells?|adipose-derived\s+stem\s+cells?|"
     r"stromal\s+cells?))(?:\s+\((?P<abbr>[\w-]{2,12})(?:;[^)]*)?\))?", re.IGNORECASE)
+_MIDDOT = re.compile(r"(?<=\d)·(?=\d)")
 _GIVEN = re.compile(r"(?i:\b(?:infused|injected|received|receiving|administered|given|infusions?|injections?|doses?)\b)")
 # schema routes; finer registry routes fold into "local" when they are a local injection
 ROUTES = {"intravenous": "intravenous", "intramuscular": "intramuscular", "subcutaneous": "subcutaneous",
@@ -109,7 +110,7 @@ def read_product(sentences: list[Sentence]) -> ProductDraft:
                 out.route = Attr(route, s, s.start + r[0].start, s.start + r[0].end,
                                  0.85 if route == r[0].value else 0.7,
                                  None if route == r[0].value else f"source says {r[0].value}")
-        if out.dose is None and (doses := parse_doses(s.text)):
+        if out.dose is None and (doses := parse_doses(_MIDDOT.sub(".", s.text))):  # "1·5 × 10^6"
             d0 = doses[0]
             out.dose = Attr(d0, s, s.start + d0.start, s.start + d0.end, 0.85 if d0.upper is None else 0.6,
                             None if d0.upper is None else "a dose range: the lower value is kept")

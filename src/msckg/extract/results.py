@@ -91,7 +91,7 @@ _DIRECTION = [
     ("improved", re.compile(r"(?i:\b(?:improv\w*)\b)")),
 ]
 _VERB = re.compile(r"(?i:\b(?:was|were|is|are|remained|decreased|increased|improved|occurred|declined|fell|rose|"
-                   r"showed|achieved|changed|did|reduced|had|has|have|reached|developed|experienced)\b)")
+                   r"showed|achieved|changed|did|reduced|had|has|have|reached|developed|experienced|died|survived|relapsed|responded)\b)")
 _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more interestingly|interestingly|notably|"
                    r"overall|finally|in addition|post-intervention|following [\w-]+|after [\w-]+|in the [\w-]+ group|"
                    r"in [\w-]+ patients|for those with [^,]+|at (?:week|month|day|year) \d+),\s*)+)")
@@ -101,6 +101,11 @@ _SUBGROUP = re.compile(
     r"(?i:\b(?:in|of|among|for)\s+(?:the\s+)?(?:patients|those|subjects|participants|cases)\s+with\s+"
     r"(?P<a>[^,;()]+?)(?=\s*[(,;.]|\s+(?:than|and\s+in|who|at|had|was|were|showed))"
     r"|\bof\s+(?P<b>(?:[\w-]+\s+){1,5}?(?:\([A-Za-z]{2,8}\)\s+)?)patients\b)")
+_NAMED_BEFORE = re.compile(r"(?:^|[,;:]\s*|\band\s+|\b(?:were|was|included)\s+)(?P<np>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z'-]+){0,3}?)\s*\($")
+_POPULATION_WORD = re.compile(
+    r"(?i:\b(?:patients?|participants?|subjects?|group|arm|placebo|control|those|MSCs?|cells?|at|in|on|of|with|by|vs|"
+    r"versus|to|from|than|observed|seen|reported|noted|found|improved|decreased|increased|reduced|baseline|week|month|day|year)\b)")
+_PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relapse", "responded": "response"}
 _COUNT_LIST = re.compile(
     r"(?i:^(?P<list>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+and\s+[\w-]+)\s+(?:patients|subjects|participants|cases)\b)")
 _DIFFERENCES_AT = re.compile(r"(?i:\b(?:statistical(?:ly)?|significant(?:ly)?)\s+differences?\s+at\s+$)")
@@ -174,6 +179,16 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     within = [f for f in found if g.start <= f[0] and f[1] <= g.end]
     if within:  # "no serious adverse events were observed" names its own endpoint
         return within[0][2], 1.0
+    lead = _NAMED_BEFORE.search(text, 0, g.start)
+    if lead and not _POPULATION_WORD.search(lead["np"]):  # "... were headache (12 participants, 46.2%)"
+        named = [f for f in found if f[0] >= lead.start("np") and f[1] <= lead.end("np")]
+        if named:
+            return named[-1][2], 1.0
+        hits = find_instruments(lead["np"])
+        ep = ctx.registry.add(lead["np"], hits[0][2][0] if hits else UNMAPPED, "other", s,
+                              s.start + lead.start("np"), s.start + lead.end("np"), confidence=0.6)
+        reasons.append("endpoint named right before the numbers")
+        return ep, 0.85
     before = [f for f in found if f[1] <= g_start]
     if before:
         return before[-1][2], 1.0
@@ -188,9 +203,10 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         return ctx.last_endpoint, 0.75
     if subj is not None and g.start < subj[1] and g.start >= subj[0]:
         # "Three of 21 participants (14.3%) were insulin-independent at 6 months": the measure follows the verb
-        pred = re.match(r"\s*(?:were|was|became|remained|had|achieved)\s+(?P<p>[\w-]+(?:\s+[\w-]+)?)", text[subj[1]:])
+        pred = re.match(r"\s*(?:(?:were|was|became|remained|had|achieved)\s+)?(?P<p>[\w-]+(?:\s+[\w-]+)?)", text[subj[1]:])
         if pred:
             label = re.split(r"\s+(?:at|in|after|by|during|from)\b", pred["p"])[0]
+            label = _PREDICATE_NOUN.get(label.lower(), label)
             hits = find_instruments(label)
             ep = ctx.registry.add(label, hits[0][2][0] if hits else UNMAPPED, "other", s,
                                   s.start + subj[1] + pred.start("p"), s.start + subj[1] + pred.end("p"), confidence=0.5)
@@ -339,8 +355,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         prev = [t for t in usable if t.end <= g.start]
         if nxt:
             placed[id(g)] = nxt[0].items[0]
-        elif prev:
-            placed[id(g)] = prev[-1].items[-1]
+        elif prev and not (prev[-1].is_baseline and re.search(r"\bto\b", text[prev[-1].end:g.start])):
+            placed[id(g)] = prev[-1].items[-1]  # but "from A before treatment to B": B is not at baseline
         elif g.form == "none" and i > 0 and id(values[i - 1]) in placed:
             placed[id(g)] = placed[id(values[i - 1])]
         else:
@@ -401,10 +417,12 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         for st in stats:
             if st.comparison == "comparator" and (comparator is None or pop == comparator.id):
                 st.comparison = None if comparator is None else st.comparison
-        res = ResultDraft(ep, pop, tp, stats, s, s.start + g.start, s.start + g.end, g.n,
-                          None if tp is not None and tp.duration == "P0D" else _direction(text),
-                          round(conf, 2), reasons)
-        results.append(res)
+        each = re.match(r"\s*(?:patients\s+|participants\s+)?in each (?:group|arm)\b", text[g.end:])
+        for pop_id in ([a.id for a in ctx.arms] if each else [pop]):
+            res = ResultDraft(ep, pop_id, tp, [Stat(**st.__dict__) for st in stats], s, s.start + g.start, s.start + g.end,
+                              g.n, None if tp is not None and tp.duration == "P0D" else _direction(text),
+                              round(conf, 2), reasons)
+            results.append(res)
         ctx.last_endpoint = ep
     return results
 

@@ -23,7 +23,8 @@ from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
 
 NUM = r"(?<![\w.])-?\d+(?:\.\d+)?"
 UNIT = (r"(?:%|mg/dL|mg/L|g/L|g/dL|mmol/L|µmol/L|umol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|"
-        r"mg/24\s?h|mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|min|m)(?![A-Za-z0-9])")
+        r"mg/24\s?h|(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|min|m)"
+        r"(?:/(?:month|week|day|year|min|h|kg|m2|L|dL|mL))?)(?![A-Za-z0-9])")
 _W = NUMBER_WORDS_RE
 _PAIR_OF = rf"(?P<num>\d+|{_W})\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d+)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -46,7 +47,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?<![\w./])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?:\s*,\s*|\s*\(\s*)(?P<pct>{NUM})\s*%\)?")),
     ("prop_of", re.compile(rf"(?i:(?<![\w.]){_PAIR_OF})(?![\w.%])")),
     ("prop_slash", re.compile(r"(?<![\w./])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\w./])")),
-    ("count_pct", re.compile(rf"(?<![\w.#])(?P<num>\d+)(?:\s+[a-z-]+){{0,2}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")),
+    ("count_pct_of", re.compile(
+        rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,2}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)\s+of\s+(?:the\s+)?(?P<den>\d+))")),
+    ("count_pct_paren", re.compile(
+        rf"\(\s*(?P<num>\d+)\s+(?:[a-z-]+\s+)?(?:patients|participants|subjects|cases)?\s*[,;]\s*(?P<pct>{NUM})\s*%\s*\)")),
+    ("count_pct", re.compile(rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,2}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\))")),
     ("effect", re.compile(
         rf"(?i:\b(?P<name>ES|effect size|Cohen'?s\s+d|Hedges'?\s*g|hazard ratio|odds ratio|risk ratio|"
         rf"relative risk|HR|OR|RR)\b)(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?:of|=|:|was|,)?\s*(?P<v>{NUM})")),
@@ -70,11 +75,12 @@ _CHARACTERISTIC_BEFORE = re.compile(
 _CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:were\s+)?(?:male|female|men|women)\b))")
 _MEAN_SD = re.compile(r"(?i:\bmean\s*(?:±|\+/-|\(|and)\s*(?:SD|s\.d\.|standard deviation))")
 _MEAN = re.compile(r"(?i:\bmean\b)")
+_CHANGED_BY = re.compile(r"(?i:\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\s*$)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"ci", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
-               "count_pct", "keyword_value", "zero", "none", "pct"}
+               "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
 
 
 @dataclass
@@ -156,7 +162,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
             g.confidence = 0.6
     elif form == "msd":
         unit = m["u"] or m["u2"] or None
-        kind = "mean" if _MEAN.search(before) else "central-value"
+        kind = "difference" if _CHANGED_BY.search(before) else "mean" if _MEAN.search(before) else "central-value"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
         g.n = int(m["n"]) if m["n"] else None
     elif form == "iqr":
@@ -170,7 +176,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         mean_sd = bool(_MEAN_SD.search(text))
         g.stats += [stat("mean" if mean_sd else "central-value", value=_d(m["v"]), unit=unit),
                     stat("sd" if mean_sd else "plus-minus", value=_d(m["s"]), unit=unit)]
-    elif form.startswith("prop") or form == "count_pct":
+    elif form.startswith(("prop", "count_pct")):
         num = _int(m["num"]) if m.groupdict().get("num") else None
         den = int(m["den"]) if m.groupdict().get("den") else None
         pct = _d(m["pct"]) if m.groupdict().get("pct") else None
