@@ -142,7 +142,7 @@ def test_fixture_drafts_build_and_measure(tmp_path: Path) -> None:
     summary = build(studies, tmp_path / "out")
     assert summary.ok and not summary.report.violations
     total, per_doc = measure_folder(FIXTURES, None)
-    assert len(per_doc) == 8
+    assert len(per_doc) == 9
     numeric = total["numeric results"]
     assert numeric.expected >= 60
     assert numeric.recall >= 0.9 and numeric.precision >= 0.95, numeric

@@ -23,7 +23,9 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 _PHASE = re.compile(r"(?i:\bphases?\s+(?P<p>(?:[1-4]|I{1,3}|IV)[abAB]?(?:\s*(?:/|-|and|to)\s*(?:[1-4]|I{1,3}|IV)[abAB]?)?)\b)")
 _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ("allocation", "non-randomized", re.compile(r"(?i:\bnon-?\s?randomi[sz]ed\b)")),
-    ("allocation", "randomized", re.compile(r"(?i:\b(?<!non-)(?<!non )randomi[sz]ed\b|\brandomly (?:assigned|allocated)\b|\brandomi[sz]ation\b)")),
+    ("allocation", "randomized", re.compile(
+        r"(?i:\b(?<!non-)(?<!non )randomi[sz]ed\b|\brandomly (?:assigned|allocated|divided)\b|\brandomi[sz]ation\b|"
+        r"\brandom number table\b|\bdivided\s+(?:\w+\s+){0,3}?randomly\b)")),
     ("masking", "open-label", re.compile(r"(?i:\bopen[- ]label\b)")),
     ("masking", "triple-blind", re.compile(r"(?i:\btriple[- ]blind(?:ed)?\b)")),
     ("masking", "double-blind", re.compile(r"(?i:\bdouble[- ]blind(?:ed)?\b)")),

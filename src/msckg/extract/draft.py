@@ -101,7 +101,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     abbr = re.escape(product.abbreviation.rstrip("s")) + "s?" if product.abbreviation else "MSCs?"
     exp = re.compile(
         rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|[\w-]*ASCs?|stem[- ]cells?|cells?|treatment|treated|"
-        rf"intervention|experimental|active)(?:-treated)?\s+(?:group|arm)s?\b"
+        rf"intervention|experimental|active|observation|study|test)(?:-treated)?\s+(?:group|arm)s?\b"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|cells?|stem[- ]cells?)-treated\b"
         rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cells|cell therapy|stem cells)\b)")
     arms = [ArmDraft(_slug(product.abbreviation.rstrip("s")) if product.abbreviation else "msc",
@@ -119,7 +119,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         arms[0].size = enrolled
     else:
         for s in sents:  # "104 patients were randomly assigned (52 per group)"
-            if m := re.search(r"(?i:\b(\d+)\s+(?:patients\s+|participants\s+)?(?:per|in each)\s+(?:group|arm)\b)", s.text):
+            if m := re.search(r"(?i:\b(\d+)\s+(?:patients\s+|participants\s+|cases\s+|subjects\s+)?(?:per|in each)\s+(?:group|arm)\b)", s.text):
                 for arm in arms:
                     arm.size = int(m.group(1))
                 break

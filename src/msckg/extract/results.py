@@ -72,6 +72,8 @@ class Context:
     single_arm: bool = True
     last_endpoint: EndpointDraft | None = None
     characteristics: list[Group] = field(default_factory=list)
+    frame: tuple[str, Item] | None = None  # a timepoint opening the results section
+    results_seen: bool = False
 
     @property
     def experimental(self) -> ArmDraft:
@@ -94,7 +96,8 @@ _VERB = re.compile(r"(?i:\b(?:was|were|is|are|remained|decreased|increased|impro
                    r"showed|achieved|changed|did|reduced|had|has|have|reached|developed|experienced|died|survived|relapsed|responded)\b)")
 _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more interestingly|interestingly|notably|"
                    r"overall|finally|in addition|post-intervention|following [\w-]+|after [\w-]+|in the [\w-]+ group|"
-                   r"in [\w-]+ patients|for those with [^,]+|at (?:week|month|day|year) \d+),\s*)+)")
+                   r"in [\w-]+ patients|for those with [^,]+|at (?:week|month|day|year) \d+|"
+                   r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
 _PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former)\b)")
 _COMPARISON_BEFORE = re.compile(r"(?i:(?:\bvs\.?|\bversus|\bcompared (?:with|to)|\brelative to|\bfrom|\bover|\bthan)\s*$)")
 _SUBGROUP = re.compile(
@@ -105,6 +108,9 @@ _NAMED_BEFORE = re.compile(r"(?:^|[,;:]\s*|\band\s+|\b(?:were|was|included)\s+)(
 _POPULATION_WORD = re.compile(
     r"(?i:\b(?:patients?|participants?|subjects?|group|arm|placebo|control|those|MSCs?|cells?|at|in|on|of|with|by|vs|"
     r"versus|to|from|than|observed|seen|reported|noted|found|improved|decreased|increased|reduced|baseline|week|month|day|year)\b)")
+# "the total effective rate of the observation group (86.7%, 26/30)": the words before the group phrase
+_SUBJECT_HEAD = re.compile(r"(?i:(?:the\s+)?(?P<np>[a-z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s+(?:of|in|for|among)\s+(?:the\s+)?"
+                           r"[\w-]+\s+(?:group|arm)\b)")
 _PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relapse", "responded": "response"}
 _COUNT_LIST = re.compile(
     r"(?i:^(?P<list>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+and\s+[\w-]+)\s+(?:patients|subjects|participants|cases)\b)")
@@ -118,7 +124,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     for i, c in enumerate(text):
         depth += c == "("
         depth -= c == ")"
-        if depth == 0 and (c == ";" or (c == "," and re.match(r",\s+(?:whereas|while|but)\b", text[i:]))):
+        if depth == 0 and (c == ";" or (c == "," and re.match(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)\b", text[i:]))):
             cuts.append(i + 1)
     cuts.append(len(text) + 1)
     return [(a, b - 1) for a, b in pairwise(cuts)]
@@ -164,6 +170,12 @@ def _population_mentions(text: str, ctx: Context, s: Sentence) -> list[tuple[int
     return out
 
 
+def before_all(pops: list[tuple[int, int, str, bool]], clauses: list[tuple[int, int]], ci: int,
+               pos: int) -> list[tuple[int, int, str, bool]]:
+    """Population mentions before `pos` in clause `ci`, in text order."""
+    return [p for p in pops if not p[3] and p[1] <= pos and _clause_of(clauses, p[0]) == ci]
+
+
 def _subject(text: str) -> tuple[int, int] | None:
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
@@ -201,7 +213,16 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     if (subj is None or _PRONOUN.match(text[subj[0]:subj[1]])) and ctx.last_endpoint is not None:
         reasons.append("endpoint carried over from the previous sentence")
         return ctx.last_endpoint, 0.75
-    if subj is not None and g.start < subj[1] and g.start >= subj[0]:
+    if subj is not None and subj[0] <= g.start < subj[1]:
+        head = _SUBJECT_HEAD.match(text, subj[0], g.start)
+        words = head["np"].strip() if head else ""
+        if words and not _POPULATION_WORD.fullmatch(words) and re.search(r"[a-z]{3}", words) and \
+                not re.search(r"(?i:\b(?:patients?|participants?|subjects?|cases)\b)", words):
+            hits = find_instruments(words)
+            ep = ctx.registry.add(words, hits[0][2][0] if hits else UNMAPPED, "other", s,
+                                  s.start + head.start("np"), s.start + head.end("np"), confidence=0.5)
+            reasons.append("endpoint taken from the sentence's subject")
+            return ep, 0.75
         # "Three of 21 participants (14.3%) were insulin-independent at 6 months": the measure follows the verb
         pred = re.match(r"\s*(?:(?:were|was|became|remained|had|achieved)\s+)?(?P<p>[\w-]+(?:\s+[\w-]+)?)", text[subj[1]:])
         if pred:
@@ -287,7 +308,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 placed[id(g)] = t.items[-1]
     # "from A to B": A is the baseline value
     for g in values:
-        if id(g) not in placed and re.search(r"(?i:\bfrom\s*$)", text[:g.start]) and re.match(r"\s*(?:[^()]{0,12})\bto\b", text[g.end:]):
+        if id(g) not in placed and re.search(r"(?i:\bfrom\s*[(\[]?\s*$)", text[:g.start]) \
+                and re.match(r"\s*[)\]]?\s*(?:[^()]{0,12}?)\bto\b", text[g.end:]):
             placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")
             how[id(g)] = 0.85
     # populations
@@ -317,6 +339,13 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         adjacent = [p for p in near if p[1] <= g.start and re.fullmatch(r"\s*\(?\s*", text[p[1]:g.start])]
         after = [p for p in near if p[0] >= g.end]
         before = [p for p in near if p[1] <= g.start]
+        pair_next = i + 1 < len(values) and re.match(r"\s*[)\]]?\s*(?:vs\.?|versus)\s*[(\[]?\s*$", text[g.end:values[i + 1].start])
+        named_before = list(dict.fromkeys(p[2] for p in before_all(pops, clauses, ci, g.start)))
+        if id(g) in population:
+            continue
+        if pair_next and len(named_before) >= 2:  # "the A group was lower than the B group [(x) vs (y)]"
+            population[id(g)], population[id(values[i + 1])] = named_before[0], named_before[1]
+            continue
         if adjacent:
             population[id(g)] = adjacent[-1][2]
         elif after:
@@ -359,6 +388,9 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             placed[id(g)] = prev[-1].items[-1]  # but "from A before treatment to B": B is not at baseline
         elif g.form == "none" and i > 0 and id(values[i - 1]) in placed:
             placed[id(g)] = placed[id(values[i - 1])]
+        elif ctx.frame is not None and ctx.frame[0] == s.section and g.form != "zero":
+            placed[id(g)] = ctx.frame[1]  # "Results After 12 weeks of treatment, ..." frames the section
+            how[id(g)] = how.get(id(g), 1.0) * 0.8
         else:
             placed[id(g)] = None
     # "Three and four patients ... at 9 (7.5%) and 12 (10%) months, respectively": counts by position
@@ -369,6 +401,11 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         if len(bare) == len(numbers) and all(numbers):
             for g, k in zip(bare, numbers, strict=True):
                 g.stats[0].numerator = k
+    if s.section == "results" and ctx.frame is None and not ctx.results_seen:
+        opening = next((t for t in tls if not t.is_baseline and len(t.items) == 1 and t.start <= 8), None)
+        if opening is not None and re.match(r"(?i:\s*(?:of\s+(?:treatment|therapy|follow-?up)\s*)?,)", text[opening.end:]):
+            ctx.frame = (s.section, opening.items[0])
+    ctx.results_seen = ctx.results_seen or s.section == "results"
     # qualifiers: p-values and effect sizes
     comparison = _comparison(text, ctx)
     shared = _shared_lists(text, tls, values, placed)
@@ -378,7 +415,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             qc = _clause_of(clauses, q.start)
             targets = [g for g in values if placed.get(id(g)) is None or placed[id(g)].duration != "P0D"]
             same = [g for g in targets if _clause_of(clauses, g.start) == qc]
-            targets = same if "both" in q.stats[0].text.lower() and same else targets
+            targets = same if "both" in q.stats[0].text.lower() and len(same) >= 2 else targets
         else:
             opened = _paren_open(text, q.start)
             inside = [g for g in values if g.end <= q.start and opened is not None and g.end > opened]
@@ -409,7 +446,10 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         if id(g) in zipped:
             ep, factor = zipped[id(g)], 0.95
         else:
+            known = len(ctx.registry.items)
             ep, factor = _endpoint_for(text, g, found, ctx, s, reasons)
+            if len(ctx.registry.items) != known:  # a new endpoint: later values of the sentence may name it
+                found = mentions(text, ctx.registry)
         tp = placed.get(id(g))
         conf = g.confidence * factor * how.get(id(g), 1.0) * (0.85 if ep.instrument == UNMAPPED else 1.0)
         pop = population[id(g)]
@@ -417,7 +457,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         for st in stats:
             if st.comparison == "comparator" and (comparator is None or pop == comparator.id):
                 st.comparison = None if comparator is None else st.comparison
-        each = re.match(r"\s*(?:patients\s+|participants\s+)?in each (?:group|arm)\b", text[g.end:])
+        each = re.match(r"\s*(?:patients\s+|participants\s+)?in (?:each|either|both) (?:group|arm)s?\b", text[g.end:])
         for pop_id in ([a.id for a in ctx.arms] if each else [pop]):
             res = ResultDraft(ep, pop_id, tp, [Stat(**st.__dict__) for st in stats], s, s.start + g.start, s.start + g.end,
                               g.n, None if tp is not None and tp.duration == "P0D" else _direction(text),

@@ -19,6 +19,8 @@ _ABBREV = {"vs", "e.g", "i.e", "al", "fig", "figs", "no", "nos", "dr", "approx",
            "yr", "yrs", "wk", "wks", "incl", "esp", "viz", "etc", "u.s", "p", "n", "sd", "ci"}
 _END = re.compile(r"[.!?](?=[\"')\]]?\s+(?:[A-Z0-9(\"'«•\[]|$))|[.!?]$")
 _INLINE = re.compile(r"(?P<h>[A-Za-z][A-Za-z /&-]{2,40}?)\s*:\s+")
+# "Objective To observe ...", "Results After 12 weeks ...": a heading run into its line without a colon
+_BARE_HEADING = re.compile(r"(?P<h>Objectives?|Aims?|Purpose|Background|Methods|Results|Findings|Conclusions?|Interpretation)\s+(?=[A-Z0-9\[(])")
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def split(source: str, block: Block, section: str) -> tuple[list[Sentence], str]
         lead = len(piece) - len(piece.lstrip())
         s, e = pos + lead, pos + len(piece.rstrip())
         pos = cut
-        head = _INLINE.match(text, s)
+        head = _INLINE.match(text, s) or (_BARE_HEADING.match(text, s) if s == 0 else None)
         if head and head["h"].strip().lower() in CONTENT_HEADINGS:
             section = CONTENT_HEADINGS[head["h"].strip().lower()]
             s = head.end()

@@ -43,6 +43,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("prop_pct_paren", re.compile(
         rf"(?P<pct>{NUM})\s*%\s*\(\s*(?P<num>\d+)\s*(?:/|out of|of)\s*(?P<den>\d+)(?:\s+[a-z]+)?\s*\)")),
     ("prop_of_pct", re.compile(rf"(?i:{_PAIR_OF})(?:\s+[a-z]+){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")),
+    ("prop_pct_slash", re.compile(
+        rf"(?P<pct>{NUM})\s*%\s*[,;]\s*(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\w./])")),
     ("prop_slash_pct", re.compile(
         rf"(?<![\w./])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?:\s*,\s*|\s*\(\s*)(?P<pct>{NUM})\s*%\)?")),
     ("prop_of", re.compile(rf"(?i:(?<![\w.]){_PAIR_OF})(?![\w.%])")),
@@ -61,7 +63,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("keyword_value", re.compile(
         rf"(?i:\b(?P<kw>median|mean)\b[^.;()%±]{{0,60}}?\b(?:was|were|of|=|:|is)\s*)(?P<v>{NUM})\s*(?P<u>{UNIT})?")),
     ("zero", re.compile(
-        r"(?i:\bno\s+(?P<what>(?:[\w-]+\s+|,\s*){0,5}?(?:adverse\s+events?|AEs?|serious\s+adverse\s+events?|SAEs?|"
+        r"(?i:\bno\s+(?P<what>(?:[\w-]+\s+|,\s*){0,5}?(?:adverse\s+(?:drug\s+)?(?:events?|reactions?)|AEs?|serious\s+adverse\s+events?|SAEs?|"
         r"toxicit(?:y|ies)|side[- ]effects?|complications?|deaths?)(?:\s*\([A-Za-z]+\))?)"
         r"(?:\s+(?:related|attributable|attributed)\s+to\s+[\w-]+)?"
         r"(?:\s+(?:was|were|has been|have been))?\s+(?:observed|occurred|reported|noted|seen|recorded|found|"
@@ -79,7 +81,7 @@ _CHANGED_BY = re.compile(r"(?i:\b(?:fell|decreased|declined|dropped|increased|ro
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
-VALUE_FORMS = {"ci", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
+VALUE_FORMS = {"ci", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
 
 
