@@ -141,7 +141,7 @@ def test_fixture_drafts_build_and_measure(tmp_path: Path) -> None:
     write_draft(empty, studies / "note.yaml")
     summary = build(studies, tmp_path / "out")
     assert summary.ok and not summary.report.violations
-    total, per_doc = measure_folder(FIXTURES, None)
+    total, per_doc = measure_folder(FIXTURES, None, tmp_path / "measure")
     assert len(per_doc) == 9
     numeric = total["numeric results"]
     assert numeric.expected >= 60
@@ -180,7 +180,7 @@ def test_seed_drafts_build_and_measure(shared_dir: Path, tmp_path: Path) -> None
     assert len(list(studies.glob("*.yaml"))) == 5
     summary = build(studies, tmp_path / "out")
     assert summary.ok and not summary.report.violations
-    total, per_doc = measure_folder(seeds, bundled_studies_dir())
+    total, per_doc = measure_folder(seeds, bundled_studies_dir(), tmp_path / "measure")
     assert len(per_doc) == 5
     numeric: Tally = total["numeric results"]
     assert numeric.expected >= 70

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from pathlib import Path
 
@@ -28,11 +29,14 @@ def expected_for(doc: Path, studies_dir: Path | None) -> tuple[Study, str] | Non
     return None
 
 
-def measure_folder(folder: Path, studies_dir: Path | None) -> tuple[dict[str, Tally], dict[str, dict[str, Tally]]]:
-    """Totals over every .txt document in `folder` with an expected study, and per document."""
+def measure_folder(folder: Path, studies_dir: Path | None, work_dir: Path | None = None,
+                   ) -> tuple[dict[str, Tally], dict[str, dict[str, Tally]]]:
+    """Totals over every .txt document in `folder` with an expected study, and per document.
+    Drafts are written to `work_dir` (a temporary folder when not given) and read back, so the
+    comparison sees exactly what a curator would get."""
     total: dict[str, Tally] = {}
     per_doc: dict[str, dict[str, Tally]] = {}
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() if work_dir is None else contextlib.nullcontext(str(work_dir)) as tmp:
         for doc in sorted(folder.glob("*.txt")):
             found = expected_for(doc, studies_dir)
             if found is None:
