@@ -26,7 +26,8 @@ from msckg.builder.schema import Study
 from msckg.ctgov.reader import CtgovRecord
 from msckg.errors import MsckgError
 from msckg.namespaces import MSCKG, RDF
-from msckg.validate import Violation, validate_graphs
+from msckg.shacl_compiled import CompiledShapes
+from msckg.validate import Violation, shapes_graph, validate_graphs
 
 CHUNK_RECORDS = 200
 
@@ -59,6 +60,7 @@ class _Job:
     strict: bool
     ontology: Graph
     shards: Path
+    compiled: CompiledShapes
 
 
 _JOB: _Job | None = None  # set before forking; workers read it copy-on-write
@@ -109,12 +111,9 @@ def _run_chunk(index: int) -> ChunkResult:
         files[iri] = f"ClinicalTrials.gov record {rec.nct_id}"
         curies |= used_curies(graph)
     mapped = time.process_time()
-    vocab = Graph()
-    for graph in (job.ontology, terms_graph(curies)):
-        for triple in graph:
-            vocab.add(triple)
-    report = validate_graphs(vocab, facts, files=files, workers=1, batch_size=len(facts) or 1,
-                             check_vocabulary=False)
+    compiled = job.compiled.extended(terms_graph(curies))
+    report = validate_graphs(Graph(), facts, files=files, workers=1, batch_size=len(facts) or 1,
+                             check_vocabulary=False, compiled=compiled)
     validated = time.process_time()
     counts: dict[str, int] = {}
     shard = job.shards / f"{index:06d}.nq"
@@ -152,7 +151,7 @@ def run_chunks(chunks: list[Chunk], base: str, curated: dict[str, str], strict: 
 
     if any(chunk.records for chunk in chunks):
         term_index().lexicon  # noqa: B018 - load the index once, before forking, so workers share it
-    _JOB = _Job(chunks, base, curated, strict, ontology, shards)
+    _JOB = _Job(chunks, base, curated, strict, ontology, shards, CompiledShapes(shapes_graph(), ontology))
     workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
     try:
         if workers == 1 or strict:
