@@ -12,6 +12,7 @@ chunking or the number of workers (a test checks this).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
@@ -158,7 +159,11 @@ def run_chunks(chunks: list[Chunk], base: str, curated: dict[str, str], strict: 
             for i in range(len(chunks)):
                 yield _run_chunk(i)
         else:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                yield from pool.imap(_run_chunk, range(len(chunks)))
+            gc.freeze()  # forked workers then never write to the parent's objects' gc headers (copy-on-write)
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    yield from pool.imap(_run_chunk, range(len(chunks)))
+            finally:
+                gc.unfreeze()
     finally:
         _JOB = None
