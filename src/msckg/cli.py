@@ -28,6 +28,8 @@ from msckg.validate import ValidationReport, validate_file
 
 DEFAULT_GRAPH = Path("build") / "kg.nq"
 err = Console(stderr=True, highlight=False)
+QUIET_HELP = "No progress bar and no summary; errors still go to stderr. (No bar either when stderr is piped.)"
+SUMMARY_JSON_HELP = "json prints the summary (counts, violations, outputs, seconds) on stdout."
 
 
 def _fail(exc: MsckgError) -> None:
@@ -76,11 +78,24 @@ def _print_result(result: QueryResult, fmt: str) -> None:
 def main() -> None:
     """msckg: a knowledge graph of clinical studies of mesenchymal stem cell therapies.
 
+    Results go to stdout, errors and summaries to stderr. Long work (build, import, validate,
+    export, load) draws a progress bar on a terminal; piped or with --quiet it does not.
+    Every command that prints a table also takes --format json.
+
+    \b
+    Exit codes:
+      0  ok
+      1  validation or data errors (bad study file, SHACL violations, unreadable graph,
+         unknown query, records skipped, mentions left unresolved)
+      2  usage errors (unknown command or option, bad option value)
+
     \b
     Examples:
       msckg build
       msckg query endpoint-trajectory --param study=NCT00962923 --param endpoint=mRSS
       msckg validate build/kg.nq
+      msckg queries --format json | jq -r '.[].name'
+      msckg COMMAND --help
     """
 
 
@@ -93,10 +108,12 @@ def main() -> None:
 @click.option("--ctgov", "ctgov", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="ClinicalTrials.gov file to merge (study-fields JSON/JSONL or API v2 JSON, .gz or not); repeatable.")
 @click.option("--strict", is_flag=True, help="Stop at the first registry record that cannot be mapped.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar (it is also off when stderr is not a terminal).")
+@click.option("--quiet", "-q", is_flag=True, help=QUIET_HELP)
 @click.option("--workers", type=int, help="Worker processes for mapping and validation (default: one per core).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=SUMMARY_JSON_HELP)
 def build(studies: Path | None, out: Path, base: str, ctgov: tuple[Path, ...], strict: bool, quiet: bool,
-          workers: int | None) -> None:
+          workers: int | None, fmt: str) -> None:
     """Build the knowledge graph from curated study files, validate it, write kg.nq and kg.ttl.
 
     The outputs are replaced only when the new graph is SHACL-valid; otherwise the previous
@@ -108,63 +125,105 @@ def build(studies: Path | None, out: Path, base: str, ctgov: tuple[Path, ...], s
       msckg build
       msckg build --studies my-studies/ --out out/ --base https://example.org/kg/
       msckg build --ctgov ../shared/ctgov/ctgov-msc-studyfields-dev.jsonl.gz
+      msckg build --quiet --format json | jq .triples
     """
     try:
         with progress_bar("building", quiet) as advance:
             summary = run_build(studies, out, base, ctgov=ctgov, strict=strict, workers=workers, progress=advance)
     except MsckgError as exc:
         _fail(exc)
-    _report_build(summary, out)
+    _report_build(summary, out, quiet, fmt)
 
 
 @contextmanager
-def progress_bar(what: str, quiet: bool = False) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on stderr (count, rate, time left), or nothing when piped or quiet."""
-    if quiet or not err.is_terminal:
+def progress_bar(what: str, quiet: bool = False, unit: str = "") -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr (count, rate, time left), or nothing when piped or quiet.
+
+    Yields the `progress(done, total)` callback the library functions take (total 0: not known
+    yet, the bar pulses). `unit="bytes"` shows sizes and transfer speed instead of counts.
+    """
+    if quiet or not err.is_interactive:  # piped, or TERM=dumb
         yield None
         return
     from rich.progress import (
         BarColumn,
+        DownloadColumn,
         MofNCompleteColumn,
         Progress,
         TextColumn,
+        TimeElapsedColumn,
         TimeRemainingColumn,
+        TransferSpeedColumn,
     )
 
-    columns = (TextColumn(what), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
+    counts = (DownloadColumn(), TransferSpeedColumn()) if unit == "bytes" else (
+        MofNCompleteColumn(), TextColumn("{task.fields[rate]}"))
+    columns = (TextColumn(what), BarColumn(), *counts, TimeElapsedColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task(what, total=None, rate="")
 
         def advance(done: int, total: int) -> None:
             speed = bar.tasks[0].speed
-            bar.update(task, completed=done, total=total, rate=f"{speed:.0f}/s" if speed else "")
+            bar.update(task, completed=done, total=total or None,
+                       rate=f"{speed:,.0f}{unit and ' ' + unit}/s" if speed else "")
 
         yield advance
 
 
-def _report_build(summary: BuildSummary, out: Path) -> None:
+def _seconds(value: float) -> float:
+    return round(value, 3)  # a duration, to the millisecond
+
+
+def _emit_json(data: object) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _build_json(summary: BuildSummary) -> dict[str, object]:
+    """A build's summary as plain data (for --format json)."""
+    return {
+        "ok": summary.ok and not summary.import_errors,
+        "studies": summary.studies, "triples": summary.triples, "quads": summary.quads, "graphs": summary.graphs,
+        "registry_records": summary.registry_records, "duplicates": summary.duplicates,
+        "skipped": [str(exc) for exc in summary.import_errors],
+        "violations": [asdict(v) for v in summary.report.violations],
+        "outputs": [str(path) for path in summary.outputs],
+        "seconds": _seconds(summary.seconds),
+        "stages": {name: _seconds(secs) for name, secs in summary.stages.items()},
+    }
+
+
+def _report_build(summary: BuildSummary, out: Path, quiet: bool = False, fmt: str = "text") -> None:
+    if fmt == "json":
+        _emit_json(_build_json(summary))
     for exc in summary.import_errors:
         err.print(f"[yellow]skipped:[/] {exc}", soft_wrap=True)
     if not summary.ok:
-        _print_violations(summary.report)
+        if fmt != "json":
+            _print_violations(summary.report)
         err.print(f"[bold red]build failed:[/] {len(summary.report.violations)} violation(s); "
                   f"previous outputs in {out} left unchanged")
         sys.exit(1)
     registry = (f"  registry records: {summary.registry_records} read, {len(summary.duplicates)} duplicate(s) "
                 f"dropped, {len(summary.import_errors)} skipped") if summary.registry_records else ""
     stages = ", ".join(f"{name} {secs:.1f}s" for name, secs in summary.stages.items())
-    err.print(f"studies: {summary.studies}  triples: {summary.triples}  named graphs: {summary.graphs}  "
-              f"violations: 0  time: {summary.seconds:.1f}s ({stages}){registry}")
-    for path in summary.outputs:
-        err.print(f"wrote {path}")
+    if not quiet:
+        err.print(f"studies: {summary.studies}  triples: {summary.triples}  named graphs: {summary.graphs}  "
+                  f"violations: 0  time: {summary.seconds:.1f}s ({stages}){registry}")
+        for path in summary.outputs:
+            err.print(f"wrote {path}")
     if summary.import_errors:
         sys.exit(1)
 
 
 @main.group("import")
 def import_group() -> None:
-    """Import records from external registries."""
+    """Import records from external registries.
+
+    \b
+    Examples:
+      msckg import ctgov ../shared/ctgov/ctgov-msc-studyfields-dev.jsonl.gz --out build/ctgov.nq
+      msckg import ctgov --help
+    """
 
 
 @import_group.command("ctgov")
@@ -174,7 +233,11 @@ def import_group() -> None:
               help="Curated studies whose NCT ids the records should join (default: the bundled ones).")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for instance data.")
 @click.option("--strict", is_flag=True, help="Stop at the first record that cannot be mapped.")
-def import_ctgov_cmd(paths: tuple[Path, ...], out: Path, studies: Path | None, base: str, strict: bool) -> None:
+@click.option("--quiet", "-q", is_flag=True, help=QUIET_HELP)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=SUMMARY_JSON_HELP)
+def import_ctgov_cmd(paths: tuple[Path, ...], out: Path, studies: Path | None, base: str, strict: bool,
+                     quiet: bool, fmt: str) -> None:
     """Map ClinicalTrials.gov records to RDF, validate, and write them as N-Quads.
 
     Reads classic "study fields" JSON (one object or JSON Lines) and API v2 JSON (one study or a
@@ -183,15 +246,18 @@ def import_ctgov_cmd(paths: tuple[Path, ...], out: Path, studies: Path | None, b
     --strict stops at the first.
 
     \b
-    Example:
+    Examples:
       msckg import ctgov ../shared/ctgov/ctgov-msc-studyfields-dev.jsonl.gz --out build/ctgov.nq
+      msckg import ctgov page1.json page2.json.gz --out build/ctgov.nq --strict
+      msckg import ctgov records.jsonl --out build/ctgov.nq -q --format json | jq .skipped
     """
     try:
-        summary = run_build(studies, out.parent, base, ctgov=paths, strict=strict, include_studies=False,
-                            outputs={out: "nquads"})
+        with progress_bar("importing", quiet) as advance:
+            summary = run_build(studies, out.parent, base, ctgov=paths, strict=strict, include_studies=False,
+                                outputs={out: "nquads"}, progress=advance)
     except MsckgError as exc:
         _fail(exc)
-    _report_build(summary, out)
+    _report_build(summary, out, quiet, fmt)
 
 
 @main.command()
@@ -231,7 +297,8 @@ def conflicts(graph: Path, study: str | None, fmt: str) -> None:
               help="json prints the violations as a list of records on stdout.")
 @click.option("--engine", type=click.Choice(["compiled", "pyshacl"]), default="compiled", show_default=True,
               help="compiled: msckg's shapes compiler (fast); pyshacl: pySHACL per batch (the reference).")
-def validate(file: Path, fmt: str, engine: str) -> None:
+@click.option("--quiet", "-q", is_flag=True, help=QUIET_HELP)
+def validate(file: Path, fmt: str, engine: str, quiet: bool) -> None:
     """Validate a graph file (N-Quads, TriG, Turtle, ...) against the msckg SHACL shapes.
 
     Prints each violation (focus node, path, message, study graph) and exits 1 if any.
@@ -241,17 +308,24 @@ def validate(file: Path, fmt: str, engine: str) -> None:
       msckg validate build/kg.nq
       msckg validate my-graph.trig --format json
       msckg validate build/kg.nq --engine pyshacl
+      msckg validate build/kg.nq -q && echo valid
     """
+    import time
+
+    started = time.perf_counter()
     try:
-        report = validate_file(file, engine=engine)
+        with progress_bar("validating", quiet) as advance:
+            report = validate_file(file, engine=engine, progress=advance)
     except MsckgError as exc:
         _fail(exc)
     if fmt == "json":
         click.echo(json.dumps([asdict(v) for v in report.violations], indent=2))
-    elif report.conforms:
-        err.print(f"{file}: conforms (0 violations)")
-    else:
+    elif not report.conforms:
         _print_violations(report)
+    if not quiet:
+        verdict = "conforms" if report.conforms else "does not conform"
+        err.print(f"{file}: {verdict} ({len(report.violations)} violations) - {report.graphs} study and record "
+                  f"graph(s) checked with the {engine} engine in {time.perf_counter() - started:.1f}s", soft_wrap=True)
     sys.exit(0 if report.conforms else 1)
 
 
@@ -310,8 +384,9 @@ def queries_cmd(fmt: str) -> None:
     """List the named queries with what they answer and their parameters.
 
     \b
-    Example:
-      msckg queries --format json
+    Examples:
+      msckg queries
+      msckg queries --format json | jq -r '.[].name'
     """
     named = list_queries()
     result = QueryResult(
@@ -365,8 +440,9 @@ def mappings(graph: Path, out: Path) -> None:
     """Write every mapping the graph uses (MONDO cross-references, msckg's own term links) as SSSOM.
 
     \b
-    Example:
+    Examples:
       msckg mappings --out build/msckg.sssom.tsv
+      msckg mappings --graph /tmp/registry/kg.nq --out /tmp/registry/msckg.sssom.tsv
     """
     from msckg.linking.mappings_export import write_sssom
 
@@ -384,8 +460,10 @@ def reason(graph: Path, fmt: str) -> None:
     """Check the graph's consistency with HermiT (needs java) and print the inferred types.
 
     \b
-    Example:
-      msckg reason --format csv
+    Examples:
+      msckg reason
+      msckg reason --graph build/kg.nq --format csv > inferred.csv
+      msckg reason --format json
     """
     from msckg.reasoning import instance_data
     from msckg.reasoning import reason as run_reasoner
@@ -418,7 +496,8 @@ def _formats_epilog() -> str:
 @click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH, show_default=True)
 @click.option("--out", type=click.Path(path_type=Path), required=True,
               help="File to write (a directory for bundle formats such as virtuoso-bulk).")
-def export_cmd(fmt: str, graph: Path, out: Path) -> None:
+@click.option("--quiet", "-q", is_flag=True, help=QUIET_HELP)
+def export_cmd(fmt: str, graph: Path, out: Path, quiet: bool) -> None:
     """Write the built graph in another format (RDF syntaxes, bulk-load bundles, graph formats).
 
     Formats without named graphs merge them, and say so on stderr.
@@ -428,15 +507,19 @@ def export_cmd(fmt: str, graph: Path, out: Path) -> None:
       msckg export turtle --out build/kg.ttl
       msckg export jsonld --graph build/kg.nq --out build/kg.jsonld
       msckg export virtuoso-bulk --out build/virtuoso
+      msckg export neo4j --graph /tmp/registry/kg.nq --out /tmp/neo4j --quiet
     """
     from msckg.export import export
 
     try:
-        report = export(fmt, graph, out)
+        with progress_bar(f"exporting {fmt}", quiet) as advance:
+            report = export(fmt, graph, out, progress=advance)
     except MsckgError as exc:
         _fail(exc)
     for warning in report.warnings:
         err.print(f"[yellow]warning:[/] {warning}", soft_wrap=True)
+    if quiet:
+        return
     graphs = f", {report.graphs} named graph(s)" if report.graphs else ""
     err.print(f"wrote {', '.join(map(str, report.outputs))}: {report.statements} statement(s){graphs} "
               f"in {report.seconds:.1f}s", soft_wrap=True)
@@ -452,8 +535,9 @@ def export_cmd(fmt: str, graph: Path, out: Path) -> None:
 @click.option("--password", envvar="MSCKG_SPARQL_PASSWORD", help="Password (or set MSCKG_SPARQL_PASSWORD).")
 @click.option("--auth", type=click.Choice(["auto", "basic", "digest"]), default="auto", show_default=True,
               help="auto asks the endpoint which scheme it wants.")
+@click.option("--quiet", "-q", is_flag=True, help=QUIET_HELP)
 def load_cmd(graph: Path, endpoint: str | None, store: Path | None, into: str | None, user: str | None,
-             password: str | None, auth: str) -> None:
+             password: str | None, auth: str, quiet: bool) -> None:
     """Load the built graph into a SPARQL triple store or a local Oxigraph store.
 
     With --endpoint, each named graph is replaced (PUT, then POSTs of bounded chunks) through the
@@ -464,6 +548,7 @@ def load_cmd(graph: Path, endpoint: str | None, store: Path | None, into: str | 
       msckg load --store build/store
       msckg load --endpoint http://localhost:8890/sparql-graph-crud-auth --user dba --password dba
       msckg load --endpoint http://localhost:7878/store --into https://example.org/msckg
+      msckg load --graph /tmp/registry/kg.nq --store /tmp/registry/store --quiet
     """
     if (endpoint is None) == (store is None):
         raise click.UsageError("give exactly one of --endpoint URL or --store DIR")
@@ -476,18 +561,22 @@ def load_cmd(graph: Path, endpoint: str | None, store: Path | None, into: str | 
             from msckg.store import create_store
 
             started = time.perf_counter()
-            count = create_store(graph, store)
-            err.print(f"loaded {count} quads into store {store} in {time.perf_counter() - started:.1f}s",
-                      soft_wrap=True)
+            with progress_bar("loading", quiet, unit="bytes") as advance:
+                count = create_store(graph, store, progress=advance)
+            if not quiet:
+                err.print(f"loaded {count} quads into store {store} in {time.perf_counter() - started:.1f}s",
+                          soft_wrap=True)
             return
         from msckg.export.sparql_load import GraphStore, load_graph_store
 
         target = GraphStore(endpoint, user=user, password=password, auth=auth)  # type: ignore[arg-type]
-        report = load_graph_store(graph, target, into=into)
+        with progress_bar("loading", quiet) as advance:
+            report = load_graph_store(graph, target, into=into, progress=advance)
     except MsckgError as exc:
         _fail(exc)
-    err.print(f"loaded {report.triples} triple(s) into {report.graphs} graph(s) at {endpoint} "
-              f"with {report.requests} request(s) in {report.seconds:.1f}s", soft_wrap=True)
+    if not quiet:
+        err.print(f"loaded {report.triples} triple(s) into {report.graphs} graph(s) at {endpoint} "
+                  f"with {report.requests} request(s) in {report.seconds:.1f}s", soft_wrap=True)
 
 
 # ---------------------------------------------------------------- msckg report (msckg.report)

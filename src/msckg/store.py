@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from msckg.errors import MsckgError, QueryError
+from msckg.progress import Progress, ReadCounter
 from msckg.queries import NamedQuery, QueryResult, bindings
 from msckg.sparql_lexer import tokens
 
@@ -47,24 +48,28 @@ def rdf_format(path: Path) -> ox.RdfFormat:
                          f"(known: {', '.join(sorted(_FORMATS))})") from None
 
 
-def load_graph(path: Path, store: ox.Store | None = None) -> ox.Store:
-    """Read a built graph file into a store (a new in-memory one unless given)."""
+def load_graph(path: Path, store: ox.Store | None = None, progress: Progress | None = None) -> ox.Store:
+    """Read a built graph file into a store (a new in-memory one unless given).
+
+    `progress(bytes read, file size)` is called as the file is read."""
     if not path.is_file():
         raise StoreError(f"{path}: no such graph file (run `msckg build` first, or pass --graph)")
     target = store if store is not None else ox.Store()
     try:
         with path.open("rb") as handle:
-            target.bulk_load(handle, rdf_format(path))
+            source = handle if progress is None else ReadCounter(handle, path.stat().st_size, progress)
+            target.bulk_load(source, rdf_format(path))
     except (SyntaxError, ValueError, OSError) as exc:
         raise StoreError(f"{path}: cannot be read as {rdf_format(path).name}: {exc}") from exc
     return target
 
 
-def create_store(graph: Path, directory: Path) -> int:
+def create_store(graph: Path, directory: Path, progress: Progress | None = None) -> int:
     """Load `graph` into a fresh on-disk store at `directory`; returns the number of quads.
 
     The directory is built beside its final place and renamed in, so a failed load never
-    leaves a half-filled store where a good one was.
+    leaves a half-filled store where a good one was. `progress(bytes read, file size)` is
+    called as the graph file is read.
     """
     import shutil
 
@@ -73,7 +78,7 @@ def create_store(graph: Path, directory: Path) -> int:
     staging.parent.mkdir(parents=True, exist_ok=True)
     try:
         store = ox.Store(str(staging))
-        load_graph(graph, store)
+        load_graph(graph, store, progress)
         store.optimize()
         count = len(store)
         store.flush()

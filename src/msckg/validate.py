@@ -26,6 +26,7 @@ from rdflib.term import Node
 
 from msckg.errors import GraphFileError
 from msckg.namespaces import MSCKG, RDF, SH
+from msckg.progress import Progress
 from msckg.resources import shapes_file
 from msckg.shacl_compiled import CompiledShapes, Finding
 
@@ -49,6 +50,7 @@ class Violation:
 @dataclass
 class ValidationReport:
     violations: list[Violation] = field(default_factory=list)
+    graphs: int = 0  # fact graphs (studies, registry records) checked, for summaries
 
     @property
     def conforms(self) -> bool:
@@ -103,11 +105,13 @@ def study_batches(facts: Mapping[URIRef, Iterable[Triple]], batch_size: int) -> 
     """Batches of fact graphs. All graphs that describe the same study (a paper and its registry
     record) stay in one batch, because shapes look across them (n against every stated
     enrollment)."""
+    rdf_type, study_class = str(RDF.type), str(MSCKG.ClinicalStudy)  # str equality: C speed
     by_study: dict[Node, list[tuple[URIRef, list[Triple]]]] = {}
     loose: list[list[tuple[URIRef, list[Triple]]]] = []
     for name in sorted(facts, key=str):
         triples = list(facts[name])
-        studies = sorted(s for s, p, o in triples if p == RDF.type and o == MSCKG.ClinicalStudy)
+        studies = sorted(s for s, p, o in triples
+                         if str.__eq__(p, rdf_type) and type(o) is URIRef and str.__eq__(o, study_class))
         if studies:
             by_study.setdefault(studies[0], []).append((name, triples))
         elif triples:
@@ -189,16 +193,17 @@ def _validate_batch(index: int) -> list[Violation]:
 
 def validate_dataset(ds: Dataset, files: Mapping[URIRef, Path | str] | None = None,
                      batch_size: int = 100, workers: int | None = None,
-                     engine: str = "compiled") -> ValidationReport:
+                     engine: str = "compiled", progress: Progress | None = None) -> ValidationReport:
     """Validate every named graph of `ds`; `files` maps fact graphs to the files they came from."""
     vocab, facts = split_dataset(ds)
-    return validate_graphs(vocab, facts, files, batch_size, workers, engine)
+    return validate_graphs(vocab, facts, files, batch_size, workers, engine, progress=progress)
 
 
 def validate_graphs(vocab: Graph, facts: Mapping[URIRef, Iterable[Triple]],
                     files: Mapping[URIRef, Path | str] | None = None, batch_size: int = 100,
                     workers: int | None = None, engine: str = "compiled",
-                    check_vocabulary: bool = True) -> ValidationReport:
+                    check_vocabulary: bool = True, progress: Progress | None = None,
+                    compiled: CompiledShapes | None = None) -> ValidationReport:
     """Validate fact graphs (by graph IRI) against the shapes, with the shared vocabulary.
 
     Shapes only ever look inside one study (its own nodes, plus the ontology and term graphs),
@@ -209,6 +214,8 @@ def validate_graphs(vocab: Graph, facts: Mapping[URIRef, Iterable[Triple]],
     `engine="compiled"` (default) evaluates the shapes with `msckg.shacl_compiled`, many times
     faster; `engine="pyshacl"` runs pySHACL on each batch. Both report the same findings.
     `check_vocabulary=False` leaves out the vocabulary's own nodes (a build checks them once).
+    `progress(graphs done, graphs)` is called as each batch finishes. `compiled` reuses shapes
+    compiled earlier (over `vocab`'s terms) instead of compiling them again.
     """
     global _WORK, _COMPILED, _SPARQL_PREDICATES
     if engine not in ("compiled", "pyshacl"):
@@ -216,7 +223,7 @@ def validate_graphs(vocab: Graph, facts: Mapping[URIRef, Iterable[Triple]],
     batches = study_batches(facts, batch_size)
     extra: list[Violation] = []
     if engine == "compiled":
-        _COMPILED = CompiledShapes(shapes_graph(), vocab)
+        _COMPILED = compiled if compiled is not None else CompiledShapes(shapes_graph(), vocab)
         _SPARQL_PREDICATES = _sparql_predicates(_COMPILED)
         if check_vocabulary:
             extra = [_row(f, {}) for f in _COMPILED.validate_vocabulary()]
@@ -225,12 +232,15 @@ def validate_graphs(vocab: Graph, facts: Mapping[URIRef, Iterable[Triple]],
     workers = max(1, min(workers or os.cpu_count() or 1, len(batches) or 1))
     _WORK = (vocab, batches)
     task = _compiled_batch if engine == "compiled" else _validate_batch
+    sizes = [len(batch) for batch in batches]
+    found: list[list[Violation]] = []
     try:
         if workers == 1 or len(batches) <= 1:
-            found = [task(i) for i in range(len(batches))]
+            results: Iterable[list[Violation]] = (task(i) for i in range(len(batches)))
+            found = _collect(results, sizes, progress)
         else:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                found = pool.map(task, range(len(batches)))
+                found = _collect(pool.imap(task, range(len(batches))), sizes, progress)
     finally:
         _WORK = None
         _COMPILED = None
@@ -240,7 +250,18 @@ def validate_graphs(vocab: Graph, facts: Mapping[URIRef, Iterable[Triple]],
                       str(files[URIRef(v.graph)]) if files and v.graph and URIRef(v.graph) in files else None)
             for v in unique.values()]
     rows.sort(key=lambda v: (v.graph or "", v.focus, v.path, v.component, v.message))
-    return ValidationReport(rows)
+    return ValidationReport(rows, graphs=sum(sizes))
+
+
+def _collect(results: Iterable[list[Violation]], sizes: list[int], progress: Progress | None) -> list[list[Violation]]:
+    """The batches' findings in batch order, reporting graphs done after each batch."""
+    found, done = [], 0
+    for size, violations in zip(sizes, results, strict=True):
+        found.append(violations)
+        done += size
+        if progress is not None:
+            progress(done, sum(sizes))
+    return found
 
 
 def validate_whole(ds: Dataset, files: Mapping[URIRef, Path | str] | None = None) -> ValidationReport:
@@ -307,5 +328,6 @@ def _validate(data: Graph, owner: dict[Node, URIRef], files: Mapping[URIRef, Pat
     return ValidationReport(rows)
 
 
-def validate_file(path: Path, engine: str = "compiled") -> ValidationReport:
-    return validate_dataset(read_graph_file(path), engine=engine)
+def validate_file(path: Path, engine: str = "compiled", progress: Progress | None = None) -> ValidationReport:
+    """Read and validate a graph file; `progress(graphs done, graphs)` once it is read."""
+    return validate_dataset(read_graph_file(path), engine=engine, progress=progress)

@@ -20,7 +20,7 @@ from msckg.export import export
 from msckg.export.sparql_load import GraphStore, LoadError, load_graph_store
 from msckg.export.virtuoso_bulk import VirtuosoBulkWriter
 from msckg.queries import list_queries
-from msckg.store import load_graph, parameter_terms, run_named, bind_parameters
+from msckg.store import bind_parameters, load_graph, parameter_terms, run_named
 from tests.export.msckg_cli import msckg
 from tests.export.result_compare import differences
 from tests.export.virtuoso_server import Virtuoso, run_virtuoso
@@ -115,9 +115,13 @@ def test_load_into_one_graph_in_chunks_keeps_blank_nodes(virtuoso: Virtuoso, sou
     target = GraphStore(virtuoso.gsp_url, user="dba", password="dba", chunk_triples=250)
     triples = {q.triple for q in ox.parse(path=str(source), format=ox.RdfFormat.N_QUADS)}
     blanks = {t.value for q in triples for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)}
+    sent: list[tuple[int, int]] = []
     try:
-        report = load_graph_store(source, target, into=into)
+        report = load_graph_store(source, target, into=into, progress=lambda done, total: sent.append((done, total)))
         assert report.graphs == 1 and report.triples == len(triples) and report.requests > len(triples) // 250
+        # one progress report per request, triples sent so far against the file's statements
+        assert len(sent) == report.requests and [d for d, _ in sent] == sorted(d for d, _ in sent)
+        assert sent[-1] == (len(triples), sum(graph_counts(source).values()))
         rows = virtuoso.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{into}> {{ ?s ?p ?o }} }}")
         assert int(rows[0]["n"]["value"]) == len(triples)
         # a blank node split over two requests would become two nodes

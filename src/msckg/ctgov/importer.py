@@ -19,6 +19,7 @@ from msckg.ctgov.reader import CtgovFormatError, CtgovRecord, dedupe, read_recor
 from msckg.errors import MsckgError
 from msckg.linking.normalise import Normaliser
 from msckg.namespaces import DEFAULT_BASE
+from msckg.progress import Progress, reporting
 
 
 @dataclass
@@ -59,12 +60,13 @@ def read_ctgov(paths: Iterable[Path], strict: bool = False) -> tuple[int, list[C
 
 
 def import_ctgov(paths: Iterable[Path], base: str = DEFAULT_BASE, curated: dict[str, str] | None = None,
-                 strict: bool = False) -> ImportSummary:
+                 strict: bool = False, progress: Progress | None = None) -> ImportSummary:
+    """Map every record of `paths` to its own graph; `progress(records done, records)` as they go."""
     start = time.perf_counter()
     summary = ImportSummary()
     summary.records, kept, summary.duplicates, summary.errors = read_ctgov(paths, strict)
     normaliser = Normaliser()
-    for rec in kept:
+    for rec in reporting(kept, progress, len(kept), every=10):
         try:
             mapper = RecordMapper(rec, study_id_for(rec.nct_id, curated or {}), base, normaliser)
             graph = mapper.map()

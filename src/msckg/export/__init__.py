@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from msckg.errors import MsckgError
+from msckg.progress import Progress
 
 
 class ExportError(MsckgError):
@@ -46,7 +47,9 @@ class Writer(Protocol):
     name: str  # the FORMAT argument of `msckg export`
     description: str  # one line, shown by `msckg export --help`
 
-    def write(self, graph: Path, out: Path) -> ExportReport: ...
+    def write(self, graph: Path, out: Path, progress: Progress | None = None) -> ExportReport:
+        """`progress(done, total)`, if given, is called as the graph file is read (quads)."""
+        ...
 
 
 WRITERS: dict[str, Writer] = {}
@@ -60,8 +63,10 @@ def register(writer: Writer) -> Writer:
     return writer
 
 
-def export(fmt: str, graph: Path, out: Path) -> ExportReport:
-    """Write `graph` as `fmt` to `out`: the library call behind `msckg export`."""
+def export(fmt: str, graph: Path, out: Path, progress: Progress | None = None) -> ExportReport:
+    """Write `graph` as `fmt` to `out`: the library call behind `msckg export`.
+
+    `progress(quads read, quads to read)` is called now and then (see `Writer.write`)."""
     try:
         writer = WRITERS[fmt]
     except KeyError:
@@ -69,7 +74,7 @@ def export(fmt: str, graph: Path, out: Path) -> ExportReport:
     if not graph.is_file():
         raise ExportError(f"{graph}: no such graph file (run `msckg build` first, or pass --graph)")
     started = time.perf_counter()
-    report = writer.write(graph, out)
+    report = writer.write(graph, out, progress)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from msckg.progress import EVERY, Progress, statement_lines
 from msckg.store import StoreError, rdf_format
 
 Subject = ox.NamedNode | ox.BlankNode
@@ -55,7 +56,9 @@ def lines_sorted(path: Path) -> bool:
 class SubjectGroups:
     """Re-iterable groups of (subject, quads); each iteration is one streamed pass over the graph."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, progress: Progress | None = None, passes: int = 1) -> None:
+        """`progress(quads read, quads to read)` counts every pass: the `passes` iterations the
+        caller means to make, plus one when a sorted copy has to be made first."""
         if not path.is_file():
             raise StoreError(f"{path}: no such graph file (run `msckg build` first, or pass --graph)")
         self.path = path
@@ -63,10 +66,15 @@ class SubjectGroups:
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._source: Path | None = None
         self.sorted_copy = False  # True once the graph is read from a sorted temporary copy
+        self.progress = progress
+        self._reads = passes  # reads of the whole graph expected
+        self._read = 0  # quads parsed so far, over every read
+        self._statements = statement_lines(path) if progress is not None else 0  # 0: not known yet
 
     def use_sorted_copy(self) -> None:
         """Read from a sorted copy from now on (the file's own order cannot be streamed)."""
         if not self.sorted_copy:
+            self._reads += 1
             self._source = self._sort()
             self.sorted_copy = True
 
@@ -91,9 +99,23 @@ class SubjectGroups:
 
     def _parse(self, source: Path, fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
         try:
-            yield from ox.parse(path=str(source), format=fmt)
+            if self.progress is None:
+                yield from ox.parse(path=str(source), format=fmt)
+                return
+            start = self._read
+            for quad in ox.parse(path=str(source), format=fmt):
+                self._read += 1
+                if self._read % EVERY == 0:
+                    self._report()
+                yield quad
+            self._statements = self._statements or self._read - start
+            self._report()
         except (SyntaxError, ValueError, OSError) as exc:
             raise StoreError(f"{self.path}: cannot be read as {self.format.name}: {exc}") from exc
+
+    def _report(self) -> None:
+        if self.progress is not None:
+            self.progress(self._read, max(self._statements * self._reads, self._read))
 
     def _sort(self) -> Path:
         """The graph as sorted canonical N-Quads lines in a temporary file (external merge sort)."""

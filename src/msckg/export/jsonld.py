@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from msckg.export import ExportError, ExportReport, register
 from msckg.export.files import atomic_file
 from msckg.export.quads import Tally, by_graph, read_quads
+from msckg.progress import Progress
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -284,10 +285,10 @@ class JsonLdWriter:
     name: str = "jsonld"
     description: str = "JSON-LD 1.1, compacted with the shipped msckg context (named graphs kept)"
 
-    def write(self, graph: Path, out: Path) -> ExportReport:
+    def write(self, graph: Path, out: Path, progress: Progress | None = None) -> ExportReport:
         tally = Tally()
         with atomic_file(out) as handle:
-            write_jsonld(by_graph(read_quads(graph), tally), handle, shipped_context())
+            write_jsonld(by_graph(read_quads(graph, progress), tally), handle, shipped_context())
         return ExportReport(self.name, [out], tally.written, tally.graphs)
 
 

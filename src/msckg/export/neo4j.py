@@ -40,6 +40,7 @@ from msckg.export.property_graph import (
     Schema,
     Value,
 )
+from msckg.progress import Progress
 from msckg.resources import export_file
 
 # Properties worth an index besides the unique `iri`: how people look nodes up.
@@ -247,10 +248,10 @@ class Neo4jWriter:
     def __init__(self, config: Neo4jConfig | None = None) -> None:
         self.config = config or Neo4jConfig()
 
-    def write(self, graph: Path, out: Path) -> ExportReport:
+    def write(self, graph: Path, out: Path, progress: Progress | None = None) -> ExportReport:
         from msckg.export.ladybug import ladybug_script
 
-        pg = PropertyGraph.read(graph)
+        pg = PropertyGraph.read(graph, progress)
         schema = pg.schema
         multi = {pg.index.primary(n) for n, labels in pg.index.labels.items() if len(labels) > 1}
         with atomic_directory(out) as staging:

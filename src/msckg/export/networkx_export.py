@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from msckg.export import ExportReport, register
 from msckg.export.files import atomic_file
 from msckg.export.property_graph import DOUBLE_SUFFIX, GRAPHS_PROPERTY, PropertyGraph
+from msckg.progress import Progress
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -111,8 +112,8 @@ class _StreamingXmlWriter:
     name = ""
     description = ""
 
-    def write(self, graph: Path, out: Path) -> ExportReport:
-        pg = PropertyGraph.read(graph)
+    def write(self, graph: Path, out: Path, progress: Progress | None = None) -> ExportReport:
+        pg = PropertyGraph.read(graph, progress)
         with atomic_file(out) as handle:
             self._write(pg, handle)
         return ExportReport(self.name, [out], pg.schema.quads, len(pg.schema.graphs))

@@ -39,6 +39,7 @@ from msckg.export._names import (
     unique_names,
 )
 from msckg.export._subjects import Subject, SubjectGroups, Unsorted
+from msckg.progress import Progress
 from msckg.queries import NamedQuery, parse_header
 from msckg.resources import export_file
 
@@ -358,8 +359,10 @@ class PropertyGraph:
     relationship_names: dict[str, str]
 
     @classmethod
-    def read(cls, graph: Path) -> PropertyGraph:
-        groups = SubjectGroups(graph)
+    def read(cls, graph: Path, progress: Progress | None = None) -> PropertyGraph:
+        """Index and schema passes over `graph`; `progress(quads read, quads to read)` counts
+        these and the one pass `records()` makes."""
+        groups = SubjectGroups(graph, progress, passes=3)
         try:
             index = _index(groups)
         except Unsorted:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from msckg.export import ExportError
+from msckg.progress import Progress, reporting, statement_lines
 from msckg.store import StoreError, rdf_format
 
 
@@ -31,10 +32,11 @@ class Tally:
     graphs: int = 0  # named graphs (the default graph is not counted)
 
 
-def read_quads(path: Path) -> Iterator[ox.Quad]:
+def read_quads(path: Path, progress: Progress | None = None) -> Iterator[ox.Quad]:
     """Every quad of a graph file in file order; a syntax error names the file and line.
 
-    The file and its syntax are checked at the call, the quads are read as they are consumed.
+    The file and its syntax are checked at the call, the quads are read as they are consumed;
+    `progress(quads read, quads in the file)` is called every few thousand quads.
     """
     if not path.is_file():
         raise ExportError(f"{path}: no such graph file (run `msckg build` first, or pass --graph)")
@@ -42,7 +44,9 @@ def read_quads(path: Path) -> Iterator[ox.Quad]:
         fmt = rdf_format(path)
     except StoreError as exc:
         raise ExportError(str(exc)) from None
-    return _parse(path, fmt)
+    if progress is None:
+        return _parse(path, fmt)
+    return reporting(_parse(path, fmt), progress, statement_lines(path))
 
 
 def _parse(path: Path, fmt: ox.RdfFormat) -> Iterator[ox.Quad]:

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from msckg.export import ExportError, ExportReport, register
 from msckg.export.files import atomic_file
 from msckg.export.quads import Tally, by_graph, counted, distinct_triples, read_quads
+from msckg.progress import Progress
 
 
 def serialisation_prefixes() -> dict[str, str]:
@@ -42,9 +43,9 @@ class RdfWriter:
     syntax: ox.RdfFormat
     grouped: bool = False
 
-    def write(self, graph: Path, out: Path) -> ExportReport:
+    def write(self, graph: Path, out: Path, progress: Progress | None = None) -> ExportReport:
         tally = Tally()
-        quads = read_quads(graph)
+        quads = read_quads(graph, progress)
         if self.syntax.supports_datasets:
             stream = by_graph(quads, tally) if self.grouped else counted(quads, tally)
         else:

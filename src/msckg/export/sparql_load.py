@@ -23,6 +23,7 @@ import pyoxigraph as ox
 
 from msckg.errors import MsckgError
 from msckg.export.quads import Tally, by_graph, distinct_triples, read_quads
+from msckg.progress import Progress, statement_lines
 
 Auth = Literal["auto", "basic", "digest"]
 CONTENT_TYPE = "text/turtle; charset=utf-8"
@@ -134,8 +135,11 @@ class _Client:
                             f"HTTP {answer.status_code} {answer.reason}: {answer.text.strip()[:300]}")
 
 
-def load_graph_store(graph: Path, target: GraphStore, into: str | None = None) -> LoadReport:
-    """Replace each named graph of `graph` (or the one graph `into`) at a GSP endpoint."""
+def load_graph_store(graph: Path, target: GraphStore, into: str | None = None,
+                     progress: Progress | None = None) -> LoadReport:
+    """Replace each named graph of `graph` (or the one graph `into`) at a GSP endpoint.
+
+    `progress(triples sent, statements in the file)` is called after each request."""
     started = time.perf_counter()
     if target.chunk_triples < 1:
         raise LoadError("chunk size must be at least one triple")
@@ -143,10 +147,13 @@ def load_graph_store(graph: Path, target: GraphStore, into: str | None = None) -
     client = _Client(target)
     started_graphs: set[str | None] = set()
     triples = requests = 0
+    total = statement_lines(graph) if progress is not None else 0
     for name, batch in graph_batches(quads, target.chunk_triples):
         method = "POST" if name in started_graphs else "PUT"
         client.send(method, name, batch)
         started_graphs.add(name)
         triples += len(batch)
         requests += 1
+        if progress is not None:
+            progress(triples, max(total, triples))
     return LoadReport(len(started_graphs), triples, requests, time.perf_counter() - started)

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from msckg.export import ExportError, ExportReport, register
 from msckg.export.files import atomic_directory
 from msckg.export.quads import read_quads
+from msckg.progress import Progress
 from msckg.resources import export_file
 
 FALLBACK_GRAPH = "https://w3id.org/msckg/graph/default"  # ld_dir needs one; N-Quads lines name theirs
@@ -77,7 +78,7 @@ class VirtuosoBulkWriter:
     description: str = "Virtuoso bulk-load bundle: gzipped N-Quads shards, load.sql for isql-vt, README"
     shard_bytes: int = 64 * 2**20
 
-    def write(self, graph: Path, out: Path) -> ExportReport:
+    def write(self, graph: Path, out: Path, progress: Progress | None = None) -> ExportReport:
         if self.shard_bytes < 1:
             raise ExportError("virtuoso-bulk: shard size must be positive")
         if out.exists() and not out.is_dir():
@@ -88,7 +89,7 @@ class VirtuosoBulkWriter:
         with atomic_directory(out) as staging:
             shards = _Shards(staging, self.shard_bytes)
             shards.names.append("kg-00000.nq.gz")  # reserved for the blank-node quads
-            for quad in read_quads(graph):
+            for quad in read_quads(graph, progress):
                 if isinstance(quad.graph_name, ox.DefaultGraph):
                     raise ExportError(f"{graph}: quad outside any named graph ({quad}); "
                                       "virtuoso-bulk expects a built graph, where every quad has one")
