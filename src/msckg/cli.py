@@ -205,10 +205,12 @@ def _report_build(summary: BuildSummary, out: Path, quiet: bool = False, fmt: st
         sys.exit(1)
     registry = (f"  registry records: {summary.registry_records} read, {len(summary.duplicates)} duplicate(s) "
                 f"dropped, {len(summary.import_errors)} skipped") if summary.registry_records else ""
-    stages = ", ".join(f"{name} {secs:.1f}s" for name, secs in summary.stages.items())
+    wall = ", ".join(f"{name} {secs:.1f}s" for name, secs in summary.stages.items() if not name.endswith(" cpu"))
+    cpu = ", ".join(f"{name[:-4]} {secs:.1f}s" for name, secs in summary.stages.items() if name.endswith(" cpu"))
     if not quiet:
         err.print(f"studies: {summary.studies}  triples: {summary.triples}  named graphs: {summary.graphs}  "
-                  f"violations: 0  time: {summary.seconds:.1f}s ({stages}){registry}")
+                  f"violations: 0  time: {summary.seconds:.1f}s{registry}", soft_wrap=True)
+        err.print(f"stages: {wall}; worker CPU: {cpu}", soft_wrap=True)
         for path in summary.outputs:
             err.print(f"wrote {path}")
     if summary.import_errors:
