@@ -4,7 +4,8 @@ Run from the project root:
 
     python scripts/build_index.py --shared ../shared/ontologies
     python scripts/build_index.py --mondo mondo.obo --cl cl.owl --uberon uberon.obo \
-        --mondo-sssom mondo.sssom.tsv --cl-synonyms cl_synonyms_all_scopes.tsv.gz
+        --mondo-sssom mondo.sssom.tsv --cl-synonyms cl_synonyms_all_scopes.tsv.gz \
+        --doid doid_HumanDO.tsv
 
 Inputs may be the cellxgene-style TSV tables in ../shared/ontologies, an OBO file or an OWL
 (RDF/XML) file, gzipped or not; the format is taken from the content. Writes, sorted so that a
@@ -15,6 +16,10 @@ re-run gives identical bytes:
   deprecated, replaced_by. Obsolete terms are kept so that old ids resolve to their replacement.
 - src/msckg/data/index/mondo_mappings.tsv.gz: MONDO's exact matches to DOID, MeSH, NCIt, EFO,
   ICD-10-CM and ICD-10-WHO, with justification and source file.
+- src/msckg/data/index/mondo_mapped_labels.tsv.gz: the labels of DOID, NCIt and Orphanet terms
+  that MONDO maps exactly (skos:exactMatch) to ONE live MONDO term, as extra names for that term
+  ("primary ovarian insufficiency", DOID:5426, for MONDO:0005387 "primary ovarian failure").
+  A term mapped to several MONDO terms names none of them; names MONDO already has are left out.
 - src/msckg/data/prefixes.json: a curies extended prefix map derived from Bioregistry records.
 """
 
@@ -48,6 +53,20 @@ PREFIXES: dict[str, tuple[str, str | None]] = {
 }
 MAPPED_PREFIXES = {"doid": "DOID", "mesh": "MESH", "ncit": "NCIT", "efo": "EFO",
                    "icd10cm": "ICD10CM", "icd10who": "ICD10WHO"}
+# sources whose labels name the mapped MONDO term (DOID's from its own release; NCIt's and
+# Orphanet's as the SSSOM gives them). ICD-10 titles ("..., unspecified") and OMIM's upper-case
+# entry titles are not disease names and are left out.
+LABEL_SOURCES = ("DOID", "NCIT", "Orphanet")
+# words that do not make a name more specific ("blindness" = "blindness (disorder)")
+GENERIC_WORDS = {"disease", "diseases", "disorder", "disorders", "syndrome"}
+
+
+def _drops_qualifier(name: str, label: str) -> bool:
+    """True when a source's name is the MONDO label minus a qualifier: NCIt's "Respiratory
+    Distress Syndrome" for MONDO's "newborn respiratory distress syndrome" reads as the broader
+    concept (in registry records, ARDS), so it is no name of the narrower MONDO term."""
+    words, own = set(re.findall(r"\w+", name.casefold())), set(re.findall(r"\w+", label.casefold()))
+    return words < own and bool(own - words - GENERIC_WORDS)
 OBO_IRI = re.compile(r"^http://purl\.obolibrary\.org/obo/([A-Za-z]+)_(\w+)$")
 
 
@@ -83,7 +102,7 @@ def read_tsv(path: Path, prefix: str) -> Iterator[Term]:
     for row in csv.DictReader((line for line in _open_text(path) if not line.startswith("#")), delimiter="\t"):
         if not row["id"].startswith(prefix + ":"):
             continue
-        split = lambda s: {x for x in (s or "").split("|") if x}  # noqa: E731
+        split = lambda s: {x for x in (s or "").split("|") if x}
         yield Term(row["id"], row["label"], split(row.get("exact_synonyms")), set(),
                    split(row.get("parents")), split(row.get("ancestors")),
                    row.get("deprecated", "0") in ("1", "true", "True"), row.get("replaced_by") or "")
@@ -200,7 +219,7 @@ def write_index(terms: dict[str, Term], name: str) -> Path:
     w = csv.writer(buf, delimiter="\t", lineterminator="\n")
     w.writerow(["id", "label", "exact_synonyms", "related_synonyms", "parents", "ancestors", "deprecated", "replaced_by"])
     for t in sorted(terms.values(), key=lambda t: t.id):
-        clean = lambda xs: "|".join(sorted(x.replace("|", "/").replace("\t", " ") for x in xs))  # noqa: E731
+        clean = lambda xs: "|".join(sorted(x.replace("|", "/").replace("\t", " ") for x in xs))
         w.writerow([t.id, t.label, clean(t.exact - {t.label}), clean(t.related - t.exact - {t.label}),
                     clean(t.parents), clean(t.ancestors), int(t.deprecated), t.replaced_by])
     out.write_bytes(gzip.compress(buf.getvalue().encode("utf-8"), mtime=0))
@@ -221,6 +240,69 @@ def write_mappings(path: Path) -> Path:
     w = csv.writer(buf, delimiter="\t", lineterminator="\n")
     w.writerow(["subject_id", "predicate_id", "object_id", "object_label", "mapping_justification", "source_file"])
     w.writerows(sorted(set(rows)))
+    out.write_bytes(gzip.compress(buf.getvalue().encode("utf-8"), mtime=0))
+    return out
+
+
+def read_doid_labels(path: Path) -> dict[str, str]:
+    """DOID id -> label from the Disease Ontology's HumanDO report (one row per parent)."""
+    labels: dict[str, str] = {}
+    for row in csv.DictReader(_open_text(path), delimiter="\t"):
+        labels[row["id"]] = row["label"]
+    return labels
+
+
+def mapped_labels(sssom: Path, doid_labels: dict[str, str], mondo: dict[str, Term]) -> list[tuple[str, str, str]]:
+    """(MONDO id, name, source id) for every source term MONDO maps exactly to one live term.
+
+    Obsolete MONDO subjects follow replaced_by (as the normaliser does); one without a live
+    replacement drops out. Only one-to-one pairs count: a source term that reaches two MONDO
+    terms would name a guess between them, and a MONDO term that two terms of one source reach
+    ("long QT syndrome 4" and "ankyrin-B-related cardiac arrhythmia") is a merge whose names
+    need not all be its own."""
+
+    def live(curie: str) -> str | None:
+        seen: set[str] = set()
+        t = mondo.get(curie)
+        while t is not None and t.deprecated and t.replaced_by and t.id not in seen:
+            seen.add(t.id)
+            t = mondo.get(t.replaced_by)
+        return None if t is None or t.deprecated else t.id
+
+    targets: dict[str, set[str | None]] = {}
+    names: dict[str, str] = {}
+    for row in csv.DictReader((line for line in _open_text(sssom) if not line.startswith("#")), delimiter="\t"):
+        source = row["object_id"]
+        if row["predicate_id"] != "skos:exactMatch" or source.split(":")[0] not in LABEL_SOURCES:
+            continue
+        targets.setdefault(source, set()).add(live(row["subject_id"]))
+        name = doid_labels.get(source, "") if source.startswith("DOID:") else row.get("object_label", "")
+        if name:
+            names[source] = name.strip()
+    single = {source: mondo_id for source, subjects in targets.items()
+              if len(subjects) == 1 and (mondo_id := next(iter(subjects))) is not None}
+    reached: dict[tuple[str, str], int] = {}
+    for source, mondo_id in single.items():
+        key = (mondo_id, source.split(":")[0])
+        reached[key] = reached.get(key, 0) + 1
+    rows = set()
+    for source, mondo_id in single.items():
+        if reached[(mondo_id, source.split(":")[0])] != 1 or source not in names:
+            continue
+        term = mondo[mondo_id]
+        name = names[source].replace("|", "/").replace("\t", " ")
+        if (name.casefold() not in {x.casefold() for x in (term.label, *term.exact)}
+                and not _drops_qualifier(name, term.label)):
+            rows.add((mondo_id, name, source))
+    return sorted(rows)
+
+
+def write_mapped_labels(rows: list[tuple[str, str, str]]) -> Path:
+    out = OUT / "index" / "mondo_mapped_labels.tsv.gz"
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter="\t", lineterminator="\n")
+    w.writerow(["mondo_id", "label", "source_id"])
+    w.writerows(rows)
     out.write_bytes(gzip.compress(buf.getvalue().encode("utf-8"), mtime=0))
     return out
 
@@ -249,17 +331,23 @@ def _pick(args_value: Path | None, shared: Path | None, name: str) -> Path:
 def main(argv: Iterable[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, help="folder with the raw extracts (../shared/ontologies)")
-    for name in ("mondo", "cl", "uberon", "mondo-sssom", "cl-synonyms", "prefixes"):
+    for name in ("mondo", "cl", "uberon", "mondo-sssom", "cl-synonyms", "doid", "prefixes"):
         ap.add_argument(f"--{name}", type=Path)
     args = ap.parse_args(list(argv) if argv is not None else None)
     written = []
+    mondo: dict[str, Term] = {}
     for prefix, flag, default in (("MONDO", args.mondo, "mondo_terms.tsv.gz"), ("CL", args.cl, "cl_terms.tsv.gz"),
                                   ("UBERON", args.uberon, "uberon_terms.tsv.gz")):
         terms = read_terms(_pick(flag, args.shared, default), prefix)
         if prefix == "CL":
             add_related_synonyms(terms, _pick(args.cl_synonyms, args.shared, "cl_synonyms_all_scopes.tsv.gz"))
+        if prefix == "MONDO":
+            mondo = terms
         written.append(write_index(terms, prefix.lower()))
-    written.append(write_mappings(_pick(args.mondo_sssom, args.shared, "mondo_mappings.sssom.tsv.gz")))
+    sssom = _pick(args.mondo_sssom, args.shared, "mondo_mappings.sssom.tsv.gz")
+    written.append(write_mappings(sssom))
+    doid = read_doid_labels(_pick(args.doid, args.shared, "doid_HumanDO.tsv.gz"))
+    written.append(write_mapped_labels(mapped_labels(sssom, doid, mondo)))
     written.append(write_prefixes(_pick(args.prefixes, args.shared, "prefixes.json")))
     for path in written:
         print(f"{path}: {path.stat().st_size:,} bytes")

@@ -86,5 +86,35 @@ def test_shipped_index_matches_a_rebuild(shared_dir: Path, tmp_path: Path, monke
     assert mod.main(["--shared", str(shared_dir / "ontologies")]) == 0
     shipped = ROOT / "src" / "msckg" / "data"
     for name in ("index/mondo.tsv.gz", "index/cl.tsv.gz", "index/uberon.tsv.gz", "index/mondo_mappings.tsv.gz",
-                 "prefixes.json"):
+                 "index/mondo_mapped_labels.tsv.gz", "prefixes.json"):
         assert (tmp_path / name).read_bytes() == (shipped / name).read_bytes(), name
+
+
+SSSOM = """# curie_map: {}
+subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\tmapping_justification\tsource_file
+MONDO:0000010\tone\tskos:exactMatch\tDOID:1\tone-to-many name\tsemapv:ManualMappingCuration\tx
+MONDO:0000011\ttwo\tskos:exactMatch\tDOID:1\tone-to-many name\tsemapv:ManualMappingCuration\tx
+MONDO:0000012\tmerged\tskos:exactMatch\tNCIT:C2\tfirst merged name\tsemapv:ManualMappingCuration\tx
+MONDO:0000012\tmerged\tskos:exactMatch\tNCIT:C3\tsecond merged name\tsemapv:ManualMappingCuration\tx
+MONDO:0000013\told\tskos:exactMatch\tDOID:4\tsssom label, not used\tsemapv:ManualMappingCuration\tx
+MONDO:0000015\tnewborn respiratory distress syndrome\tskos:exactMatch\tNCIT:C5\tRespiratory Distress Syndrome\tsemapv:ManualMappingCuration\tx
+MONDO:0000016\tprimary ovarian failure\tskos:closeMatch\tDOID:6\tclose name\tsemapv:ManualMappingCuration\tx
+MONDO:0000016\tprimary ovarian failure\tskos:exactMatch\tOrphanet:7\tPrimary ovarian failure\tsemapv:ManualMappingCuration\tx
+"""
+
+
+def test_mapped_labels_are_one_to_one(tmp_path: Path) -> None:
+    """Only a source term MONDO maps exactly to one live term, and alone, lends its name."""
+    mod = _script()
+    sssom = tmp_path / "m.sssom.tsv"
+    sssom.write_text(SSSOM)
+    mondo = {t.id: t for t in (
+        mod.Term("MONDO:0000010", "one"), mod.Term("MONDO:0000011", "two"), mod.Term("MONDO:0000012", "merged"),
+        mod.Term("MONDO:0000013", "old", deprecated=True, replaced_by="MONDO:0000014"),
+        mod.Term("MONDO:0000014", "new"), mod.Term("MONDO:0000015", "newborn respiratory distress syndrome"),
+        mod.Term("MONDO:0000016", "primary ovarian failure"))}
+    rows = mod.mapped_labels(sssom, {"DOID:4": "name from DOID"}, mondo)
+    # one-to-many (DOID:1), many-to-one (NCIT:C2/C3), a dropped qualifier (NCIT:C5), a close
+    # match (DOID:6) and MONDO's own label (Orphanet:7) give nothing; the obsolete subject
+    # follows replaced_by and DOID's own label wins over the SSSOM's copy
+    assert rows == [("MONDO:0000014", "name from DOID", "DOID:4")]

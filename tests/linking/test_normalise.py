@@ -98,7 +98,7 @@ def test_mesh_padding() -> None:
 def test_cli_done_when_example() -> None:
     exe = Path(sys.executable).parent / "msckg"
     run = subprocess.run([str(exe), "link", "SSc", "umbilical cord MSC", "Wharton's jelly", "RA", "--format", "csv"],
-                         capture_output=True, text=True, timeout=120)
+                         check=False, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     best = {}
     for line in run.stdout.splitlines()[1:]:
@@ -110,5 +110,28 @@ def test_cli_done_when_example() -> None:
         "Wharton's jelly": ("resolved", "UBERON:0003422", "exact synonym"),
         "RA": ("resolved", "MONDO:0008383", "abbreviation (default reading)"),
     }
-    unresolved = subprocess.run([str(exe), "link", "xyzzy disease"], capture_output=True, text=True, timeout=120)
+    unresolved = subprocess.run([str(exe), "link", "xyzzy disease"], check=False, capture_output=True, text=True, timeout=120)
     assert unresolved.returncode == 1 and "unresolved" in unresolved.stdout
+
+
+def test_mapped_label_names_the_mondo_term() -> None:
+    """MONDO calls MONDO:0005387 "primary ovarian failure"; DOID:5426, which MONDO maps exactly
+    and only to it, calls it "primary ovarian insufficiency"."""
+    result = normalise("Primary Ovarian Insufficiency", "disease")
+    assert result.status == "resolved"
+    best = result.best
+    assert (best.curie, best.match_type, best.score) == ("MONDO:0005387", "mapped label", 0.8)
+    assert "DOID:5426" in best.note
+    assert normalise("Dystrophic Epidermolysis Bullosa", "disease").best.curie == "MONDO:0006543"
+
+
+def test_mapped_labels_rank_below_mondo_names_and_skip_broader_readings() -> None:
+    from msckg.linking.index import lexical_key, term_index
+
+    lexicon = term_index().lexicon
+    # DOID:0080868 and DOID:0080869 both map to MONDO:0014843: a merge, so neither name is used
+    assert ("MONDO:0014843", "mapped label") not in lexicon.get(lexical_key("primary ovarian insufficiency 11"), [])
+    # NCIt's "Respiratory Distress Syndrome" is mapped to the newborn term; in registries it means ARDS
+    assert all(how != "mapped label" for _, how in lexicon.get(lexical_key("Respiratory Distress Syndrome"), []))
+    assert normalise("Respiratory Distress Syndrome", "disease").status == "unresolved"
+    assert normalise("Primary Ovarian Failure", "disease").best.match_type == "label"

@@ -121,9 +121,17 @@ class TermIndex:
         return rec
 
     @cached_property
+    def mapped_sources(self) -> dict[tuple[str, str], str]:
+        """(MONDO id, lexical key) -> the DOID / NCIt / Orphanet term whose label gave that name."""
+        self.lexicon  # noqa: B018 - filled while the lexicon is built
+        return self._mapped_sources
+
+    @cached_property
     def lexicon(self) -> dict[str, list[tuple[str, str]]]:
-        """lexical key -> [(curie, "label" | "exact synonym" | "related synonym")]"""
+        """lexical key -> [(curie, "label" | "exact synonym" | "related synonym" | "mapped label"
+        | "curated synonym" | "curated synonym (broader)")]"""
         lexicon: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._mapped_sources: dict[tuple[str, str], str] = {}
         for curie, row in self._rows.items():
             if row["deprecated"] == "1" or NON_HUMAN in row["ancestors"]:
                 continue
@@ -136,6 +144,16 @@ class TermIndex:
                     keys.add(lexical_key(f"{tail} {head}"))
                 for key in keys:
                     lexicon[key].append((curie, how))
+        # names of the terms MONDO maps one-to-one (scripts/build_index.py): MONDO:0005387 is
+        # "primary ovarian failure" in MONDO and "primary ovarian insufficiency" in DOID
+        for mapped in _rows("mondo_mapped_labels"):
+            row = self._rows.get(mapped["mondo_id"])
+            if row is None or row["deprecated"] == "1" or NON_HUMAN in row["ancestors"]:
+                continue
+            key = lexical_key(mapped["label"])
+            if (mapped["mondo_id"], "mapped label") not in lexicon[key]:
+                lexicon[key].append((mapped["mondo_id"], "mapped label"))
+                self._mapped_sources[(mapped["mondo_id"], key)] = mapped["source_id"]
         for row in _curated_rows():
             how = "curated synonym" if row["relation"] == "exact" else "curated synonym (broader)"
             lexicon[lexical_key(row["text"])].append((row["curie"], how))

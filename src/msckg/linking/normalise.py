@@ -2,7 +2,8 @@
 
 Matching is lexical and explainable, in this order: an identifier (MONDO:…, CL:…, UBERON:…), an
 external id MONDO maps exactly (MESH:D012595, DOID:418, …), an abbreviation read in its
-context (data/abbreviations.tsv), the exact label, an exact synonym, a related synonym, then the
+context (data/abbreviations.tsv), the exact label, an exact synonym, the label of a DOID / NCIt /
+Orphanet term MONDO maps one-to-one (data/index/mondo_mapped_labels.tsv.gz), a related synonym, then the
 same after removing a severity/activity modifier or a plural, and for cells "<tissue> MSC".
 Every candidate says how it matched and scores accordingly. A mention with no candidate is
 `unresolved`; one whose best candidates tie is `ambiguous`. Nothing is guessed silently.
@@ -21,7 +22,7 @@ from msckg.resources import abbreviations_file
 SCORES = {"identifier": 1.0, "label": 1.0, "exact synonym": 0.9, "MeSH cross-reference": 0.9,
           "cross-reference": 0.9, "abbreviation": 0.9, "abbreviation (default reading)": 0.8,
           "composed": 0.85, "curated synonym": 0.85, "curated synonym (broader)": 0.75,
-          "related synonym": 0.7}
+          "mapped label": 0.8, "related synonym": 0.7}
 VARIANT_PENALTY = 0.9  # a modifier or plural had to be removed
 KINDS = {"disease": "MONDO", "cell": "CL", "tissue": "UBERON"}
 MODIFIERS = re.compile(
@@ -108,8 +109,13 @@ class Normaliser:
 
     def _lexical(self, text: str, penalty: float = 1.0, note: str = "") -> list[Candidate]:
         found = []
-        for curie, how in self.index.lexicon.get(lexical_key(text), []):
-            if (c := self._candidate(curie, how, text, penalty, note)) is not None:
+        key = lexical_key(text)
+        for curie, how in self.index.lexicon.get(key, []):
+            why = note
+            if how == "mapped label":
+                via = f"label of {self.index.mapped_sources[(curie, key)]}, which MONDO maps exactly to {curie}"
+                why = f"{note}; {via}" if note else via
+            if (c := self._candidate(curie, how, text, penalty, why)) is not None:
                 found.append(c)
         return found
 
