@@ -329,5 +329,76 @@ def _validate(data: Graph, owner: dict[Node, URIRef], files: Mapping[URIRef, Pat
 
 
 def validate_file(path: Path, engine: str = "compiled", progress: Progress | None = None) -> ValidationReport:
-    """Read and validate a graph file; `progress(graphs done, graphs)` once it is read."""
+    """Read and validate a graph file; `progress(graphs done, graphs)` once it is read.
+
+    The compiled engine reads N-Quads, TriG, Turtle and N-Triples with pyoxigraph's parser into
+    per-graph triple lists (seconds where an rdflib Dataset takes ~20 s for the registry build);
+    other formats, and the pySHACL engine, go through rdflib."""
+    if engine == "compiled" and path.suffix.lower() in _FAST_FORMATS:
+        vocab, facts = read_graph_file_split(path)
+        return validate_graphs(vocab, facts, engine=engine, progress=progress)
     return validate_dataset(read_graph_file(path), engine=engine, progress=progress)
+
+
+_FAST_FORMATS = {".nq": "N_QUADS", ".trig": "TRIG", ".ttl": "TURTLE", ".nt": "N_TRIPLES"}
+
+
+def read_graph_file_split(path: Path) -> tuple[Graph, dict[URIRef, list[Triple]]]:
+    """A graph file as (vocabulary graph, fact graphs' triples by graph IRI), read by pyoxigraph.
+
+    pyoxigraph's parser (unlike its Store) keeps every literal's lexical form; terms are turned
+    into rdflib terms with `normalize=False`, so `0.030` stays `0.030`, as `read_graph_file` keeps it.
+    """
+    import pyoxigraph as ox
+
+    fmt = getattr(ox.RdfFormat, _FAST_FORMATS[path.suffix.lower()])
+    iris: dict[str, URIRef] = {}
+    literals: dict[object, Node] = {}
+
+    def term(t: object) -> Node:
+        if isinstance(t, ox.NamedNode):
+            found = iris.get(t.value)
+            if found is None:
+                found = iris[t.value] = URIRef(t.value)
+            return found
+        if isinstance(t, ox.Literal):
+            lit = literals.get(t)
+            if lit is None:
+                if t.language:
+                    lit = rdflib.Literal(t.value, lang=t.language)
+                elif t.datatype.value == _XSD_STRING:
+                    lit = rdflib.Literal(t.value)
+                else:
+                    lit = rdflib.Literal(t.value, datatype=URIRef(t.datatype.value), normalize=False)
+                if len(literals) < 1_000_000:
+                    literals[t] = lit
+            return lit
+        if isinstance(t, ox.BlankNode):
+            return rdflib.BNode(t.value)
+        raise GraphFileError(f"{path}: unsupported term {t!r}")
+
+    vocab = Graph()
+    facts: dict[URIRef, list[Triple]] = {}
+    buckets: dict[str, list[Triple] | None] = {}  # graph IRI -> its fact list, None for vocabulary
+    try:
+        with path.open("rb") as handle:
+            for quad in ox.parse(handle, fmt):
+                graph = quad.graph_name
+                key = graph.value if isinstance(graph, ox.NamedNode) else ""
+                if key in buckets:
+                    bucket = buckets[key]
+                else:
+                    bucket = buckets[key] = facts.setdefault(URIRef(key), []) if key and _is_fact_graph(key) else None
+                triple = (term(quad.subject), term(quad.predicate), term(quad.object))
+                if bucket is None:
+                    vocab.add(triple)
+                else:
+                    bucket.append(triple)
+    except FileNotFoundError as exc:
+        raise GraphFileError(f"{path}: no such file (run `msckg build` first?)") from exc
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise GraphFileError(f"{path}: cannot parse as {fmt.name}: {exc}") from exc
+    return vocab, facts
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
