@@ -20,7 +20,7 @@ def test_fast_reader_gives_the_triples_rdflib_reads(built: Path) -> None:
         fact = isinstance(name, URIRef) and ("/graph/study/" in str(name) or "/graph/ctgov/" in str(name))
         theirs.add((s, p, o, name if fact else None))
     assert len(ours) == len(theirs)
-    named = lambda quads: {q for q in quads if not any(isinstance(t, BNode) for t in q)}  # noqa: E731
+    named = lambda quads: {q for q in quads if not any(isinstance(t, BNode) for t in q)}
     assert named(ours) == named(theirs)  # blank nodes get fresh labels from each parser
     assert any(str(o) == "0.030" for triples in facts.values() for _s, _p, o in triples)
 
@@ -31,5 +31,5 @@ def test_both_engines_validate_a_file_the_same(built: Path, tmp_path: Path) -> N
     text = (built / "kg.nq").read_text(encoding="utf-8")
     broken.write_text(text.replace('"7.26"^^', '"-7.26"^^'), encoding="utf-8")
     fast, reference = validate_file(broken), validate_file(broken, engine="pyshacl")
-    key = lambda report: {(v.focus, v.path, v.component, v.graph) for v in report.violations}  # noqa: E731
+    key = lambda report: {(v.focus, v.path, v.component, v.graph) for v in report.violations}
     assert key(fast) == key(reference) and len(key(fast)) >= 1
