@@ -17,6 +17,10 @@ class StudyFileError(MsckgError):
         where = f"{path}" + (f" (study {study})" if study else "")
         super().__init__(f"{where}: field {field}: {message}")
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        # rebuilt from its fields when it crosses a process boundary (build workers)
+        return (type(self), (self.path, self.study, self.field, self.message,))
+
 
 class QueryError(MsckgError):
     """A named query is unknown, or its parameters are missing or unexpected."""

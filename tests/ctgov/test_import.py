@@ -123,3 +123,17 @@ def test_tissue_keys_name_the_right_uberon_terms() -> None:
     for key, label in expect.items():
         assert ix.get(TISSUE_UBERON[key]).label == label
     assert all(ix.current(c) is not None for c in TISSUE_UBERON.values())
+
+
+def test_parallel_build_reports_a_bad_record_instead_of_hanging(shared_dir: Path, tmp_path: Path) -> None:
+    """Regression: a mapping error raised in a build worker could not be unpickled in the parent,
+    so the pool's result thread died and the build waited forever."""
+    recs = list({r["NCTId"][0]: r for r in _sample(shared_dir, {"NCT04355728", "NCT02421484", "NCT03691909"})}.values())
+    bad = dict(recs[0], DesignMasking=["Sextuple"])
+    path = _write_jsonl(tmp_path / "three.jsonl.gz", [bad, *recs[1:]])
+    exe = Path(sys.executable).parent / "msckg"
+    run = subprocess.run([str(exe), "build", "--ctgov", str(path), "--out", str(tmp_path / "out"), "--workers", "2"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1, run.stderr
+    assert f"({bad['NCTId'][0]}): field DesignMasking" in run.stderr and "Sextuple" in run.stderr
+    assert (tmp_path / "out" / "kg.nq").is_file()  # the other records built

@@ -85,3 +85,12 @@ def test_accept_quality_and_specificity() -> None:
     assert negotiate("application/n-triples, */*;q=0.1").graph.name == "N_TRIPLES"
     assert pick(parse_accept("image/png"), RESULT_FORMATS) is None
     assert pick(parse_accept("text/turtle;q=0, */*"), GRAPH_FORMATS).name == "N_TRIPLES"
+
+
+def test_brackets_inside_an_iri_shaped_token_count_toward_depth() -> None:
+    """Regression: `?a<((...))&&?a>0` lexes as one IRI token, but Oxigraph parses the brackets
+    (60,000 of them crashed a worker) — the nesting guard must see them."""
+    deep = "(" * 5000 + ")" * 5000
+    with pytest.raises(Refused) as caught:
+        check_query(f"SELECT * WHERE {{ ?a ?b ?c FILTER(?a<{deep}&&?a>0) }}", max_depth=128)
+    assert caught.value.status == 400

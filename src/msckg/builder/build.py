@@ -113,13 +113,6 @@ class Assembled:
     def graphs(self) -> list[tuple[URIRef, Graph]]:
         return sorted({**self.vocabulary, **self.facts}.items())
 
-    def vocabulary_graph(self) -> Graph:
-        merged = Graph()
-        for graph in self.vocabulary.values():
-            for triple in graph:
-                merged.add(triple)
-        return merged
-
     def dataset(self) -> Dataset:
         ds = Dataset()
         bind_prefixes(ds, self.base)
@@ -202,18 +195,6 @@ def serialize_turtle(ds: Dataset, base: str = DEFAULT_BASE, nquads: str | None =
     bind_prefixes(merged, base)
     for quad in ds.quads((None, None, None, None)):
         merged.add(quad[:3])
-    return merged.serialize(format="turtle")
-
-
-def _turtle(parts: Assembled, triples: set[str]) -> str:
-    """kg.ttl: pretty Turtle for small builds, sorted N-Triples lines (valid Turtle) for large."""
-    if len(triples) > PRETTY_TURTLE_LIMIT:
-        return "".join(sorted(line + "\n" for line in triples))
-    merged = Graph()
-    bind_prefixes(merged, parts.base)
-    for _iri, graph in parts.graphs():
-        for triple in graph:
-            merged.add(triple)
     return merged.serialize(format="turtle")
 
 

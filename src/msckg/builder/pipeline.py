@@ -119,7 +119,7 @@ def _run_chunk(index: int) -> ChunkResult:
     counts: dict[str, int] = {}
     shard = job.shards / f"{index:06d}.nq"
     with shard.open("w", encoding="utf-8", newline="\n") as out:
-        for iri in sorted(facts, key=str):
+        for iri in sorted(facts, key=lambda iri: iri.n3()):  # the merge's key: graph_of(line)
             lines = nquads_lines([(iri, facts[iri])])
             counts[str(iri)] = len(lines)
             out.writelines(line + "\n" for line in lines)

@@ -40,6 +40,10 @@ class CtgovMappingError(MsckgError):
         self.nct_id, self.source, self.field, self.message = nct_id, source, field, message
         super().__init__(f"{source} ({nct_id}): field {field}: {message}")
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        # rebuilt from its fields when it crosses a process boundary (build workers)
+        return (type(self), (self.nct_id, self.source, self.field, self.message,))
+
 
 def registry_graph_iri(base: str, nct_id: str) -> URIRef:
     return URIRef(f"{base}graph/ctgov/{nct_id}")

@@ -42,6 +42,10 @@ class CtgovFormatError(MsckgError):
         self.source, self.field, self.message = source, field, message
         super().__init__(f"{source}: " + (f"field {field}: " if field else "") + message)
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        # rebuilt from its fields when it crosses a process boundary (build workers)
+        return (type(self), (self.source, self.field, self.message,))
+
 
 @dataclass(frozen=True)
 class CtgovRecord:

@@ -68,6 +68,15 @@ def shape(text: str) -> Shape:
                 first = word
             if word == "service":
                 service = True
+        elif kind == "iri" and any(c in token.text for c in "({["):
+            # `?a<((((...))))&&?a>0` lexes as one IRI token but Oxigraph parses it as brackets:
+            # count what the engine may see, so the nesting guard cannot be walked around
+            for char in token.text:
+                if char in "({[":
+                    depth += 1
+                    deepest = max(deepest, depth)
+                elif char in ")}]":
+                    depth = max(depth - 1, 0)
         elif kind == "open":
             depth += 1
             deepest = max(deepest, depth)
