@@ -418,7 +418,7 @@ class CompiledShapes:
         order = {s: i for i, s in enumerate(index.spo)} if len(by_type) > 1 else None
         return sorted(chosen, key=order.__getitem__) if order else list(chosen)
 
-    def validate_unit(self, triples: Iterable[Triple], *, own_only: bool = True) -> list[Finding]:
+    def validate_unit(self, triples: Iterable[Triple]) -> list[Finding]:
         """Core constraints for the focus nodes among `triples` (vocabulary terms are looked up too)."""
         index = Index(triples, fallback=self.vocab)
         ctx = Context(index, self.supers)
@@ -441,15 +441,11 @@ class CompiledShapes:
 
     def validate_sparql(self, graph: Graph) -> list[Finding]:
         """SPARQL constraints over one batch graph, `$this` left free and filtered to targets."""
-        from rdflib.plugins.sparql import prepareQuery
 
         out: list[Finding] = []
         ctx = Context(Index((), fallback=None), self.supers)
         for c in self.sparql:
-            key = c.query
-            if key not in self._prepared:
-                self._prepared[key] = prepareQuery(c.query, initNs=c.prefixes)
-            for row in graph.query(self._prepared[key]):  # type: ignore[arg-type]
+            for row in graph.query(self._prepared[c.query]):  # type: ignore[arg-type]
                 this = row.this  # type: ignore[union-attr]
                 types = list(graph.objects(this, RDF.type))
                 ctx.index = Index(((this, RDF.type, t) for t in types), fallback=self.vocab)
