@@ -343,7 +343,9 @@ def report(rows: list, args: argparse.Namespace) -> str:
                 cell += f", rdflib {b['seconds']:.2f} s = {b['seconds'] / max(q['seconds'], 1e-4):.0f}x"
             cells.append(cell)
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines += ["", "## Targets", ""] + targets(rows) + [""]
+    lines += ["", "## Targets", ""] + targets(rows) + [
+        "", "Why a target is missed, what would meet it, and how to go past one machine: "
+        "[scaling.md](scaling.md).", ""]
     return "\n".join(lines)
 
 
