@@ -16,6 +16,17 @@ from msckg.resources import bundled_studies_dir
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
+# Real parameter values for every parameterised named query on the seed build; a test checks
+# that a new parameterised query is added here (tests/test_store.py).
+NAMED_QUERY_PARAMS = {
+    "endpoint-trajectory": {"study": "NCT00962923", "endpoint": "mRSS"},
+    "facts-by-source": {"study": "ssc-umsct-5y", "source": "https://w3id.org/msckg/graph/study/ssc-umsct-5y"},
+    "products-for-disease": {"disease": "MONDO:0005100"},
+    "studies-by-cell-source": {"tissue": "UBERON:0002331"},
+    "studies-by-disease-class": {"class": "MONDO:0007179"},
+    "study-by-registration": {"nct": "NCT00962923"},
+}
+
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:

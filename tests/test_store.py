@@ -17,15 +17,8 @@ from msckg.store import (
     open_store,
     run_named,
 )
+from tests.conftest import NAMED_QUERY_PARAMS as PARAMS
 
-PARAMS = {
-    "endpoint-trajectory": {"study": "NCT00962923", "endpoint": "mRSS"},
-    "facts-by-source": {"study": "ssc-umsct-5y", "source": "https://w3id.org/msckg/graph/study/ssc-umsct-5y"},
-    "products-for-disease": {"disease": "MONDO:0005100"},
-    "studies-by-cell-source": {"tissue": "UBERON:0002331"},
-    "studies-by-disease-class": {"class": "MONDO:0007179"},
-    "study-by-registration": {"nct": "NCT00962923"},
-}
 DURATIONS = {"PT0S": "P0D"}  # Oxigraph writes a zero duration in its canonical form
 
 

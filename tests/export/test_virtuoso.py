@@ -21,19 +21,10 @@ from msckg.export.sparql_load import GraphStore, LoadError, load_graph_store
 from msckg.export.virtuoso_bulk import VirtuosoBulkWriter
 from msckg.queries import list_queries
 from msckg.store import bind_parameters, load_graph, parameter_terms, run_named
+from tests.conftest import NAMED_QUERY_PARAMS as PARAMS
 from tests.export.msckg_cli import msckg
 from tests.export.result_compare import differences
 from tests.export.virtuoso_server import Virtuoso, run_virtuoso
-
-# real parameter values for the seed build; a new parameterised query must be added here
-PARAMS = {
-    "endpoint-trajectory": {"study": "NCT00962923", "endpoint": "mRSS"},
-    "facts-by-source": {"study": "ssc-umsct-5y", "source": "https://w3id.org/msckg/graph/study/ssc-umsct-5y"},
-    "products-for-disease": {"disease": "MONDO:0005100"},
-    "studies-by-cell-source": {"tissue": "UBERON:0002331"},
-    "studies-by-disease-class": {"class": "MONDO:0007179"},
-    "study-by-registration": {"nct": "NCT00962923"},
-}
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*is deprecated, use Dataset:DeprecationWarning")
 
