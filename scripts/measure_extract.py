@@ -3,9 +3,12 @@ precision/recall table per fact kind (Markdown, as recorded in docs/extract.md).
 
     .venv/bin/python scripts/measure_extract.py            # the seed documents in ../shared/seeds
     .venv/bin/python scripts/measure_extract.py --fixtures # the synthetic fixtures in tests/extract
+    .venv/bin/python scripts/measure_extract.py --fixtures tests/extract/fixtures/tune   # one folder
 
 Seeds are compared with src/msckg/data/studies/*.yaml (the study whose `documents` name the
-file; only facts sourced from that document count); fixtures with their *.expected.yaml.
+file; only facts sourced from that document count); fixtures with their *.expected.yaml. A fixture
+folder is measured on its own documents only (no sub-folders): `--fixtures` alone is the top-level
+tests/extract/fixtures, `--fixtures DIR` any other folder (tune/, holdout/).
 """
 
 from __future__ import annotations
@@ -17,16 +20,22 @@ from pathlib import Path
 from msckg.extract.measure import measure_folder, render
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "extract" / "fixtures"
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--fixtures", action="store_true", help="measure the synthetic fixtures instead of the seeds")
+    ap.add_argument("--fixtures", nargs="?", type=Path, const=FIXTURES, default=None, metavar="DIR",
+                    help="measure a fixture folder (NAME.txt + NAME.expected.yaml; default tests/extract/fixtures, "
+                         "top level only) instead of the seeds")
     ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     ap.add_argument("--per-document", action="store_true", help="also print one table per document")
     args = ap.parse_args()
-    if args.fixtures:
-        total, per_doc = measure_folder(ROOT / "tests" / "extract" / "fixtures", None)
+    if args.fixtures is not None:
+        if not args.fixtures.is_dir():
+            print(f"error: {args.fixtures} is not a folder", file=sys.stderr)
+            return 1
+        total, per_doc = measure_folder(args.fixtures, None)
     else:
         if not args.seeds.is_dir():
             print(f"error: {args.seeds} not found", file=sys.stderr)
