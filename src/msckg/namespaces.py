@@ -10,16 +10,31 @@ import json
 from functools import cache
 
 import curies
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from msckg.resources import prefixes_file
 
-MSCKG = Namespace("https://w3id.org/msckg/ontology/")
-INST = Namespace("https://w3id.org/msckg/ontology/instrument/")
-OBO = Namespace("http://purl.obolibrary.org/obo/")
-OBOINOWL = Namespace("http://www.geneontology.org/formats/oboInOwl#")
-SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+class _Namespace(Namespace):
+    """An rdflib `Namespace` that makes each `NS.name` term once: the mappers read `MSCKG.x`
+    hundreds of thousands of times per registry build, and rdflib builds (and checks) a new
+    URIRef on every access."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = self.term(name)
+        self.__dict__[name] = value  # found by ordinary lookup from now on
+        return value
+
+
+MSCKG = _Namespace("https://w3id.org/msckg/ontology/")
+INST = _Namespace("https://w3id.org/msckg/ontology/instrument/")
+OBO = _Namespace("http://purl.obolibrary.org/obo/")
+OBOINOWL = _Namespace("http://www.geneontology.org/formats/oboInOwl#")
+SH = _Namespace("http://www.w3.org/ns/shacl#")
 DEFAULT_BASE = "https://w3id.org/msckg/"
 
 __all__ = [

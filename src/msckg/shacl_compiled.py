@@ -35,7 +35,23 @@ from rdflib.term import Node
 from msckg.namespaces import SH
 
 Triple = tuple[Node, Node, Node]
-_TYPE = RDF.type  # namespace attribute lookups cost ~3 us each in hot loops
+# rdflib terms compare in Python (`Identifier.__eq__`), and a dict lookup calls it whenever the
+# key found is an equal but different object: with terms parsed separately, nearly every lookup.
+# Predicates, classes and datatypes are therefore interned: one object per term, so lookups
+# stop at the identity check. The table only ever holds schema-level terms (a few hundred).
+_INTERNED: dict[Node, Node] = {}
+
+
+def intern_term(term: Node) -> Node:
+    """The one shared object equal to `term` (rdflib equality: same type, same text)."""
+    found = _INTERNED.get(term)
+    if found is None:
+        _INTERNED[term] = term
+        return term
+    return found
+
+
+_TYPE = intern_term(RDF.type)
 
 
 class UnsupportedShape(ValueError):
@@ -64,7 +80,11 @@ class Index:
 
     def add_all(self, triples: Iterable[Triple]) -> None:
         spo = self.spo
+        interned = _INTERNED
         for s, p, o in triples:
+            p = interned.get(p) or intern_term(p)
+            if p is _TYPE:
+                o = interned.get(o) or intern_term(o)
             by_p = spo.get(s)
             if by_p is None:
                 by_p = spo[s] = {}
@@ -103,8 +123,8 @@ class Context:
     def is_instance(self, node: Node, cls: Node) -> bool:
         if isinstance(node, Literal):
             return False
-        for t in self.index.values(node, _TYPE):
-            if t == cls or cls in self.supers.get(t, ()):
+        for t in self.index.values(node, _TYPE):  # types and `cls` are interned: `is` is equality
+            if t is cls or cls in self.supers.get(t, ()):
                 return True
         return False
 
@@ -158,7 +178,8 @@ _VALUE_TYPES: dict[Node, type | tuple[type, ...]] = {
 def _datatype_ok(value: Node, dt: Node) -> bool:
     if not isinstance(value, Literal):
         return False
-    if value.datatype == dt:
+    datatype = value.datatype
+    if datatype is not None and str.__eq__(datatype, dt):  # both IRIs: rdflib's == without its Python-level __eq__
         if value.ill_typed:
             return False
     elif dt == RDFS.Literal or (dt == RDFS.Datatype and value.datatype is not None):
@@ -233,7 +254,7 @@ class ShapesCompiler:
                 raise UnsupportedShape(f"{node}: property shapes with their own targets are not supported")
             if any((node, RDF.type, c) in self.g for c in (RDFS.Class, OWL.Class)):
                 raise UnsupportedShape(f"{node}: implicit class targets (a shape that is a class) are not supported")
-            targets = sorted(self.g.objects(node, SH.targetClass), key=str)
+            targets = [intern_term(t) for t in sorted(self.g.objects(node, SH.targetClass), key=str)]
             if not targets:
                 raise UnsupportedShape(f"{node}: only sh:targetClass targets are supported")
             shapes = [self._shape(node, None, report=node)]
@@ -254,6 +275,7 @@ class ShapesCompiler:
         return list(Collection(self.g, head))
 
     def _shape(self, node: Node, path: Node | None, report: Node) -> Shape:
+        path = intern_term(path) if path is not None else None
         unknown = {p for p in self.g.predicates(node, None)} - self.KNOWN
         if unknown:
             raise UnsupportedShape(f"{node}: unsupported SHACL terms {sorted(map(str, unknown))}")
@@ -274,6 +296,7 @@ class ShapesCompiler:
         if (dt := one(SH.datatype)) is not None:
             shape.checks.append(_per_value("DatatypeConstraintComponent", lambda v, c, dt=dt: _datatype_ok(v, dt)))
         if (cls := one(SH["class"])) is not None:
+            cls = intern_term(cls)
             shape.checks.append(_per_value("ClassConstraintComponent", lambda v, c, k=cls: c.is_instance(v, k)))
         if (kind := one(SH.nodeKind)) is not None:
             if kind != SH.IRI:
@@ -295,7 +318,7 @@ class ShapesCompiler:
                 shape.checks.append(_per_value(f"{component}ConstraintComponent",
                                                lambda v, c, b=bound, o=op: _compare(v, b, o)))
         if (other := one(SH.lessThanOrEquals)) is not None:
-            shape.checks.append(_less_than_or_equals(other))
+            shape.checks.append(_less_than_or_equals(intern_term(other)))
         if (head := one(SH["or"])) is not None:
             members = [self._member(m) for m in self._list(head)]
             shape.checks.append(_per_value("OrConstraintComponent",
@@ -387,14 +410,13 @@ class CompiledShapes:
     """Shapes compiled once; `validate_unit` checks one study's triples against them."""
 
     def __init__(self, shapes: Graph, vocabulary: Graph) -> None:
-        from rdflib.plugins.sparql import prepareQuery
-
         self.plans, self.sparql = ShapesCompiler(shapes).compile()
         self._edges = _subclass_edges(vocabulary)
         self.supers = _superclasses(self._edges)
         self.vocab = Index(vocabulary)
         # parsed once here: a build compiles in the parent and its forked workers share the result
-        self._prepared: dict[str, object] = {c.query: prepareQuery(c.query, initNs=c.prefixes) for c in self.sparql}
+        self._prepared: dict[str, object] = {c.query: _prepare(c.query, tuple(sorted(c.prefixes.items())))
+                                             for c in self.sparql}
 
     def extended(self, extra: Graph) -> CompiledShapes:
         """These shapes over more vocabulary (a chunk's term closure), sharing the compiled checks,
@@ -457,6 +479,14 @@ class CompiledShapes:
         return out
 
 
+@cache
+def _prepare(query: str, prefixes: tuple[tuple[str, object], ...]) -> object:
+    """A SPARQL constraint parsed once per process (pyparsing takes ~40 ms a query)."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(query, initNs=dict(prefixes))
+
+
 def _subjects_by_type(index: Index) -> dict[Node, list[Node]]:
     """rdf:type value -> subjects of the index typed with it (one pass, not one per shape)."""
     by_type: dict[Node, list[Node]] = {}
@@ -467,7 +497,8 @@ def _subjects_by_type(index: Index) -> dict[Node, list[Node]]:
 
 
 def _subclass_edges(vocabulary: Graph) -> list[tuple[Node, Node]]:
-    return [(sub, sup) for sub, sup in vocabulary.subject_objects(RDFS.subClassOf) if isinstance(sup, URIRef)]
+    return [(intern_term(sub), intern_term(sup)) for sub, sup in vocabulary.subject_objects(RDFS.subClassOf)
+            if isinstance(sup, URIRef)]
 
 
 def _superclasses(edges: Iterable[tuple[Node, Node]]) -> dict[Node, frozenset[Node]]:

@@ -139,10 +139,9 @@ _SPARQL_PREDICATES: frozenset[Node] = frozenset()
 def _owners(graphs: list[tuple[URIRef, list[Triple]]]) -> dict[Node, URIRef]:
     """The graph each subject is reported under: the first by name when sources share a node."""
     owner: dict[Node, URIRef] = {}
-    for name, triples in graphs:
+    for name, triples in sorted(graphs, key=lambda graph: str(graph[0])):  # first by name wins
         for s, _p, _o in triples:
-            if s not in owner or name < owner[s]:
-                owner[s] = name
+            owner.setdefault(s, name)
     return owner
 
 
@@ -158,7 +157,7 @@ def _compiled_batch(index: int) -> list[Violation]:
     graphs = _WORK[1][index]
     owner = _owners(graphs)
     findings = _COMPILED.validate_unit(t for _name, triples in graphs for t in triples)
-    slim = Graph()
+    slim = Graph(store="SimpleMemory")  # adds and queries only; no contexts needed
     wanted = _SPARQL_PREDICATES
     for _name, triples in graphs:
         for t in triples:

@@ -23,12 +23,13 @@ from rdflib.term import Node
 from msckg.builder.iris import StudyIris
 from msckg.builder.loader import load_studies
 from msckg.builder.outcomes import add_outcomes
-from msckg.builder.pipeline import graph_of, merged_lines
+from msckg.builder.pipeline import Shard, graph_of, merged_blocks, triple_lines
 from msckg.builder.population import add_population
 from msckg.builder.provenance import add_documents
 from msckg.builder.schema import Study
 from msckg.builder.study import add_study
 from msckg.builder.terms import term
+from msckg.builder.triples import FactGraph
 from msckg.errors import MsckgError, StudyFileError
 from msckg.linking.index import term_index
 from msckg.linking.slim import terms_graph, used_curies
@@ -88,8 +89,13 @@ def _check_vocabulary(path: Path, study: Study, onto: Graph) -> None:
 
 def study_graph(study: Study, base: str = DEFAULT_BASE) -> Graph:
     """One study as RDF: the triples of its named graph."""
+    return study_triples(study, base).to_graph()
+
+
+def study_triples(study: Study, base: str = DEFAULT_BASE) -> FactGraph:
+    """`study_graph` without rdflib's store (what the build's workers use)."""
     iris = StudyIris(base, study.id)
-    g = Graph(store="SimpleMemory", identifier=iris.graph)
+    g = FactGraph(iris.graph)
     add_documents(g, iris, study)
     add_study(g, iris, study)
     add_population(g, iris, study)
@@ -279,24 +285,24 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".shards-", dir=out_dir))
     try:
-        summary = _build_shards(included, records, curated, strict, onto, base, staging, workers, stages,
-                                progress)
+        summary, shards = _build_shards(included, records, curated, strict, onto, base, staging, workers, stages,
+                                        progress)
         if ctgov:
             summary.registry_records, summary.duplicates = n_records, duplicates
             summary.import_errors = errors + summary.import_errors
         if summary.report.conforms:
             targets = outputs or {out_dir / "kg.nq": "nquads", out_dir / "kg.ttl": "turtle"}
-            shards = sorted(staging.glob("*.nq"))
 
             def nquads() -> Iterator[str]:
-                yield from merged_lines(shards)
+                for _iri, lines in merged_blocks(shards):
+                    yield "".join(lines)
 
             def turtle() -> Iterator[str]:
                 if summary.quads <= PRETTY_TURTLE_LIMIT:
-                    yield _pretty_turtle("".join(merged_lines(shards)), base)
+                    yield _pretty_turtle("".join(line for _iri, lines in merged_blocks(shards) for line in lines), base)
                 else:  # N-Triples lines are valid Turtle; a triple two graphs share may repeat
-                    for line in merged_lines(shards):
-                        yield _drop_graph(line.rstrip("\n")) + "\n"
+                    for iri, lines in merged_blocks(shards):
+                        yield "".join(triple_lines(iri, lines))
 
             t0 = time.perf_counter()
             _write_atomically({path: nquads if fmt == "nquads" else turtle for path, fmt in targets.items()})
@@ -310,12 +316,13 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
 
 def _build_shards(included: list[tuple[Path, Study]], records: list, curated: dict[str, str], strict: bool,
                   onto: Graph, base: str, staging: Path, workers: int | None, stages: dict[str, float],
-                  progress: Callable[[int, int], None] | None) -> BuildSummary:
+                  progress: Callable[[int, int], None] | None) -> tuple[BuildSummary, list[Shard]]:
     """Map and validate in chunks (shards of N-Quads in `staging`), then the vocabulary graphs."""
     from msckg.builder.pipeline import plan_chunks, run_chunks
     from msckg.validate import validate_vocabulary
 
     counts: dict[str, int] = {}
+    shards: list[Shard] = []
     curies: set[str] = set()
     violations: list[Violation] = []
     errors: list[MsckgError] = []
@@ -328,6 +335,7 @@ def _build_shards(included: list[tuple[Path, Study]], records: list, curated: di
         if progress is not None:
             progress(done, total)
         counts.update(result.graphs)
+        shards.append(Shard(result.shard, result.graphs))
         for step, secs in result.seconds.items():
             stages[f"{step} cpu"] = stages.get(f"{step} cpu", 0.0) + secs
         curies |= result.curies
@@ -347,18 +355,20 @@ def _build_shards(included: list[tuple[Path, Study]], records: list, curated: di
         vocab_lines += lines
     vocab_lines.sort(key=lambda line: (graph_of(line), line))
     (staging / "vocabulary.nq").write_text("".join(line + "\n" for line in vocab_lines), encoding="utf-8")
+    vocab_counts = {str(iri): counts[str(iri)] for iri in sorted((ontology_graph_iri(base), terms_graph_iri(base)),
+                                                                  key=lambda iri: iri.n3())}
+    shards.append(Shard(staging / "vocabulary.nq", vocab_counts))
     violations += validate_vocabulary(vocab_graph)
     violations.sort(key=lambda v: (v.graph or "", v.focus, v.path, v.component, v.message))
     quads = sum(counts.values())
     if quads <= DISTINCT_COUNT_LIMIT:
-        triples = len({_drop_graph(line.rstrip("\n")) for path in staging.glob("*.nq")
-                       for line in path.open(encoding="utf-8")})
+        triples = len({line for iri, lines in merged_blocks(shards) for line in triple_lines(iri, lines)})
     else:
         triples = quads
     summary = BuildSummary(studies=n_studies, triples=triples, graphs=len(counts), report=ValidationReport(violations),
                            quads=quads, stages=stages)
     summary.import_errors = errors
-    return summary
+    return summary, shards
 
 
 def _pretty_turtle(nquads: str, base: str) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal
+from rdflib import Literal
 
 from msckg.builder.iris import StudyIris
 from msckg.builder.provenance import attribute
 from msckg.builder.schema import Result, Statistic, Study, approximate_days, weeks_to_days
+from msckg.builder.triples import FactGraph
 from msckg.namespaces import INST, MSCKG, PROV, RDF, RDFS, XSD
 
 ROLES = {"primary": MSCKG.PrimaryEndpoint, "secondary": MSCKG.SecondaryEndpoint,
@@ -17,7 +18,7 @@ KINDS = {"mean": MSCKG.Mean, "sd": MSCKG.StandardDeviation, "median": MSCKG.Medi
          "p-value": MSCKG.PValue, "effect-size": MSCKG.EffectSize}
 
 
-def add_outcomes(g: Graph, iris: StudyIris, study: Study) -> None:
+def add_outcomes(g: FactGraph, iris: StudyIris, study: Study) -> None:
     for ep in study.endpoints:
         node = iris.part("endpoint", ep.id)
         g.add((iris.study, MSCKG.hasEndpoint, node))
@@ -40,7 +41,7 @@ def _population(iris: StudyIris, study_arms: set[str], pop: str):  # type: ignor
     return iris.part("arm" if pop in study_arms else "subgroup", pop)
 
 
-def _add_result(g: Graph, iris: StudyIris, res: Result, arms: set[str]) -> None:
+def _add_result(g: FactGraph, iris: StudyIris, res: Result, arms: set[str]) -> None:
     node = iris.part("result", res.key)
     g.add((iris.study, MSCKG.hasResult, node))
     g.add((node, RDF.type, MSCKG.Result))

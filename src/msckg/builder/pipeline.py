@@ -24,6 +24,7 @@ from rdflib import Graph, URIRef
 
 from msckg.builder.iris import StudyIris
 from msckg.builder.schema import Study
+from msckg.builder.triples import FactGraph
 from msckg.ctgov.reader import CtgovRecord
 from msckg.errors import MsckgError
 from msckg.namespaces import MSCKG, RDF
@@ -78,7 +79,7 @@ def plan_chunks(studies: Sequence[tuple[Path, Study]], records: Sequence[CtgovRe
 
 
 def _run_chunk(index: int) -> ChunkResult:
-    from msckg.builder.build import nquads_lines, study_curies, study_graph
+    from msckg.builder.build import nquads_lines, study_curies, study_triples
     from msckg.ctgov.importer import study_id_for
     from msckg.ctgov.mapping import CtgovMappingError, RecordMapper
     from msckg.linking.normalise import Normaliser
@@ -88,19 +89,19 @@ def _run_chunk(index: int) -> ChunkResult:
     job = _JOB
     chunk = job.chunks[index]
     clock = time.process_time()
-    facts: dict[URIRef, Graph] = {}
+    facts: dict[URIRef, FactGraph] = {}
     files: dict[URIRef, str] = {}
     curies: set[str] = set()
     errors: list[MsckgError] = []
     for path, study in chunk.studies:
         iri = StudyIris(job.base, study.id).graph
-        facts[iri] = study_graph(study, job.base)
+        facts[iri] = study_triples(study, job.base)
         files[iri] = str(path)
         curies |= study_curies(study)
     normaliser = Normaliser()
     for rec in chunk.records:
         try:
-            graph = RecordMapper(rec, study_id_for(rec.nct_id, job.curated), job.base, normaliser).map()
+            graph = RecordMapper(rec, study_id_for(rec.nct_id, job.curated), job.base, normaliser).map_triples()
         except CtgovMappingError as exc:
             if job.strict:
                 raise
@@ -142,6 +143,44 @@ def merged_lines(shards: Sequence[Path]) -> Iterator[str]:
     with ExitStack() as stack:
         handles = [stack.enter_context(path.open(encoding="utf-8")) for path in shards]
         yield from heapq.merge(*handles, key=lambda line: (graph_of(line), line))
+
+
+@dataclass
+class Shard:
+    """A shard file and its graphs in file order (graph IRI text -> line count)."""
+
+    path: Path
+    graphs: dict[str, int]
+
+
+def merged_blocks(shards: Sequence[Shard]) -> Iterator[tuple[str, list[str]]]:
+    """(graph IRI, its lines) for every graph of every shard, in graph order: the same order as
+    `merged_lines`, without comparing lines. Each graph lives in one shard as one sorted block of
+    known length, so the merge is by graph name alone."""
+    from contextlib import ExitStack
+    from itertools import islice
+
+    owner: dict[str, tuple[int, int]] = {}
+    for i, shard in enumerate(shards):
+        for iri, count in shard.graphs.items():
+            if iri in owner:
+                raise ValueError(f"graph {iri} is in two shards")
+            owner[iri] = (i, count)
+    with ExitStack() as stack:
+        handles = [stack.enter_context(shard.path.open(encoding="utf-8")) for shard in shards]
+        for iri in sorted(owner, key=lambda iri: f"<{iri}>"):  # the key of graph_of(line)
+            i, count = owner[iri]
+            lines = list(islice(handles[i], count))
+            if len(lines) != count:
+                raise ValueError(f"{shards[i].path}: graph {iri} has {len(lines)} lines, expected {count}")
+            yield iri, lines
+
+
+def triple_lines(iri: str, lines: Sequence[str]) -> Iterator[str]:
+    """N-Quads lines of graph `iri` (as written by `nquads_lines`) as N-Triples lines."""
+    cut = len(iri) + 6  # " <iri> .\n"
+    for line in lines:
+        yield line[:-cut] + " .\n"
 
 
 def run_chunks(chunks: list[Chunk], base: str, curated: dict[str, str], strict: bool, ontology: Graph,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal
+from rdflib import Literal
 
 from msckg.builder.iris import StudyIris
 from msckg.builder.provenance import attribute
 from msckg.builder.schema import Study
 from msckg.builder.terms import term
+from msckg.builder.triples import FactGraph
 from msckg.namespaces import MSCKG, RDF, RDFS
 
 DONORS = {"autologous": MSCKG.Autologous, "allogeneic": MSCKG.Allogeneic}
@@ -16,7 +17,7 @@ ROUTES = {"intravenous": MSCKG.Intravenous, "intramuscular": MSCKG.Intramuscular
           "intrathecal": MSCKG.Intrathecal, "local": MSCKG.Local}
 
 
-def add_population(g: Graph, iris: StudyIris, study: Study) -> None:
+def add_population(g: FactGraph, iris: StudyIris, study: Study) -> None:
     _add_conditions(g, iris, study)
     _add_products(g, iris, study)
     for arm in study.arms:
@@ -45,7 +46,7 @@ def add_population(g: Graph, iris: StudyIris, study: Study) -> None:
         attribute(g, iris, node, grp)
 
 
-def _add_conditions(g: Graph, iris: StudyIris, study: Study) -> None:
+def _add_conditions(g: FactGraph, iris: StudyIris, study: Study) -> None:
     for cond in study.conditions:
         node = iris.part("condition", cond.id)
         g.add((iris.study, MSCKG.studiesCondition, node))
@@ -60,7 +61,7 @@ def _add_conditions(g: Graph, iris: StudyIris, study: Study) -> None:
         attribute(g, iris, node, cond)
 
 
-def _add_products(g: Graph, iris: StudyIris, study: Study) -> None:
+def _add_products(g: FactGraph, iris: StudyIris, study: Study) -> None:
     for prod in study.products:
         node = iris.part("product", prod.id)
         g.add((iris.study, MSCKG.hasProduct, node))

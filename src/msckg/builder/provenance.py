@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from msckg.builder.iris import StudyIris
 from msckg.builder.schema import Fact, Study
+from msckg.builder.triples import FactGraph
 from msckg.namespaces import MSCKG, PROV, RDF, RDFS, XSD
 
 
-def add_documents(g: Graph, iris: StudyIris, study: Study) -> None:
+def add_documents(g: FactGraph, iris: StudyIris, study: Study) -> None:
     for doc in study.documents:
         node = iris.part("source", doc.id)
         g.add((node, RDF.type, MSCKG.SourceDocument))
@@ -25,7 +26,7 @@ def add_documents(g: Graph, iris: StudyIris, study: Study) -> None:
             g.add((node, MSCKG.url, Literal(doc.url, datatype=XSD.anyURI)))
 
 
-def attribute(g: Graph, iris: StudyIris, node: URIRef, fact: Fact) -> None:
+def attribute(g: FactGraph, iris: StudyIris, node: URIRef, fact: Fact) -> None:
     """Tie a node to the documents it was curated from, with its quotation and note."""
     for src in fact.sources:
         g.add((node, PROV.wasDerivedFrom, iris.part("source", src)))

@@ -3,11 +3,12 @@ publications, organizations, funding, ethics and eligibility."""
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from msckg.builder.iris import StudyIris, slugify
 from msckg.builder.provenance import attribute
 from msckg.builder.schema import Study, approximate_days, weeks_to_days
+from msckg.builder.triples import FactGraph
 from msckg.namespaces import INST, MSCKG, PROV, RDF, RDFS, XSD, converter
 
 PHASES = {"phase-1": MSCKG.Phase1, "phase-2": MSCKG.Phase2, "phase-2a": MSCKG.Phase2a,
@@ -33,7 +34,7 @@ def _period(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
-def add_study(g: Graph, iris: StudyIris, study: Study) -> None:
+def add_study(g: FactGraph, iris: StudyIris, study: Study) -> None:
     s = iris.study
     g.add((s, RDF.type, MSCKG.ClinicalStudy))
     g.add((s, MSCKG.identifier, Literal(study.id)))
@@ -50,7 +51,7 @@ def add_study(g: Graph, iris: StudyIris, study: Study) -> None:
     _add_eligibility(g, iris, study)
 
 
-def _add_design(g: Graph, iris: StudyIris, study: Study) -> None:
+def _add_design(g: FactGraph, iris: StudyIris, study: Study) -> None:
     d, node = study.design, iris.part("design")
     g.add((iris.study, MSCKG.hasDesign, node))
     g.add((node, RDF.type, MSCKG.StudyDesign))
@@ -85,7 +86,7 @@ def _add_design(g: Graph, iris: StudyIris, study: Study) -> None:
         attribute(g, iris, e, study.enrollment)
 
 
-def _add_registrations(g: Graph, iris: StudyIris, study: Study) -> None:
+def _add_registrations(g: FactGraph, iris: StudyIris, study: Study) -> None:
     for reg in study.registrations:
         node = iris.part("registration", reg.registry, reg.id)
         g.add((iris.study, MSCKG.hasRegistration, node))
@@ -101,7 +102,7 @@ def _add_registrations(g: Graph, iris: StudyIris, study: Study) -> None:
         attribute(g, iris, node, reg)
 
 
-def _add_publications(g: Graph, iris: StudyIris, study: Study) -> None:
+def _add_publications(g: FactGraph, iris: StudyIris, study: Study) -> None:
     for pub in study.publications:
         node = iris.part("publication", pub.id)
         g.add((iris.study, MSCKG.describedBy, node))
@@ -127,7 +128,7 @@ def _add_publications(g: Graph, iris: StudyIris, study: Study) -> None:
         attribute(g, iris, node, pub)
 
 
-def _organization(g: Graph, iris: StudyIris, slug: str, name: str) -> URIRef:
+def _organization(g: FactGraph, iris: StudyIris, slug: str, name: str) -> URIRef:
     node = iris.part("organization", slug)
     g.add((node, RDF.type, MSCKG.Organization))
     g.add((node, MSCKG.name, Literal(name)))
@@ -135,7 +136,7 @@ def _organization(g: Graph, iris: StudyIris, slug: str, name: str) -> URIRef:
     return node
 
 
-def _add_organizations(g: Graph, iris: StudyIris, study: Study) -> None:
+def _add_organizations(g: FactGraph, iris: StudyIris, study: Study) -> None:
     for org in study.organizations:
         node = _organization(g, iris, org.id, org.name)
         prop = MSCKG.site if org.role == "site" else MSCKG.authorAffiliation
@@ -170,7 +171,7 @@ def _add_organizations(g: Graph, iris: StudyIris, study: Study) -> None:
         attribute(g, iris, committee, eth)
 
 
-def _add_eligibility(g: Graph, iris: StudyIris, study: Study) -> None:
+def _add_eligibility(g: FactGraph, iris: StudyIris, study: Study) -> None:
     for crit in study.eligibility:
         node = iris.part("eligibility", crit.id)
         g.add((iris.study, MSCKG.hasEligibilityCriterion, node))

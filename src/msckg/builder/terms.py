@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import URIRef
 
 from msckg.namespaces import converter
 
 
+@lru_cache(maxsize=65536)  # a build expands the same few thousand CURIEs again and again
 def term(curie: str) -> URIRef:
     iri = converter().expand(curie)
     if iri is None:

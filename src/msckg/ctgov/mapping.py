@@ -19,6 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from msckg.builder.iris import StudyIris, slugify
 from msckg.builder.schema import weeks_to_days
 from msckg.builder.terms import term
+from msckg.builder.triples import FactGraph
 from msckg.ctgov.design import (
     ALLOCATION, ARM_ROLE, INTERVENTION_MODEL, MASKING, PHASES, ROUTES, STUDY_TYPE, TIME_PERSPECTIVE,
 )
@@ -55,7 +56,7 @@ class RecordMapper:
     def __init__(self, record: CtgovRecord, study_id: str, base: str, normaliser: Normaliser | None = None) -> None:
         self.rec, self.f = record, record.fields
         self.iris = StudyIris(base, study_id)
-        self.g = Graph(store="SimpleMemory", identifier=registry_graph_iri(base, record.nct_id))
+        self.g = FactGraph(registry_graph_iri(base, record.nct_id))
         self.source = self.iris.part("source", f"ctgov-{record.nct_id.lower()}")
         self.normaliser = normaliser
 
@@ -97,6 +98,11 @@ class RecordMapper:
 
     # ---------------------------------------------------------------- the record
     def map(self) -> Graph:
+        """The record as an rdflib graph named after it."""
+        return self.map_triples().to_graph()
+
+    def map_triples(self) -> FactGraph:
+        """The record's triples without rdflib's store (what the build's workers use)."""
         steps: list[Callable[[], None]] = [self.study, self.registration, self.design, self.enrollment,
                                            self.eligibility, self.organizations, self.conditions,
                                            self.products_and_arms, self.endpoints, self.references,

@@ -36,7 +36,7 @@ def terms_graph(curies: Iterable[str], index: TermIndex | None = None) -> Graph:
     ix = index or term_index()
     used = set(curies)
     closure = ix.closure(used)
-    g = Graph()
+    g = Graph(store="SimpleMemory")  # adds only; no contexts needed
     for curie in sorted(closure):
         rec = ix.get(curie)
         assert rec is not None
