@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from msckg.builder.schema import Study, approximate_days
-from msckg.extract.endpoints import UNMAPPED, key_tokens
+from msckg.extract.endpoints import UNMAPPED, instrument_lexicon, key_tokens
 
 _STOP = {"score", "scores", "total", "index", "level", "serum", "rate", "the", "and", "of", "in", "on", "by",
          "with", "for", "patient", "change", "measured", "using", "proportion", "during", "first", "year",
@@ -52,11 +52,17 @@ def _tokens(label: str) -> set[str]:
     return {t for t in key_tokens(label) if t not in _STOP and len(t) > 1}
 
 
+def _instrument(slug: str) -> str:
+    """The slug, or UNMAPPED when the instrument list does not have it."""
+    return slug if any(slug in v for v in instrument_lexicon().values()) else UNMAPPED
+
+
 def endpoints_match(a: Any, b: Any) -> bool:
-    if a.instrument == b.instrument and a.instrument != UNMAPPED:
+    ia, ib = _instrument(a.instrument), _instrument(b.instrument)
+    if ia == ib and ia != UNMAPPED:
         return True
-    if UNMAPPED in (a.instrument, b.instrument) or a.instrument != b.instrument:
-        return bool(_tokens(a.label) & _tokens(b.label)) and (UNMAPPED in (a.instrument, b.instrument))
+    if UNMAPPED in (ia, ib):
+        return bool(_tokens(a.label) & _tokens(b.label))
     return False
 
 

@@ -191,6 +191,14 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     within = [f for f in found if g.start <= f[0] and f[1] <= g.end]
     if within:  # "no serious adverse events were observed" names its own endpoint
         return within[0][2], 1.0
+    if g.label is not None:  # "no infusion-associated haemodynamic instability occurred"
+        a, b = g.label
+        words = re.sub(r"(?i:\s+(?:related|attributable|attributed|due)\s+to\b.*$)", "", text[a:b]).strip(" ,")
+        hits = find_instruments(words)
+        ep = ctx.registry.add(words, hits[0][2][0] if hits else UNMAPPED, "safety", s, s.start + a, s.start + a + len(words),
+                              confidence=0.6)
+        reasons.append("endpoint named by the words of a zero count")
+        return ep, 0.9
     lead = _NAMED_BEFORE.search(text, 0, g.start)
     if lead and not _POPULATION_WORD.search(lead["np"]):  # "... were headache (12 participants, 46.2%)"
         named = [f for f in found if f[0] >= lead.start("np") and f[1] <= lead.end("np")]

@@ -22,21 +22,38 @@ from decimal import Decimal
 from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
 
 NUM = r"(?<![\w.])-?\d+(?:\.\d+)?"
-UNIT = (r"(?:%|mg/dL|mg/L|g/L|g/dL|mmol/L|µmol/L|umol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|"
+UNIT = (r"(?:%|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|mm\s?Hg|"
         r"mg/24\s?h|(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|min|m)"
         r"(?:/(?:month|week|day|year|min|h|kg|m2|L|dL|mL))?)(?![A-Za-z0-9])")
 _W = NUMBER_WORDS_RE
-_PAIR_OF = rf"(?P<num>\d+|{_W})\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d+)"
+# "no serious adverse event attributable to the cells": one zero count, named by its own words
+_NO_NP = (r"no\s+(?:[\w-]+\s+|,\s*){0,5}?(?:adverse\s+(?:drug\s+)?(?:events?|reactions?)|AEs?|serious\s+adverse\s+events?|"
+          r"SAEs?|toxicit(?:y|ies)|side[- ]effects?|complications?|deaths?)(?:\s*\([A-Za-z]+\))?"
+          r"(?:\s+(?:related|attributable|attributed|due)\s+to\s+(?:the\s+)?[\w-]+)?")
+# "no significant difference was observed", "no patient developed ...": not a count of events
+_NOT_COUNTED = re.compile(r"(?i:\b(?:differences?|changes?|significan\w*|improvements?|correlations?|effects?|associations?|"
+                          r"increases?|decreases?|patients?|participants?|subjects?|one|cases?|evidence|signs?|trend)\b)")
+# "mean (SD)", "median [IQR]" stated once for the values of the sentence
+_HDR_MSD = re.compile(r"(?i:\bmean\s*[(\[]\s*(?:SD|s\.d\.|standard deviation)\s*[)\]])")
+_HDR_MEDIAN = re.compile(r"(?i:\bmedian\s*[(\[]\s*(?:IQR|interquartile range|range)\s*[)\]])")
+_PAIR_OF = rf"(?P<num>\d+|{_W})\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d+|{_W})"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ci", re.compile(
         rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*(?:[(,;]\s*|\s)\s*"
         rf"(?P<lvl>\d{{2}}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval)(?:\s*\[CI\])?\s*(?:[:=,]|was|of)?\s*"
         rf"(?P<lo>{NUM})\s*%?\s*(?:,|to|-|–|—)\s*(?P<hi>{NUM})\s*%?")),
+    ("hdr_msd", re.compile(
+        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?P<sd>{NUM})\s*(?P<u2>{UNIT})?\s*\)")),
+    ("hdr_median", re.compile(
+        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*{NUM}\s*(?:-|to|–|,)\s*{NUM}\s*(?P=u)?\s*[)\]]")),
+    ("paren_vsd", re.compile(
+        rf"\(\s*(?P<v>[+-]?\d+(?:\.\d+)?)\s*(?P<u>{UNIT})?\s*[,;]\s*(?:SD|s\.d\.)\s*[=:]?\s*(?P<sd>{NUM})\s*(?P<u2>{UNIT})?\s*\)")),
     ("msd", re.compile(
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?:SD|s\.d\.|standard deviation)\s*[=:]?\s*(?P<sd>{NUM})\s*"
         rf"(?P<u2>{UNIT})?(?:\s*[,;]\s*n\s*=\s*(?P<n>\d+))?\s*\)")),
     ("iqr", re.compile(
-        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?:IQR|interquartile range|range)\s*[:=,]?\s*{NUM}\s*(?P=u)?\s*(?:-|to|–|,)\s*{NUM}\s*(?P=u)?\s*\)")),
+        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?P<what>IQR|interquartile range|range)\s*[:=,]?\s*{NUM}\s*(?P=u)?\s*(?:-|to|–|,)\s*"
+        rf"{NUM}\s*(?P=u)?\s*[)\]]")),
     ("pm", re.compile(rf"(?P<v>{NUM})\s*(?:±|\+/-|\+-)\s*(?P<s>{NUM})(?:\s*(?P<u>{UNIT}))?")),
     ("from_to", re.compile(
         rf"(?i:\bfrom\s+)(?P<a>{NUM})\s*(?P<u>{UNIT})?\s+(?:(?:at|before)\s+[\w-]+\s+)?to\s+(?P<b>{NUM})(?![\d.]|\s*(?:±|\+/-|\(\s*(?:SD|s\.d\.|IQR|range)))\s*(?P<u2>{UNIT})?")),
@@ -63,11 +80,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("keyword_value", re.compile(
         rf"(?i:\b(?P<kw>median|mean)\b[^.;()%±]{{0,60}}?\b(?:was|were|of|=|:|is)\s*)(?P<v>{NUM})\s*(?P<u>{UNIT})?")),
     ("zero", re.compile(
-        r"(?i:\bno\s+(?P<what>(?:[\w-]+\s+|,\s*){0,5}?(?:adverse\s+(?:drug\s+)?(?:events?|reactions?)|AEs?|serious\s+adverse\s+events?|SAEs?|"
-        r"toxicit(?:y|ies)|side[- ]effects?|complications?|deaths?)(?:\s*\([A-Za-z]+\))?)"
-        r"(?:\s+(?:related|attributable|attributed)\s+to\s+[\w-]+)?"
+        rf"(?i:\b(?P<chain>{_NO_NP}(?:\s*,?\s*(?:and|or)\s+{_NO_NP})*)"
         r"(?:\s+(?:was|were|has been|have been))?\s+(?:observed|occurred|reported|noted|seen|recorded|found|"
         r"related|attributed|attributable))")),
+    ("zero_any", re.compile(
+        r"(?i:\bno\s+(?P<what>(?:[\w-]+\s+){0,4}?[\w-]+)(?:\s+(?:was|were|has been|have been))?\s+"
+        r"(?:observed|occurred|reported|noted|recorded|developed)\b)")),
     ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm))")),
     ("pct", re.compile(rf"(?P<v>{NUM})\s*%(?!\s*(?:CI|C\.I\.|confidence))")),
 ]
@@ -81,7 +99,7 @@ _CHANGED_BY = re.compile(r"(?i:\b(?:fell|decreased|declined|dropped|increased|ro
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
-VALUE_FORMS = {"ci", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
+VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
 
 
@@ -115,6 +133,7 @@ class Group:
     distributive: bool = False  # "P all <0.05", "both p < 0.001"
     arm_word: str | None = None  # "none in the placebo group"
     confidence: float = 0.9
+    label: tuple[int, int] | None = None  # "no <what> occurred": the words that name the endpoint
     characteristic: bool = False  # "mean age 58.2 ± 13.1 years", "63% male": who was enrolled, not a result
 
     @property
@@ -167,10 +186,21 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         kind = "difference" if _CHANGED_BY.search(before) else "mean" if _MEAN.search(before) else "central-value"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
         g.n = int(m["n"]) if m["n"] else None
-    elif form == "iqr":
-        kind = "median" if _MEDIAN.search(before) else "central-value"
+    elif form in ("iqr", "hdr_median"):
+        # an IQR goes with a median; a range does when the sentence has said "median"
+        iqr = form == "hdr_median" or m["what"].lower() != "range"
+        kind = "median" if iqr or _MEDIAN.search(text[:m.start()]) else "central-value"
         g.stats.append(stat(kind, value=_d(m["v"]), unit=m["u"] or None))
         g.confidence = 0.85 if kind == "median" else 0.6
+    elif form in ("hdr_msd", "paren_vsd"):
+        unit = m["u"] or m["u2"] or None
+        value = _d(m["v"])
+        changed = re.search(r"(?i:\b(?:chang\w*|fell|decreas\w*|declin\w*|dropped|increas\w*|rose|improv\w*|reduc\w*)\b)", before)
+        if form == "paren_vsd":
+            kind = "difference" if changed and m["v"][0] in "+-" else "mean" if _MEAN.search(before) else "central-value"
+        else:
+            kind = "mean"
+        g.stats += [stat(kind, value=value, unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
     elif form == "from_to":
         pass  # split into two groups by find_groups
     elif form == "pm":
@@ -180,7 +210,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
                     stat("sd" if mean_sd else "plus-minus", value=_d(m["s"]), unit=unit)]
     elif form.startswith(("prop", "count_pct")):
         num = _int(m["num"]) if m.groupdict().get("num") else None
-        den = int(m["den"]) if m.groupdict().get("den") else None
+        den = _int(m["den"]) if m.groupdict().get("den") else None
         pct = _d(m["pct"]) if m.groupdict().get("pct") else None
         g.stats.append(stat("proportion", numerator=num, denominator=den, percentage=pct,
                             unit="%" if pct is not None else None))
@@ -196,8 +226,12 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.distributive = bool(m["pre"] or m["all"])
     elif form == "keyword_value":
         g.stats.append(stat(m["kw"].lower(), value=_d(m["v"]), unit=m["u"] or None))
-    elif form == "zero":
+    elif form in ("zero", "zero_any"):
         g.stats.append(stat("count", value=Decimal(0)))
+        what = m.groupdict().get("what")
+        if what is not None:
+            g.label = (m.start("what"), m.end("what"))
+            g.confidence = 0.75
     elif form == "none":
         g.stats.append(stat("proportion", numerator=0))
         g.arm_word = m["arm"]
@@ -232,6 +266,21 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
                 continue
             if form == "keyword_value" and re.search(r"[#(]", work[s:e]):
                 continue
+            if form == "hdr_msd" and not _HDR_MSD.search(work) or form == "hdr_median" and not _HDR_MEDIAN.search(work):
+                continue
+            if form == "zero_any" and _NOT_COUNTED.search(m["what"]):
+                continue
+            if form == "zero":  # "No dose-limiting toxicity and no serious adverse event ... occurred": one count each
+                nps = list(re.finditer(r"(?i:\bno\s+)", m["chain"]))
+                for k, np_m in enumerate(nps):
+                    a = m.start("chain") + np_m.start()
+                    b = m.start("chain") + (nps[k + 1].start() if k + 1 < len(nps) else len(m["chain"]))
+                    b = a + len(re.sub(r"(?i:\s*,?\s*(?:and|or)?\s*$)", "", work[a:b]))
+                    grp = Group("zero", a, b if k + 1 < len(nps) else e, [Stat("count", a, b, work[a:b], value=Decimal(0))])
+                    grp.label = (a + np_m.end() - np_m.start(), b)
+                    groups.append(grp)
+                taken.append((s, e))
+                continue
             if form.startswith("prop_slash") and re.search(r"(?i:\b(?:phases?|grades?|stages?|types?)\s*$)", work[:s]):
                 continue  # "phase 1/2" is not a proportion
             if form == "from_to":
@@ -248,6 +297,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
             taken.append((s, e))
     groups.sort(key=lambda g: g.start)
     groups = _keyword_pairs(work, groups, taken)
+    _respective_percentages(work, groups)
     for g in groups:
         g.characteristic = bool(_CHARACTERISTIC_BEFORE.search(work, max(0, g.start - 25), g.start)
                                 or _CHARACTERISTIC_AFTER.match(work, g.end))
@@ -268,6 +318,26 @@ def leftover_numbers(text: str, used: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         out.append((m.start(), m.end()))
     return out
+
+
+def _respective_percentages(work: str, groups: list[Group]) -> None:
+    """'in 8 of 56 and 17 of 54 patients, respectively (14.3% vs 31.5%)': each percentage completes
+    its count when it agrees with it; the statistic's words then run from the count to the percentage."""
+    props = [g for g in groups if g.form in ("prop_of", "prop_slash") and g.stats[0].denominator]
+    if len(props) < 2 or "respectively" not in work:
+        return
+    pcts = [g for g in groups if g.form == "pct" and g.start > props[-1].end][:len(props)]
+    if len(pcts) != len(props) or "respectively" not in work[props[-1].end:pcts[0].start]:
+        return
+    for g, p in zip(props, pcts, strict=True):
+        st, pct = g.stats[0], p.stats[0].percentage
+        assert st.numerator is not None and st.denominator and pct is not None
+        exact = Decimal(100 * st.numerator) / st.denominator
+        if abs(exact - pct) > Decimal(1).scaleb(int(pct.as_tuple().exponent)):  # within one unit of its last digit
+            return
+    for g, p in zip(props, pcts, strict=True):
+        g.stats[0].percentage, g.stats[0].unit, g.stats[0].end = p.stats[0].percentage, "%", p.end
+        groups.remove(p)
 
 
 _NEXT_VALUE = re.compile(rf"(?i:\s*(?:\b(?:in|for|with)\s+(?:the\s+)?[\w-]+(?:\s+(?:group|arm))?\s+)?"

@@ -28,6 +28,8 @@ _ADJ = re.compile(rf"(?i:\b(?P<n>{_N})-(?P<unit>day|week|month|year)\b(?!\s*inte
 _BASELINE = re.compile(r"(?i:\b(?:baseline|pre-?treatment|before (?:treatment|transplantation|infusion)))")
 _ITEM = re.compile(rf"(?i:{_N})")
 _NOT_TIME_BEFORE = re.compile(r"(?i:(?:aged|age|ages|≥|>|<|≤)\s*$)")
+# "17 days (range 6-39)", "29 days [IQR 9-61]": a duration that is itself a result, not a timepoint
+_VALUE_AFTER = re.compile(r"(?i:\s*[(\[]\s*(?:range|IQR|interquartile|\d{2}\s*%\s*CI|SD\b))")
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,11 @@ def find_timepoints(text: str) -> list[TimeList]:
         return all(e <= a or s >= b for a, b in taken)
 
     for m in _BEFORE.finditer(text):
+        nums = [number_word(i.group()) for i in re.finditer(r"\d+", m["list"])]
+        if len(nums) > 1 and (nums != sorted(set(nums)) or not re.search(r"(?i:\b(?:and|or|to)\s+\d+\W*$)", m["list"])):
+            # "By day 60, 8 patients": a list rises and ends with "and"/"or"/"to"; keep the first item
+            m = re.compile(rf"(?i:\b(?P<unit>days?|weeks?|months?|years?)\s+(?P<list>\d+{_ITEM_END}))").match(text, m.start())
+            assert m is not None
         items = tuple(Item(i.start() + m.start("list"), i.end() + m.start("list"),
                            _duration(i.group(), m["unit"]), _label(i.group(), m["unit"], True))
                       for i in re.finditer(r"\d+", m["list"]))
@@ -82,7 +89,7 @@ def find_timepoints(text: str) -> list[TimeList]:
             taken.append((m.start(), m.end()))
     for m in _AFTER.finditer(text):
         s = m.start("list")
-        if not free(s, m.end()) or _NOT_TIME_BEFORE.search(text, 0, s):
+        if not free(s, m.end()) or _NOT_TIME_BEFORE.search(text, 0, s) or _VALUE_AFTER.match(text, m.end()):
             continue
         if not m["pre"].strip() and s > 0 and not re.search(r"[(,;]\s*$", text[:s]) \
                 and not re.match(r"\s+(?:after|post|following)\b", text[m.end():]):
