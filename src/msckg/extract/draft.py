@@ -102,7 +102,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     exp = re.compile(
         rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|[\w-]*ASCs?|stem[- ]cells?|cells?|treatment|treated|"
         rf"intervention|experimental|active|observation|study|test)(?:-treated)?\s+(?:group|arm)s?\b"
-        rf"|\b(?:{abbr}|[\w-]*MSCs?|cells?|stem[- ]cells?)-treated\b"
+        rf"|\b(?:{abbr}|[\w-]*MSCs?|cells?|stem[- ]cells?)-treated\b|\btreated\s+(?:patients|participants|infants|children|subjects)\b"
         rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cells|cell therapy|stem cells)\b)")
     arms = [ArmDraft(_slug(product.abbreviation.rstrip("s")) if product.abbreviation else "msc",
                      f"{product.abbreviation.rstrip('s') if product.abbreviation else 'MSC'} group", "experimental", exp)]
@@ -112,9 +112,9 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         word = "sham" if sham else "placebo"
         arms.append(ArmDraft(word, f"{word} group", "placebo-comparator",
                              re.compile(rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:group|arm)s?|-treated)?\b)")))
-    elif re.search(r"(?i:\bcontrol (?:group|arm)\b|\bstandard (?:medical )?(?:therapy|care|treatment) alone\b)", text):
-        arms.append(ArmDraft("control", "control group", "active-comparator", re.compile(
-            r"(?i:\b(?:the\s+)?control(?:\s+(?:group|arm)s?)\b|\bcontrols\b|\bstandard (?:medical )?(?:therapy|care|treatment) alone\b)")))
+    else:
+        arms += _control_arm(text, sents)
+    arms = _dose_arms(arms, sents)
     if len(arms) == 1:
         arms[0].size = enrolled
     else:
@@ -138,6 +138,43 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
                 arms[0].size, arms[1].size = int(ns[0]), int(ns[1])
                 break
     return arms
+
+
+_STANDARD = r"(?:standard|usual|conventional|routine|best supportive)\s+(?:medical\s+|of\s+)?(?:therapy|care|treatment|management)"
+
+
+def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
+    """A control arm: "control group", "standard medical treatment (SMT) ... or SMT alone", "matched controls"."""
+    ab = re.search(rf"(?i:\b{_STANDARD})\s*\((?P<ab>[A-Z]{{2,6}})\)", text)
+    abbr = rf"|\b{re.escape(ab['ab'])}(?:\s+(?:group|arm)s?|\s+alone)\b" if ab else ""
+    pattern = re.compile(rf"(?i:\b(?:the\s+)?control(?:\s+(?:group|arm)s?)\b|\bcontrols\b|\b{_STANDARD}(?:\s+alone|\s+(?:group|arm))\b{abbr})")
+    if re.search(rf"(?i:\bcontrol (?:group|arm)\b|\b{_STANDARD} alone\b{abbr})", text):
+        return [ArmDraft("control", "control group", "active-comparator", pattern)]
+    methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
+    if re.search(r"(?i:\b(?:matched|historical|contemporaneous|concurrent|untreated)\s+controls\b|\bcontrols\s*\(n\s*=)", methods):
+        return [ArmDraft("control", "controls", "no-intervention", pattern)]
+    return []
+
+
+_DOSE_LEVEL = r"(?P<level>low|lower|mid|medium|middle|intermediate|high|higher)"
+
+
+def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
+    """'the low-dose group ... the mid-dose group ... the high-dose group': one experimental arm per
+    dose level named as a group or arm (two or more levels), in place of the single cell arm."""
+    text = " ".join(s.text for s in sents)
+    levels = list(dict.fromkeys(m["level"].lower() for m in re.finditer(
+        rf"(?i:\b{_DOSE_LEVEL}[- ]dose\s+(?:group|arm)s?\b)", text)))
+    if len(levels) < 2:
+        return arms
+    out = []
+    for level in levels:
+        pattern = re.compile(rf"(?i:\b(?:the\s+)?{level}[- ]dose(?:\s+(?:group|arm)s?)?\b)")
+        arm = ArmDraft(f"{level}-dose", f"{level}-dose group", "experimental", pattern)
+        size = re.search(rf"(?i:\b{level}[- ]dose\b[^()]{{0,30}}\([^()]*?\bn\s*=\s*(\d+)\s*\))", text)
+        arm.size = int(size.group(1)) if size else None
+        out.append(arm)
+    return out + [a for a in arms if a.role != "experimental"]
 
 
 def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256: str | None = None) -> Draft:

@@ -81,7 +81,7 @@ class Context:
 
     @property
     def comparator(self) -> ArmDraft | None:
-        return self.arms[1] if len(self.arms) > 1 else None
+        return next((a for a in self.arms if a.role != "experimental"), None)
 
 
 _DIRECTION = [
@@ -93,7 +93,8 @@ _DIRECTION = [
     ("improved", re.compile(r"(?i:\b(?:improv\w*)\b)")),
 ]
 _VERB = re.compile(r"(?i:\b(?:was|were|is|are|remained|decreased|increased|improved|occurred|declined|fell|rose|"
-                   r"showed|achieved|changed|did|reduced|had|has|have|reached|developed|experienced|died|survived|relapsed|responded)\b)")
+                   r"showed|achieved|changed|did|reduced|had|has|have|reached|developed|experienced|died|survived|relapsed|responded|"
+                   r"followed|affected|complicated)\b)")
 _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more interestingly|interestingly|notably|"
                    r"overall|finally|in addition|post-intervention|following [\w-]+|after [\w-]+|in the [\w-]+ group|"
                    r"in [\w-]+ patients|for those with [^,]+|at (?:week|month|day|year) \d+|"
@@ -106,7 +107,7 @@ _SUBGROUP = re.compile(
     r"|\bof\s+(?P<b>(?:[\w-]+\s+){1,5}?(?:\([A-Za-z]{2,8}\)\s+)?)patients\b)")
 _NAMED_BEFORE = re.compile(r"(?:^|[,;:]\s*|\band\s+|\b(?:were|was|included)\s+)(?P<np>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z'-]+){0,3}?)\s*\($")
 _POPULATION_WORD = re.compile(
-    r"(?i:\b(?:patients?|participants?|subjects?|group|arm|placebo|control|those|MSCs?|cells?|at|in|on|of|with|by|vs|"
+    r"(?i:\b(?:patients?|participants?|subjects?|group|arm|placebo|control|those|MSCs?|cells?|at|in|on|of|with|by|vs|respectively|"
     r"versus|to|from|than|observed|seen|reported|noted|found|improved|decreased|increased|reduced|baseline|week|month|day|year)\b)")
 # "the total effective rate of the observation group (86.7%, 26/30)": the words before the group phrase
 _SUBJECT_HEAD = re.compile(r"(?i:(?:the\s+)?(?P<np>[a-z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s+(?:of|in|for|among)\s+(?:the\s+)?"
@@ -214,10 +215,13 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         return before[-1][2], 1.0
     clauses = _clauses(text)
     after = [f for f in found if f[0] >= g_start and _clause_of(clauses, f[0]) == _clause_of(clauses, g_start)]
+    subj = _subject(text)
+    if after and subj is not None and re.fullmatch(r"(?i:(?:was|were|is|are)\s+)", text[subj[1]:g.start]) \
+            and not _PRONOUN.match(text[subj[0]:subj[1]]):
+        after = []  # "the cumulative incidence of X was 24.1%, Y 31.0% and relapse 8.6%": the subject names it
     if after:
         reasons.append("endpoint named after the numbers")
         return after[0][2], 0.95
-    subj = _subject(text)
     if (subj is None or _PRONOUN.match(text[subj[0]:subj[1]])) and ctx.last_endpoint is not None:
         reasons.append("endpoint carried over from the previous sentence")
         return ctx.last_endpoint, 0.75
@@ -236,6 +240,11 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         if pred:
             label = re.split(r"\s+(?:at|in|after|by|during|from)\b", pred["p"])[0]
             label = _PREDICATE_NOUN.get(label.lower(), label)
+            if label == "deaths":  # "had died": the mortality endpoint the methods named, if any
+                known = next((e for e in ctx.registry.items if {"mortality", "death"} & set(key_tokens(e.label))), None)
+                if known is not None:
+                    reasons.append("endpoint taken from the sentence's predicate")
+                    return known, 0.8
             hits = find_instruments(label)
             ep = ctx.registry.add(label, hits[0][2][0] if hits else UNMAPPED, "other", s,
                                   s.start + subj[1] + pred.start("p"), s.start + subj[1] + pred.end("p"), confidence=0.5)
@@ -322,6 +331,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             how[id(g)] = 0.85
     # populations
     population: dict[int, str] = {}
+    defaulted: set[int] = set()
     comparator = ctx.comparator
     resp = re.search(r"(?i:\bin the ([\w-]+) and ([\w-]+) groups?,?\s+respectively)", text)
     for i, g in enumerate(values):
@@ -368,6 +378,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             population[id(values[i + 1])] = comparator.id
         elif id(g) not in population:
             population[id(g)] = ctx.experimental.id
+            defaulted.add(id(g))
             how[id(g)] = how.get(id(g), 1.0) * (0.85 if comparator else 1.0)
     # c: zip a multi-item list with the unplaced values of each population run
     for t in tls:
@@ -383,6 +394,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                     placed[id(g)] = item
                     how[id(g)] = how.get(id(g), 1.0) * 0.95
     # d/e: the next timepoint in the clause, else the previous one
+    by_previous: set[int] = set()
     for i, g in enumerate(values):
         if id(g) in placed:
             continue
@@ -390,10 +402,18 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         usable = [t for t in tls if id(t) not in comparison_baselines and _clause_of(clauses, t.start) == ci]
         nxt = [t for t in usable if t.start >= g.end and len(t.items) == 1]
         prev = [t for t in usable if t.end <= g.start]
+        if i > 0 and id(values[i - 1]) in placed and _VS_LINK.fullmatch(text, values[i - 1].end, g.start):
+            placed[id(g)] = placed[id(values[i - 1])]  # "73.2% in the A group versus 55.6% in the B group"
+            continue
+        if prev and not prev[-1].is_baseline and nxt and not any(prev[-1].end <= v.start < g.start for v in values) \
+                and any(g.end <= v.start < nxt[0].start for v in values):
+            placed[id(g)] = prev[-1].items[-1]  # "survival at 24 weeks was 73.2% ..., and at 48 weeks 67.9%"
+            continue
         if nxt:
             placed[id(g)] = nxt[0].items[0]
         elif prev and not (prev[-1].is_baseline and re.search(r"\bto\b", text[prev[-1].end:g.start])):
             placed[id(g)] = prev[-1].items[-1]  # but "from A before treatment to B": B is not at baseline
+            by_previous.add(id(g))
         elif g.form == "none" and i > 0 and id(values[i - 1]) in placed:
             placed[id(g)] = placed[id(values[i - 1])]
         elif ctx.frame is not None and ctx.frame[0] == s.section and g.form != "zero":
@@ -401,6 +421,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             how[id(g)] = how.get(id(g), 1.0) * 0.8
         else:
             placed[id(g)] = None
+    _parallel_runs(text, tls, values, population, placed, by_previous, how)
     # "Three and four patients ... at 9 (7.5%) and 12 (10%) months, respectively": counts by position
     counts = _COUNT_LIST.match(text)
     if counts and "respectively" in text:
@@ -429,6 +450,10 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             inside = [g for g in values if g.end <= q.start and opened is not None and g.end > opened]
             if inside and id(inside[-1]) in shared:
                 targets = shared[id(inside[-1])]
+            elif inside and comparator is not None and population[id(inside[-1])] == comparator.id and \
+                    (exp := [g for g in values if g.end <= inside[-1].start and population[id(g)] != comparator.id
+                             and _clause_of(clauses, g.start) == _clause_of(clauses, q.start)]):
+                targets = exp[-1:]  # "in 3 of 9 treated (33.3%) and in 13 of 18 controls (72.2%; p = 0.10)"
             elif inside:
                 targets = [inside[-1]] if placed.get(id(inside[-1])) is None or placed[id(inside[-1])].duration != "P0D" \
                     else [g for g in inside if placed.get(id(g)) is None or placed[id(g)].duration != "P0D"][-1:]
@@ -465,14 +490,54 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         for st in stats:
             if st.comparison == "comparator" and (comparator is None or pop == comparator.id):
                 st.comparison = None if comparator is None else st.comparison
+        if tp is None and len(ep.timepoints) == 1 and not {st.kind for st in stats} & {"count"} and \
+                ep.sentence.section != s.section:
+            tp = Item(g.start, g.end, ep.timepoints[0], ep.timepoints[0])  # the one timepoint the methods give it
+            conf *= 0.9
+            reasons.append("timepoint from the endpoint's definition")
         each = re.match(r"\s*(?:patients\s+|participants\s+)?in (?:each|either|both) (?:group|arm)s?\b", text[g.end:])
-        for pop_id in ([a.id for a in ctx.arms] if each else [pop]):
+        pop_ids = [a.id for a in ctx.arms] if each or g.every_arm else [pop]
+        if g.form in ("zero", "zero_any") and id(g) in defaulted and not each:  # "No dose-limiting toxicity occurred": every cell arm
+            pop_ids = [a.id for a in ctx.arms if a.role == "experimental"]
+        for pop_id in pop_ids:
             res = ResultDraft(ep, pop_id, tp, [Stat(**st.__dict__) for st in stats], s, s.start + g.start, s.start + g.end,
                               g.n, None if tp is not None and tp.duration == "P0D" else _direction(text),
                               round(conf, 2), reasons)
             results.append(res)
         ctx.last_endpoint = ep
     return results
+
+
+_VS_LINK = re.compile(r"(?i:\s*[)\]]?\s*(?:(?:in|with)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:\s+(?:group|arm)s?)?\s*)?"
+                      r"[)\]]?\s*,?\s*(?:vs\.?|versus|compared with)\s*[(\[]?\s*)")
+
+
+def _parallel_runs(text: str, tls: list[TimeList], values: list[Group], population: dict[int, str],
+                   placed: dict[int, Item | None], loose: set[int], how: dict[int, float]) -> None:
+    """'fell from 26.4 at baseline to 20.3 at week 4 and 17.8 at week 12 in the A group, compared with 26.1,
+    23.5 and 21.6 in the B group': a later run of another group, as long as the first and with no timepoint of
+    its own, takes the first run's timepoints in order."""
+    runs: dict[str, list[Group]] = {}
+    for g in values:
+        if not {st.kind for st in g.stats} & {"difference", "effect-size"}:
+            runs.setdefault(population[id(g)], []).append(g)
+    order = sorted(runs.values(), key=lambda r: r[0].start)
+    for first, later in pairwise(order):
+        if len(first) < 2 or len(first) != len(later) or later[0].start < first[-1].end:
+            continue
+        times = [placed.get(id(g)) for g in first]
+        if any(t is None for t in times) or len({t.duration for t in times if t}) != len(times):
+            continue
+        if any(later[0].start <= t.start <= later[-1].end for t in tls if not t.is_baseline):
+            continue
+        if not all(placed.get(id(g)) is None or id(g) in loose or placed[id(g)] == t or
+                   (placed[id(g)] is not None and placed[id(g)].duration == t.duration)  # type: ignore[union-attr]
+                   for g, t in zip(later, times, strict=True)):
+            continue
+        for g, t in zip(later, times, strict=True):
+            if placed.get(id(g)) is None or id(g) in loose:
+                placed[id(g)] = t
+                how[id(g)] = how.get(id(g), 1.0) * 0.9
 
 
 def _comparison(text: str, ctx: Context) -> str | None:

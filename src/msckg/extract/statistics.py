@@ -56,7 +56,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"{NUM}\s*(?P=u)?\s*[)\]]")),
     ("pm", re.compile(rf"(?P<v>{NUM})\s*(?:±|\+/-|\+-)\s*(?P<s>{NUM})(?:\s*(?P<u>{UNIT}))?")),
     ("from_to", re.compile(
-        rf"(?i:\bfrom\s+)(?P<a>{NUM})\s*(?P<u>{UNIT})?\s+(?:(?:at|before)\s+[\w-]+\s+)?to\s+(?P<b>{NUM})(?![\d.]|\s*(?:±|\+/-|\(\s*(?:SD|s\.d\.|IQR|range)))\s*(?P<u2>{UNIT})?")),
+        rf"(?i:\bfrom\s+(?:(?:a|an|the)\s+)?(?:(?P<kw>median|mean)\s+(?:of\s+)?)?)(?P<a>{NUM})\s*(?P<u>{UNIT})?\s+"
+        rf"(?:(?:at|before)\s+[\w-]+\s+)?to\s+(?P<b>{NUM})(?![\d.]|\s*(?:±|\+/-|\(\s*(?:SD|s\.d\.|IQR|range)))\s*(?P<u2>{UNIT})?")),
     ("prop_pct_paren", re.compile(
         rf"(?P<pct>{NUM})\s*%\s*\(\s*(?P<num>\d+)\s*(?:/|out of|of)\s*(?P<den>\d+)(?:\s+[a-z]+)?\s*\)")),
     ("prop_of_pct", re.compile(rf"(?i:{_PAIR_OF})(?:\s+[a-z]+){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")),
@@ -86,6 +87,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("zero_any", re.compile(
         r"(?i:\bno\s+(?P<what>(?:[\w-]+\s+){0,4}?[\w-]+)(?:\s+(?:was|were|has been|have been))?\s+"
         r"(?:observed|occurred|reported|noted|recorded|developed)\b)")),
+    ("count_subject", re.compile(
+        rf"(?i:(?<![\w.#-])(?P<num>{_W}|\d+)\s+(?:patients?|participants?|subjects?|infants?|children|cases)\b"
+        r"(?P<mid>[^.;,()]{0,40}?)\s+(?:had|developed|experienced|suffered)\s+(?:an?\s+)?"
+        r"(?P<what>[^.;()]{3,60}?)(?=\s*(?:[.;(]|$|\s+(?:during|after|at|within|on|in|but|and|which|that)\b)))")),
     ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm))")),
     ("pct", re.compile(rf"(?P<v>{NUM})\s*%(?!\s*(?:CI|C\.I\.|confidence))")),
 ]
@@ -99,7 +104,7 @@ _CHANGED_BY = re.compile(r"(?i:\b(?:fell|decreased|declined|dropped|increased|ro
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
-VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
+VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
 
 
@@ -134,6 +139,7 @@ class Group:
     arm_word: str | None = None  # "none in the placebo group"
     confidence: float = 0.9
     label: tuple[int, int] | None = None  # "no <what> occurred": the words that name the endpoint
+    every_arm: bool = False  # "Two patients in each group had a wound infection"
     characteristic: bool = False  # "mean age 58.2 ± 13.1 years", "63% male": who was enrolled, not a result
 
     @property
@@ -232,6 +238,11 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         if what is not None:
             g.label = (m.start("what"), m.end("what"))
             g.confidence = 0.75
+    elif form == "count_subject":
+        g.stats.append(stat("count", value=Decimal(_int(m["num"]))))
+        g.label = (m.start("what"), m.end("what"))
+        g.every_arm = bool(re.search(r"(?i:\bin\s+(?:each|either|both)\s+(?:group|arm)s?\b)", m["mid"]))
+        g.confidence = 0.75
     elif form == "none":
         g.stats.append(stat("proportion", numerator=0))
         g.arm_word = m["arm"]
@@ -270,6 +281,11 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
                 continue
             if form == "zero_any" and _NOT_COUNTED.search(m["what"]):
                 continue
+            if form.startswith("prop_of") and re.search(r"(?i:\b(?:about|approximately|around|nearly|almost|roughly|some)\s+$)", work[:s]) \
+                    and not m["num"].isdigit():
+                continue  # "about six of ten children": a restatement, not a count
+            if form == "count_subject" and (re.search(r"(?i:(?:\band|\bor|,)\s*$)", work[:s]) or "respectively" in work):
+                continue  # "Three and four patients ... respectively": counts by position, read with their percentages
             if form == "zero":  # "No dose-limiting toxicity and no serious adverse event ... occurred": one count each
                 nps = list(re.finditer(r"(?i:\bno\s+)", m["chain"]))
                 for k, np_m in enumerate(nps):
@@ -286,7 +302,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
             if form == "from_to":
                 if _YEAR.fullmatch(m["a"]) and _YEAR.fullmatch(m["b"]) or re.search(r"(?i:\bage[ds]?\s*$)", work[:s]):
                     continue  # "from 2009 to 2017", "aged from 18 to 65"
-                kind = "mean" if _MEAN.search(_clause_before(work, s)) else "central-value"
+                kind = (m["kw"] or "").lower() or ("mean" if _MEAN.search(_clause_before(work, s)) else "central-value")
                 for name in ("a", "b"):
                     unit = m["u2"] or m["u"] or None
                     st = Stat(kind, m.start(name), m.end(name), m[name], value=_d(m[name]), unit=unit)

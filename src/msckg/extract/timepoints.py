@@ -29,7 +29,9 @@ _BASELINE = re.compile(r"(?i:\b(?:baseline|pre-?treatment|before (?:treatment|tr
 _ITEM = re.compile(rf"(?i:{_N})")
 _NOT_TIME_BEFORE = re.compile(r"(?i:(?:aged|age|ages|≥|>|<|≤)\s*$)")
 # "17 days (range 6-39)", "29 days [IQR 9-61]": a duration that is itself a result, not a timepoint
-_VALUE_AFTER = re.compile(r"(?i:\s*[(\[]\s*(?:range|IQR|interquartile|\d{2}\s*%\s*CI|SD\b))")
+_VALUE_AFTER = re.compile(r"(?i:\s*[(\[]\s*(?:range|IQR|interquartile|\d{2}\s*%\s*CI|SD\b)"
+                          r"|'?\s*(?:(?:postmenstrual|gestational|corrected|postconceptional)\s+age|of\s+age|old)\b)")
+# "36 weeks' postmenstrual age", "12 years of age": an age, not a time since treatment
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ def find_timepoints(text: str) -> list[TimeList]:
         found.append(TimeList(m.start(), m.end(), items))
         taken.append((m.start(), m.end()))
     for m in _ADJ.finditer(text):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end()) and not _VALUE_AFTER.match(text, m.end()):
             found.append(TimeList(m.start(), m.end(), (Item(m.start("n"), m.end("n"), _duration(m["n"], m["unit"]),
                                                             _label(m["n"], m["unit"], False)),)))
             taken.append((m.start(), m.end()))
