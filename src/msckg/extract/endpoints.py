@@ -177,7 +177,8 @@ class Registry:
 
 def _clean(label: str) -> str:
     label = _DROP_LEAD.sub("", label.strip(" .;:"))
-    return _DROP_TAIL.sub("", label).strip(" .;:") if not label.startswith("(") else label
+    label = _DROP_TAIL.sub("", label).strip(" .;:") if not label.startswith("(") else label
+    return re.sub(r"(?i:\s+(?:was|were|is|are)$)", "", label)  # "the size of the cartilage defect was (measured)"
 
 
 def _items(text: str) -> list[tuple[int, int]]:

@@ -354,7 +354,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                     continue
         ci = _clause_of(clauses, g.start)
         near = [p for p in pops if not p[3] and _clause_of(clauses, p[0]) == ci]
-        adjacent = [p for p in near if p[1] <= g.start and re.fullmatch(r"\s*\(?\s*", text[p[1]:g.start])]
+        adjacent = [p for p in near if p[1] <= g.start and re.fullmatch(r"\s*\(?\s*", text[p[1]:g.start])] \
+            or [p for p in near if g.start <= p[0] and p[1] <= g.end]  # "3 of the 9 treated infants (33.3%)"
         after = [p for p in near if p[0] >= g.end]
         before = [p for p in near if p[1] <= g.start]
         pair_next = i + 1 < len(values) and re.match(r"\s*[)\]]?\s*(?:vs\.?|versus)\s*[(\[]?\s*$", text[g.end:values[i + 1].start])
@@ -405,12 +406,19 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         if i > 0 and id(values[i - 1]) in placed and _VS_LINK.fullmatch(text, values[i - 1].end, g.start):
             placed[id(g)] = placed[id(values[i - 1])]  # "73.2% in the A group versus 55.6% in the B group"
             continue
+        op = _paren_open(text, g.start)
+        if op is not None and i > 0 and id(values[i - 1]) in placed and values[i - 1].end <= op \
+                and re.search(r"[A-Za-z]{2}", text[op:g.start]) and not re.search(r"\bto\b", text[values[i - 1].end:op]) \
+                and not any(values[i - 1].end <= t.start < g.start for t in tls):
+            placed[id(g)] = placed[id(values[i - 1])]  # "55.6% in the B group (hazard ratio 0.52; 95% CI ...)"
+            continue
         if prev and not prev[-1].is_baseline and nxt and not any(prev[-1].end <= v.start < g.start for v in values) \
                 and any(g.end <= v.start < nxt[0].start for v in values):
             placed[id(g)] = prev[-1].items[-1]  # "survival at 24 weeks was 73.2% ..., and at 48 weeks 67.9%"
             continue
         if nxt:
             placed[id(g)] = nxt[0].items[0]
+            by_previous.add(id(g))
         elif prev and not (prev[-1].is_baseline and re.search(r"\bto\b", text[prev[-1].end:g.start])):
             placed[id(g)] = prev[-1].items[-1]  # but "from A before treatment to B": B is not at baseline
             by_previous.add(id(g))
@@ -436,6 +444,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             ctx.frame = (s.section, opening.items[0])
     ctx.results_seen = ctx.results_seen or s.section == "results"
     # qualifiers: p-values and effect sizes
+    experimental_ids = {a.id for a in ctx.arms if a.role == "experimental"} | {g.id for g in ctx.subgroups}
     comparison = _comparison(text, ctx)
     shared = _shared_lists(text, tls, values, placed)
     attached: dict[int, list[Stat]] = {id(g): list(g.stats) for g in values}
@@ -458,7 +467,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 targets = [inside[-1]] if placed.get(id(inside[-1])) is None or placed[id(inside[-1])].duration != "P0D" \
                     else [g for g in inside if placed.get(id(g)) is None or placed[id(g)].duration != "P0D"][-1:]
             else:
-                exp = [g for g in values if g.end <= q.start and population[id(g)] in (ctx.experimental.id,)
+                exp = [g for g in values if g.end <= q.start and population[id(g)] in experimental_ids
                        and (placed.get(id(g)) is None or placed[id(g)].duration != "P0D")]
                 anyg = [g for g in values if g.end <= q.start]
                 targets = exp[-1:] or anyg[-1:]

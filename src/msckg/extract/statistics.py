@@ -60,7 +60,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?:at|before)\s+[\w-]+\s+)?to\s+(?P<b>{NUM})(?![\d.]|\s*(?:±|\+/-|\(\s*(?:SD|s\.d\.|IQR|range)))\s*(?P<u2>{UNIT})?")),
     ("prop_pct_paren", re.compile(
         rf"(?P<pct>{NUM})\s*%\s*\(\s*(?P<num>\d+)\s*(?:/|out of|of)\s*(?P<den>\d+)(?:\s+[a-z]+)?\s*\)")),
-    ("prop_of_pct", re.compile(rf"(?i:{_PAIR_OF})(?:\s+[a-z]+){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")),
+    ("prop_of_pct", re.compile(rf"(?i:{_PAIR_OF})(?:\s+[a-z]+){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*(?:\)|(?=[;,]\s*p\b))")),
     ("prop_pct_slash", re.compile(
         rf"(?P<pct>{NUM})\s*%\s*[,;]\s*(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\w./])")),
     ("prop_slash_pct", re.compile(
