@@ -267,6 +267,10 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
                 for tp in (i.duration for i in t.items):
                     if tp not in ep.timepoints:
                         ep.timepoints.append(tp)
+        if m.re is _VERB_BEFORE and not ep.timepoints:  # "Response was assessed at day 28 after the first infusion"
+            later = [t for t in find_timepoints(text[m.end("list"):]) if not t.is_baseline]
+            if len(later) == 1:
+                ep.timepoints += [i.duration for i in later[0].items]
 
 
 def mentions(text: str, registry: Registry) -> list[tuple[int, int, EndpointDraft]]:

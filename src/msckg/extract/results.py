@@ -415,6 +415,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         if prev and not prev[-1].is_baseline and nxt and not any(prev[-1].end <= v.start < g.start for v in values) \
                 and any(g.end <= v.start < nxt[0].start for v in values):
             placed[id(g)] = prev[-1].items[-1]  # "survival at 24 weeks was 73.2% ..., and at 48 weeks 67.9%"
+            by_previous.add(id(g))
             continue
         if nxt:
             placed[id(g)] = nxt[0].items[0]
@@ -500,7 +501,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             if st.comparison == "comparator" and (comparator is None or pop == comparator.id):
                 st.comparison = None if comparator is None else st.comparison
         if tp is None and len(ep.timepoints) == 1 and not {st.kind for st in stats} & {"count"} and \
-                ep.sentence.section != s.section:
+                ep.sentence.section != s.section and not any(re.match(r"(?:day|week|month|year)", st.unit or "")
+                                                             for st in stats):  # "time to response 11 days" has none
             tp = Item(g.start, g.end, ep.timepoints[0], ep.timepoints[0])  # the one timepoint the methods give it
             conf *= 0.9
             reasons.append("timepoint from the endpoint's definition")
