@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from msckg.ctgov.lexicon import NUMBER_WORDS_RE, number_word
 from msckg.extract.sentences import Sentence
 
-_FUTURE = re.compile(r"(?i:\b(?:will|would|should|warranted|needed|future|further (?:studies|trials|research)|"
+_FUTURE = re.compile(r"(?i:\b(?:will|would|should|warranted|needed|future|further (?:studies|trials|research)|supports? an?|"
+                     r"needs? confirmation|"
                      r"previous|previously|prior|earlier|ha(?:ve|s) shown|ha(?:ve|s) been)\b)")
 _REGISTERED = re.compile(r"(?i:\b(?:retrospectively|prospectively)\s+registered\b)")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
@@ -31,6 +32,9 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ("masking", "double-blind", re.compile(r"(?i:\bdouble[- ]blind(?:ed)?\b)")),
     ("masking", "single-blind", re.compile(r"(?i:\bsingle[- ]blind(?:ed)?\b)")),
     ("control", "placebo", re.compile(r"(?i:\bplacebo\b|\bsham[- ]controlled\b)")),
+    ("control", "active", re.compile(
+        r"(?i:\b(?:standard|usual|conventional)\s+(?:medical\s+|of\s+)?(?:care|treatment|therapy)(?:\s*\([A-Z]{2,6}\))?\s+alone\b"
+        r"|\b(?:or|versus|vs\.?)\s+[A-Z]{2,6}\s+alone\b|\b(?:versus|vs\.?|or\s+to)\s+(?:standard|usual)\s+(?:of\s+)?care\b)")),
     ("control", "single-arm", re.compile(r"(?i:\bsingle[- ]arm\b|\bsingle[- ]group\b)")),
     ("centres", "multi", re.compile(r"(?i:\bmulti-?\s?cent(?:re|er)(?:d|s)?\b|\bmulticentric\b)")),
     ("centres", "single", re.compile(r"(?i:\bsingle[- ]cent(?:re|er)\b)")),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -235,8 +236,11 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     randomized = cues.get("allocation") and cues["allocation"].value == "randomized"
     trial_words = re.search(r"(?i:\btrial\b|\bphase\b|\brandomi[sz]ed\b|\bplacebo\b)",
                             " ".join(s.text for s in sents if s.section != "background" and usable(s)))
-    design["type"] = "interventional" if trial_words or "phases" in cues else (
-        "observational" if cues.get("timing") and cues["timing"].value == "retrospective" else "interventional")
+    retrospective = cues.get("timing") is not None and cues["timing"].value == "retrospective"
+    # "we retrospectively analysed all children who received ...": observational, even when it says "trial"
+    design["type"] = "observational" if retrospective and not randomized and "phases" not in cues and \
+        "control" not in cues else "interventional" if trial_words or "phases" in cues else (
+        "observational" if retrospective else "interventional")
     used: list[Cue] = []
     if "phases" in cues:
         design["phases"], design["phase_text"] = cues["phases"].value  # type: ignore[misc]
@@ -295,13 +299,19 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
         data["eligibility"] = [x.fact(elig, ages_cue.sentence, ages_cue.sentence.start + ages_cue.start,
                                       ages_cue.sentence.start + ages_cue.end, 0.85)]
     data["products"] = [_product(x, product)]
+    for k, extra in enumerate(product.more_doses, start=2):  # one product per further dose the methods name
+        rec = _product(x, replace(product, dose=extra, more_doses=[]))
+        rec["id"], rec["label"] = f"{rec['id']}-{k}", f"{rec['label']}, dose {k}"
+        data["products"].append(rec)
     arm_records = []
+    cell_arms = [a for a in arms if a.role == "experimental"]
+    by_dose = len(cell_arms) > 1 and len(cell_arms) == len(data["products"])
     for arm in arms:
         rec = {"id": arm.id, "label": arm.label, "role": arm.role}
         if arm.size is not None:
             rec["size"] = arm.size
         if arm.role == "experimental":
-            rec["product"] = data["products"][0]["id"]
+            rec["product"] = data["products"][cell_arms.index(arm) if by_dose else 0]["id"]
         where = _first_mention(sents, arm.pattern) if arm.role != "experimental" else None
         anchor = where or (product.name.sentence, product.name.start, product.name.end) if product.name else where
         if anchor:

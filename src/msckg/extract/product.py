@@ -58,9 +58,14 @@ class ProductDraft:
     donor: Attr | None = None
     route: Attr | None = None
     dose: Attr | None = None
+    more_doses: list[Attr] = field(default_factory=list)  # "at a low (1.0 × 10^7), mid (...) or high dose (...)"
     administrations: Attr | None = None
     days: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+
+# "3427 Third-Party Bone Marrow Mesenchymal Stromal Cells ...": a meeting abstract's number before its title
+_TITLE_NUMBER = re.compile(r"\d+\s+(?:[A-Z][\w-]*\s+){2,}")
 
 
 def _product_sentences(sentences: list[Sentence]) -> list[Sentence]:
@@ -98,6 +103,8 @@ def read_product(sentences: list[Sentence]) -> ProductDraft:
             out.tissue.note = f"several tissue sources named: {', '.join(sorted(keys))}"
         out.cell_type = TISSUE_CELL.get(best, MSC)
     for s in chosen:
+        if out.donor is None and (third := re.search(r"(?i:\bthird[- ]party\b)", s.text)):
+            out.donor = Attr("allogeneic", s, s.start + third.start(), s.start + third.end(), 0.8)
         if out.donor is None and (d := parse_donor_relation(s.text)):
             out.donor = Attr(d[0].value, s, s.start + d[0].start, s.start + d[0].end)
             if len({x.value for x in d}) > 1:
@@ -110,8 +117,14 @@ def read_product(sentences: list[Sentence]) -> ProductDraft:
                 out.route = Attr(route, s, s.start + r[0].start, s.start + r[0].end,
                                  0.85 if route == r[0].value else 0.7,
                                  None if route == r[0].value else f"source says {r[0].value}")
-        if out.dose is None and (doses := parse_doses(_MIDDOT.sub(".", s.text))):  # "1·5 × 10^6"
+        doses = [d for d in parse_doses(_MIDDOT.sub(".", s.text)) if not _TITLE_NUMBER.match(d.text)]
+        if out.dose is None and doses:  # "1·5 × 10^6"
             d0 = doses[0]
+            seen = {d0.value}
+            for d in doses[1:]:
+                if d.value not in seen and d.unit == d0.unit:
+                    seen.add(d.value)
+                    out.more_doses.append(Attr(d, s, s.start + d.start, s.start + d.end, 0.7))
             out.dose = Attr(d0, s, s.start + d0.start, s.start + d0.end, 0.85 if d0.upper is None else 0.6,
                             None if d0.upper is None else "a dose range: the lower value is kept")
         if out.administrations is None and _GIVEN.search(s.text) and (a := parse_administrations(s.text)) is not None \
