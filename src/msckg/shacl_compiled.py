@@ -212,8 +212,9 @@ class Shape:
 
     def findings(self, focus: Node, ctx: Context) -> list[Finding]:
         values = self.value_nodes(focus, ctx)
+        checks = self.checks if values else [c for c in self.checks if getattr(c, "on_empty", False)]
         out = []
-        for check in self.checks:
+        for check in checks:
             for component, value in check(focus, values, ctx):
                 out.append(Finding(focus, self.path, component, value, self.message or _default_message(component),
                                    self.report_shape or self.node))
@@ -364,6 +365,7 @@ class ShapesCompiler:
 def _min_count(n: int) -> Check:
     def check(focus: Node, values: list[Node], ctx: Context) -> Iterable[tuple[str, Node | None]]:
         return [("MinCountConstraintComponent", None)] if len(values) < n else []
+    check.on_empty = True  # type: ignore[attr-defined]  # the only kinds that can fire without values
     return check
 
 
@@ -391,6 +393,7 @@ def _qualified_min(member: Shape, minimum: int) -> Check:
     def check(focus: Node, values: list[Node], ctx: Context) -> Iterable[tuple[str, Node | None]]:
         conforming = sum(1 for v in values if member.conforms(v, ctx))
         return [("QualifiedMinCountConstraintComponent", None)] if conforming < minimum else []
+    check.on_empty = True  # type: ignore[attr-defined]
     return check
 
 
