@@ -157,22 +157,30 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     return []
 
 
-_DOSE_LEVEL = r"(?P<level>low|lower|mid|medium|middle|intermediate|high|higher)"
+_DOSE_LEVEL = r"(?i:low|lower|mid|medium|middle|intermediate|high|higher)[- ]dose"
+_ROUTE_GROUP = (r"(?i:intravenous|intrathecal|intramuscular|intra-?arterial|intracoronary|transendocardial|intralesional|"
+                r"intra-?articular|subcutaneous|intradermal|intranasal|intratracheal|local|systemic)|IV|IT|IM|IA|IC|SC")
 
 
 def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
-    """'the low-dose group ... the mid-dose group ... the high-dose group': one experimental arm per
-    dose level named as a group or arm (two or more levels), in place of the single cell arm."""
+    """'the low-dose group ... the high-dose group', 'the IV group ... the IT group': one experimental arm
+    per dose level or route named as a group or arm (two or more), in place of the single cell arm."""
     text = " ".join(s.text for s in sents)
-    levels = list(dict.fromkeys(m["level"].lower() for m in re.finditer(
-        rf"(?i:\b{_DOSE_LEVEL}[- ]dose\s+(?:group|arm)s?\b)", text)))
-    if len(levels) < 2:
+    for kind in (_DOSE_LEVEL, _ROUTE_GROUP):
+        names = list(dict.fromkeys(m["name"] if m["name"].isupper() else m["name"].lower() for m in re.finditer(
+            rf"(?<![\w-])(?P<name>{kind})\s+(?:group|arm|cohort)s?\b", text)))
+        if len(names) >= 2:
+            break
+    else:
         return arms
     out = []
-    for level in levels:
-        pattern = re.compile(rf"(?i:\b(?:the\s+)?{level}[- ]dose(?:\s+(?:group|arm)s?)?\b)")
-        arm = ArmDraft(f"{level}-dose", f"{level}-dose group", "experimental", pattern)
-        size = re.search(rf"(?i:\b{level}[- ]dose\b[^()]{{0,30}}\([^()]*?\bn\s*=\s*(\d+)\s*\))", text)
+    for name in names:
+        flags = 0 if name.isupper() else re.IGNORECASE
+        word = re.escape(name).replace(r"\ ", "[- ]").replace("\\-", "[- ]")
+        pattern = re.compile(rf"\b(?:the\s+)?{word}(?:\s+(?:group|arm|cohort)s?)?\b", flags)
+        arm = ArmDraft(_slug(name), f"{name} group", "experimental", pattern)
+        size = re.search(rf"\b{word}\b[^()]{{0,30}}\([^()]*?\bn\s*=\s*(\d+)\s*[;,)]", text, flags) or \
+            re.search(rf"\(\s*{word}\s+(?:group|arm|cohort)\s*,\s*n\s*=\s*(\d+)", text, flags)
         arm.size = int(size.group(1)) if size else None
         out.append(arm)
     return out + [a for a in arms if a.role != "experimental"]

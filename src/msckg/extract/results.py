@@ -341,7 +341,15 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             population[id(g)] = arm.id if arm else ctx.experimental.id
             continue
         if kinds & {"difference", "effect-size"}:
-            population[id(g)] = ctx.experimental.id
+            # "declined by 9.8% (95% CI ...) in the sham group": a change within the group named right after it;
+            # "(hazard ratio for IT vs sham 0.48)": the experimental arm named in its own words; else the cell arm
+            cell_ids = {a.id for a in ctx.arms if a.role == "experimental"}
+            named = [p for p in pops if not p[3] and p[0] >= g.end and
+                     re.fullmatch(r"\s*(?:\([^()]*\)\s*|[)\]]\s*)?,?\s*(?:in|among|for|with)\s+(?:the\s+)?", text[g.end:p[0]])
+                     and ("difference" in kinds or p[2] in cell_ids)]
+            op = _paren_open(text, g.start)
+            inner = [p for p in pops if op is not None and op < p[0] and p[1] <= g.start and p[2] in cell_ids]
+            population[id(g)] = named[0][2] if named else inner[0][2] if inner else ctx.experimental.id
             continue
         if resp and len(values) >= 2:
             order = [w for w in resp.groups()]
@@ -371,9 +379,10 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             population[id(g)] = after[0][2]
         elif before:
             population[id(g)] = before[-1][2]
-        elif comparator and "respectively" in text and len(values) == 2 and not pops:
-            population[id(values[0])], population[id(values[1])] = ctx.experimental.id, comparator.id
-            how[id(values[0])] = how[id(values[1])] = 0.8
+        elif comparator and "respectively" in text and len(plain := [v for v in values if not {
+                st.kind for st in v.stats} & {"difference", "effect-size"}]) == 2 and not pops and g in plain:
+            population[id(plain[0])], population[id(plain[1])] = ctx.experimental.id, comparator.id
+            how[id(plain[0])] = how[id(plain[1])] = 0.8
         elif comparator and i + 1 < len(values) and re.match(r"\s*\)?\s*(?:vs\.?|versus)\s*\(?", text[g.end:values[i + 1].start]):
             population[id(g)] = ctx.experimental.id
             population[id(values[i + 1])] = comparator.id
@@ -446,6 +455,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     ctx.results_seen = ctx.results_seen or s.section == "results"
     # qualifiers: p-values and effect sizes
     experimental_ids = {a.id for a in ctx.arms if a.role == "experimental"} | {g.id for g in ctx.subgroups}
+    pops = _population_mentions(text, ctx, s) if len(ctx.arms) > 2 else pops  # arms read by comparisons too
     comparison = _comparison(text, ctx)
     shared = _shared_lists(text, tls, values, placed)
     attached: dict[int, list[Stat]] = {id(g): list(g.stats) for g in values}
@@ -458,7 +468,12 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         else:
             opened = _paren_open(text, q.start)
             inside = [g for g in values if g.end <= q.start and opened is not None and g.end > opened]
-            if inside and id(inside[-1]) in shared:
+            own = [p for p in pops if opened is not None and not inside and not p[3] and p[2] in experimental_ids
+                   and max(opened, text.rfind(";", 0, q.start)) < p[0] < q.start]
+            mine = [g for g in values if own and g.end <= q.start and population[id(g)] == own[-1][2]]
+            if mine:  # "(IT vs sham, p = 0.002; IV vs sham, p = 0.21)": the arm its own words name
+                targets = mine[-1:]
+            elif inside and id(inside[-1]) in shared:
                 targets = shared[id(inside[-1])]
             elif inside and comparator is not None and population[id(inside[-1])] == comparator.id and \
                     (exp := [g for g in values if g.end <= inside[-1].start and population[id(g)] != comparator.id

@@ -100,8 +100,12 @@ _CHARACTERISTIC_BEFORE = re.compile(
 _CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:were\s+)?(?:male|female|men|women)\b))")
 _MEAN_SD = re.compile(r"(?i:\bmean\s*(?:±|\+/-|\(|and)\s*(?:SD|s\.d\.|standard deviation))")
 _MEAN = re.compile(r"(?i:\bmean\b)")
-_CHANGED_BY = re.compile(r"(?i:\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\s*$)")
+_CHANGED_BY = re.compile(r"(?i:\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\s*$"
+                         r"|\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\b.*\b(?:and|or)\s+by\s*$"
+                         r"|\bchanges?\s+(?:from\s+baseline|in|of)\b[^;]*\b(?:was|were|of|=|:)\s*$)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# "the mean change from baseline ... was -3.1 (SD 2.4) in A, -5.0 (SD 2.9) in B": every value of the list is a change
+_CHANGE_LIST = re.compile(r"(?i:\bchanges?\s+from\s+baseline\b[^;]*\b(?:was|were)\b[^;]*$)")
 _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
@@ -177,7 +181,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
                            r"effect size|Cohen'?s d|HR|OR|RR|IRR|ES)\b)", window[-35:])
         if effect:
             g.stats.append(stat("effect-size", value=est, ci=(lo, hi, lvl)))
-        elif re.search(r"(?i:\bdifference\b|\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\s*$|"
+        elif _CHANGED_BY.search(window) or re.search(r"(?i:\bdifference\b|"
                        r"\b(?:change|reduction|increase|decrease)\s+of\s*$)", window):
             g.stats.append(stat("difference", value=est, unit=unit, ci=(lo, hi, lvl)))
         elif unit == "%":
@@ -189,7 +193,8 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
             g.confidence = 0.6
     elif form == "msd":
         unit = m["u"] or m["u2"] or None
-        kind = "difference" if _CHANGED_BY.search(before) else "mean" if _MEAN.search(before) else "central-value"
+        kind = "difference" if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
+            "mean" if _MEAN.search(before) else "central-value"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
         g.n = int(m["n"]) if m["n"] else None
     elif form in ("iqr", "hdr_median"):
@@ -205,7 +210,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         if form == "paren_vsd":
             kind = "difference" if changed and m["v"][0] in "+-" else "mean" if _MEAN.search(before) else "central-value"
         else:
-            kind = "mean"
+            kind = "difference" if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else "mean"
         g.stats += [stat(kind, value=value, unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
     elif form == "from_to":
         pass  # split into two groups by find_groups
@@ -249,7 +254,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.confidence = 0.7
     elif form == "pct":
         kind = "median" if _MEDIAN.search(before[-80:]) else "proportion"
-        if re.search(r"(?i:\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\s*$)", before):
+        if _CHANGED_BY.search(before):
             g.stats.append(stat("difference", value=_d(m["v"]), unit="%"))
             g.confidence = 0.7
         elif kind == "median":
