@@ -474,6 +474,15 @@ def _stat(x: _Extractor, st: Any, base: int, comparator: str | None) -> dict[str
     return rec
 
 
+def _restated(stats: list[dict[str, Any]], before: list[dict[str, Any]]) -> bool:
+    """Every statistic of `stats` is already among `before` (same kind and numbers, units aside)."""
+    def core(s: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(s.get(k) for k in ("kind", "value", "numerator", "denominator", "percentage", "bound", "ci"))
+    old = {repr(core(s)) for s in before}
+    return bool(stats) and all(repr(core(s)) in old for s in stats if s["kind"] != "p-value") and \
+        any(s["kind"] != "p-value" for s in stats)
+
+
 def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> list[dict[str, Any]]:
     comparator = next((a["id"] for a in data["arms"] if a["role"] != "experimental"), None)
     out: list[dict[str, Any]] = []
@@ -488,8 +497,14 @@ def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> 
         if key in seen:
             prev = seen[key]
             if sorted(repr({k: v for k, v in s.items() if k not in ("extraction", "reported_as")})
-                      for s in prev.get("statistics", [])) == sig:
-                continue  # the same fact stated again (abstract and key message)
+                      for s in prev.get("statistics", [])) == sig or _restated(stats, prev.get("statistics", [])):
+                for st in stats:  # a restated value with another p-value: kept for the curator, not dropped
+                    if st["kind"] == "p-value" and st not in prev.get("statistics", []) and \
+                            not any(o["kind"] == "p-value" and o.get("value") == st.get("value") for o in prev["statistics"]):
+                        x.review.append(f"{r.endpoint.id}/{r.population}: p-value {st['reported_as']!r} at "
+                                        f"{st['extraction']['start']}-{st['extraction']['end']} restates a result drafted "
+                                        "above with another p-value; not added")
+                continue  # the same fact stated again (abstract and key message, text and table)
             if prev["evidence"] == r.sentence.text and "statistics" in prev and \
                     not {s["kind"] for s in prev["statistics"]} & {s["kind"] for s in stats}:
                 prev["statistics"].extend(stats)  # one result told in two parts of a sentence

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import pairwise
 
 from msckg.extract.design import word_number
@@ -74,6 +75,10 @@ class Context:
     characteristics: list[Group] = field(default_factory=list)
     frame: tuple[str, Item] | None = None  # a timepoint opening the results section
     results_seen: bool = False
+    columns: list[str] | None = None  # a table flattened to text: the arm of each column, in order
+    column_p: bool = False  # ... and a last column of p-values
+    table_time: Item | None = None  # "Table 2 Outcomes at 12 months"
+    last_text: str = ""
 
     @property
     def experimental(self) -> ArmDraft:
@@ -269,8 +274,58 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     return ep, 0.5
 
 
+_TABLE_HEAD = re.compile(r"(?i:^(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?)\b)")
+_CELL_COLUMN = re.compile(r"(?i:\b(?:[\w-]*MSCs?|[\w-]*ASCs?|cells?|cell therapy|treated|intervention|experimental)\b)")
+_ROW_P = re.compile(r"\s*(?P<rel><|>|=|≤|≥)?\s*(?P<v>0?\.\d+|1\.0+)\s*$")
+
+
+def read_table(s: Sentence, ctx: Context) -> list[ResultDraft] | None:
+    """A table flattened to text: 'Outcome MSC (n = 20) Sham (n = 20) P' names the columns; each row that
+    follows, 'LVEF, % 36.8 ± 6.1 31.9 ± 6.3 0.01', gives one value per column in that order and its p-value.
+    None when the sentence is not part of a table."""
+    text = s.text
+    cols = sorted({m.start(): a.id for a in ctx.arms for m in a.pattern.finditer(text)}.items())
+    cell_arms = [a for a in ctx.arms if a.role == "experimental"]
+    if len(cell_arms) == 1:  # a column is often headed by the product alone: "MSC (n = 20)"
+        cols = sorted(dict([(m.start(), cell_arms[0].id) for m in _CELL_COLUMN.finditer(text)] + cols).items())
+    if len(cols) >= 2 and _TABLE_HEAD.match(text) and not _VERB.search(text):
+        ctx.columns = [c for _, c in cols]
+        ctx.column_p = bool(re.search(r"(?i:\bp(?:\s*-?\s*values?)?\s*$)", text))
+        tls = [t for t in find_timepoints(ctx.last_text + " " + text) if not t.is_baseline]
+        ctx.table_time = tls[0].items[0] if tls and re.match(r"(?i:\s*table\b)", ctx.last_text) else None
+        return []
+    if ctx.columns is None:
+        return None
+    groups = [g for g in find_groups(text) if g.is_value]
+    first = groups[0].start if groups else 0
+    if len(groups) != len(ctx.columns) or _VERB.search(text) or not re.search(r"[A-Za-z]{2}", text[:first]):
+        ctx.columns = None
+        return None
+    label = re.sub(r"[\s,;:]*(?:%|\([^()]*\)|[a-zµμ/]+/[\w.]+|mm\s?Hg|mL|m|kg)?[\s,;:]*$", "", text[:first]).strip()
+    found = [f for f in mentions(label, ctx.registry)]
+    hits = find_instruments(label)
+    ep = found[0][2] if found else ctx.registry.add(label, hits[0][2][0] if hits else UNMAPPED, "other", s,
+                                                    s.start, s.start + len(label), confidence=0.6)
+    p = _ROW_P.match(text, groups[-1].end) if ctx.column_p else None
+    out = []
+    for k, (g, arm) in enumerate(zip(groups, ctx.columns, strict=True)):
+        stats = [Stat(**st.__dict__) for st in g.stats]
+        if p and k == 0:
+            rel = {"<": "<", ">": ">", "≤": "<=", "≥": ">="}.get(p["rel"] or "")
+            stats.append(Stat("p-value", p.start("v") if not rel else p.start("rel"), p.end("v"),
+                              text[p.start("v") if not rel else p.start("rel"):p.end("v")],
+                              value=Decimal(p["v"]), relation=rel, comparison="comparator"))
+        out.append(ResultDraft(ep, arm, ctx.table_time, stats, s, s.start + g.start, s.start + g.end, g.n, None,
+                               round(g.confidence * 0.85, 2), ["a row of a table flattened to text: check the columns"]))
+    return out
+
+
 def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     """All results stated in one sentence."""
+    table = read_table(s, ctx)
+    ctx.last_text = s.text
+    if table is not None:
+        return table
     text = s.text
     tls = find_timepoints(text)
     masked = [(i.start, i.end) for t in tls if not t.is_baseline for i in t.items]
