@@ -105,7 +105,8 @@ _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more i
                    r"in [\w-]+ patients|for those with [^,]+|at (?:week|month|day|year) \d+|"
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
 _PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former)\b)")
-_COMPARISON_BEFORE = re.compile(r"(?i:(?:\bvs\.?|\bversus|\bcompared (?:with|to)|\brelative to|\bfrom|\bover|\bthan)\s*$)")
+_COMPARISON_BEFORE = re.compile(r"(?i:(?:\bvs\.?|\bversus|\bcompared (?:with|to)|\brelative to|\bfrom|\bover|\bthan)"
+                                r"(?:\s+(?:that|those)\s+(?:of|in))?\s*$)")
 _SUBGROUP = re.compile(
     r"(?i:\b(?:in|of|among|for)\s+(?:the\s+)?(?:patients|those|subjects|participants|cases)\s+with\s+"
     r"(?P<a>[^,;()]+?)(?=\s*[(,;.]|\s+(?:than|and\s+in|who|at|had|was|were|showed))"
@@ -417,12 +418,13 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                     continue
         ci = _clause_of(clauses, g.start)
         near = [p for p in pops if not p[3] and _clause_of(clauses, p[0]) == ci]
-        adjacent = [p for p in near if p[1] <= g.start and re.fullmatch(r"\s*\(?\s*", text[p[1]:g.start])] \
+        adjacent = [p for p in pops if _clause_of(clauses, p[0]) == ci and p[1] <= g.start
+                    and re.fullmatch(r"\s*[\[(]{0,2}\s*", text[p[1]:g.start])] \
             or [p for p in near if g.start <= p[0] and p[1] <= g.end]  # "3 of the 9 treated infants (33.3%)"
         after = [p for p in near if p[0] >= g.end]
         before = [p for p in near if p[1] <= g.start]
         pair_next = i + 1 < len(values) and re.match(r"\s*[)\]]?\s*(?:vs\.?|versus)\s*[(\[]?\s*$", text[g.end:values[i + 1].start])
-        named_before = list(dict.fromkeys(p[2] for p in before_all(pops, clauses, ci, g.start)))
+        named_before = list(dict.fromkeys(p[2] for p in pops if p[1] <= g.start and _clause_of(clauses, p[0]) == ci))
         if id(g) in population:
             continue
         if pair_next and len(named_before) >= 2:  # "the A group was lower than the B group [(x) vs (y)]"

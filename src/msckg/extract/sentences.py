@@ -20,6 +20,8 @@ _ABBREV = {"vs", "e.g", "i.e", "al", "fig", "figs", "no", "nos", "dr", "approx",
 _END = re.compile(r"[.!?](?=[\"')\]]?\s+(?:[A-Z0-9(\"'«•\[]|$))|[.!?]$")
 _INLINE = re.compile(r"(?P<h>[A-Za-z][A-Za-z /&-]{2,40}?)\s*:\s+")
 # "Objective To observe ...", "Results After 12 weeks ...": a heading run into its line without a colon
+# "[Abstract] [Objective] To explore ...", "【Results】...": bracketed headings at a sentence's start
+_BRACKET_HEADING = re.compile(r"[\[【]\s*(?P<h>[A-Za-z][A-Za-z ]{2,30}?)\s*[\]】]\s*")
 _BARE_HEADING = re.compile(r"(?P<h>Objectives?|Aims?|Purpose|Background|Methods|Results|Findings|Conclusions?|Interpretation)\s+(?=[A-Z0-9\[(])")
 
 
@@ -60,6 +62,13 @@ def split(source: str, block: Block, section: str) -> tuple[list[Sentence], str]
         if head and head["h"].strip().lower() in CONTENT_HEADINGS:
             section = CONTENT_HEADINGS[head["h"].strip().lower()]
             s = head.end()
+        while (bracket := _BRACKET_HEADING.match(text, s)) and s < e:
+            name = bracket["h"].strip().lower()
+            if name in CONTENT_HEADINGS:
+                section = CONTENT_HEADINGS[name]
+            elif name not in ("abstract", "summary"):
+                break
+            s = bracket.end()
         if e > s:
             out.append(Sentence(block.start + s, block.start + e, text[s:e], section or block.section, block.kind))
     return out, section
