@@ -118,6 +118,7 @@ _POPULATION_WORD = re.compile(
 # "the total effective rate of the observation group (86.7%, 26/30)": the words before the group phrase
 _SUBJECT_HEAD = re.compile(r"(?i:(?:the\s+)?(?P<np>[a-z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s+(?:of|in|for|among)\s+(?:the\s+)?"
                            r"[\w-]+\s+(?:group|arm)\b)")
+_GENERIC_HEAD = {"score", "level", "rate", "count", "index", "scale", "value", "ratio", "time", "volume", "size"}
 _PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relapse", "responded": "response"}
 _COUNT_LIST = re.compile(
     r"(?i:^(?P<list>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+and\s+[\w-]+)\s+(?:patients|subjects|participants|cases)\b)")
@@ -259,7 +260,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     if subj is not None:
         phrase = re.sub(r"(?i:^(?:the|an?)\s+(?:(?:median|mean|average|overall)\s+)?)", "", text[subj[0]:subj[1]].strip(" ,"))
         words = key_tokens(phrase)
-        head = words[-1:] if 0 < len(words) <= 2 else ()
+        head = words[-1:] if 0 < len(words) <= 2 and words[-1] not in _GENERIC_HEAD else ()
         for ep in ctx.registry.items:
             if head and ep.head == head:
                 reasons.append("endpoint matched by its head word")

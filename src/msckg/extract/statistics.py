@@ -60,7 +60,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?:at|before)\s+[\w-]+\s+)?to\s+(?P<b>{NUM})(?![\d.]|\s*(?:±|\+/-|\(\s*(?:SD|s\.d\.|IQR|range)))\s*(?P<u2>{UNIT})?")),
     ("prop_pct_paren", re.compile(
         rf"(?P<pct>{NUM})\s*%\s*\(\s*(?P<num>\d+)\s*(?:/|out of|of)\s*(?P<den>\d+)(?:\s+[a-z]+)?\s*\)")),
-    ("prop_of_pct", re.compile(rf"(?i:{_PAIR_OF})(?:\s+[a-z]+){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*(?:\)|(?=[;,]\s*p\b))")),
+    ("prop_of_pct", re.compile(rf"(?i:{_PAIR_OF})(?:\s+[a-z]+){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*(?:\)|(?=[;,]))")),
     ("prop_pct_slash", re.compile(
         rf"(?P<pct>{NUM})\s*%\s*[,;]\s*(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\w./])")),
     ("prop_slash_pct", re.compile(
@@ -86,7 +86,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"related|attributed|attributable))")),
     ("zero_any", re.compile(
         r"(?i:\bno\s+(?P<what>(?:[\w-]+\s+){0,4}?[\w-]+)(?:\s+(?:was|were|has been|have been))?\s+"
-        r"(?:observed|occurred|reported|noted|recorded|developed)\b)")),
+        r"(?:observed|occurred|reported|noted|recorded|developed|seen|found)\b)")),
     ("count_subject", re.compile(
         rf"(?i:(?<![\w.#-])(?P<num>{_W}|\d+)\s+(?:patients?|participants?|subjects?|infants?|children|cases)\b"
         r"(?P<mid>[^.;,()]{0,40}?)\s+(?:had|developed|experienced|suffered)\s+(?:an?\s+)?"
@@ -100,7 +100,10 @@ _CHARACTERISTIC_BEFORE = re.compile(
 _CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:were\s+)?(?:male|female|men|women)\b))")
 _MEAN_SD = re.compile(r"(?i:\bmean\s*(?:±|\+/-|\(|and)\s*(?:SD|s\.d\.|standard deviation))")
 _MEAN = re.compile(r"(?i:\bmean\b)")
-_CHANGED_BY = re.compile(r"(?i:\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\s*$"
+_CHANGED_BY = re.compile(r"(?i:\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by"
+                         r"(?:\s+(?:an?\s+)?(?:mean|median|average)(?:\s+of)?)?\s*$"
+                         r"|\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\s+(?:an?\s+)?"
+                         r"(?:mean|median|average)?[^;]*?\band\s*$"
                          r"|\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\b.*\b(?:and|or)\s+by\s*$"
                          r"|\bchanges?\s+(?:from\s+baseline|in|of)\b[^;]*\b(?:was|were|of|=|:)\s*$)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
