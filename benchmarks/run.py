@@ -221,7 +221,34 @@ def stage_query_baseline(args: dict) -> dict:
     return out
 
 
-STAGES = {"build": stage_build, "validate": stage_validate, "load": stage_load, "query": stage_query,
+def stage_rebuild(args: dict) -> dict:
+    """Edit one registry record (its title) and build again into the same folder: the build cache
+    keeps every other study, so this is the incremental rebuild a curator or a registry update sees."""
+    import gzip
+
+    from msckg.builder.build import build
+
+    source = Path(args["ctgov"][0])
+    opener = gzip.open if source.suffix == ".gz" else open
+    with opener(source, "rt", encoding="utf-8") as fh:
+        lines = fh.readlines()
+    middle = len(lines) // 2
+    record = json.loads(lines[middle])
+    record["BriefTitle"] = [(record.get("BriefTitle") or ["untitled"])[0] + " (edited)"]
+    lines[middle] = json.dumps(record) + "\n"
+    edited = Path(args["work"]) / f"edited-{source.name}"
+    with opener(edited, "wt", encoding="utf-8") as fh:
+        fh.writelines(lines)
+    start = time.perf_counter()
+    summary = build(None, Path(args["out"]), ctgov=[edited, *map(Path, args["ctgov"][1:])])
+    seconds = time.perf_counter() - start
+    assert summary.ok, summary.report.violations[:5]
+    return {"seconds": seconds, "units": summary.units, "reused": summary.reused, "quads": summary.quads,
+            "stages": summary.stages, "rss_mb": _rss_mb(), "edited": record["NCTId"][0]}
+
+
+STAGES = {"build": stage_build, "rebuild": stage_rebuild, "validate": stage_validate, "load": stage_load,
+          "query": stage_query,
           "query-baseline": stage_query_baseline}
 
 
@@ -332,6 +359,9 @@ def main() -> None:
             query = run_stage("query", {"store": str(out / "store")})
             qbase = (run_stage("query-baseline", {"graph": str(graph)}, timeout=budget)
                      if wl.studies <= args.query_baseline_max else {"skipped": True})
+            if wl.ctgov and "error" not in build:
+                build["rebuild"] = run_stage("rebuild", {"out": str(out), "ctgov": [str(p) for p in wl.ctgov],
+                                                         "work": str(work)})
             rows.append((wl, build, validate, load, query, qbase))
             print(json.dumps({"build": build, "validate": validate, "load": load}, default=str)[:2000],
                   file=sys.stderr, flush=True)
@@ -383,6 +413,18 @@ def report(rows: list, args: argparse.Namespace) -> str:
     for wl, build, *_ in rows:
         stages = ", ".join(f"{k} {v:.1f}" for k, v in build.get("stages", {}).items())
         lines.append(f"- {wl.name}: {stages}")
+    rebuilt = [(wl, build["rebuild"]) for wl, build, *_ in rows if isinstance(build.get("rebuild"), dict)]
+    if rebuilt:
+        lines += ["", ("Rebuild after editing one registry record (its title), into the same folder: the build "
+                       "cache (`OUT/.msckg-cache`) keeps every unchanged study; `kg.nq` and `kg.ttl` are written "
+                       "again in full (whole process, seconds):"), ""]
+        for wl, rb in rebuilt:
+            if "error" in rb:
+                lines.append(f"- {wl.name}: error {rb['error']}")
+                continue
+            stages = ", ".join(f"{k} {v:.1f}" for k, v in rb.get("stages", {}).items())
+            lines.append(f"- {wl.name}: {rb['wall']:.1f} s (build {rb['seconds']:.1f} s; reused {rb['reused']} of "
+                         f"{rb['units']} units; {stages})")
     lines += ["", "## Named queries (Oxigraph store; median of 3 runs) against rdflib in memory", ""]
     names = sorted({n for row in rows for n in row[4].get("queries", {})})
     lines.append("| query | " + " | ".join(row[0].name for row in rows) + " |")
@@ -461,7 +503,19 @@ def targets(rows: list) -> list[str]:
         wall = real[1].get("wall")
         out.append(f"| 1,100-record import, build and validation <= 15 s | {_fmt(wall, 1)} s (whole process) | "
                    f"{'yes' if wall and wall <= 15 else 'no'} |")
-    out.append("| rebuild one changed study in a 100k build <= 2 s | not measured: builds are not incremental yet | no |")
+    sized = sorted(((row[0].studies, row[0].name, row[1]["rebuild"]) for row in rows
+                    if isinstance(row[1].get("rebuild"), dict) and "wall" in row[1]["rebuild"]
+                    and "error" not in row[1]["rebuild"]), key=lambda t: t[0])
+    if sized:
+        studies, name, rb = sized[-1]
+        hundred = [t for t in sized if t[0] >= 100_000]
+        met = "yes" if hundred and hundred[-1][2]["wall"] <= 2 else "no"
+        where = "" if hundred else (f"; not run at 100k: reading the registry file and writing `kg.nq`/`kg.ttl` "
+                                    f"grow with the build (x10 from {name} = {rb['wall'] * 100_000 / studies:.0f} s)")
+        out.append(f"| rebuild one changed study in a 100k build <= 2 s | {name}: {rb['wall']:.1f} s "
+                   f"(reused {rb['reused']} of {rb['units']}){where} | {met} |")
+    else:
+        out.append("| rebuild one changed study in a 100k build <= 2 s | not measured in this run | no |")
     return out
 
 

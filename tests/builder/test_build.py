@@ -105,10 +105,11 @@ def test_p_value_and_ci_ranges(studies_copy: Path, tmp_path: Path) -> None:
 def test_failed_build_leaves_previous_output_intact(studies_copy: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert build(studies_copy, out).ok
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     edit_study(studies_copy, SSC, lambda d: d["results"][1]["statistics"][1].update(value=-1))
     assert not build(studies_copy, out).ok
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert sorted(p.name for p in out.iterdir()) == [".msckg-cache", "kg.nq", "kg.ttl"]  # no staging left
 
 
 def test_conflicting_statements_coexist(dataset) -> None:  # type: ignore[no-untyped-def]

@@ -20,10 +20,11 @@ from rdflib.compare import to_canonical_graph
 from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
+from msckg.builder.cache import BuildCache, Entry
 from msckg.builder.iris import StudyIris
 from msckg.builder.loader import load_studies
 from msckg.builder.outcomes import add_outcomes
-from msckg.builder.pipeline import Shard, graph_of, merged_blocks, triple_lines
+from msckg.builder.pipeline import Shard, merged_blocks, triple_lines
 from msckg.builder.population import add_population
 from msckg.builder.provenance import add_documents
 from msckg.builder.schema import Study
@@ -223,6 +224,8 @@ class BuildSummary:
     duplicates: list[str] = field(default_factory=list)
     quads: int = 0
     stages: dict[str, float] = field(default_factory=dict)
+    units: int = 0  # studies and records validated together (see msckg.builder.cache)
+    reused: int = 0  # units taken from the build cache instead of being mapped and validated
 
     @property
     def ok(self) -> bool:
@@ -258,7 +261,7 @@ DISTINCT_COUNT_LIMIT = 2_000_000  # above this many quads, the summary counts qu
 def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: str = DEFAULT_BASE,
           ctgov: Sequence[Path] = (), strict: bool = False, include_studies: bool = True,
           outputs: Mapping[Path, str] | None = None, workers: int | None = None,
-          progress: Callable[[int, int], None] | None = None) -> BuildSummary:
+          progress: Callable[[int, int], None] | None = None, cache: bool = True) -> BuildSummary:
     """Build, validate, and write the outputs only if the graph conforms.
 
     `ctgov` adds ClinicalTrials.gov files: a record with the NCT id of a curated study joins that
@@ -269,7 +272,11 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
     On violations the previous outputs stay untouched and the summary carries the report.
     Studies are mapped and validated in chunks by `workers` processes (default: one per core);
     `progress(done, total)` is called as chunks of studies and records finish.
+    With `cache` (the default) units that mapped and validated cleanly are kept in
+    `out_dir/.msckg-cache/` and reused while their inputs and msckg itself are unchanged, so a
+    rebuild after editing one study maps and validates only that study (msckg.builder.cache).
     """
+    from msckg.builder.cache import CACHE_DIR, BuildCache
     from msckg.ctgov.importer import curated_registrations, read_ctgov
 
     start = time.perf_counter()
@@ -285,8 +292,9 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".shards-", dir=out_dir))
     try:
-        summary, shards = _build_shards(included, records, curated, strict, onto, base, staging, workers, stages,
-                                        progress)
+        cache_dir = out_dir / CACHE_DIR if cache else None
+        summary, shards, keys = _build_shards(included, records, curated, strict, onto, base, staging, workers,
+                                              stages, progress, cache_dir)
         if ctgov:
             summary.registry_records, summary.duplicates = n_records, duplicates
             summary.import_errors = errors + summary.import_errors
@@ -308,6 +316,8 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
             _write_atomically({path: nquads if fmt == "nquads" else turtle for path, fmt in targets.items()})
             stages["write"] = time.perf_counter() - t0
             summary.outputs = list(targets)
+            if cache_dir is not None:
+                BuildCache(cache_dir).keep_only(keys)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     summary.seconds = time.perf_counter() - start
@@ -316,10 +326,14 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
 
 def _build_shards(included: list[tuple[Path, Study]], records: list, curated: dict[str, str], strict: bool,
                   onto: Graph, base: str, staging: Path, workers: int | None, stages: dict[str, float],
-                  progress: Callable[[int, int], None] | None) -> tuple[BuildSummary, list[Shard]]:
-    """Map and validate in chunks (shards of N-Quads in `staging`), then the vocabulary graphs."""
+                  progress: Callable[[int, int], None] | None,
+                  cache_dir: Path | None = None) -> tuple[BuildSummary, list[Shard], set[str]]:
+    """Map and validate in chunks the units the cache does not hold, then the vocabulary graphs.
+
+    Clean units go to `cache` (reused by the next build); units with a skipped record go to
+    `staging`, which the caller removes."""
+    from msckg.builder.cache import plan_units, vocabulary_key
     from msckg.builder.pipeline import plan_chunks, run_chunks
-    from msckg.validate import validate_vocabulary
 
     counts: dict[str, int] = {}
     shards: list[Shard] = []
@@ -328,37 +342,48 @@ def _build_shards(included: list[tuple[Path, Study]], records: list, curated: di
     errors: list[MsckgError] = []
     n_studies = 0
     t0 = time.perf_counter()
-    chunks = plan_chunks(included, records, curated)
-    total, done = len(included) + len(records), 0
-    for chunk, result in zip(chunks, run_chunks(chunks, base, curated, strict, onto, staging, workers), strict=True):
-        done += len(chunk.studies) + len(chunk.records)
+    store = BuildCache(cache_dir if cache_dir is not None else staging / "units")
+    units = plan_units(included, records, curated, base)
+    entries: dict[str, Entry | None] = {}
+    if cache_dir is not None:
+        for unit in units:
+            if (entry := store.get(unit.key)) is not None:
+                entries[unit.key] = entry
+    todo = [unit for unit in units if unit.key not in entries]
+    stages["hash"] = time.perf_counter() - t0
+    reused = len(units) - len(todo)
+    chunks = plan_chunks(todo)
+    total, done = sum(u.size for u in units), sum(u.size for u in units if u.key in entries)
+    if progress is not None and done:
+        progress(done, total)
+    t0 = time.perf_counter()
+    results = run_chunks(chunks, base, curated, strict, onto, store, BuildCache(staging / "skipped"), workers)
+    for chunk, result in zip(chunks, results, strict=True):
+        done += sum(u.size for u in chunk.units)
         if progress is not None:
             progress(done, total)
-        counts.update(result.graphs)
-        shards.append(Shard(result.shard, result.graphs))
+        for unit, entry in zip(chunk.units, result.entries, strict=True):
+            entries[unit.key] = entry
         for step, secs in result.seconds.items():
             stages[f"{step} cpu"] = stages.get(f"{step} cpu", 0.0) + secs
-        curies |= result.curies
         violations += result.violations
         errors += result.errors
-        n_studies += result.studies
+    for unit in units:  # plan order; the merge orders graphs by name
+        entry = entries.get(unit.key)
+        if entry is None:
+            continue
+        counts.update(entry.graphs)
+        shards.append(Shard(entry.path, entry.graphs))
+        curies |= entry.curies
+        n_studies += entry.studies
     stages["map+validate"] = time.perf_counter() - t0
-    vocab_graph = Graph()
-    vocab_lines: list[str] = []
-    for iri, graph in ((ontology_graph_iri(base), onto), (terms_graph_iri(base), terms_graph(curies))):
-        canonical = Graph(identifier=iri)
-        for triple in to_canonical_graph(graph):  # OWL blank nodes get stable labels
-            canonical.add(triple)
-            vocab_graph.add(triple)
-        lines = nquads_lines([(iri, canonical)])
-        counts[str(iri)] = len(lines)
-        vocab_lines += lines
-    vocab_lines.sort(key=lambda line: (graph_of(line), line))
-    (staging / "vocabulary.nq").write_text("".join(line + "\n" for line in vocab_lines), encoding="utf-8")
-    vocab_counts = {str(iri): counts[str(iri)] for iri in sorted((ontology_graph_iri(base), terms_graph_iri(base)),
-                                                                  key=lambda iri: iri.n3())}
-    shards.append(Shard(staging / "vocabulary.nq", vocab_counts))
-    violations += validate_vocabulary(vocab_graph)
+    vocab_key = vocabulary_key(curies, base)
+    vocab = store.get(vocab_key) if cache_dir is not None else None
+    if vocab is None:
+        vocab, found = _vocabulary(onto, curies, base, store, BuildCache(staging / "vocabulary"), vocab_key)
+        violations += found
+    counts.update(vocab.graphs)
+    shards.append(Shard(vocab.path, vocab.graphs))
     violations.sort(key=lambda v: (v.graph or "", v.focus, v.path, v.component, v.message))
     quads = sum(counts.values())
     if quads <= DISTINCT_COUNT_LIMIT:
@@ -366,9 +391,27 @@ def _build_shards(included: list[tuple[Path, Study]], records: list, curated: di
     else:
         triples = quads
     summary = BuildSummary(studies=n_studies, triples=triples, graphs=len(counts), report=ValidationReport(violations),
-                           quads=quads, stages=stages)
+                           quads=quads, stages=stages, units=len(units), reused=reused)
     summary.import_errors = errors
-    return summary, shards
+    return summary, shards, {unit.key for unit in units} | {vocab_key}
+
+
+def _vocabulary(onto: Graph, curies: set[str], base: str, store: BuildCache, failed: BuildCache,
+                key: str) -> tuple[Entry, list[Violation]]:
+    """The ontology and term-closure graphs as a cache entry (stored only if they conform)."""
+    from msckg.validate import validate_vocabulary
+
+    vocab_graph = Graph()
+    blocks = []
+    for iri, graph in ((ontology_graph_iri(base), onto), (terms_graph_iri(base), terms_graph(curies))):
+        canonical = Graph(identifier=iri)
+        for triple in to_canonical_graph(graph):  # OWL blank nodes get stable labels
+            canonical.add(triple)
+            vocab_graph.add(triple)
+        blocks.append((str(iri), nquads_lines([(iri, canonical)])))
+    blocks.sort(key=lambda block: f"<{block[0]}>")
+    found = validate_vocabulary(vocab_graph)
+    return (failed if found else store).put(key, blocks, curies, 0), found
 
 
 def _pretty_turtle(nquads: str, base: str) -> str:

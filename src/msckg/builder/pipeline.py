@@ -19,13 +19,13 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from rdflib import Graph, URIRef
 
+from msckg.builder.cache import BuildCache, Entry, Unit
 from msckg.builder.iris import StudyIris
-from msckg.builder.schema import Study
 from msckg.builder.triples import FactGraph
-from msckg.ctgov.reader import CtgovRecord
 from msckg.errors import MsckgError
 from msckg.namespaces import MSCKG, RDF
 from msckg.shacl_compiled import CompiledShapes
@@ -36,21 +36,19 @@ CHUNK_RECORDS = 200
 
 @dataclass
 class Chunk:
-    studies: list[tuple[Path, Study]] = field(default_factory=list)
-    records: list[CtgovRecord] = field(default_factory=list)
+    """Units handed to one worker at a time (about CHUNK_RECORDS studies and records)."""
+
+    units: list[Unit] = field(default_factory=list)
 
 
 @dataclass
 class ChunkResult:
-    """What a worker sends back: its shard of N-Quads (sorted by graph, then line), the quad
-    count of each graph in it, and what it found. Lines stay on disk, not in the parent."""
+    """What a worker sends back: per unit, where its lines went (None if it produced no clean
+    output), and what it found. Lines stay on disk, not in the parent."""
 
-    shard: Path
-    graphs: dict[str, int]
-    curies: set[str]
+    entries: list[Entry | None]
     violations: list[Violation]
     errors: list[MsckgError]
-    studies: int
     seconds: dict[str, float] = field(default_factory=dict)  # CPU time of this worker per step
 
 
@@ -61,20 +59,27 @@ class _Job:
     curated: dict[str, str]
     strict: bool
     ontology: Graph
-    shards: Path
+    cache: BuildCache  # clean units go here
+    staging: BuildCache  # units with a skipped record go here (never reused)
     compiled: CompiledShapes
 
 
 _JOB: _Job | None = None  # set before forking; workers read it copy-on-write
 
 
-def plan_chunks(studies: Sequence[tuple[Path, Study]], records: Sequence[CtgovRecord],
-                curated: dict[str, str], size: int = CHUNK_RECORDS) -> list[Chunk]:
-    """Curated studies with the registry records that join them first, then records in chunks."""
-    first = Chunk(list(studies), [r for r in records if r.nct_id in curated])
-    rest = [r for r in records if r.nct_id not in curated]
-    chunks = [first] if first.studies or first.records else []
-    chunks += [Chunk([], rest[i:i + size]) for i in range(0, len(rest), size)]
+def plan_chunks(units: Sequence[Unit], size: int = CHUNK_RECORDS) -> list[Chunk]:
+    """Units with curated studies first (they are few and large), then the rest in chunks."""
+    curated = [u for u in units if u.studies]
+    rest = [u for u in units if not u.studies]
+    chunks = [Chunk(curated)] if curated else []
+    current = Chunk()
+    for unit in rest:
+        current.units.append(unit)
+        if sum(u.size for u in current.units) >= size:
+            chunks.append(current)
+            current = Chunk()
+    if current.units:
+        chunks.append(current)
     return chunks
 
 
@@ -91,42 +96,52 @@ def _run_chunk(index: int) -> ChunkResult:
     clock = time.process_time()
     facts: dict[URIRef, FactGraph] = {}
     files: dict[URIRef, str] = {}
-    curies: set[str] = set()
     errors: list[MsckgError] = []
-    for path, study in chunk.studies:
-        iri = StudyIris(job.base, study.id).graph
-        facts[iri] = study_triples(study, job.base)
-        files[iri] = str(path)
-        curies |= study_curies(study)
     normaliser = Normaliser()
-    for rec in chunk.records:
-        try:
-            graph = RecordMapper(rec, study_id_for(rec.nct_id, job.curated), job.base, normaliser).map_triples()
-        except CtgovMappingError as exc:
-            if job.strict:
-                raise
-            errors.append(exc)
-            continue
-        iri = graph.identifier
-        assert isinstance(iri, URIRef)
-        facts[iri] = graph
-        files[iri] = f"ClinicalTrials.gov record {rec.nct_id}"
-        curies |= used_curies(graph)
+    made: list[tuple[list[URIRef], set[str], bool]] = []  # per unit: its graphs, CURIEs, a record skipped
+    for unit in chunk.units:
+        iris: list[URIRef] = []
+        curies: set[str] = set()
+        skipped = False
+        for path, study in unit.studies:
+            iri = StudyIris(job.base, study.id).graph
+            facts[iri] = study_triples(study, job.base)
+            files[iri] = str(path)
+            curies |= study_curies(study)
+            iris.append(iri)
+        for rec in unit.records:
+            try:
+                graph = RecordMapper(rec, study_id_for(rec.nct_id, job.curated), job.base, normaliser).map_triples()
+            except CtgovMappingError as exc:
+                if job.strict:
+                    raise
+                errors.append(exc)
+                skipped = True
+                continue
+            facts[graph.identifier] = graph
+            files[graph.identifier] = f"ClinicalTrials.gov record {rec.nct_id}"
+            curies |= used_curies(graph)
+            iris.append(graph.identifier)
+        made.append((iris, curies, skipped))
     mapped = time.process_time()
-    compiled = job.compiled.extended(terms_graph(curies))
+    all_curies = set().union(*(c for _i, c, _s in made)) if made else set()
+    compiled = job.compiled.extended(terms_graph(all_curies))
     report = validate_graphs(Graph(), facts, files=files, workers=1, batch_size=len(facts) or 1,
                              check_vocabulary=False, compiled=compiled)
     validated = time.process_time()
-    counts: dict[str, int] = {}
-    shard = job.shards / f"{index:06d}.nq"
-    with shard.open("w", encoding="utf-8", newline="\n") as out:
-        for iri in sorted(facts, key=lambda iri: iri.n3()):  # the merge's key: graph_of(line)
-            lines = nquads_lines([(iri, facts[iri])])
-            counts[str(iri)] = len(lines)
-            out.writelines(line + "\n" for line in lines)
-    studies = {s for g in facts.values() for s in g.subjects(RDF.type, MSCKG.ClinicalStudy)}
+    flagged = {v.graph for v in report.violations}
+    entries: list[Entry | None] = []
+    for unit, (iris, curies, skipped) in zip(chunk.units, made, strict=True):
+        if None in flagged or any(str(iri) in flagged for iri in iris):
+            entries.append(None)  # the build fails; nothing of this unit is written
+            continue
+        ordered = sorted(iris, key=lambda iri: iri.n3())  # the merge's key: graph_of(line)
+        blocks = [(str(iri), nquads_lines([(iri, facts[iri])])) for iri in ordered]
+        studies = len({s for iri in iris for s in facts[iri].subjects(RDF.type, MSCKG.ClinicalStudy)})
+        store = job.staging if skipped else job.cache
+        entries.append(store.put(unit.key, blocks, curies, studies))
     seconds = {"map": mapped - clock, "validate": validated - mapped, "serialise": time.process_time() - validated}
-    return ChunkResult(shard, counts, curies, report.violations, errors, len(studies), seconds)
+    return ChunkResult(entries, report.violations, errors, seconds)
 
 
 def graph_of(line: str) -> str:
@@ -156,24 +171,34 @@ class Shard:
 def merged_blocks(shards: Sequence[Shard]) -> Iterator[tuple[str, list[str]]]:
     """(graph IRI, its lines) for every graph of every shard, in graph order: the same order as
     `merged_lines`, without comparing lines. Each graph lives in one shard as one sorted block of
-    known length, so the merge is by graph name alone."""
-    from contextlib import ExitStack
+    known length, so the merge is by graph name alone. A shard is opened when its first graph is
+    due and closed after its last, so a build of 100,000 one-graph shards holds few files open."""
     from itertools import islice
 
     owner: dict[str, tuple[int, int]] = {}
+    left = [len(shard.graphs) for shard in shards]
     for i, shard in enumerate(shards):
         for iri, count in shard.graphs.items():
             if iri in owner:
                 raise ValueError(f"graph {iri} is in two shards")
             owner[iri] = (i, count)
-    with ExitStack() as stack:
-        handles = [stack.enter_context(shard.path.open(encoding="utf-8")) for shard in shards]
+    handles: dict[int, TextIO] = {}
+    try:
         for iri in sorted(owner, key=lambda iri: f"<{iri}>"):  # the key of graph_of(line)
             i, count = owner[iri]
-            lines = list(islice(handles[i], count))
+            handle = handles.get(i)
+            if handle is None:
+                handle = handles[i] = shards[i].path.open(encoding="utf-8")
+            lines = list(islice(handle, count))
             if len(lines) != count:
                 raise ValueError(f"{shards[i].path}: graph {iri} has {len(lines)} lines, expected {count}")
+            left[i] -= 1
+            if not left[i]:
+                handles.pop(i).close()
             yield iri, lines
+    finally:
+        for handle in handles.values():
+            handle.close()
 
 
 def triple_lines(iri: str, lines: Sequence[str]) -> Iterator[str]:
@@ -184,14 +209,16 @@ def triple_lines(iri: str, lines: Sequence[str]) -> Iterator[str]:
 
 
 def run_chunks(chunks: list[Chunk], base: str, curated: dict[str, str], strict: bool, ontology: Graph,
-               shards: Path, workers: int | None = None) -> Iterator[ChunkResult]:
+               cache: BuildCache, staging: BuildCache, workers: int | None = None) -> Iterator[ChunkResult]:
     """Chunk results in chunk order; in worker processes unless strict or one chunk."""
     global _JOB
     from msckg.linking.index import term_index
 
-    if any(chunk.records for chunk in chunks):
+    if not chunks:  # everything came from the build cache
+        return
+    if any(unit.records for chunk in chunks for unit in chunk.units):
         term_index().lexicon  # noqa: B018 - load the index once, before forking, so workers share it
-    _JOB = _Job(chunks, base, curated, strict, ontology, shards, CompiledShapes(shapes_graph(), ontology))
+    _JOB = _Job(chunks, base, curated, strict, ontology, cache, staging, CompiledShapes(shapes_graph(), ontology))
     workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
     try:
         if workers == 1 or strict:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from msckg.ctgov.lexicon import NUMBER_WORDS_RE, number_word
 from msckg.extract.sentences import Sentence
 
-_FUTURE = re.compile(r"(?i:\b(?:will|would|should|warranted|needed|future|further (?:studies|trials|research)|supports? an?|"
-                     r"needs? confirmation|"
+_FUTURE = re.compile(r"(?i:\b(?:will|would|should|warranted|needed|future|further (?:studies|trials|research)|"
+                     r"supports? an?|needs? confirmation|"
                      r"previous|previously|prior|earlier|ha(?:ve|s) shown|ha(?:ve|s) been)\b)")
 _REGISTERED = re.compile(r"(?i:\b(?:retrospectively|prospectively)\s+registered\b)")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
@@ -33,8 +33,9 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ("masking", "single-blind", re.compile(r"(?i:\bsingle[- ]blind(?:ed)?\b)")),
     ("control", "placebo", re.compile(r"(?i:\bplacebo\b|\bsham[- ]controlled\b)")),
     ("control", "active", re.compile(
-        r"(?i:\b(?:standard|usual|conventional)\s+(?:medical\s+|of\s+)?(?:care|treatment|therapy)(?:\s*\([A-Z]{2,6}\))?\s+alone\b"
-        r"|\b(?:or|versus|vs\.?)\s+[A-Z]{2,6}\s+alone\b|\b(?:versus|vs\.?|or\s+to)\s+(?:standard|usual)\s+(?:of\s+)?care\b"
+        r"(?i:\b(?:standard|usual|conventional)\s+(?:medical\s+|of\s+)?(?:care|treatment|therapy)"
+        r"(?:\s*\([A-Z]{2,6}\))?\s+alone\b|\b(?:or|versus|vs\.?)\s+[A-Z]{2,6}\s+alone\b"
+        r"|\b(?:versus|vs\.?|or\s+to)\s+(?:standard|usual)\s+(?:of\s+)?care\b"
         r"|\bcontrol group (?:received|was given|was treated with)\b(?![^.]*\b(?:placebo|sham|saline)\b))")),
     ("control", "single-arm", re.compile(r"(?i:\bsingle[- ]arm\b|\bsingle[- ]group\b)")),
     ("centres", "multi", re.compile(r"(?i:\bmulti-?\s?cent(?:re|er)(?:d|s)?\b|\bmulticentric\b)")),
@@ -58,8 +59,8 @@ _ENROLL = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s+"
     rf"(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b")
 _PEOPLE_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b")
-_ENROLL_VERB = re.compile(r"(?i:\b(?:enrol(?:l)?ed|recruited|randomi[sz]ed|randomly (?:assigned|allocated|divided)|underwent|received|"
-                          r"included|treated)\b)")
+_ENROLL_VERB = re.compile(r"(?i:\b(?:enrol(?:l)?ed|recruited|randomi[sz]ed|randomly (?:assigned|allocated|divided)|"
+                          r"underwent|received|included|treated)\b)")
 _ENROLLED_N = re.compile(rf"(?i:\b(?:enrol(?:l)?ed|recruited|included|randomi[sz]ed)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE})")
 _AGE = re.compile(r"(?i:\baged\s+(?:(?:from\s+|between\s+)?(?P<lo>\d+)\s*(?:-|–|to|and)\s*(?P<hi>\d+)|(?P<rel>≥|>=|>|over|at least)\s*(?P<min>\d+))\s*years)")
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}

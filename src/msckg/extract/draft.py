@@ -103,7 +103,8 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     exp = re.compile(
         rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|[\w-]*ASCs?|stem[- ]cells?|cells?|treatment|treated|"
         rf"intervention|experimental|active|observation|study|test)(?:-treated)?\s+(?:group|arm)s?\b"
-        rf"|\b(?:{abbr}|[\w-]*MSCs?|cells?|stem[- ]cells?)-treated\b|\btreated\s+(?:patients|participants|infants|children|subjects)\b"
+        rf"|\b(?:{abbr}|[\w-]*MSCs?|cells?|stem[- ]cells?)-treated\b"
+        rf"|\btreated\s+(?:patients|participants|infants|children|subjects)\b"
         rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cells|cell therapy|stem cells)\b)")
     arms = [ArmDraft(_slug(product.abbreviation.rstrip("s")) if product.abbreviation else "msc",
                      f"{product.abbreviation.rstrip('s') if product.abbreviation else 'MSC'} group", "experimental", exp)]
@@ -141,25 +142,29 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     return arms
 
 
-_STANDARD = r"(?:standard|usual|conventional|routine|best supportive)\s+(?:medical\s+|of\s+)?(?:therapy|care|treatment|management)"
+_STANDARD = (r"(?:standard|usual|conventional|routine|best supportive)\s+(?:medical\s+|of\s+)?"
+             r"(?:therapy|care|treatment|management)")
 
 
 def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     """A control arm: "control group", "standard medical treatment (SMT) ... or SMT alone", "matched controls"."""
     ab = re.search(rf"(?i:\b{_STANDARD})\s*\((?P<ab>[A-Z]{{2,6}})\)", text)
     abbr = rf"|\b{re.escape(ab['ab'])}(?:\s+(?:group|arm)s?|\s+alone)\b" if ab else ""
-    pattern = re.compile(rf"(?i:\b(?:the\s+)?control(?:\s+(?:group|arm)s?)\b|\bcontrols\b|\b{_STANDARD}(?:\s+alone|\s+(?:group|arm))\b{abbr})")
+    pattern = re.compile(rf"(?i:\b(?:the\s+)?control(?:\s+(?:group|arm)s?)\b|\bcontrols\b"
+                         rf"|\b{_STANDARD}(?:\s+alone|\s+(?:group|arm))\b{abbr})")
     if re.search(rf"(?i:\bcontrol (?:group|arm)\b|\b{_STANDARD} alone\b{abbr})", text):
         return [ArmDraft("control", "control group", "active-comparator", pattern)]
     methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
-    if re.search(r"(?i:\b(?:matched|historical|contemporaneous|concurrent|untreated)\s+controls\b|\bcontrols\s*\(n\s*=)", methods):
+    if re.search(r"(?i:\b(?:matched|historical|contemporaneous|concurrent|untreated)\s+controls\b"
+                 r"|\bcontrols\s*\(n\s*=)", methods):
         return [ArmDraft("control", "controls", "no-intervention", pattern)]
     return []
 
 
 _DOSE_LEVEL = r"(?i:low|lower|mid|medium|middle|intermediate|high|higher)[- ]dose"
-_ROUTE_GROUP = (r"(?i:intravenous|intrathecal|intramuscular|intra-?arterial|intracoronary|transendocardial|intralesional|"
-                r"intra-?articular|subcutaneous|intradermal|intranasal|intratracheal|local|systemic)|IV|IT|IM|IA|IC|SC")
+_ROUTE_GROUP = (r"(?i:intravenous|intrathecal|intramuscular|intra-?arterial|intracoronary|transendocardial|"
+                r"intralesional|intra-?articular|subcutaneous|intradermal|intranasal|intratracheal|local|systemic)"
+                r"|IV|IT|IM|IA|IC|SC")
 
 
 def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
@@ -499,11 +504,11 @@ def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> 
             if sorted(repr({k: v for k, v in s.items() if k not in ("extraction", "reported_as")})
                       for s in prev.get("statistics", [])) == sig or _restated(stats, prev.get("statistics", [])):
                 for st in stats:  # a restated value with another p-value: kept for the curator, not dropped
-                    if st["kind"] == "p-value" and st not in prev.get("statistics", []) and \
-                            not any(o["kind"] == "p-value" and o.get("value") == st.get("value") for o in prev["statistics"]):
-                        x.review.append(f"{r.endpoint.id}/{r.population}: p-value {st['reported_as']!r} at "
-                                        f"{st['extraction']['start']}-{st['extraction']['end']} restates a result drafted "
-                                        "above with another p-value; not added")
+                    same = [o for o in prev["statistics"] if o["kind"] == "p-value" and o.get("value") == st.get("value")]
+                    if st["kind"] == "p-value" and st not in prev.get("statistics", []) and not same:
+                        where = f"{st['extraction']['start']}-{st['extraction']['end']}"
+                        x.review.append(f"{r.endpoint.id}/{r.population}: p-value {st['reported_as']!r} at {where} "
+                                        "restates a result drafted above with another p-value; not added")
                 continue  # the same fact stated again (abstract and key message, text and table)
             if prev["evidence"] == r.sentence.text and "statistics" in prev and \
                     not {s["kind"] for s in prev["statistics"]} & {s["kind"] for s in stats}:

@@ -118,6 +118,7 @@ _POPULATION_WORD = re.compile(
 # "the total effective rate of the observation group (86.7%, 26/30)": the words before the group phrase
 _SUBJECT_HEAD = re.compile(r"(?i:(?:the\s+)?(?P<np>[a-z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s+(?:of|in|for|among)\s+(?:the\s+)?"
                            r"[\w-]+\s+(?:group|arm)\b)")
+_GROUP_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*|[)\]]\s*)?,?\s*(?:in|among|for|with)\s+(?:the\s+)?")
 _GENERIC_HEAD = {"score", "level", "rate", "count", "index", "scale", "value", "ratio", "time", "volume", "size"}
 _PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relapse", "responded": "response"}
 _COUNT_LIST = re.compile(
@@ -203,8 +204,8 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         a, b = g.label
         words = re.sub(r"(?i:\s+(?:related|attributable|attributed|due)\s+to\b.*$)", "", text[a:b]).strip(" ,")
         hits = find_instruments(words)
-        ep = ctx.registry.add(words, hits[0][2][0] if hits else UNMAPPED, "safety", s, s.start + a, s.start + a + len(words),
-                              confidence=0.6)
+        ep = ctx.registry.add(words, hits[0][2][0] if hits else UNMAPPED, "safety", s, s.start + a,
+                              s.start + a + len(words), confidence=0.6)
         reasons.append("endpoint named by the words of a zero count")
         return ep, 0.9
     lead = _NAMED_BEFORE.search(text, 0, g.start)
@@ -318,7 +319,8 @@ def read_table(s: Sentence, ctx: Context) -> list[ResultDraft] | None:
                               text[p.start("v") if not rel else p.start("rel"):p.end("v")],
                               value=Decimal(p["v"]), relation=rel, comparison="comparator"))
         out.append(ResultDraft(ep, arm, ctx.table_time, stats, s, s.start + g.start, s.start + g.end, g.n, None,
-                               round(g.confidence * 0.85, 2), ["a row of a table flattened to text: check the columns"]))
+                               round(g.confidence * 0.85, 2),
+                               ["a row of a table flattened to text: check the columns"]))
     return out
 
 
@@ -401,8 +403,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             # "declined by 9.8% (95% CI ...) in the sham group": a change within the group named right after it;
             # "(hazard ratio for IT vs sham 0.48)": the experimental arm named in its own words; else the cell arm
             cell_ids = {a.id for a in ctx.arms if a.role == "experimental"}
-            named = [p for p in pops if not p[3] and p[0] >= g.end and
-                     re.fullmatch(r"\s*(?:\([^()]*\)\s*|[)\]]\s*)?,?\s*(?:in|among|for|with)\s+(?:the\s+)?", text[g.end:p[0]])
+            named = [p for p in pops if not p[3] and p[0] >= g.end and _GROUP_AFTER.fullmatch(text, g.end, p[0])
                      and ("difference" in kinds or p[2] in cell_ids)]
             op = _paren_open(text, g.start)
             inner = [p for p in pops if op is not None and op < p[0] and p[1] <= g.start and p[2] in cell_ids]
@@ -475,7 +476,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             continue
         op = _paren_open(text, g.start)
         if op is not None and i > 0 and id(values[i - 1]) in placed and values[i - 1].end <= op \
-                and re.search(r"[A-Za-z]{2}", text[op:g.start]) and not re.search(r"\bto\b", text[values[i - 1].end:op]) \
+                and re.search(r"[A-Za-z]{2}", text[op:g.start]) \
+                and not re.search(r"\bto\b", text[values[i - 1].end:op]) \
                 and not any(values[i - 1].end <= t.start < g.start for t in tls):
             placed[id(g)] = placed[id(values[i - 1])]  # "55.6% in the B group (hazard ratio 0.52; 95% CI ...)"
             continue
@@ -581,7 +583,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             reasons.append("timepoint from the endpoint's definition")
         each = re.match(r"\s*(?:patients\s+|participants\s+)?in (?:each|either|both) (?:group|arm)s?\b", text[g.end:])
         pop_ids = [a.id for a in ctx.arms] if each or g.every_arm else [pop]
-        if g.form in ("zero", "zero_any") and id(g) in defaulted and not each:  # "No dose-limiting toxicity occurred": every cell arm
+        # "No dose-limiting toxicity occurred": every cell arm
+        if g.form in ("zero", "zero_any") and id(g) in defaulted and not each:
             pop_ids = [a.id for a in ctx.arms if a.role == "experimental"]
         for pop_id in pop_ids:
             res = ResultDraft(ep, pop_id, tp, [Stat(**st.__dict__) for st in stats], s, s.start + g.start, s.start + g.end,

@@ -27,12 +27,13 @@ UNIT = (r"(?:%|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/
         r"(?:/(?:month|week|day|year|min|h|kg|m2|L|dL|mL))?)(?![A-Za-z0-9])")
 _W = NUMBER_WORDS_RE
 # "no serious adverse event attributable to the cells": one zero count, named by its own words
-_NO_NP = (r"no\s+(?:[\w-]+\s+|,\s*){0,5}?(?:adverse\s+(?:drug\s+)?(?:events?|reactions?)|AEs?|serious\s+adverse\s+events?|"
-          r"SAEs?|toxicit(?:y|ies)|side[- ]effects?|complications?|deaths?)(?:\s*\([A-Za-z]+\))?"
+_NO_NP = (r"no\s+(?:[\w-]+\s+|,\s*){0,5}?(?:adverse\s+(?:drug\s+)?(?:events?|reactions?)|AEs?|"
+          r"serious\s+adverse\s+events?|SAEs?|toxicit(?:y|ies)|side[- ]effects?|complications?|deaths?)(?:\s*\([A-Za-z]+\))?"
           r"(?:\s+(?:related|attributable|attributed|due)\s+to\s+(?:the\s+)?[\w-]+)?")
 # "no significant difference was observed", "no patient developed ...": not a count of events
-_NOT_COUNTED = re.compile(r"(?i:\b(?:differences?|changes?|significan\w*|improvements?|correlations?|effects?|associations?|"
-                          r"increases?|decreases?|patients?|participants?|subjects?|one|cases?|evidence|signs?|trend)\b)")
+_NOT_COUNTED = re.compile(r"(?i:\b(?:differences?|changes?|significan\w*|improvements?|correlations?|effects?|"
+                          r"associations?|increases?|decreases?|patients?|participants?|subjects?|one|cases?|"
+                          r"evidence|signs?|trend)\b)")
 # "mean (SD)", "median [IQR]" stated once for the values of the sentence
 _HDR_MSD = re.compile(r"(?i:\bmean\s*[(\[]\s*(?:SD|s\.d\.|standard deviation)\s*[)\]])")
 _HDR_MEDIAN = re.compile(r"(?i:\bmedian\s*[(\[]\s*(?:IQR|interquartile range|range)\s*[)\]])")
@@ -47,12 +48,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("hdr_median", re.compile(
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*{NUM}\s*(?:-|to|–|,)\s*{NUM}\s*(?P=u)?\s*[)\]]")),
     ("paren_vsd", re.compile(
-        rf"\(\s*(?P<v>[+-]?\d+(?:\.\d+)?)\s*(?P<u>{UNIT})?\s*[,;]\s*(?:SD|s\.d\.)\s*[=:]?\s*(?P<sd>{NUM})\s*(?P<u2>{UNIT})?\s*\)")),
+        rf"\(\s*(?P<v>[+-]?\d+(?:\.\d+)?)\s*(?P<u>{UNIT})?\s*[,;]\s*(?:SD|s\.d\.)\s*[=:]?\s*(?P<sd>{NUM})\s*"
+        rf"(?P<u2>{UNIT})?\s*\)")),
     ("msd", re.compile(
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?:SD|s\.d\.|standard deviation)\s*[=:]?\s*(?P<sd>{NUM})\s*"
         rf"(?P<u2>{UNIT})?(?:\s*[,;]\s*n\s*=\s*(?P<n>\d+))?\s*\)")),
     ("iqr", re.compile(
-        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?P<what>IQR|interquartile range|range)\s*[:=,]?\s*{NUM}\s*(?P=u)?\s*(?:-|to|–|,)\s*"
+        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?P<what>IQR|interquartile range|range)\s*[:=,]?\s*"
+        rf"{NUM}\s*(?P=u)?\s*(?:-|to|–|,)\s*"
         rf"{NUM}\s*(?P=u)?\s*[)\]]")),
     ("pm", re.compile(rf"(?P<v>{NUM})\s*(?:±|\+/-|\+-)\s*(?P<s>{NUM})(?:\s*(?P<u>{UNIT}))?")),
     ("from_to", re.compile(
@@ -209,9 +212,11 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
     elif form in ("hdr_msd", "paren_vsd"):
         unit = m["u"] or m["u2"] or None
         value = _d(m["v"])
-        changed = re.search(r"(?i:\b(?:chang\w*|fell|decreas\w*|declin\w*|dropped|increas\w*|rose|improv\w*|reduc\w*)\b)", before)
+        changed = re.search(r"(?i:\b(?:chang\w*|fell|decreas\w*|declin\w*|dropped|increas\w*|rose|improv\w*|"
+                            r"reduc\w*)\b)", before)
         if form == "paren_vsd":
-            kind = "difference" if changed and m["v"][0] in "+-" else "mean" if _MEAN.search(before) else "central-value"
+            signed = m["v"][0] in "+-"
+            kind = "difference" if changed and signed else "mean" if _MEAN.search(before) else "central-value"
         else:
             kind = "difference" if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else "mean"
         g.stats += [stat(kind, value=value, unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
@@ -289,10 +294,11 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
                 continue
             if form == "zero_any" and _NOT_COUNTED.search(m["what"]):
                 continue
-            if form.startswith("prop_of") and re.search(r"(?i:\b(?:about|approximately|around|nearly|almost|roughly|some)\s+$)", work[:s]) \
-                    and not m["num"].isdigit():
+            if form.startswith("prop_of") and not m["num"].isdigit() and \
+                    re.search(r"(?i:\b(?:about|approximately|around|nearly|almost|roughly|some)\s+$)", work[:s]):
                 continue  # "about six of ten children": a restatement, not a count
-            if form == "count_subject" and (re.search(r"(?i:(?:\band|\bor|,)\s*$)", work[:s]) or "respectively" in work):
+            if form == "count_subject" and (re.search(r"(?i:(?:\band|\bor|,)\s*$)", work[:s])
+                                            or "respectively" in work):
                 continue  # "Three and four patients ... respectively": counts by position, read with their percentages
             if form == "zero":  # "No dose-limiting toxicity and no serious adverse event ... occurred": one count each
                 nps = list(re.finditer(r"(?i:\bno\s+)", m["chain"]))
@@ -300,7 +306,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
                     a = m.start("chain") + np_m.start()
                     b = m.start("chain") + (nps[k + 1].start() if k + 1 < len(nps) else len(m["chain"]))
                     b = a + len(re.sub(r"(?i:\s*,?\s*(?:and|or)?\s*$)", "", work[a:b]))
-                    grp = Group("zero", a, b if k + 1 < len(nps) else e, [Stat("count", a, b, work[a:b], value=Decimal(0))])
+                    count = Stat("count", a, b, work[a:b], value=Decimal(0))
+                    grp = Group("zero", a, b if k + 1 < len(nps) else e, [count])
                     grp.label = (a + np_m.end() - np_m.start(), b)
                     groups.append(grp)
                 taken.append((s, e))

@@ -24,6 +24,7 @@ _AFTER = re.compile(rf"(?i:(?P<pre>{_PREP})(?P<list>{_N}{_PAREN}(?:{_SEP}{_N}{_P
 # "week 52", "at weeks 4, 12, 26 and 52", "on day 10", "month 12"
 _ITEM_END = r"(?![.,]\d|\d|\s*(?:±|\+/-|%))"
 _BEFORE = re.compile(rf"(?i:\b(?P<unit>days?|weeks?|months?|years?)\s+(?P<list>\d+{_ITEM_END}(?:{_SEP}\d+{_ITEM_END})*)\b)")
+_FIRST_ITEM = re.compile(rf"(?i:\b(?P<unit>days?|weeks?|months?|years?)\s+(?P<list>\d+{_ITEM_END}))")
 _ADJ = re.compile(rf"(?i:\b(?P<n>{_N})-(?P<unit>day|week|month|year)\b(?!\s*intervals?))")
 _BASELINE = re.compile(r"(?i:\b(?:baseline|pre-?treatment|before (?:treatment|transplantation|infusion)))")
 _ITEM = re.compile(rf"(?i:{_N})")
@@ -77,7 +78,7 @@ def find_timepoints(text: str) -> list[TimeList]:
         nums = [number_word(i.group()) for i in re.finditer(r"\d+", m["list"])]
         if len(nums) > 1 and (nums != sorted(set(nums)) or not re.search(r"(?i:\b(?:and|or|to)\s+\d+\W*$)", m["list"])):
             # "By day 60, 8 patients": a list rises and ends with "and"/"or"/"to"; keep the first item
-            m = re.compile(rf"(?i:\b(?P<unit>days?|weeks?|months?|years?)\s+(?P<list>\d+{_ITEM_END}))").match(text, m.start())
+            m = _FIRST_ITEM.match(text, m.start())
             assert m is not None
         items = tuple(Item(i.start() + m.start("list"), i.end() + m.start("list"),
                            _duration(i.group(), m["unit"]), _label(i.group(), m["unit"], True))
