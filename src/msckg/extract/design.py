@@ -17,7 +17,7 @@ from msckg.ctgov.lexicon import NUMBER_WORDS_RE, number_word
 from msckg.extract.sentences import Sentence
 
 _FUTURE = re.compile(r"(?i:\b(?:will|would|should|warranted|needed|future|further (?:studies|trials|research)|"
-                     r"supports? an?|needs? confirmation|"
+                     r"supports? an?|needs? confirmation|under\s?way|(?:is|are) planned|"
                      r"previous|previously|prior|earlier|ha(?:ve|s) shown|ha(?:ve|s) been)\b)")
 _REGISTERED = re.compile(r"(?i:\b(?:retrospectively|prospectively)\s+registered\b)")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
@@ -31,7 +31,13 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ("masking", "triple-blind", re.compile(r"(?i:\btriple[- ]blind(?:ed)?\b)")),
     ("masking", "double-blind", re.compile(r"(?i:\bdouble[- ]blind(?:ed)?\b)")),
     ("masking", "single-blind", re.compile(r"(?i:\bsingle[- ]blind(?:ed)?\b)")),
-    ("control", "placebo", re.compile(r"(?i:\bplacebo\b|\bsham[- ]controlled\b)")),
+    # "patients and assessors were blinded": two parties masked is a double-blind design
+    ("masking", "double-blind", re.compile(
+        r"(?i:\b(?:patients|participants|subjects|parents)\s+and\s+(?:[\w-]+\s+){0,2}?(?:assessors|investigators|"
+        r"evaluators|physicians|clinicians|raters|examiners)\s+were\s+(?:both\s+)?(?:blinded|masked)\b|"
+        r"\bdouble[- ]dummy\b)")),
+    ("control", "placebo", re.compile(
+        r"(?i:\bplacebo\b|\bsham[- ]controlled\b|\bsham\s+(?:procedure|injection|treatment|operation|surgery|infusion|group)s?\b)")),
     ("control", "active", re.compile(
         r"(?i:\b(?:standard|usual|conventional)\s+(?:medical\s+|of\s+)?(?:care|treatment|therapy)"
         r"(?:\s*\([A-Z]{2,6}\))?\s+alone\b|\b(?:or|versus|vs\.?)\s+[A-Z]{2,6}\s+alone\b"
@@ -45,6 +51,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
 ]
 _FEATURES = [("longitudinal", re.compile(r"(?i:\blongitudinal\b)")), ("cohort", re.compile(r"(?i:\bcohort study\b|\bcohort\b(?=[^.]*\bstudy\b))")),
              ("pilot", re.compile(r"(?i:\bpilot\b)"))]
+_PLACEBO_ARM = re.compile(r"(?i:(?:placebo|sham)[- ]controlled|placebo group|or placebo|or (?:a )?sham|versus placebo|"
+                          r"vs\.? placebo|the placebo|receiving placebo)")
 _N = rf"(?:\d+|{NUMBER_WORDS_RE})"
 _SITES = re.compile(rf"(?i:\b(?:at|from|in|across)\s+(?P<n>{_N})\s+(?:[\w-]+\s+){{0,2}}?(?:centres|centers|sites|hospitals|institutions|clinics|care\s+units))")
 _SITES_ADJ = re.compile(rf"(?i:\b(?P<n>{_N})-(?:centre|center|site)\b)")
@@ -131,7 +139,7 @@ def design_cues(sentences: list[Sentence]) -> dict[str, Cue]:
             if field in found:
                 continue
             if m := pattern.search(text):
-                if field == "control" and value == "placebo" and re.search(r"(?i:(?:placebo|sham)[- ]controlled|placebo group|or placebo|versus placebo|vs\.? placebo|the placebo|receiving placebo)", text) is None:
+                if field == "control" and value == "placebo" and _PLACEBO_ARM.search(text) is None:
                     continue
                 found[field] = Cue(value, s, m.start(), m.end())
         if "site_count" not in found and (m := _SITES.search(text) or _SITES_ADJ.search(text)):

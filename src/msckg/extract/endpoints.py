@@ -36,6 +36,10 @@ _VERB_AFTER = re.compile(
     r"(?i:\b(?:we\s+(?:also\s+)?(?:evaluated|assessed|measured|examined|recorded|analy[sz]ed|compared)|"
     r"(?:efficacy|safety)\s+was\s+(?:examined|assessed|evaluated|measured)\s+(?:using|by|with)|"
     r"(?:assessments?|evaluations?)\s+included)\s+(?P<list>.+)$)")
+# "Endpoints at 12 months were the change in LVEF, 6MWD, ...": no role word, so only at the clause's start
+_PLAIN_CUE = re.compile(
+    r"(?i:^\s*(?:the\s+)?(?:study\s+|trial\s+)?(?:end-?points?|outcomes?(?:\s+measures?)?)"
+    r"(?:\s+(?:at|after|over)\s+[^,;:]{1,30}?)?\s+(?:were|included|comprised|:)\s+(?P<list>.+)$)")
 _MEASURED_WITH = re.compile(
     r"(?i:\b(?:was|were)\s+(?:measured|assessed|evaluated|scored|graded|quantified)\s+(?:with|using|by)\s+(?:the\s+)?(?P<list>.+)$)")
 _VERB_BEFORE = re.compile(
@@ -221,7 +225,7 @@ def read_endpoint_sentences(sentences: list[Sentence], registry: Registry) -> No
 
 def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
     m = (_ROLE_CUE.search(text) or _ROLE_AFTER.search(text) or _VERB_AFTER.search(text)
-         or _MEASURED_WITH.search(text) or _VERB_BEFORE.search(text))
+         or _MEASURED_WITH.search(text) or _VERB_BEFORE.search(text) or _PLAIN_CUE.search(text))
     if not m or _SKIP_LIST.match(m["list"].strip()):
         return
     role = _role_of(m.groupdict().get("role"))
@@ -249,6 +253,7 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
             continue
         la = a + raw.find(label) if label in raw else a
         found.append((la, la + len(label), UNMAPPED))
+    listed: list[EndpointDraft] = []
     for a, b, slug in sorted(found):
         words = plain[a:b]
         abbr = re.match(r"\s*\((?P<ab>[^()]{1,15})\)", plain[b:])
@@ -271,6 +276,14 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
             later = [t for t in find_timepoints(text[m.end("list"):]) if not t.is_baseline]
             if len(later) == 1:
                 ep.timepoints += [i.duration for i in later[0].items]
+        listed.append(ep)
+    # one timepoint stated for the whole clause, outside the list's items ("Endpoints at 12 months were ...",
+    # "The primary outcome was treatment failure, defined as confirmed EDSS progression, at 12 months")
+    clause_times = [t for t in find_timepoints(text) if not t.is_baseline]
+    if len(clause_times) == 1 and len(clause_times[0].items) == 1 and not times:
+        for ep in listed:
+            if not ep.timepoints:
+                ep.timepoints.append(clause_times[0].items[0].duration)
 
 
 def mentions(text: str, registry: Registry) -> list[tuple[int, int, EndpointDraft]]:
