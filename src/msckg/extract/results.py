@@ -27,7 +27,7 @@ from msckg.extract.endpoints import (
 )
 from msckg.extract.sentences import Sentence
 from msckg.extract.statistics import Group, Stat, find_groups
-from msckg.extract.timepoints import Item, TimeList, find_timepoints
+from msckg.extract.timepoints import FOLLOW_UP_BEFORE, Item, TimeList, find_timepoints
 
 
 @dataclass
@@ -333,6 +333,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     text = s.text
     tls = find_timepoints(text)
     masked = [(i.start, i.end) for t in tls if not t.is_baseline for i in t.items]
+    tls = [t for t in tls if not FOLLOW_UP_BEFORE.search(text, 0, t.start)]
     groups = find_groups(text, masked)
     if not groups:
         return read_findings(s, ctx, tls)

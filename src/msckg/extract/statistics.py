@@ -63,7 +63,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?:at|before)\s+[\w-]+\s+)?to\s+(?P<b>{NUM})(?![\d.]|\s*(?:±|\+/-|\(\s*(?:SD|s\.d\.|IQR|range)))\s*(?P<u2>{UNIT})?")),
     ("prop_pct_paren", re.compile(
         rf"(?P<pct>{NUM})\s*%\s*\(\s*(?P<num>\d+)\s*(?:/|out of|of)\s*(?P<den>\d+)(?:\s+[a-z]+)?\s*\)")),
-    ("prop_of_pct", re.compile(rf"(?i:{_PAIR_OF})(?:\s+[a-z]+){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*(?:\)|(?=[;,]))")),
+    ("prop_of_pct", re.compile(  # "seven of the 22 MSC-treated patients (31.8%)"
+        rf"(?i:{_PAIR_OF})(?:\s+[A-Za-z][\w-]*){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*(?:\)|(?=[;,]))")),
     ("prop_pct_slash", re.compile(
         rf"(?P<pct>{NUM})\s*%\s*[,;]\s*(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\w./])")),
     ("prop_slash_pct", re.compile(
@@ -225,7 +226,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
     elif form == "pm":
         unit = m["u"] or None
         mean_sd = bool(_MEAN_SD.search(text))
-        g.stats += [stat("mean" if mean_sd else "central-value", value=_d(m["v"]), unit=unit),
+        # "The mean EDSS changed by -0.22 ± 0.41": the clause names the mean; the spread stays unnamed
+        kind = "mean" if mean_sd or _MEAN.search(before) else "central-value"
+        g.stats += [stat(kind, value=_d(m["v"]), unit=unit),
                     stat("sd" if mean_sd else "plus-minus", value=_d(m["s"]), unit=unit)]
     elif form.startswith(("prop", "count_pct")):
         num = _int(m["num"]) if m.groupdict().get("num") else None

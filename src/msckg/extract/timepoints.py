@@ -28,9 +28,11 @@ _FIRST_ITEM = re.compile(rf"(?i:\b(?P<unit>days?|weeks?|months?|years?)\s+(?P<li
 _ADJ = re.compile(rf"(?i:\b(?P<n>{_N})-(?P<unit>day|week|month|year)\b(?!\s*intervals?))")
 _BASELINE = re.compile(r"(?i:\b(?:baseline|pre-?treatment|before (?:treatment|transplantation|infusion)))")
 _ITEM = re.compile(rf"(?i:{_N})")
-# "aged 12 years"; "after a median follow-up of 26 months" is how long patients were followed, not a result's time
-_NOT_TIME_BEFORE = re.compile(r"(?i:(?:aged|age|ages|≥|>|<|≤)\s*$|\b(?:median|mean|average)\s+(?:duration\s+of\s+)?"
-                              r"follow-?up\s+(?:of|was|period\s+of)\s+(?:the\s+)?$)")
+_NOT_TIME_BEFORE = re.compile(r"(?i:(?:aged|age|ages|≥|>|<|≤)\s*$)")
+# "after a median follow-up of 26 months" says how long patients were followed, not when a result was measured:
+# its number is no result either, so the span stays a timepoint (masked) but places nothing
+FOLLOW_UP_BEFORE = re.compile(r"(?i:\b(?:median|mean|average)\s+(?:duration\s+of\s+)?follow-?up\s+"
+                              r"(?:of|was|period\s+of)\s+(?:the\s+)?$)")
 # "17 days (range 6-39)", "29 days [IQR 9-61]": a duration that is itself a result, not a timepoint
 _VALUE_AFTER = re.compile(r"(?i:\s*[(\[]\s*(?:range|IQR|interquartile|\d{2}\s*%\s*CI|SD\b)"
                           r"|'?\s*(?:(?:postmenstrual|gestational|corrected|postconceptional)\s+age|of\s+age|old)\b)")
