@@ -123,6 +123,10 @@ _GENERIC_HEAD = {"score", "level", "rate", "count", "index", "scale", "value", "
 _PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relapse", "responded": "response"}
 _COUNT_LIST = re.compile(
     r"(?i:^(?P<list>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+and\s+[\w-]+)\s+(?:patients|subjects|participants|cases)\b)")
+# "At 12 weeks of treatment, ...", "At 3 months after surgery, ...": an opening timepoint that frames the section
+_FRAME_TAIL = re.compile(r"(?i:\s*(?:(?:of\s+(?:treatment|therapy|follow-?up)|(?:after|following|post)\s+(?:the\s+)?"
+                         r"(?:surgery|operation|procedure|treatment|therapy|transplantation|infusion|injection|"
+                         r"randomi[sz]ation|intervention))\s*)?,)")
 _DIFFERENCES_AT = re.compile(r"(?i:\b(?:statistical(?:ly)?|significant(?:ly)?)\s+differences?\s+at\s+$)")
 _BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:of|:|=|was|values?)?\s*$)")
 
@@ -433,8 +437,14 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         if pair_next and len(named_before) >= 2:  # "the A group was lower than the B group [(x) vs (y)]"
             population[id(g)], population[id(values[i + 1])] = named_before[0], named_before[1]
             continue
+        between = after and [v for v in values if v is not g and g.end <= v.start and v.end <= after[0][0]]
         if adjacent:
             population[id(g)] = adjacent[-1][2]
+        elif before and between and re.search(r"(?i:\bthan\b|\bvs\b|\bversus\b|\bcompared\s+(?:with|to)\b)",
+                                               text[g.end:between[0].start]):
+            # "the rate of the A group was 12.5%, lower than 32.5% in the B group": the group named
+            # after the compared value is that value's, not this one's
+            population[id(g)] = before[-1][2]
         elif after:
             population[id(g)] = after[0][2]
         elif before:
@@ -463,6 +473,11 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 for g, item in zip(run, t.items, strict=True):
                     placed[id(g)] = item
                     how[id(g)] = how.get(id(g), 1.0) * 0.95
+    # set before placing, so the opening sentence's later clauses are framed too
+    if s.section == "results" and ctx.frame is None and not ctx.results_seen:
+        opening = next((t for t in tls if not t.is_baseline and len(t.items) == 1 and t.start <= 8), None)
+        if opening is not None and _FRAME_TAIL.match(text[opening.end:]):
+            ctx.frame = (s.section, opening.items[0])
     # d/e: the next timepoint in the clause, else the previous one
     by_previous: set[int] = set()
     for i, g in enumerate(values):
@@ -509,10 +524,6 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         if len(bare) == len(numbers) and all(numbers):
             for g, k in zip(bare, numbers, strict=True):
                 g.stats[0].numerator = k
-    if s.section == "results" and ctx.frame is None and not ctx.results_seen:
-        opening = next((t for t in tls if not t.is_baseline and len(t.items) == 1 and t.start <= 8), None)
-        if opening is not None and re.match(r"(?i:\s*(?:of\s+(?:treatment|therapy|follow-?up)\s*)?,)", text[opening.end:]):
-            ctx.frame = (s.section, opening.items[0])
     ctx.results_seen = ctx.results_seen or s.section == "results"
     # qualifiers: p-values and effect sizes
     experimental_ids = {a.id for a in ctx.arms if a.role == "experimental"} | {g.id for g in ctx.subgroups}

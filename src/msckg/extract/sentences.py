@@ -58,7 +58,8 @@ def split(source: str, block: Block, section: str) -> tuple[list[Sentence], str]
         lead = len(piece) - len(piece.lstrip())
         s, e = pos + lead, pos + len(piece.rstrip())
         pos = cut
-        head = _INLINE.match(text, s) or (_BARE_HEADING.match(text, s) if s == 0 else None)
+        # a bare heading may open any sentence of a run-in abstract ("... in each group. Results At 3 months, ...")
+        head = _INLINE.match(text, s) or _BARE_HEADING.match(text, s)
         if head and head["h"].strip().lower() in CONTENT_HEADINGS:
             section = CONTENT_HEADINGS[head["h"].strip().lower()]
             s = head.end()
@@ -69,6 +70,8 @@ def split(source: str, block: Block, section: str) -> tuple[list[Sentence], str]
             elif name not in ("abstract", "summary"):
                 break
             s = bracket.end()
+            if (bare := _BARE_HEADING.match(text, s)) and bare["h"].strip().lower() in CONTENT_HEADINGS:
+                section, s = CONTENT_HEADINGS[bare["h"].strip().lower()], bare.end()  # "[Abstract] Objective To ..."
         if e > s:
             out.append(Sentence(block.start + s, block.start + e, text[s:e], section or block.section, block.kind))
     return out, section
