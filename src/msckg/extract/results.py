@@ -510,7 +510,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             by_previous.add(id(g))
         elif g.form == "none" and i > 0 and id(values[i - 1]) in placed:
             placed[id(g)] = placed[id(values[i - 1])]
-        elif ctx.frame is not None and ctx.frame[0] == s.section and g.form != "zero":
+        elif ctx.frame is not None and ctx.frame[0] == s.section and g.form != "zero" and g.stats[0].kind != "count":
+            # counts of events are over the whole follow-up, as with an endpoint's definition below
             placed[id(g)] = ctx.frame[1]  # "Results After 12 weeks of treatment, ..." frames the section
             how[id(g)] = how.get(id(g), 1.0) * 0.8
         else:

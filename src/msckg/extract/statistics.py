@@ -37,6 +37,10 @@ _NOT_COUNTED = re.compile(r"(?i:\b(?:differences?|changes?|significan\w*|improve
 # "mean (SD)", "median [IQR]" stated once for the values of the sentence
 _HDR_MSD = re.compile(r"(?i:\bmean\s*[(\[]\s*(?:SD|s\.d\.|standard deviation)\s*[)\]])")
 _HDR_MEDIAN = re.compile(r"(?i:\bmedian\s*[(\[]\s*(?:IQR|interquartile range|range)\s*[)\]])")
+_PEOPLE_WORDS = r"(?:patients?|participants?|subjects?|cases|recipients|children|infants|controls)"
+# "84 days in the control group" is a value with its unit, not a count of events
+_NOT_EVENT = (rf"(?:{_PEOPLE_WORDS}|patient|(?:hours?|days?|weeks?|months?|years?|points?|times|cells|mg|g|kg|mm|"
+              r"cm|mL|L|ng|pg|IU|U|m|min|sessions?|injections?|infusions?|doses?|lesions?)\b)")
 _PAIR_OF = rf"(?P<num>\d+|{_W})\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d+|{_W})"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ci", re.compile(
@@ -96,6 +100,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<mid>[^.;,()]{0,40}?)\s+(?:had|developed|experienced|suffered)\s+(?:an?\s+)?"
         r"(?P<what>[^.;()]{3,60}?)(?=\s*(?:[.;(]|$|\s+(?:during|after|at|within|on|in|but|and|which|that)\b)))")),
     ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm))")),
+    # "There were three deaths in the control group (and one in the MSC group)"
+    ("count_arm", re.compile(
+        rf"(?i:(?<![\w.#±-])(?P<num>{_W}|\d+)\s+"
+        rf"(?P<what>(?!{_NOT_EVENT}\b)[a-z][\w-]*(?:\s+(?!in\b)[a-z][\w-]*){{0,2}}?)"
+        r"\s+(?:in|among)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm)\b)")),
+    # "post-lumbar-puncture headache in 9 IT-treated patients", "fever in 3 patients of the IV group"
+    ("count_in", re.compile(
+        rf"(?i:\b(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)\s+in\s+(?P<num>{_W}|\d+)\s+"
+        rf"(?:(?P<arm>[\w-]+?)-treated\s+|(?!{_PEOPLE_WORDS}\b)[a-z][\w-]*\s+)?{_PEOPLE_WORDS}\b"
+        r"(?:\s+(?:of|in)\s+the\s+(?P<arm2>[\w-]+)\s+(?:group|arm)\b)?)(?!\s*(?:\(|,?\s*respectively))")),
     ("pct", re.compile(rf"(?P<v>{NUM})\s*%(?!\s*(?:CI|C\.I\.|confidence))")),
 ]
 _CHARACTERISTIC_BEFORE = re.compile(
@@ -110,6 +124,8 @@ _CHANGED_BY = re.compile(r"(?i:\b(?:fell|decreased|declined|dropped|increased|ro
                          r"(?:mean|median|average)?[^;]*?\band\s*$"
                          r"|\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\b.*\b(?:and|or)\s+by\s*$"
                          r"|\bchanges?\s+(?:from\s+baseline|in|of)\b[^;]*\b(?:was|were|of|=|:)\s*$)")
+_COUNT_ARM_MORE = re.compile(rf"(?i:\s*,?\s*and\s+(?P<num>{_W}|\d+)\s+(?:in|among)\s+the\s+"
+                             r"(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm)\b)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # "the mean change from baseline ... was -3.1 (SD 2.4) in A, -5.0 (SD 2.9) in B": every value of the list is a change
 _CHANGE_LIST = re.compile(r"(?i:\bchanges?\s+from\s+baseline\b[^;]*\b(?:was|were)\b[^;]*$)")
@@ -117,6 +133,7 @@ _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
+VALUE_FORMS |= {"count_arm", "count_in"}  # events counted in an arm: "three deaths in the control group"
 
 
 @dataclass
@@ -259,6 +276,12 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.label = (m.start("what"), m.end("what"))
         g.every_arm = bool(re.search(r"(?i:\bin\s+(?:each|either|both)\s+(?:group|arm)s?\b)", m["mid"]))
         g.confidence = 0.75
+    elif form in ("count_arm", "count_in"):
+        g.stats.append(stat("count", value=Decimal(_int(m["num"]))))
+        lead = re.match(r"(?i:(?:(?:and|or|but|while|with|the|an?|there\s+(?:were|was))\s+)*)", m["what"])
+        g.label = (m.start("what") + (lead.end() if lead else 0), m.end("what"))
+        g.arm_word = m["arm"] or m.groupdict().get("arm2")
+        g.confidence = 0.7
     elif form == "none":
         g.stats.append(stat("proportion", numerator=0))
         g.arm_word = m["arm"]
@@ -329,6 +352,13 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
                 continue
             groups.append(_make(form, m, work))
             taken.append((s, e))
+            if form == "count_arm" and (more := _COUNT_ARM_MORE.match(work, e)):
+                # "... and one in the MSC group": the same event, counted in another arm
+                nxt = Group("count_arm", more.start("num"), more.end(), [Stat(
+                    "count", more.start("num"), more.end(), more.group().strip(), value=Decimal(_int(more["num"])))],
+                    arm_word=more["arm"], confidence=0.7, label=groups[-1].label)
+                groups.append(nxt)
+                taken.append((more.start(), more.end()))
     groups.sort(key=lambda g: g.start)
     groups = _keyword_pairs(work, groups, taken)
     _respective_percentages(work, groups)
