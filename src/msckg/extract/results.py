@@ -26,7 +26,7 @@ from msckg.extract.endpoints import (
     mentions,
 )
 from msckg.extract.sentences import Sentence
-from msckg.extract.statistics import Group, Stat, find_groups
+from msckg.extract.statistics import ARM_LIST, Group, Stat, find_groups
 from msckg.extract.timepoints import FOLLOW_UP_BEFORE, Item, TimeList, find_timepoints
 
 
@@ -131,13 +131,18 @@ _DIFFERENCES_AT = re.compile(r"(?i:\b(?:statistical(?:ly)?|significant(?:ly)?)\s
 _BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:of|:|=|was|values?)?\s*$)")
 
 
+# ", whereas", ", but", ", and that of", and ", and <a new subject> were ..." start a clause of their own
+_CLAUSE_BREAK = re.compile(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)\b"
+                           r"|,\s+and\s+(?=[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}\s+(?:was|were)\b)")
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Clause spans: split at ';' and ', whereas/while/but' outside parentheses."""
     cuts, depth = [0], 0
     for i, c in enumerate(text):
         depth += c == "("
         depth -= c == ")"
-        if depth == 0 and (c == ";" or (c == "," and re.match(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)\b", text[i:]))):
+        if depth == 0 and (c == ";" or (c == "," and _CLAUSE_BREAK.match(text, i))):
             cuts.append(i + 1)
     cuts.append(len(text) + 1)
     return [(a, b - 1) for a, b in pairwise(cuts)]
@@ -393,6 +398,18 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 and re.match(r"\s*[)\]]?\s*(?:[^()]{0,12}?)\bto\b", text[g.end:]):
             placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")
             how[id(g)] = 0.85
+    # "0 (range 0-3), 1 (range 0-4) and 2 (range 0-7) in the IT, IV and sham groups": zipped with the arms in order
+    for m in ARM_LIST.finditer(text):
+        names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["arms"])
+        ci = _clause_of(clauses, m.start())
+        run = [g for g in values if g.end <= m.start() and _clause_of(clauses, g.start) == ci and not g.arm_word
+               and not {st.kind for st in g.stats} & {"difference", "effect-size"}]
+        if len(run) != len(names) or any(run[0].start <= p[0] < m.start() for p in pops):
+            continue
+        arms = [next((a for a in ctx.arms if a.pattern.search(n + " group")), None) for n in names]
+        if all(arms) and len({a.id for a in arms if a}) == len(arms):
+            for g, n in zip(run, names, strict=True):
+                g.arm_word = n
     # populations
     population: dict[int, str] = {}
     defaulted: set[int] = set()

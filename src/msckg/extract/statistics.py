@@ -79,7 +79,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,2}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)\s+of\s+(?:the\s+)?(?P<den>\d+))")),
     ("count_pct_paren", re.compile(
         rf"\(\s*(?P<num>\d+)\s+(?:[a-z-]+\s+)?(?:patients|participants|subjects|cases)?\s*[,;]\s*(?P<pct>{NUM})\s*%\s*\)")),
-    ("count_pct", re.compile(rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,2}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\))")),
+    ("count_pct", re.compile(  # "one patient given sham (6.3%)"
+        rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\))")),
     ("effect", re.compile(
         rf"(?i:\b(?P<name>ES|effect size|Cohen'?s\s+d|Hedges'?\s*g|hazard ratio|odds ratio|risk ratio|"
         rf"relative risk|HR|OR|RR)\b)(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?:of|=|:|was|,)?\s*(?P<v>{NUM})")),
@@ -93,7 +94,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+(?:was|were|has been|have been))?\s+(?:observed|occurred|reported|noted|seen|recorded|found|"
         r"related|attributed|attributable))")),
     ("zero_any", re.compile(
-        r"(?i:\bno\s+(?P<what>(?:[\w-]+\s+){0,4}?[\w-]+)(?:\s+(?:was|were|has been|have been))?\s+"
+        # "no meningitis, tumour formation or syrinx enlargement was seen": one count for the list
+        r"(?i:\bno\s+(?P<what>[\w-]+(?:(?:\s*,\s*|\s+)(?:(?:or|and)\s+)?[\w-]+){0,6}?"
+        r"(?:\s+(?:related|attributable|attributed|due)\s+to\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?)"
+        r"(?:\s+(?:was|were|has been|have been))?\s+"
         r"(?:observed|occurred|reported|noted|recorded|developed|seen|found)\b)")),
     ("count_subject", re.compile(
         rf"(?i:(?<![\w.#-])(?P<num>{_W}|\d+)\s+(?:patients?|participants?|subjects?|infants?|children|cases)\b"
@@ -126,6 +130,7 @@ _CHANGED_BY = re.compile(r"(?i:\b(?:fell|decreased|declined|dropped|increased|ro
                          r"|\bchanges?\s+(?:from\s+baseline|in|of)\b[^;]*\b(?:was|were|of|=|:)\s*$)")
 _COUNT_ARM_MORE = re.compile(rf"(?i:\s*,?\s*and\s+(?P<num>{_W}|\d+)\s+(?:in|among)\s+the\s+"
                              r"(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm)\b)")
+_THRESHOLD = re.compile(r"(?i:\b(?:by|of)\s+(?:at\s+least|more\s+than|over|≥|>=|>)\s*$|(?:≥|>=)\s*$)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # "the mean change from baseline ... was -3.1 (SD 2.4) in A, -5.0 (SD 2.9) in B": every value of the list is a change
 _CHANGE_LIST = re.compile(r"(?i:\bchanges?\s+from\s+baseline\b[^;]*\b(?:was|were)\b[^;]*$)")
@@ -338,6 +343,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
                     groups.append(grp)
                 taken.append((s, e))
                 continue
+            if form == "pct" and _THRESHOLD.search(work, 0, s):
+                continue  # "improved by at least 20% in five patients": the responder threshold, not a result
             if form.startswith("prop_slash") and re.search(r"(?i:\b(?:phases?|grades?|stages?|types?)\s*$)", work[:s]):
                 continue  # "phase 1/2" is not a proportion
             if form == "from_to":
@@ -359,6 +366,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
                     arm_word=more["arm"], confidence=0.7, label=groups[-1].label)
                 groups.append(nxt)
                 taken.append((more.start(), more.end()))
+    _respective_counts(work, groups, taken)
     groups.sort(key=lambda g: g.start)
     groups = _keyword_pairs(work, groups, taken)
     _respective_percentages(work, groups)
@@ -382,6 +390,32 @@ def leftover_numbers(text: str, used: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         out.append((m.start(), m.end()))
     return out
+
+
+_RESP_COUNTS = re.compile(rf"(?i:\bin\s+(?P<list>(?:{_W}|\d+)(?:\s*,\s*(?:{_W}|\d+))*\s*,?\s+and\s+(?:{_W}|\d+))\s+"
+                          rf"{_PEOPLE_WORDS},?\s+respectively\b)")
+ARM_LIST = re.compile(r"(?i:\b(?:in|of|among)\s+the\s+(?P<arms>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+and\s+[\w-]+)\s+"
+                       r"(?:groups|arms)\b)")
+
+
+def _respective_counts(work: str, groups: list[Group], taken: list[tuple[int, int]]) -> None:
+    """'... in the IT, IV and sham groups, and lesions were present in one, three and six patients,
+    respectively': one count per arm, in the order the sentence named the arms."""
+    for m in _RESP_COUNTS.finditer(work):
+        if any(not (m.end("list") <= a or m.start("list") >= b) for a, b in taken):
+            continue
+        arms = [a for a in ARM_LIST.finditer(work, 0, m.start())]
+        if not arms:
+            continue
+        names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", arms[-1]["arms"])
+        nums = list(re.finditer(rf"(?i:{_W}|\d+)", m["list"]))
+        if len(names) != len(nums):
+            continue
+        for name, n in zip(names, nums, strict=True):
+            a, b = m.start("list") + n.start(), m.start("list") + n.end()
+            st = Stat("count", a, b, work[a:b], value=Decimal(_int(n.group())))
+            groups.append(Group("count_arm", a, b, [st], arm_word=name, confidence=0.7))
+        taken.append((m.start("list"), m.end()))
 
 
 def _respective_percentages(work: str, groups: list[Group]) -> None:
