@@ -53,6 +53,7 @@ _CUT = re.compile(r"(?i:,?\s+(?:defined\s+(?:as|by)|i\.e\.|which|that|whose|as\s
 _SKIP_LIST = re.compile(r"(?i:^(?:whether|if|how|why|the\s+(?:long-term\s+)?(?:safety|efficacy|feasibility))\b)")
 _FILLER = re.compile(r"(?i:^(?:safety|efficacy|tolerability|feasibility|outcomes?|imaging outcomes?|other .*outcomes?|(?:pre|post)-\S*|"
                      r"the clinical and laboratory manifestations.*|clinical and laboratory .*|the study)$)")
+_GROUP_TAIL = re.compile(r"(?i:\s+(?:of|in|for|among)\s+(?:the\s+)?[\w-]+\s+(?:group|arm)s?$)")
 _STEM = re.compile(r"(?<=[a-z]{3})s$")
 
 
@@ -148,6 +149,9 @@ class Registry:
             abbreviation: str | None = None, confidence: float = 0.85) -> EndpointDraft:
         if instrument == "adverse-events" and role == "other":
             role = "safety"
+        bare = _GROUP_TAIL.sub("", label)  # "MELD score of the treatment group" names the measure, not the group
+        if bare and bare != label and label.startswith(bare):
+            label, end = bare, start + len(bare)
         existing = self.by_instrument(instrument) if instrument != UNMAPPED else self.by_form(key_tokens(label))
         if existing is not None:
             existing.forms.add(key_tokens(label))

@@ -40,7 +40,7 @@ _HDR_MEDIAN = re.compile(r"(?i:\bmedian\s*[(\[]\s*(?:IQR|interquartile range|ran
 _PEOPLE_WORDS = r"(?:patients?|participants?|subjects?|cases|recipients|children|infants|controls)"
 # "84 days in the control group" is a value with its unit, not a count of events
 _NOT_EVENT = (rf"(?:{_PEOPLE_WORDS}|patient|(?:hours?|days?|weeks?|months?|years?|points?|times|cells|mg|g|kg|mm|"
-              r"cm|mL|L|ng|pg|IU|U|m|min|sessions?|injections?|infusions?|doses?|lesions?)\b)")
+              r"cm|mL|L|ng|pg|IU|U|m|min|h|sessions?|injections?|infusions?|doses?|lesions?)\b)")
 _PAIR_OF = rf"(?P<num>\d+|{_W})\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d+|{_W})"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ci", re.compile(
@@ -103,17 +103,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?i:(?<![\w.#-])(?P<num>{_W}|\d+)\s+(?:patients?|participants?|subjects?|infants?|children|cases)\b"
         r"(?P<mid>[^.;,()]{0,40}?)\s+(?:had|developed|experienced|suffered)\s+(?:an?\s+)?"
         r"(?P<what>[^.;()]{3,60}?)(?=\s*(?:[.;(]|$|\s+(?:during|after|at|within|on|in|but|and|which|that)\b)))")),
-    ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm))")),
     # "There were three deaths in the control group (and one in the MSC group)"
     ("count_arm", re.compile(
-        rf"(?i:(?<![\w.#±-])(?P<num>{_W}|\d+)\s+"
-        rf"(?P<what>(?!{_NOT_EVENT}\b)[a-z][\w-]*(?:\s+(?!in\b)[a-z][\w-]*){{0,2}}?)"
+        rf"(?i:(?<![\w.#±/-])(?P<num>{_W}|\d+)\s+"
+        rf"(?P<what>(?!{_NOT_EVENT}\s+(?:in|among)\s)[a-z][\w-]*(?:\s+(?!in\b)[a-z][\w-]*){{0,2}}?)"
         r"\s+(?:in|among)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm)\b)")),
     # "post-lumbar-puncture headache in 9 IT-treated patients", "fever in 3 patients of the IV group"
     ("count_in", re.compile(
-        rf"(?i:\b(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)\s+in\s+(?P<num>{_W}|\d+)\s+"
+        rf"(?i:\b(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}?)\s+in\s+(?P<num>{_W}|\d+)\s+"
         rf"(?:(?P<arm>[\w-]+?)-treated\s+|(?!{_PEOPLE_WORDS}\b)[a-z][\w-]*\s+)?{_PEOPLE_WORDS}\b"
         r"(?:\s+(?:of|in)\s+the\s+(?P<arm2>[\w-]+)\s+(?:group|arm)\b)?)(?!\s*(?:\(|,?\s*respectively))")),
+    # after the event counts, so that "two reactions in the A group and none in the B group" is one form
+    ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm))")),
     ("pct", re.compile(rf"(?P<v>{NUM})\s*%(?!\s*(?:CI|C\.I\.|confidence))")),
 ]
 _CHARACTERISTIC_BEFORE = re.compile(
@@ -128,7 +129,7 @@ _CHANGED_BY = re.compile(r"(?i:\b(?:fell|decreased|declined|dropped|increased|ro
                          r"(?:mean|median|average)?[^;]*?\band\s*$"
                          r"|\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\b.*\b(?:and|or)\s+by\s*$"
                          r"|\bchanges?\s+(?:from\s+baseline|in|of)\b[^;]*\b(?:was|were|of|=|:)\s*$)")
-_COUNT_ARM_MORE = re.compile(rf"(?i:\s*,?\s*and\s+(?P<num>{_W}|\d+)\s+(?:in|among)\s+the\s+"
+_COUNT_ARM_MORE = re.compile(rf"(?i:\s*,?\s*and\s+(?P<num>{_W}|\d+|none)\s+(?:in|among)\s+the\s+"
                              r"(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm)\b)")
 _THRESHOLD = re.compile(r"(?i:\b(?:by|of)\s+(?:at\s+least|more\s+than|over|≥|>=|>)\s*$|(?:≥|>=)\s*$)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -284,7 +285,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
     elif form in ("count_arm", "count_in"):
         g.stats.append(stat("count", value=Decimal(_int(m["num"]))))
         lead = re.match(r"(?i:(?:(?:and|or|but|while|with|the|an?|there\s+(?:were|was))\s+)*)", m["what"])
-        g.label = (m.start("what") + (lead.end() if lead else 0), m.end("what"))
+        verb = re.search(r"(?i:(?:\s+(?:occurred|was|were|developed|worsened|appeared|reported|seen|observed|recorded|"
+                         r"noted))+$)", m["what"])  # "Urinary tract infection occurred in 3 ...": the event's own words
+        g.label = (m.start("what") + (lead.end() if lead else 0), m.end("what") - (len(verb.group()) if verb else 0))
         g.arm_word = m["arm"] or m.groupdict().get("arm2")
         g.confidence = 0.7
     elif form == "none":
@@ -350,7 +353,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
             if form == "from_to":
                 if _YEAR.fullmatch(m["a"]) and _YEAR.fullmatch(m["b"]) or re.search(r"(?i:\bage[ds]?\s*$)", work[:s]):
                     continue  # "from 2009 to 2017", "aged from 18 to 65"
-                kind = (m["kw"] or "").lower() or ("mean" if _MEAN.search(_clause_before(work, s)) else "central-value")
+                kind = (m["kw"] or "").lower() or ("mean" if _MEAN.search(clause := _clause_before(work, s)) else
+                                                  "median" if _MEDIAN.search(clause) else "central-value")
                 for name in ("a", "b"):
                     unit = m["u2"] or m["u"] or None
                     st = Stat(kind, m.start(name), m.end(name), m[name], value=_d(m[name]), unit=unit)
@@ -359,10 +363,12 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
                 continue
             groups.append(_make(form, m, work))
             taken.append((s, e))
-            if form == "count_arm" and (more := _COUNT_ARM_MORE.match(work, e)):
+            if form == "count_arm" and (more := _COUNT_ARM_MORE.match(work, e)) and \
+                    not any(more.start("num") < y and x < more.end() for x, y in taken):
                 # "... and one in the MSC group": the same event, counted in another arm
                 nxt = Group("count_arm", more.start("num"), more.end(), [Stat(
-                    "count", more.start("num"), more.end(), more.group().strip(), value=Decimal(_int(more["num"])))],
+                    "count", more.start("num"), more.end(), more.group().strip(),
+                    value=Decimal(0 if more["num"].lower() == "none" else _int(more["num"])))],
                     arm_word=more["arm"], confidence=0.7, label=groups[-1].label)
                 groups.append(nxt)
                 taken.append((more.start(), more.end()))
