@@ -156,8 +156,8 @@ ROUND2 = (
     "blinded. Endpoints at 12 months were the change in LVEF and 6-minute walk distance (6MWD). The primary outcome "
     "was treatment failure, defined as hospitalisation for heart failure, at 6 months.\n"
     "Results: After a median follow-up of 26 months, treatment failure occurred in 4 of 30 (13.3%) MSC-treated "
-    "patients and 9 of 30 (30.0%) sham-treated patients. The 6MWD improved by 38 m (SD 61) with MSCs. There were three deaths in "
-    "the sham group and one in the MSC group.\n"
+    "patients and 9 of 30 (30.0%) sham-treated patients. The 6MWD improved by 38 m (SD 61) with MSCs. "
+    "There were three deaths in the sham group and one in the MSC group.\n"
     "Conclusions: A phase 3 trial is under way.\n"
 )
 RUN_IN = (
