@@ -102,7 +102,8 @@ _VERB = re.compile(r"(?i:\b(?:was|were|is|are|remained|decreased|increased|impro
                    r"followed|affected|complicated)\b)")
 _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more interestingly|interestingly|notably|"
                    r"overall|finally|in addition|post-intervention|following [\w-]+|after [\w-]+|in the [\w-]+ group|"
-                   r"in [\w-]+ patients|for those with [^,]+|at (?:week|month|day|year) \d+|"
+                   r"in [\w-]+ patients|for those with [^,]+|among (?:patients|those|participants) with [^,]+|"
+                   r"at (?:week|month|day|year) \d+|"
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
 _PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former)\b)")
 _COMPARISON_BEFORE = re.compile(r"(?i:(?:\bvs\.?|\bversus|\bcompared (?:with|to)|\brelative to|\bfrom|\bover|\bthan)"
@@ -430,6 +431,11 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             op = _paren_open(text, g.start)
             inner = [p for p in pops if op is not None and op < p[0] and p[1] <= g.start and p[2] in cell_ids]
             population[id(g)] = named[0][2] if named else inner[0][2] if inner else ctx.experimental.id
+            prior = values[i - 1] if i > 0 else None
+            if not named and not inner and comparator is not None and prior is not None and \
+                    population.get(id(prior)) == ctx.experimental.id and prior.stats[0].kind in kinds and \
+                    _VS_CHANGE.fullmatch(text, prior.end, g.start):
+                population[id(g)] = comparator.id  # "improved by 38 m (SD 61) vs declined by 9 m (SD 70)"
             continue
         if resp and len(values) >= 2:
             order = [w for w in resp.groups()]
@@ -453,6 +459,11 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             continue
         if pair_next and len(named_before) >= 2:  # "the A group was lower than the B group [(x) vs (y)]"
             population[id(g)], population[id(values[i + 1])] = named_before[0], named_before[1]
+            continue
+        if pair_next and comparator is not None and not any(p[2] in {a.id for a in ctx.arms} for p in near):
+            # "Among patients with ulcers, healing was seen in 13 of 21 versus 6 of 19": no arm named, so the
+            # pair compares the arms (the subgroup is in both)
+            population[id(g)], population[id(values[i + 1])] = ctx.experimental.id, comparator.id
             continue
         between = after and [v for v in values if v is not g and g.end <= v.start and v.end <= after[0][0]]
         if adjacent:
@@ -625,6 +636,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     return results
 
 
+_VS_CHANGE = re.compile(r"(?i:[^.;]{0,12}?\b(?:vs\.?|versus)\s+(?:[a-z]+\s+){0,2}?(?:by\s+)?)")
 _VS_LINK = re.compile(r"(?i:\s*[)\]]?\s*(?:(?:in|with)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:\s+(?:group|arm)s?)?\s*)?"
                       r"[)\]]?\s*,?\s*(?:vs\.?|versus|compared with)\s*[(\[]?\s*)")
 

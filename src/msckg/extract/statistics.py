@@ -81,6 +81,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\(\s*(?P<num>\d+)\s+(?:[a-z-]+\s+)?(?:patients|participants|subjects|cases)?\s*[,;]\s*(?P<pct>{NUM})\s*%\s*\)")),
     ("count_pct", re.compile(  # "one patient given sham (6.3%)"
         rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\))")),
+    # "HR 0.55 (0.18-1.64)": a ratio with its interval in parentheses, the level unstated (95% by convention)
+    ("effect_ci", re.compile(
+        rf"(?i:\b(?P<name>hazard ratio|odds ratio|risk ratio|relative risk|HR|OR|RR)\b)\s*(?:of|=|:|was|,)?\s*"
+        rf"(?P<v>{NUM})\s*\(\s*(?P<lo>{NUM})\s*(?:-|–|to)\s*(?P<hi>{NUM})\s*\)")),
     ("effect", re.compile(
         rf"(?i:\b(?P<name>ES|effect size|Cohen'?s\s+d|Hedges'?\s*g|hazard ratio|odds ratio|risk ratio|"
         rf"relative risk|HR|OR|RR)\b)(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?:of|=|:|was|,)?\s*(?P<v>{NUM})")),
@@ -269,6 +273,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         rel = _RELATION[m["rel"]]
         g.stats.append(stat("p-value", value=_d(m["v"]), relation=rel))
         g.distributive = bool(m["pre"] or m["all"])
+    elif form == "effect_ci":
+        g.stats.append(stat("effect-size", value=_d(m["v"]), ci=(_d(m["lo"]), _d(m["hi"]), Decimal("0.95"))))
+        g.confidence = 0.7  # the interval's level is assumed
     elif form == "keyword_value":
         g.stats.append(stat(m["kw"].lower(), value=_d(m["v"]), unit=m["u"] or None))
     elif form in ("zero", "zero_any"):
@@ -428,10 +435,12 @@ def _respective_percentages(work: str, groups: list[Group]) -> None:
     """'in 8 of 56 and 17 of 54 patients, respectively (14.3% vs 31.5%)': each percentage completes
     its count when it agrees with it; the statistic's words then run from the count to the percentage."""
     props = [g for g in groups if g.form in ("prop_of", "prop_slash") and g.stats[0].denominator]
-    if len(props) < 2 or "respectively" not in work:
+    if len(props) < 2:
         return
     pcts = [g for g in groups if g.form == "pct" and g.start > props[-1].end][:len(props)]
-    if len(pcts) != len(props) or "respectively" not in work[props[-1].end:pcts[0].start]:
+    # "13 of 21 versus 6 of 19 (61.9% vs 31.6%; p = 0.054)": the percentages' parenthesis follows the counts
+    if len(pcts) != len(props) or ("respectively" not in work[props[-1].end:pcts[0].start]
+                                    and not re.fullmatch(r"\s*\(\s*", work[props[-1].end:pcts[0].start])):
         return
     for g, p in zip(props, pcts, strict=True):
         st, pct = g.stats[0], p.stats[0].percentage
