@@ -120,6 +120,12 @@ def _stats(text: str) -> list[tuple]:
      [("proportion", None, None, 5, None, Decimal("31.3"), None)]),
     ("healing took 56 days in the PMSC group versus 84 days in the control group", []),
     ("Proteinuria fell to 0.9 g/24 h in the MSC group", []),
+    ("MACE: HR 0.55 (0.18-1.64)",
+     [("effect-size", Decimal("0.55"), None, None, None, None, (Decimal("0.18"), Decimal("1.64"), Decimal("0.95")))]),
+    ("healing in 13 of 21 versus 6 of 19 (61.9% vs 31.6%; p = 0.054)",
+     [("proportion", None, None, 13, 21, Decimal("61.9"), None),
+      ("proportion", None, None, 6, 19, Decimal("31.6"), None),
+      ("p-value", Decimal("0.054"), None, None, None, None, None)]),
 ])
 def test_statistic_forms(text: str, expected: list[tuple]) -> None:
     assert _stats(text) == expected
@@ -284,10 +290,10 @@ def _fixture_drafts(tmp_path: Path) -> Path:
     return studies
 
 
-@pytest.mark.parametrize(("folder", "precision", "recall"), [("tune", 0.99, 0.98), ("holdout", 0.78, 0.76)])
+@pytest.mark.parametrize(("folder", "precision", "recall"), [("tune", 0.99, 0.98), ("holdout", 0.84, 0.80)])
 def test_blind_fixture_folder(tmp_path: Path, folder: str, precision: float, recall: float) -> None:
     """The blind tune/ documents and the holdout/ documents (a development set since round 2, no longer blind)
-    keep the figures recorded in docs/extract.md (numeric P / R 100.0% / 99.1% and 79.8% / 77.7%)."""
+    keep the figures recorded in docs/extract.md (numeric P / R 100.0% / 99.1% and 86.0% / 82.1%)."""
     total, per_doc = measure_folder(FIXTURES / folder, None, tmp_path / "measure")
     assert len(per_doc) == 5
     numeric = total["numeric results"]
