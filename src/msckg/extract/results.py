@@ -228,10 +228,27 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
                               s.start + lead.start("np"), s.start + lead.end("np"), confidence=0.6)
         reasons.append("endpoint named right before the numbers")
         return ep, 0.85
+    clauses = _clauses(text)
+    ci = _clause_of(clauses, g_start)
+    own = re.match(r"\s*,?\s*(?:while|whereas|but)\s+", text[clauses[ci][0]:g_start]) if ci > 0 else None
+    if own and not any(clauses[ci][0] <= f[0] < g_start for f in found):
+        # "..., while light-touch sensory scores increased by 8.6 points": the clause names its own measure
+        start = clauses[ci][0] + own.end()
+        subj = _subject(text[start:g_start])
+        words = re.sub(r"(?i:^(?:the|an?)\s+(?:(?:median|mean|average)\s+)?)", "",
+                       text[start + subj[0]:start + subj[1]].strip(" ,")) if subj else ""
+        if words and re.search(r"[a-z]{3}", words) and not _POPULATION_WORD.fullmatch(words) and \
+                not _PRONOUN.match(words) and \
+                not re.search(r"(?i:\b(?:patients?|participants?|subjects?|cases|groups?|arms?)\b)", words):
+            a = text.index(words, start)
+            hits = find_instruments(words)
+            ep = ctx.registry.add(words, hits[0][2][0] if hits else UNMAPPED, "other", s, s.start + a,
+                                  s.start + a + len(words), confidence=0.5)
+            reasons.append("endpoint taken from the clause's subject")
+            return ep, 0.75
     before = [f for f in found if f[1] <= g_start]
     if before:
         return before[-1][2], 1.0
-    clauses = _clauses(text)
     after = [f for f in found if f[0] >= g_start and _clause_of(clauses, f[0]) == _clause_of(clauses, g_start)]
     subj = _subject(text)
     if after and subj is not None and re.fullmatch(r"(?i:(?:was|were|is|are)\s+)", text[subj[1]:g.start]) \
