@@ -144,14 +144,14 @@ def stage_validate(args: dict) -> dict:
     """Compiled validation, then (within a time budget) pySHACL over the whole graph."""
     import signal
 
-    from msckg.validate import read_graph_file, validate_dataset, validate_whole
+    from msckg.validate import read_graph_file, validate_file, validate_whole
 
+    start = time.perf_counter()
+    fast = validate_file(Path(args["graph"]))  # what `msckg validate kg.nq` does, reading included
+    compiled = time.perf_counter() - start
     start = time.perf_counter()
     ds = read_graph_file(Path(args["graph"]))
     parse = time.perf_counter() - start
-    start = time.perf_counter()
-    fast = validate_dataset(ds)
-    compiled = time.perf_counter() - start
     out = {"parse_seconds": parse, "compiled_seconds": compiled, "compiled_findings": len(fast.violations),
            "rss_mb": _rss_mb()}
     budget = int(args["budget"])
@@ -386,10 +386,11 @@ def report(rows: list, args: argparse.Namespace) -> str:
              f"{time.strftime('%Y-%m-%d')}. Wall times in seconds; RSS is the stage's peak (MB)."), "",
              "## Build, validation, load", "",
              ("`validation in build` is the CPU time the build's workers spent validating (summed over "
-              "workers: what one core would take). `compiled validation s` re-validates the built graph "
-              "from an rdflib Dataset in one process, including splitting the Dataset into studies. "
-              "`pySHACL whole-graph s` is the naive baseline: one pySHACL run over the union, after the "
-              "same parse; `ratio` is baseline / compiled from the same Dataset."),
+              "workers: what one core would take). `compiled validation s` is `msckg validate kg.nq` "
+              "(`validate_file`: reading the file with pyoxigraph's parser included, then the compiled "
+              "shapes on both cores). `pySHACL whole-graph s` is the naive baseline: one pySHACL run over "
+              "the union of an rdflib Dataset already parsed (parse time not counted); `ratio` is "
+              "baseline / compiled."),
              "",
              ("| workload | studies | quads | build s | quads/s | build RSS | validation in build, CPU s | "
               "compiled validation s | pySHACL whole-graph s | ratio | same findings | load s | load RSS |"),
@@ -423,8 +424,9 @@ def report(rows: list, args: argparse.Namespace) -> str:
                 lines.append(f"- {wl.name}: error {rb['error']}")
                 continue
             stages = ", ".join(f"{k} {v:.1f}" for k, v in rb.get("stages", {}).items())
-            lines.append(f"- {wl.name}: {rb['wall']:.1f} s (build {rb['seconds']:.1f} s; reused {rb['reused']} of "
-                         f"{rb['units']} units; {stages})")
+            lines.append(f"- {wl.name}: build {rb['seconds']:.1f} s (reused {rb['reused']} of {rb['units']} units; "
+                         f"{stages}); the stage's process took {rb['wall']:.1f} s including imports and "
+                         f"re-compressing the edited input file")
     lines += ["", "## Named queries (Oxigraph store; median of 3 runs) against rdflib in memory", ""]
     names = sorted({n for row in rows for n in row[4].get("queries", {})})
     lines.append("| query | " + " | ".join(row[0].name for row in rows) + " |")
@@ -471,11 +473,13 @@ def targets(rows: list) -> list[str]:
             cpu = sum(v for k, v in stages.items() if k.endswith(" cpu"))
             serial = stages.get("read", 0) + stages.get("write", 0)
             load_rate = (rep[3].get("quads", 0) / rep[3]["seconds"]) if rep and rep[3].get("seconds") else None
-            est = 10 * (cpu / 2 + serial) + (rep[3]["seconds"] if rep and rep[3].get("seconds") else 0)
+            loaded = ten[3].get("seconds") or 0
+            est = 10 * (cpu / 2 + serial) + (rep[3]["seconds"] if rep and rep[3].get("seconds") else 10 * loaded)
             load_note = f", load {rep[3].get('rss_mb', 0):.0f} MB at {load_rate:.0f} quads/s" if load_rate and rep else ""
             out.append(f"| 100k studies built, validated, loaded <= 600 s, RSS <= 6 GB | not run end to end; "
                        f"extrapolated from 10k (worker CPU {cpu:.0f} s on 2 cores, read+write {serial:.0f} s, x10) "
-                       f"{'plus the measured 100k load ' if rep else ''}= {est:.0f} s; build RSS at 10k "
+                       f"{'plus the measured 100k load ' if rep else f'plus 10 x the 10k load {loaded:.0f} s '}"
+                       f"= {est:.0f} s; build RSS at 10k "
                        f"{ten[1].get('rss_mb', 0):.0f} MB{load_note} | no |")
         if rep:
             queries = rep[4].get("queries", {})
@@ -509,10 +513,11 @@ def targets(rows: list) -> list[str]:
     if sized:
         studies, name, rb = sized[-1]
         hundred = [t for t in sized if t[0] >= 100_000]
-        met = "yes" if hundred and hundred[-1][2]["wall"] <= 2 else "no"
+        met = "yes" if hundred and hundred[-1][2]["seconds"] <= 2 else "no"
+        scaled = rb["seconds"] * 100_000 / studies
         where = "" if hundred else (f"; not run at 100k: reading the registry file and writing `kg.nq`/`kg.ttl` "
-                                    f"grow with the build (x10 from {name} = {rb['wall'] * 100_000 / studies:.0f} s)")
-        out.append(f"| rebuild one changed study in a 100k build <= 2 s | {name}: {rb['wall']:.1f} s "
+                                    f"grow with the build (scaled from {name}: {scaled:.0f} s)")
+        out.append(f"| rebuild one changed study in a 100k build <= 2 s | {name}: {rb['seconds']:.1f} s "
                    f"(reused {rb['reused']} of {rb['units']}){where} | {met} |")
     else:
         out.append("| rebuild one changed study in a 100k build <= 2 s | not measured in this run | no |")

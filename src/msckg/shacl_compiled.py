@@ -95,8 +95,17 @@ class Index:
                 values[o] = None
 
     def values(self, s: Node, p: Node) -> list[Node]:
-        own = self.spo.get(s, {}).get(p)
-        other = self.fallback.values(s, p) if self.fallback is not None else []
+        by_p = self.spo.get(s)
+        own = by_p.get(p) if by_p is not None else None
+        fallback = self.fallback
+        if fallback is None:
+            return list(own) if own is not None else []
+        if fallback.fallback is not None:
+            other = fallback.values(s, p)
+        else:  # the usual depth: a study over the (layered) vocabulary, looked up inline
+            other_by_p = fallback.spo.get(s)
+            found = other_by_p.get(p) if other_by_p is not None else None
+            other = list(found) if found is not None else []
         if own is None:
             return other
         if not other:
@@ -104,6 +113,28 @@ class Index:
         merged = dict(own)
         merged.update(dict.fromkeys(other))
         return list(merged)
+
+    @classmethod
+    def layered(cls, top: Index, base: Index) -> Index:
+        """One index answering as `top` with `base` as its fallback (top's values first), without
+        the chain: what a study's lookups fall back to, built once per chunk."""
+        if top.fallback is not None or base.fallback is not None:
+            raise ValueError("only two flat indexes can be layered")
+        merged = cls()
+        spo = dict(base.spo)
+        for s, by_p in top.spo.items():
+            under = spo.get(s)
+            if under is None:
+                spo[s] = by_p
+                continue
+            joined = dict(under)
+            for p, values in by_p.items():
+                both = dict(values)
+                both.update(under.get(p, {}))
+                joined[p] = both
+            spo[s] = joined
+        merged.spo = spo
+        return merged
 
     def subjects(self) -> Iterable[Node]:
         return self.spo.keys()
@@ -425,32 +456,39 @@ class CompiledShapes:
         """These shapes over more vocabulary (a chunk's term closure), sharing the compiled checks,
         the prepared SPARQL and the base index instead of rebuilding them."""
         clone = copy.copy(self)
-        clone.vocab = Index(extra, fallback=self.vocab)
+        clone.vocab = Index.layered(Index(extra), self.vocab)
         clone._edges = self._edges + _subclass_edges(extra)
         clone.supers = _superclasses(clone._edges)
         return clone
 
     def _targets(self, index: Index, classes: Sequence[Node],
-                 by_type: dict[Node, list[Node]] | None = None) -> list[Node]:
+                 by_type: dict[Node, list[Node]] | None = None,
+                 order: dict[Node, int] | None = None) -> list[Node]:
         """Focus nodes typed with one of `classes` or a subclass, in first-seen order."""
         wanted = set(classes)
         if by_type is None:
             by_type = _subjects_by_type(index)
         chosen: dict[Node, None] = {}
+        hits = 0
         for t, subjects in by_type.items():
             if t in wanted or not wanted.isdisjoint(self.supers.get(t, ())):
                 chosen.update(dict.fromkeys(subjects))
-        order = {s: i for i, s in enumerate(index.spo)} if len(by_type) > 1 else None
-        return sorted(chosen, key=order.__getitem__) if order else list(chosen)
+                hits += 1
+        if hits < 2:  # one type's subjects are already in first-seen order
+            return list(chosen)
+        if order is None:
+            order = {s: i for i, s in enumerate(index.spo)}
+        return sorted(chosen, key=order.__getitem__)
 
     def validate_unit(self, triples: Iterable[Triple]) -> list[Finding]:
         """Core constraints for the focus nodes among `triples` (vocabulary terms are looked up too)."""
         index = Index(triples, fallback=self.vocab)
         ctx = Context(index, self.supers)
         by_type = _subjects_by_type(index)
+        order = {s: i for i, s in enumerate(index.spo)}
         out: list[Finding] = []
         for targets, shapes in self.plans:
-            for focus in self._targets(index, targets, by_type):
+            for focus in self._targets(index, targets, by_type, order):
                 for shape in shapes:
                     out.extend(shape.findings(focus, ctx))
         return out

@@ -99,6 +99,8 @@ def plan_units(studies: Sequence[tuple[Path, Study]], records: Sequence[CtgovRec
             units.append(Unit([], [rec]))
     for unit in units:
         unit.key = unit_key(unit, curated, base)
+    if len({unit.key for unit in units}) != len(units):  # de-duplicated input makes keys unique
+        raise ValueError("two build units have the same inputs; were the registry records de-duplicated?")
     return units
 
 
