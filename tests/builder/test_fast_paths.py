@@ -10,7 +10,7 @@ from rdflib.compare import isomorphic
 
 from msckg.builder.build import study_graph, study_triples
 from msckg.builder.loader import load_studies
-from msckg.builder.pipeline import Shard, merged_blocks, merged_lines, triple_lines
+from msckg.builder.pipeline import Shard, merged_blocks, triple_lines
 from msckg.builder.triples import FactGraph
 from msckg.namespaces import MSCKG, RDF
 from msckg.resources import bundled_studies_dir
@@ -47,8 +47,8 @@ def test_interned_terms_are_one_object_per_term() -> None:
     assert intern_term(Literal("p")) is not intern_term(URIRef("p"))  # rdflib: different terms
 
 
-def test_block_merge_equals_line_merge(tmp_path: Path) -> None:
-    """Graphs spread over shards come out in the order the line-by-line merge gives."""
+def test_block_merge_equals_sorting_every_line(tmp_path: Path) -> None:
+    """Graphs spread over shards come out in kg.nq order: by graph term, then by line."""
     graphs = {"https://x.org/g/b": ["<s1> <p> \"2\"", "<s2> <p> <o>"], "https://x.org/g/a": ["<s> <p> <o>"],
               "https://x.org/g/ab": ["<s> <p> \"x\""], "https://x.org/g/c": ["_:b0 <p> <o>", "_:b1 <p> <o>"]}
     layout = [["https://x.org/g/a", "https://x.org/g/c"], ["https://x.org/g/ab", "https://x.org/g/b"]]
@@ -59,7 +59,9 @@ def test_block_merge_equals_line_merge(tmp_path: Path) -> None:
         path.write_text("".join(f"{t} <{n}> .\n" for n in names for t in sorted(graphs[n])), encoding="utf-8")
         shards.append(Shard(path, {n: len(graphs[n]) for n in names}))
     blocks = list(merged_blocks(shards))
-    assert [line for _g, lines in blocks for line in lines] == list(merged_lines([s.path for s in shards]))
+    every = [line for s in shards for line in s.path.read_text(encoding="utf-8").splitlines(keepends=True)]
+    by_graph_then_line = sorted(every, key=lambda line: (line.rstrip(" .\n").rsplit(" ", 1)[1], line))
+    assert [line for _g, lines in blocks for line in lines] == by_graph_then_line
     assert list(triple_lines(*blocks[0])) == ["<s> <p> <o> .\n"]
     with pytest.raises(ValueError, match="two shards"):
         list(merged_blocks([shards[0], shards[0]]))

@@ -135,29 +135,13 @@ def _run_chunk(index: int) -> ChunkResult:
         if None in flagged or any(str(iri) in flagged for iri in iris):
             entries.append(None)  # the build fails; nothing of this unit is written
             continue
-        ordered = sorted(iris, key=lambda iri: iri.n3())  # the merge's key: graph_of(line)
+        ordered = sorted(iris, key=lambda iri: iri.n3())  # the merge's key (see merged_blocks)
         blocks = [(str(iri), nquads_lines([(iri, facts[iri])])) for iri in ordered]
         studies = len({s for iri in iris for s in facts[iri].subjects(RDF.type, MSCKG.ClinicalStudy)})
         store = job.staging if skipped else job.cache
         entries.append(store.put(unit.key, blocks, curies, studies))
     seconds = {"map": mapped - clock, "validate": validated - mapped, "serialise": time.process_time() - validated}
     return ChunkResult(entries, report.violations, errors, seconds)
-
-
-def graph_of(line: str) -> str:
-    """The graph IRI of an N-Quads line written by `nquads_lines` (always the last term)."""
-    body = line.rstrip()[:-1].rstrip()
-    return body[body.rindex("<"):]
-
-
-def merged_lines(shards: Sequence[Path]) -> Iterator[str]:
-    """The lines of all shards in (graph, line) order; each shard is already in that order."""
-    import heapq
-    from contextlib import ExitStack
-
-    with ExitStack() as stack:
-        handles = [stack.enter_context(path.open(encoding="utf-8")) for path in shards]
-        yield from heapq.merge(*handles, key=lambda line: (graph_of(line), line))
 
 
 @dataclass
@@ -169,9 +153,9 @@ class Shard:
 
 
 def merged_blocks(shards: Sequence[Shard]) -> Iterator[tuple[str, list[str]]]:
-    """(graph IRI, its lines) for every graph of every shard, in graph order: the same order as
-    `merged_lines`, without comparing lines. Each graph lives in one shard as one sorted block of
-    known length, so the merge is by graph name alone. A shard is opened when its first graph is
+    """(graph IRI, its lines) for every graph of every shard, in `kg.nq` order (by graph term as
+    N-Quads writes it, then by line), without comparing lines. Each graph lives in one shard as
+    one sorted block of known length, so the merge is by graph name alone. A shard is opened when its first graph is
     due and closed after its last, so a build of 100,000 one-graph shards holds few files open."""
     from itertools import islice
 
@@ -184,7 +168,7 @@ def merged_blocks(shards: Sequence[Shard]) -> Iterator[tuple[str, list[str]]]:
             owner[iri] = (i, count)
     handles: dict[int, TextIO] = {}
     try:
-        for iri in sorted(owner, key=lambda iri: f"<{iri}>"):  # the key of graph_of(line)
+        for iri in sorted(owner, key=lambda iri: f"<{iri}>"):  # graphs in the order of their N-Quads term
             i, count = owner[iri]
             handle = handles.get(i)
             if handle is None:
