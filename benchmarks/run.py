@@ -302,6 +302,8 @@ def main() -> None:
                         help="largest workload (studies) for rdflib's in-memory SPARQL baseline")
     parser.add_argument("--rdflib-max", type=int, default=20000,
                         help="largest workload (studies) read into rdflib for the validation comparison")
+    parser.add_argument("--build-repeats", type=int, default=3,
+                        help="builds of workloads up to 2,000 studies (the median wall time is reported)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--render", action="store_true", help="rewrite the markdown from the saved .json")
     parser.add_argument("--replicate", type=int, default=0,
@@ -348,7 +350,15 @@ def main() -> None:
         for wl in workloads(sizes, work):
             print(f"== {wl.name}", file=sys.stderr, flush=True)
             out = work / wl.name
-            build = run_stage("build", {"out": str(out), "ctgov": [str(p) for p in wl.ctgov]})
+            builds = []
+            for _ in range(args.build_repeats if wl.studies <= 2000 else 1):  # small builds: noise matters
+                shutil.rmtree(out, ignore_errors=True)  # each build from scratch (no cache)
+                builds.append(run_stage("build", {"out": str(out), "ctgov": [str(p) for p in wl.ctgov]}))
+            build = dict(builds[-1])  # the last one's outputs feed the later stages
+            walls = sorted(b["wall"] for b in builds if "wall" in b and "error" not in b)
+            if len(walls) > 1:
+                build["wall"] = walls[len(walls) // 2]
+                build["walls"] = [b.get("wall") for b in builds]
             graph = out / "kg.nq"
             budget = args.baseline_budget
             if wl.studies <= args.rdflib_max:
@@ -481,6 +491,12 @@ def targets(rows: list) -> list[str]:
                        f"{'plus the measured 100k load ' if rep else f'plus 10 x the 10k load {loaded:.0f} s '}"
                        f"= {est:.0f} s; build RSS at 10k "
                        f"{ten[1].get('rss_mb', 0):.0f} MB{load_note} | no |")
+        if not rep and ten:
+            queries = ten[4].get("queries", {})
+            slow = sorted(n for n, q in queries.items() if q["seconds"] > 1)
+            worst = max((q["seconds"] for q in queries.values()), default=0)
+            out.append(f"| every named query <= 1 s on the 100k store | no 100k store in this run; at 10k the "
+                       f"slowest takes {worst:.1f} s ({', '.join(slow) or 'none'} over 1 s) | no |")
         if rep:
             queries = rep[4].get("queries", {})
             slow = sorted(n for n, q in queries.items() if q["seconds"] > 1)
@@ -505,7 +521,9 @@ def targets(rows: list) -> list[str]:
     real = by.get("ctgov-1100")
     if real:
         wall = real[1].get("wall")
-        out.append(f"| 1,100-record import, build and validation <= 15 s | {_fmt(wall, 1)} s (whole process) | "
+        runs = real[1].get("walls")
+        spread = f"; median of {', '.join(f'{w:.1f}' for w in runs)}" if runs else ""
+        out.append(f"| 1,100-record import, build and validation <= 15 s | {_fmt(wall, 1)} s (whole process{spread}) | "
                    f"{'yes' if wall and wall <= 15 else 'no'} |")
     sized = sorted(((row[0].studies, row[0].name, row[1]["rebuild"]) for row in rows
                     if isinstance(row[1].get("rebuild"), dict) and "wall" in row[1]["rebuild"]
