@@ -56,8 +56,11 @@ def test_rebuild_reuses_unchanged_units_and_writes_the_same_bytes(studies_copy: 
     third = build(studies_copy, out, ctgov=[registry])
     assert third.ok and third.reused == third.units - 2
     fresh = build(studies_copy, tmp_path / "fresh", ctgov=[registry], cache=False)
+    assert fresh.ok and fresh.reused == 0
     assert _outputs(out) == _outputs(tmp_path / "fresh")
-    assert b"(edited)" in _outputs(out)[0] and f"{nct}".encode() in _outputs(out)[0]
+    nquads = _outputs(out)[0].decode("utf-8")
+    assert "(edited)" in nquads
+    assert any("An edited title" in line and nct.lower() in line for line in nquads.splitlines())
     assert not (tmp_path / "fresh" / CACHE_DIR).exists()
     # entries of the replaced inputs are gone: one entry (two files) per unit, plus the vocabulary
     assert len(list((out / CACHE_DIR / "units").glob("*/*.nq"))) == third.units + 1
@@ -103,3 +106,16 @@ def test_cli_reports_reuse_and_no_cache_turns_it_off(tmp_path: Path) -> None:
     assert result.exit_code == 0 and data["reused"] == data["units"] == 4
     result = runner.invoke(main, ["build", "--out", out, "--format", "json", "-q", "--no-cache"])
     assert json.loads(result.stdout)["reused"] == 0
+
+
+def test_the_same_inputs_twice_are_named_in_a_clear_error() -> None:
+    """Units with identical inputs would overwrite each other's cache entry; the reader's
+    de-duplication prevents it, and if it ever did not, the error names both records."""
+    from msckg.builder.cache import plan_units
+    from msckg.ctgov.reader import CtgovRecord
+    from msckg.errors import MsckgError
+
+    first = CtgovRecord("NCT00000001", {"NCTId": ["NCT00000001"]}, "a.jsonl:1")
+    again = CtgovRecord("NCT00000001", {"NCTId": ["NCT00000001"]}, "b.jsonl:7")
+    with pytest.raises(MsckgError, match=r"record NCT00000001 \(a.jsonl:1\); record NCT00000001 \(b.jsonl:7\)"):
+        plan_units([], [first, again], {}, "https://w3id.org/msckg/")

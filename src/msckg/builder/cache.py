@@ -25,6 +25,7 @@ from pathlib import Path
 
 from msckg.builder.schema import Study
 from msckg.ctgov.reader import CtgovRecord
+from msckg.errors import MsckgError
 
 CACHE_DIR = ".msckg-cache"
 _LAYOUT = "1"  # bump when the cache's own format changes
@@ -99,8 +100,13 @@ def plan_units(studies: Sequence[tuple[Path, Study]], records: Sequence[CtgovRec
             units.append(Unit([], [rec]))
     for unit in units:
         unit.key = unit_key(unit, curated, base)
-    if len({unit.key for unit in units}) != len(units):  # de-duplicated input makes keys unique
-        raise ValueError("two build units have the same inputs; were the registry records de-duplicated?")
+    seen: dict[str, Unit] = {}
+    for unit in units:  # de-duplicated input makes keys unique; say which inputs if not
+        other = seen.setdefault(unit.key, unit)
+        if other is not unit:
+            names = [f"study {s.id} ({p})" for u in (other, unit) for p, s in u.studies]
+            names += [f"record {r.nct_id} ({r.source})" for u in (other, unit) for r in u.records]
+            raise MsckgError(f"two build units have the same inputs: {'; '.join(names)}")
     return units
 
 
