@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from typing import ClassVar
 
 from pyshacl.rdfutil.compare import compare_literal
@@ -243,13 +243,18 @@ class Shape:
 
     def findings(self, focus: Node, ctx: Context) -> list[Finding]:
         values = self.value_nodes(focus, ctx)
-        checks = self.checks if values else [c for c in self.checks if getattr(c, "on_empty", False)]
+        checks = self.checks if values else self.empty_checks
         out = []
         for check in checks:
             for component, value in check(focus, values, ctx):
                 out.append(Finding(focus, self.path, component, value, self.message or _default_message(component),
                                    self.report_shape or self.node))
         return out
+
+    @cached_property
+    def empty_checks(self) -> list[Check]:
+        """The checks that can fire on a focus without values (min counts); read after compiling."""
+        return [c for c in self.checks if getattr(c, "on_empty", False)]
 
     def conforms(self, focus: Node, ctx: Context) -> bool:
         values = self.value_nodes(focus, ctx)

@@ -9,8 +9,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from msckg.builder.build import study_graph, study_triples
+from msckg.builder.cache import Entry
 from msckg.builder.loader import load_studies
-from msckg.builder.pipeline import Shard, merged_blocks, triple_lines
+from msckg.builder.pipeline import merged_blocks, triple_lines
 from msckg.builder.triples import FactGraph
 from msckg.namespaces import MSCKG, RDF
 from msckg.resources import bundled_studies_dir
@@ -57,7 +58,7 @@ def test_block_merge_equals_sorting_every_line(tmp_path: Path) -> None:
         path = tmp_path / f"{i}.nq"
         names = sorted(names, key=lambda n: f"<{n}>")
         path.write_text("".join(f"{t} <{n}> .\n" for n in names for t in sorted(graphs[n])), encoding="utf-8")
-        shards.append(Shard(path, {n: len(graphs[n]) for n in names}))
+        shards.append(Entry(path, {n: len(graphs[n]) for n in names}, frozenset(), 0))
     blocks = list(merged_blocks(shards))
     every = [line for s in shards for line in s.path.read_text(encoding="utf-8").splitlines(keepends=True)]
     by_graph_then_line = sorted(every, key=lambda line: (line.rstrip(" .\n").rsplit(" ", 1)[1], line))

@@ -24,7 +24,7 @@ from msckg.builder.cache import BuildCache, Entry
 from msckg.builder.iris import StudyIris
 from msckg.builder.loader import load_studies
 from msckg.builder.outcomes import add_outcomes
-from msckg.builder.pipeline import Shard, merged_blocks, triple_lines
+from msckg.builder.pipeline import merged_blocks, triple_lines
 from msckg.builder.population import add_population
 from msckg.builder.provenance import add_documents
 from msckg.builder.schema import Study
@@ -327,7 +327,7 @@ def build(studies_dir: Path | None = None, out_dir: Path = Path("build"), base: 
 def _build_shards(included: list[tuple[Path, Study]], records: list, curated: dict[str, str], strict: bool,
                   onto: Graph, base: str, staging: Path, workers: int | None, stages: dict[str, float],
                   progress: Callable[[int, int], None] | None,
-                  cache_dir: Path | None = None) -> tuple[BuildSummary, list[Shard], set[str]]:
+                  cache_dir: Path | None = None) -> tuple[BuildSummary, list[Entry], set[str]]:
     """Map and validate in chunks the units the cache does not hold, then the vocabulary graphs.
 
     Clean units go to `cache` (reused by the next build); units with a skipped record go to
@@ -336,7 +336,7 @@ def _build_shards(included: list[tuple[Path, Study]], records: list, curated: di
     from msckg.builder.pipeline import plan_chunks, run_chunks
 
     counts: dict[str, int] = {}
-    shards: list[Shard] = []
+    shards: list[Entry] = []
     curies: set[str] = set()
     violations: list[Violation] = []
     errors: list[MsckgError] = []
@@ -373,7 +373,7 @@ def _build_shards(included: list[tuple[Path, Study]], records: list, curated: di
         if entry is None:
             continue
         counts.update(entry.graphs)
-        shards.append(Shard(entry.path, entry.graphs))
+        shards.append(entry)
         curies |= entry.curies
         n_studies += entry.studies
     stages["map+validate"] = time.perf_counter() - t0
@@ -383,7 +383,7 @@ def _build_shards(included: list[tuple[Path, Study]], records: list, curated: di
         vocab, found = _vocabulary(onto, curies, base, store, BuildCache(staging / "vocabulary"), vocab_key)
         violations += found
     counts.update(vocab.graphs)
-    shards.append(Shard(vocab.path, vocab.graphs))
+    shards.append(vocab)
     violations.sort(key=lambda v: (v.graph or "", v.focus, v.path, v.component, v.message))
     quads = sum(counts.values())
     if quads <= DISTINCT_COUNT_LIMIT:

@@ -18,7 +18,6 @@ import os
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TextIO
 
 from rdflib import Graph, URIRef
@@ -144,16 +143,8 @@ def _run_chunk(index: int) -> ChunkResult:
     return ChunkResult(entries, report.violations, errors, seconds)
 
 
-@dataclass
-class Shard:
-    """A shard file and its graphs in file order (graph IRI text -> line count)."""
-
-    path: Path
-    graphs: dict[str, int]
-
-
-def merged_blocks(shards: Sequence[Shard]) -> Iterator[tuple[str, list[str]]]:
-    """(graph IRI, its lines) for every graph of every shard, in `kg.nq` order (by graph term as
+def merged_blocks(shards: Sequence[Entry]) -> Iterator[tuple[str, list[str]]]:
+    """(graph IRI, its lines) for every graph of every cache entry, in `kg.nq` order (by graph term as
     N-Quads writes it, then by line), without comparing lines. Each graph lives in one shard as
     one sorted block of known length, so the merge is by graph name alone. A shard is opened when its first graph is
     due and closed after its last, so a build of 100,000 one-graph shards holds few files open."""
