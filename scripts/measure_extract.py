@@ -30,21 +30,27 @@ def main() -> int:
                          "top level only) instead of the seeds")
     ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     ap.add_argument("--per-document", action="store_true", help="also print one table per document")
+    ap.add_argument("--misses", action="store_true",
+                    help="also list each document's unmatched numeric facts (expected and not drafted, and the reverse)")
     args = ap.parse_args()
+    misses: dict[str, tuple[list[str], list[str]]] | None = {} if args.misses else None
     if args.fixtures is not None:
         if not args.fixtures.is_dir():
             print(f"error: {args.fixtures} is not a folder", file=sys.stderr)
             return 1
-        total, per_doc = measure_folder(args.fixtures, None)
+        total, per_doc = measure_folder(args.fixtures, None, misses=misses)
     else:
         if not args.seeds.is_dir():
             print(f"error: {args.seeds} not found", file=sys.stderr)
             return 1
-        total, per_doc = measure_folder(args.seeds, ROOT / "src" / "msckg" / "data" / "studies")
+        total, per_doc = measure_folder(args.seeds, ROOT / "src" / "msckg" / "data" / "studies", misses=misses)
     if args.per_document:
         for name, tallies in per_doc.items():
             print(f"\n### {name}\n")
             print(render(tallies))
+    for name, (lost, extra) in (misses or {}).items():
+        print(f"\n### {name}: {len(lost)} expected facts not drafted, {len(extra)} drafted facts not expected")
+        print("\n".join([f"- {x}" for x in lost] + [f"+ {x}" for x in extra]))
     print(render(total))
     return 0
 

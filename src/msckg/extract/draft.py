@@ -29,6 +29,14 @@ from msckg.extract.identifiers import (
     registrations,
 )
 from msckg.extract.model import REVIEW_BELOW, Draft, ExtractError
+from msckg.extract.outcomes import (
+    Outcome,
+    analyzed,
+    claim,
+    is_data_line,
+    read_header,
+    time_frame,
+)
 from msckg.extract.product import ProductDraft, read_product, tissue_uberon
 from msckg.extract.results import ArmDraft, Context, ResultDraft, read_results
 from msckg.extract.sections import Block, segment
@@ -105,6 +113,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         rf"intervention|experimental|active|observation|study|test)(?:-treated)?\s+(?:group|arm)s?\b"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|cells?|stem[- ]cells?)-treated\b"
         rf"|\btreated\s+(?:patients|participants|infants|children|subjects)\b"
+        rf"|\b(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cell)\s+(?:recipients|patients|participants)\b"
         rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cells|cell therapy|stem cells)\b)")
     arms = [ArmDraft(_slug(product.abbreviation.rstrip("s")) if product.abbreviation else "msc",
                      f"{product.abbreviation.rstrip('s') if product.abbreviation else 'MSC'} group", "experimental", exp)]
@@ -339,10 +348,22 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     ctx = Context(arms, registry, single_arm=len(arms) == 1)
     drafts: list[ResultDraft] = []
     leftovers: list[str] = []
+    outcome: Outcome | None = None
     for s in sents:
         if s.section in NOT_RESULTS or s.kind != "content":
             continue
+        if (header := read_header(s, registry)) is not None:  # "Primary Outcome Measure: ... [Time Frame: ...]"
+            outcome = header
+            continue
+        if outcome is not None and time_frame(s, outcome):
+            continue
+        if outcome is not None and (n := analyzed(s)) is not None:  # "Overall Number of Participants Analyzed: 9"
+            for r in outcome.results:
+                r.n = r.n if r.n is not None else n
+            continue
         found = read_results(s, ctx)
+        if outcome is not None and is_data_line(s):
+            claim(outcome, found)
         drafts.extend(found)
         used_spans = [(r.start - s.start, r.end - s.start) for r in found]
         used_spans += [(st.start, st.end) for r in found for st in r.stats]
@@ -536,8 +557,9 @@ def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> 
     return out
 
 
-def extract_file(path: Path) -> Draft:
+def extract_file(path: str | Path) -> Draft:
     """Read a capture (UTF-8 text) and extract its draft study."""
+    path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:

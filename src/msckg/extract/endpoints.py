@@ -50,7 +50,7 @@ _DROP_LEAD = re.compile(
 _DROP_TAIL = re.compile(
     r"(?i:\s*(?:,|\b(?:at|during|after|before|pre-|over|from|within|measured|using|by|on)\b).*$)")
 _CUT = re.compile(r"(?i:,?\s+(?:defined\s+(?:as|by)|i\.e\.|which|that|whose|as\s+measured|compared)\b.*$|\s*\(defined\b.*$)")
-_SKIP_LIST = re.compile(r"(?i:^(?:whether|if|how|why|the\s+(?:long-term\s+)?(?:safety|efficacy|feasibility))\b)")
+_SKIP_LIST = re.compile(r"(?i:^(?:whether|if|how|why|no|none|the\s+(?:long-term\s+)?(?:safety|efficacy|feasibility))\b)")
 _FILLER = re.compile(r"(?i:^(?:safety|efficacy|tolerability|feasibility|outcomes?|imaging outcomes?|other .*outcomes?|(?:pre|post)-\S*|"
                      r"the clinical and laboratory manifestations.*|clinical and laboratory .*|the study)$)")
 _GROUP_TAIL = re.compile(r"(?i:\s+(?:of|in|for|among)\s+(?:the\s+)?[\w-]+\s+(?:group|arm)s?$)")

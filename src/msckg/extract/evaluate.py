@@ -107,17 +107,37 @@ def findings(study: Study, document: str) -> list[tuple[Any, tuple[str, ...]]]:
             for r in study.results if document in r.sources and not r.statistics and r.finding]
 
 
-def _match(expected: list[tuple[Any, tuple]], drafted: list[tuple[Any, tuple]]) -> Tally:
-    t = Tally(len(expected), len(drafted))
+def _pairing(expected: list[tuple[Any, tuple]], drafted: list[tuple[Any, tuple]]) -> dict[int, int]:
+    """Expected index -> drafted index, first drafted fact with the same key and a matching endpoint."""
+    pairs: dict[int, int] = {}
     used: set[int] = set()
-    for ep, key in expected:
+    for j, (ep, key) in enumerate(expected):
         for i, (dep, dkey) in enumerate(drafted):
             if i not in used and dkey == key and endpoints_match(ep, dep):
                 used.add(i)
-                t.matched_expected += 1
+                pairs[j] = i
                 break
-    t.matched_drafted = len(used)
-    return t
+    return pairs
+
+
+def _match(expected: list[tuple[Any, tuple]], drafted: list[tuple[Any, tuple]]) -> Tally:
+    pairs = _pairing(expected, drafted)
+    return Tally(len(expected), len(drafted), len(pairs), len(pairs))
+
+
+def numeric_misses(expected: Study, document: str, draft: Study) -> tuple[list[str], list[str]]:
+    """The numeric facts left unmatched: (expected but not drafted, drafted but not expected), one
+    line each ("endpoint label | family, timepoint days, kind, value..."), for reading what a rule
+    missed."""
+    exp, dr = numeric_facts(expected, document), numeric_facts(draft, draft.documents[0].id)
+    pairs = _pairing(exp, dr)
+    hit = set(pairs.values())
+
+    def line(ep: Any, key: tuple) -> str:
+        return f"{ep.label} [{ep.instrument}] | {', '.join(key)}"
+
+    return ([line(*f) for j, f in enumerate(exp) if j not in pairs],
+            [line(*f) for i, f in enumerate(dr) if i not in hit])
 
 
 def _sets(expected: set[Any], drafted: set[Any]) -> Tally:

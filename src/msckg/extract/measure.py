@@ -9,7 +9,7 @@ from pathlib import Path
 from msckg.builder.loader import load_study
 from msckg.builder.schema import Study
 from msckg.extract.draft import extract_file
-from msckg.extract.evaluate import Tally, compare
+from msckg.extract.evaluate import Tally, compare, numeric_misses
 from msckg.extract.writer import write_draft
 
 
@@ -30,10 +30,12 @@ def expected_for(doc: Path, studies_dir: Path | None) -> tuple[Study, str] | Non
 
 
 def measure_folder(folder: Path, studies_dir: Path | None, work_dir: Path | None = None,
+                   misses: dict[str, tuple[list[str], list[str]]] | None = None,
                    ) -> tuple[dict[str, Tally], dict[str, dict[str, Tally]]]:
     """Totals over every .txt document in `folder` with an expected study, and per document.
     Drafts are written to `work_dir` (a temporary folder when not given) and read back, so the
-    comparison sees exactly what a curator would get."""
+    comparison sees exactly what a curator would get. When `misses` is given, each document's
+    unmatched numeric facts (expected, drafted) are put in it."""
     total: dict[str, Tally] = {}
     per_doc: dict[str, dict[str, Tally]] = {}
     with tempfile.TemporaryDirectory() if work_dir is None else contextlib.nullcontext(str(work_dir)) as tmp:
@@ -43,7 +45,10 @@ def measure_folder(folder: Path, studies_dir: Path | None, work_dir: Path | None
                 continue
             out = Path(tmp) / f"{doc.stem}.yaml"
             write_draft(extract_file(doc), out)
-            tallies = compare(found[0], found[1], load_study(out))
+            draft = load_study(out)
+            tallies = compare(found[0], found[1], draft)
+            if misses is not None:
+                misses[doc.name] = numeric_misses(found[0], found[1], draft)
             per_doc[doc.name] = tallies
             for kind, t in tallies.items():
                 total.setdefault(kind, Tally()).add(t)

@@ -81,7 +81,7 @@ def read_product(sentences: list[Sentence]) -> ProductDraft:
     for s in chosen:
         if m := PRODUCT_NAME.search(s.text):
             name = m["name"].strip()
-            if out.name is None or (len(name.split()) > len(str(out.name.value).split()) and s.section in ("", "methods", "objective")):
+            if out.name is None or (len(name.split()) > len(str(out.name.value).split()) and s.section in ("", "methods", "methods-results", "objective")):
                 out.name = Attr(name, s, s.start + m.start("name"), s.start + m.end("name"))
             if m["abbr"] and out.abbreviation is None:
                 out.abbreviation = m["abbr"]

@@ -129,6 +129,8 @@ _FRAME_TAIL = re.compile(r"(?i:\s*(?:(?:of\s+(?:treatment|therapy|follow-?up)|(?
                          r"(?:surgery|operation|procedure|treatment|therapy|transplantation|infusion|injection|"
                          r"randomi[sz]ation|intervention))\s*)?,)")
 _DIFFERENCES_AT = re.compile(r"(?i:\b(?:statistical(?:ly)?|significant(?:ly)?)\s+differences?\s+at\s+$)")
+_AFTER_TREATMENT = re.compile(r"(?i:[^.;,()]{0,40}?\b(?:after|following|post)[- ](?:the\s+)?(?:treatment|therapy|"
+                              r"transplant\w*|infusions?|injections?|surgery|intervention))")
 _BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:of|:|=|was|values?)?\s*$)")
 
 
@@ -271,9 +273,11 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
             reasons.append("endpoint taken from the sentence's subject")
             return ep, 0.75
         # "Three of 21 participants (14.3%) were insulin-independent at 6 months": the measure follows the verb
-        pred = re.match(r"\s*(?:(?:were|was|became|remained|had|achieved)\s+)?(?P<p>[\w-]+(?:\s+[\w-]+)?)", text[subj[1]:])
+        # "... had moved to a better NYHA class": up to the clause's time, group or comparison words
+        pred = re.match(r"\s*(?:(?:were|was|became|remained|had|achieved)\s+)?(?P<p>[\w-]+(?:\s+[\w-]+){0,6})", text[subj[1]:])
         if pred:
-            label = re.split(r"\s+(?:at|in|after|by|during|from)\b", pred["p"])[0]
+            label = re.split(r"\s+(?:at|in|after|by|during|from|within|over|than|compared|versus|vs|with|and|or|"
+                             r"but|while|whereas|among|on|until|through)\b", pred["p"])[0]
             label = _PREDICATE_NOUN.get(label.lower(), label)
             if label == "deaths":  # "had died": the mortality endpoint the methods named, if any
                 known = next((e for e in ctx.registry.items if {"mortality", "death"} & set(key_tokens(e.label))), None)
@@ -435,6 +439,9 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     resp = re.search(r"(?i:\bin the ([\w-]+) and ([\w-]+) groups?,?\s+respectively)", text)
     for i, g in enumerate(values):
         kinds = {st.kind for st in g.stats}
+        if g.arm_index is not None:
+            population[id(g)] = ctx.arms[g.arm_index].id if g.arm_index < len(ctx.arms) else ctx.experimental.id
+            continue
         if g.arm_word:
             arm = next((a for a in ctx.arms if a.pattern.search(g.arm_word + " group")), None)
             population[id(g)] = arm.id if arm else ctx.experimental.id
@@ -530,7 +537,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             continue
         ci = _clause_of(clauses, g.start)
         usable = [t for t in tls if id(t) not in comparison_baselines and _clause_of(clauses, t.start) == ci]
-        nxt = [t for t in usable if t.start >= g.end and len(t.items) == 1]
+        nxt = [t for t in usable if t.start >= g.end and len(t.items) == 1
+               and not (t.is_baseline and re.search(r"(?i:\bto\s*[(\[]?\s*$)", text[:g.start]))]
         prev = [t for t in usable if t.end <= g.start]
         if i > 0 and id(values[i - 1]) in placed and _VS_LINK.fullmatch(text, values[i - 1].end, g.start):
             placed[id(g)] = placed[id(values[i - 1])]  # "73.2% in the A group versus 55.6% in the B group"
@@ -550,8 +558,15 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         if nxt:
             placed[id(g)] = nxt[0].items[0]
             by_previous.add(id(g))
-        elif prev and not (prev[-1].is_baseline and re.search(r"\bto\b", text[prev[-1].end:g.start])):
+        elif prev and not (prev[-1].is_baseline and (re.search(r"\bto\b", text[prev[-1].end:g.start]) or _AFTER_TREATMENT.match(
+                text, g.end))):  # "3.0 ... before treatment and 1.0 ... after treatment"
             placed[id(g)] = prev[-1].items[-1]  # but "from A before treatment to B": B is not at baseline
+            by_previous.add(id(g))
+        elif {st.kind for st in g.stats} & {"difference", "effect-size"} and (earlier := [
+                t for t in tls if t.end <= g.start and not t.is_baseline and id(t) not in comparison_baselines]):
+            # "...; the between-group difference in change was 4.5": the sentence's last timepoint before it
+            placed[id(g)] = earlier[-1].items[-1]
+            how[id(g)] = how.get(id(g), 1.0) * 0.9
             by_previous.add(id(g))
         elif g.form == "none" and i > 0 and id(values[i - 1]) in placed:
             placed[id(g)] = placed[id(values[i - 1])]
@@ -642,7 +657,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         each = re.match(r"\s*(?:patients\s+|participants\s+)?in (?:each|either|both) (?:group|arm)s?\b", text[g.end:])
         pop_ids = [a.id for a in ctx.arms] if each or g.every_arm else [pop]
         # "No dose-limiting toxicity occurred": every cell arm
-        if g.form in ("zero", "zero_any") and id(g) in defaulted and not each:
+        if g.form in ("zero", "zero_any", "zero_there") and id(g) in defaulted and not each:
             pop_ids = [a.id for a in ctx.arms if a.role == "experimental"]
         for pop_id in pop_ids:
             res = ResultDraft(ep, pop_id, tp, [Stat(**st.__dict__) for st in stats], s, s.start + g.start, s.start + g.end,

@@ -23,6 +23,12 @@ CONTENT_HEADINGS = {
     "materials and methods": "methods", "patients and methods": "methods", "design": "methods",
     "study design": "methods", "setting": "methods", "participants": "methods", "interventions": "methods",
     "main outcome measures": "methods", "results": "results", "findings": "results",
+    # a heading over both (European Heart Journal, PLOS Medicine): read like an unheaded abstract
+    "methods and results": "methods-results", "methods and findings": "methods-results",
+    # ClinicalTrials.gov pages and summaries copied from them
+    "brief summary": "objective", "detailed description": "background",
+    "arms and interventions": "methods", "eligibility": "methods", "eligibility criteria": "methods",
+    "results summary": "results", "study results": "results", "outcome measures": "results",
     "conclusion": "conclusion", "conclusions": "conclusion", "interpretation": "conclusion",
     "trial registration": "registration", "clinical trial registration": "registration",
     "registration": "registration", "key point": "conclusion", "key points": "conclusion",
@@ -44,6 +50,9 @@ SKIP_HEADINGS = {
 REFERENCE_SECTIONS = {"references", "bibliography", "cited by", "similar content being viewed by others"}
 _HEADING = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z '/&-]{1,48}?)\s*:?\s*$")
 _INLINE_HEADING = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z /&-]{2,40}?)\s*:\s+\S")
+# registry results: who was enrolled and how they moved through the trial, not outcomes
+_INLINE_NOT_RESULT = re.compile(r"^\s*(?i:participant\s+flow|baseline\s+characteristics|recruitment\s+details|"
+                                r"pre-?assignment\s+details)\s*:")
 _INLINE_SKIP = re.compile(r"^\s*(?i:disclosures?|conflicts? of interest|competing interests|to cite this abstract"
                           r"|author contributions|acknowledge?ments?)\s*:")
 _BOILERPLATE = re.compile(
@@ -116,6 +125,9 @@ def segment(text: str) -> list[Block]:
         inline = _INLINE_HEADING.match(body)
         if inline and inline["h"].strip().lower() in CONTENT_HEADINGS:
             skipping, section = False, CONTENT_HEADINGS[inline["h"].strip().lower()]
+        if _INLINE_NOT_RESULT.match(body) and not skipping:
+            blocks.append(Block(s, e, "boilerplate", section))
+            continue
         if _INLINE_SKIP.match(body):
             skipping, section = True, "disclosure"
             blocks.append(Block(s, e, "boilerplate", section))

@@ -21,10 +21,14 @@ from decimal import Decimal
 
 from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
 
-NUM = r"(?<![\w.])-?\d+(?:\.\d+)?"
-UNIT = (r"(?:%|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|mm\s?Hg|"
+# "1,240 pg/mL": thousands separated by commas (three digits after each comma, no space)
+NUM = r"(?<![\w.,])-?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+UNIT = (r"(?:percentage\s+points?|%|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|mm\s?Hg|"
         r"mg/24\s?h|(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|min|m)"
         r"(?:/(?:month|week|day|year|min|h|kg|m2|L|dL|mL))?)(?![A-Za-z0-9])")
+# units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
+MEASURE_UNIT = (r"(?:mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|"
+                r"mL/min(?:/1\.73\s?m2)?|mm\s?Hg|mg/24\s?h|mg/g|points)(?![A-Za-z0-9/])")
 _W = NUMBER_WORDS_RE
 # "no serious adverse event attributable to the cells": one zero count, named by its own words
 _NO_NP = (r"no\s+(?:[\w-]+\s+|,\s*){0,5}?(?:adverse\s+(?:drug\s+)?(?:events?|reactions?)|AEs?|"
@@ -97,9 +101,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?i:\b(?P<chain>{_NO_NP}(?:\s*,?\s*(?:and|or)\s+{_NO_NP})*)"
         r"(?:\s+(?:was|were|has been|have been))?\s+(?:observed|occurred|reported|noted|seen|recorded|found|"
         r"related|attributed|attributable))")),
+    # "There were no infusion-related adverse events."
+    ("zero_there", re.compile(r"(?i:\bthere\s+(?:were|was|had\s+been)\s+no\s+(?P<what>[\w-]+(?:\s+[\w-]+){0,5}?)"
+                              r"(?=\s*(?:[.;,(]|$|\s+(?:in|among|during|after|at|within|related|attributable)\b)))")),
     ("zero_any", re.compile(
         # "no meningitis, tumour formation or syrinx enlargement was seen": one count for the list
-        r"(?i:\bno\s+(?P<what>[\w-]+(?:(?:\s*,\s*|\s+)(?:(?:or|and)\s+)?[\w-]+){0,6}?"
+        r"(?i:\bno\s+(?P<what>[\w-]+(?:(?:\s*,\s*|\s+)(?:(?:or|and)\s+)?[\w-]+){0,10}?"
         r"(?:\s+(?:related|attributable|attributed|due)\s+to\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?)"
         r"(?:\s+(?:was|were|has been|have been))?\s+"
         r"(?:observed|occurred|reported|noted|recorded|developed|seen|found)\b)")),
@@ -116,9 +123,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("count_in", re.compile(
         rf"(?i:\b(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}?)\s+in\s+(?P<num>{_W}|\d+)\s+"
         rf"(?:(?P<arm>[\w-]+?)-treated\s+|(?!{_PEOPLE_WORDS}\b)[a-z][\w-]*\s+)?{_PEOPLE_WORDS}\b"
-        r"(?:\s+(?:of|in)\s+the\s+(?P<arm2>[\w-]+)\s+(?:group|arm)\b)?)(?!\s*(?:\(|,?\s*respectively))")),
+        r"(?:\s+(?:of|in)\s+the\s+(?P<arm2>[\w-]+)\s+(?:group|arm)\b)?)(?!\s*(?:\(\s*[\d.]+\s*%|,?\s*respectively))")),
     # after the event counts, so that "two reactions in the A group and none in the B group" is one form
     ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm))")),
+    # "(1,310 pg/mL at baseline and 1,295 pg/mL at 12 months)": a bare value with a unit of measurement
+    ("unit_value", re.compile(rf"(?P<v>{NUM})\s*(?P<u>{MEASURE_UNIT})")),
     ("pct", re.compile(rf"(?P<v>{NUM})\s*%(?!\s*(?:CI|C\.I\.|confidence))")),
 ]
 _CHARACTERISTIC_BEFORE = re.compile(
@@ -130,12 +139,14 @@ _MEAN = re.compile(r"(?i:\bmean\b)")
 _CHANGED_BY = re.compile(r"(?i:\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by"
                          r"(?:\s+(?:an?\s+)?(?:mean|median|average)(?:\s+of)?)?\s*$"
                          r"|\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\s+(?:an?\s+)?"
-                         r"(?:mean|median|average)?[^;]*?\band\s*$"
+                         r"(?:mean|median|average)?[^;]*?(?:\b(?:and|versus|vs\.?|compared\s+with)|,)\s*$"
                          r"|\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\b.*\b(?:and|or)\s+by\s*$"
                          r"|\bchanges?\s+(?:from\s+baseline|in|of)\b[^;]*\b(?:was|were|of|=|:)\s*$)")
 _COUNT_ARM_MORE = re.compile(rf"(?i:\s*,?\s*and\s+(?P<num>{_W}|\d+|none)\s+(?:in|among)\s+the\s+"
                              r"(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm)\b)")
 _THRESHOLD = re.compile(r"(?i:\b(?:by|of)\s+(?:at\s+least|more\s+than|over|≥|>=|>)\s*$|(?:≥|>=)\s*$)")
+# "an LVEF of 40% or less": an entry criterion, not a result
+_THRESHOLD_AFTER = re.compile(r"(?i:\s*or\s+(?:less|more|lower|higher|above|below|greater|fewer)\b)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # "the mean change from baseline ... was -3.1 (SD 2.4) in A, -5.0 (SD 2.9) in B": every value of the list is a change
 _CHANGE_LIST = re.compile(r"(?i:\bchanges?\s+from\s+baseline\b[^;]*\b(?:was|were)\b[^;]*$)")
@@ -143,7 +154,7 @@ _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
-VALUE_FORMS |= {"count_arm", "count_in"}  # events counted in an arm: "three deaths in the control group"
+VALUE_FORMS |= {"count_arm", "count_in", "unit_value", "zero_there"}  # events counted in an arm: "three deaths in the control group"
 
 
 @dataclass
@@ -178,6 +189,7 @@ class Group:
     confidence: float = 0.9
     label: tuple[int, int] | None = None  # "no <what> occurred": the words that name the endpoint
     every_arm: bool = False  # "Two patients in each group had a wound infection"
+    arm_index: int | None = None  # "in 3 and 8 patients, respectively" with no arms named: the arms in order
     characteristic: bool = False  # "mean age 58.2 ± 13.1 years", "63% male": who was enrolled, not a result
 
     @property
@@ -186,7 +198,7 @@ class Group:
 
 
 def _d(text: str) -> Decimal:
-    return Decimal(text)
+    return Decimal(text.replace(",", ""))
 
 
 def _int(text: str) -> int:
@@ -254,7 +266,8 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         unit = m["u"] or None
         mean_sd = bool(_MEAN_SD.search(text))
         # "The mean EDSS changed by -0.22 ± 0.41": the clause names the mean; the spread stays unnamed
-        kind = "mean" if mean_sd or _MEAN.search(before) else "central-value"
+        kind = "difference" if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
+            "mean" if mean_sd or _MEAN.search(before) else "central-value"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit),
                     stat("sd" if mean_sd else "plus-minus", value=_d(m["s"]), unit=unit)]
     elif form.startswith(("prop", "count_pct")):
@@ -278,7 +291,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.confidence = 0.7  # the interval's level is assumed
     elif form == "keyword_value":
         g.stats.append(stat(m["kw"].lower(), value=_d(m["v"]), unit=m["u"] or None))
-    elif form in ("zero", "zero_any"):
+    elif form in ("zero", "zero_any", "zero_there"):
         g.stats.append(stat("count", value=Decimal(0)))
         what = m.groupdict().get("what")
         if what is not None:
@@ -300,6 +313,14 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
     elif form == "none":
         g.stats.append(stat("proportion", numerator=0))
         g.arm_word = m["arm"]
+        g.confidence = 0.7
+    elif form == "unit_value":
+        # "improved by a median of 6 points in A and 2 points in B": the statistic the sentence names
+        changed = _CHANGED_BY.search(before)
+        named = re.search(r"(?i:\bby\s+an?\s+(median|mean)\b)", changed.group()) if changed else None
+        kind = named.group(1).lower() if named else "difference" if changed else \
+            "median" if _MEDIAN.search(before) else "mean" if _MEAN.search(before) else "central-value"
+        g.stats.append(stat(kind, value=_d(m["v"]), unit=m["u"]))
         g.confidence = 0.7
     elif form == "pct":
         kind = "median" if _MEDIAN.search(before[-80:]) else "proportion"
@@ -333,7 +354,21 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
                 continue
             if form == "hdr_msd" and not _HDR_MSD.search(work) or form == "hdr_median" and not _HDR_MEDIAN.search(work):
                 continue
-            if form == "zero_any" and _NOT_COUNTED.search(m["what"]):
+            if form in ("zero_any", "zero_there") and _NOT_COUNTED.search(m["what"]):
+                continue
+            if form == "zero_any" and "," in m["what"]:
+                # "No infusion reaction, sustained ventricular arrhythmia or donor-specific antibody response
+                # was recorded": a zero count for each event of the list
+                for item in re.finditer(r"[^,]+?(?=\s*,|\s+(?:or|and)\s+|$)", m["what"]):
+                    words = re.sub(r"(?i:^\s*(?:(?:or|and)\s+)?)", "", item.group())
+                    if not words.strip():
+                        continue
+                    a = m.start("what") + item.end() - len(words)
+                    b = m.start("what") + item.end()
+                    grp = Group("zero_any", a, b, [Stat("count", a, b, work[a:b], value=Decimal(0))], confidence=0.75)
+                    grp.label = (a, b)
+                    groups.append(grp)
+                taken.append((s, e))
                 continue
             if form.startswith("prop_of") and not m["num"].isdigit() and \
                     re.search(r"(?i:\b(?:about|approximately|around|nearly|almost|roughly|some)\s+$)", work[:s]):
@@ -353,7 +388,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
                     groups.append(grp)
                 taken.append((s, e))
                 continue
-            if form == "pct" and _THRESHOLD.search(work, 0, s):
+            if form in ("pct", "unit_value") and (_THRESHOLD.search(work, 0, s) or _THRESHOLD_AFTER.match(work, e)
+                                                  or re.search(r"(?:[<>≤≥]|\b(?:above|below|under|than))\s*$", work[:s])):
                 continue  # "improved by at least 20% in five patients": the responder threshold, not a result
             if form.startswith("prop_slash") and re.search(r"(?i:\b(?:phases?|grades?|stages?|types?)\s*$)", work[:s]):
                 continue  # "phase 1/2" is not a proportion
@@ -418,7 +454,12 @@ def _respective_counts(work: str, groups: list[Group], taken: list[tuple[int, in
         if any(not (m.end("list") <= a or m.start("list") >= b) for a, b in taken):
             continue
         arms = [a for a in ARM_LIST.finditer(work, 0, m.start())]
-        if not arms:
+        if not arms:  # "occurred in 3 and 8 patients, respectively": the arms in the order the design gave them
+            for k, n in enumerate(re.finditer(rf"(?i:{_W}|\d+)", m["list"])):
+                a, b = m.start("list") + n.start(), m.start("list") + n.end()
+                st = Stat("count", a, b, work[a:b], value=Decimal(_int(n.group())))
+                groups.append(Group("count_arm", a, b, [st], confidence=0.65, arm_index=k))
+            taken.append((m.start("list"), m.end()))
             continue
         names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", arms[-1]["arms"])
         nums = list(re.finditer(rf"(?i:{_W}|\d+)", m["list"]))
