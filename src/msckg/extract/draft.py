@@ -186,7 +186,7 @@ def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
         if len(names) >= 2:
             break
     else:
-        return arms
+        return _dose_value_arms(arms, text)
     out = []
     for name in names:
         flags = 0 if name.isupper() else re.IGNORECASE
@@ -197,6 +197,27 @@ def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
             re.search(rf"\(\s*{word}\s+(?:group|arm|cohort)\s*,\s*n\s*=\s*(\d+)", text, flags)
         arm.size = int(size.group(1)) if size else None
         out.append(arm)
+    return out + [a for a in arms if a.role != "experimental"]
+
+
+_DOSE_VALUE = re.compile(r"(?P<m>\d+(?:\.\d+)?)\s*[×x]\s*10\s*(?:\^\s*|\(\s*)?(?P<e>\d+)\)?"
+                         r"(?:\s*(?:cells?|MSCs?))?(?:\s*/\s*kg)?\s*\(\s*n\s*=\s*(?P<n>\d+)\s*\)")
+
+
+def _dose_value_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
+    """'randomised to 1 × 10^6 cells/kg (n=12) or 2 × 10^6 cells/kg (n=12), or to placebo (n=8)':
+    one experimental arm per dose with its size, named by the dose ("the 1 × 10^6 group")."""
+    found: dict[tuple[str, str], int] = {}
+    for m in _DOSE_VALUE.finditer(text):
+        found.setdefault((m["m"], m["e"]), int(m["n"]))
+    if len(found) < 2:
+        return arms
+    out = []
+    for (mant, exp), n in found.items():
+        pattern = re.compile(rf"(?<![\d.]){re.escape(mant)}\s*[×x]\s*10\s*(?:\^\s*|\(\s*)?{exp}\)?"
+                             rf"(?:\s*(?:cells?|MSCs?))?(?:\s*/\s*kg)?(?:\s+(?:group|arm|cohort)s?)?")
+        name = f"{mant} × 10^{exp}"
+        out.append(ArmDraft(_slug(f"dose {mant}e{exp}"), f"{name} group", "experimental", pattern, n))
     return out + [a for a in arms if a.role != "experimental"]
 
 

@@ -26,7 +26,7 @@ from msckg.resources import measure_synonyms_file, ontology_files
 UNMAPPED = "unmapped-measure"
 _TOKEN = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω'’/-]*")
 _ROLE_CUE = re.compile(
-    r"(?i:\b(?P<role>primary|secondary|main|safety|co-primary|exploratory)\s+(?:efficacy\s+|safety\s+|clinical\s+)?"
+    r"(?i:\b(?P<role>primary|secondary|main|safety|co-primary|exploratory|efficacy)\s+(?:efficacy\s+|safety\s+|clinical\s+)?"
     r"(?:end-?points?|outcomes?(?:\s+measures?)?)(?:\s+of\s+the\s+(?:study|trial))?\s+"
     r"(?:was|were|included|includes|comprised|is|are|:)\s+(?P<list>.+)$)")
 _ROLE_AFTER = re.compile(

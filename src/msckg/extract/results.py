@@ -358,14 +358,14 @@ def read_table(s: Sentence, ctx: Context) -> list[ResultDraft] | None:
 def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     """All results stated in one sentence."""
     table = read_table(s, ctx)
-    ctx.last_text = s.text
+    previous, ctx.last_text = ctx.last_text, s.text
     if table is not None:
         return table
     text = s.text
     tls = find_timepoints(text)
     masked = [(i.start, i.end) for t in tls if not t.is_baseline for i in t.items]
     tls = [t for t in tls if not FOLLOW_UP_BEFORE.search(text, 0, t.start)]
-    groups = find_groups(text, masked)
+    groups = find_groups(text, masked, previous)
     if not groups:
         return read_findings(s, ctx, tls)
     for a, b, slugs in find_instruments(text):  # measures named here but not listed in the methods
@@ -437,6 +437,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     defaulted: set[int] = set()
     comparator = ctx.comparator
     resp = re.search(r"(?i:\bin the ([\w-]+) and ([\w-]+) groups?,?\s+respectively)", text)
+    _arms_in_order(text, values, pops, tls, ctx)
     for i, g in enumerate(values):
         kinds = {st.kind for st in g.stats}
         if g.arm_index is not None:
@@ -532,6 +533,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             ctx.frame = (s.section, opening.items[0])
     # d/e: the next timepoint in the clause, else the previous one
     by_previous: set[int] = set()
+    framed: set[int] = set()
     for i, g in enumerate(values):
         if id(g) in placed:
             continue
@@ -574,6 +576,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             # counts of events are over the whole follow-up, as with an endpoint's definition below
             placed[id(g)] = ctx.frame[1]  # "Results After 12 weeks of treatment, ..." frames the section
             how[id(g)] = how.get(id(g), 1.0) * 0.8
+            framed.add(id(g))
         else:
             placed[id(g)] = None
     _parallel_runs(text, tls, values, population, placed, by_previous, how)
@@ -642,6 +645,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             if len(ctx.registry.items) != known:  # a new endpoint: later values of the sentence may name it
                 found = mentions(text, ctx.registry)
         tp = placed.get(id(g))
+        if id(g) in framed and ep.instrument == "adverse-events":
+            tp = None  # adverse events are counted over the whole follow-up, not at the section's opening time
         conf = g.confidence * factor * how.get(id(g), 1.0) * (0.85 if ep.instrument == UNMAPPED else 1.0)
         pop = population[id(g)]
         stats = attached[id(g)]
@@ -666,6 +671,34 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             results.append(res)
         ctx.last_endpoint = ep
     return results
+
+
+def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, str, bool]], tls: list[TimeList],
+                   ctx: Context) -> None:
+    """'ACR20 was achieved by 6/12 (50.0%), 8/12 (66.7%) and 2/8 (25.0%) patients', 'HAQ-DI changed by
+    -0.31 (0.40), -0.38 (0.45) and -0.06 (0.29)', 'Adverse events occurred in 11 (27.5%) and 5 (25.0%)
+    patients': one value per arm in a clause that names no arm before them, so in the order the
+    design gave the arms."""
+    if len(ctx.arms) < 2:
+        return
+    clauses = _clauses(text)
+    for ci, (a, b) in enumerate(clauses):
+        own = [g for g in values if a <= g.start <= b and not {st.kind for st in g.stats} & {"effect-size", "count"}
+               and not ("difference" in {st.kind for st in g.stats} and g.form == "ci")]
+        plain = [g for g in own if not g.arm_word and g.arm_index is None]
+        if len(plain) != len(ctx.arms) or len(own) != len(plain) or len({g.stats[0].kind for g in plain}) != 1:
+            continue
+        if any(a <= p[0] < plain[-1].end for p in pops) or any(a <= t.start <= b and len(t.items) >= 2 for t in tls):
+            continue
+        if len(plain) == 2 and "respectively" not in text[plain[1].end:b + 1] and not re.fullmatch(
+                r"(?i:\s*[)\]]?\s*(?:patients\s+|participants\s+)?(?:vs\.?|versus|compared\s+with)\s*[(\[]?\s*)",
+                text[plain[0].end:plain[1].start]) and not (
+                re.fullmatch(r"\s*and\s*", text[plain[0].end:plain[1].start])
+                and re.match(r"\s*(?:patients|participants|subjects)\b", text[plain[1].end:])):
+            continue
+        for k, g in enumerate(plain):
+            g.arm_index = k
+            g.confidence *= 0.85
 
 
 _VS_CHANGE = re.compile(r"(?i:[^.;]{0,12}?\b(?:vs\.?|versus)\s+(?:[a-z]+\s+){0,2}?(?:by\s+)?)")

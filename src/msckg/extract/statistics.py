@@ -124,6 +124,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?i:\b(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}?)\s+in\s+(?P<num>{_W}|\d+)\s+"
         rf"(?:(?P<arm>[\w-]+?)-treated\s+|(?!{_PEOPLE_WORDS}\b)[a-z][\w-]*\s+)?{_PEOPLE_WORDS}\b"
         r"(?:\s+(?:of|in)\s+the\s+(?P<arm2>[\w-]+)\s+(?:group|arm)\b)?)(?!\s*(?:\(\s*[\d.]+\s*%|,?\s*respectively))")),
+    # "one serious adverse event (pneumonia, 2 × 10^6 group) was judged unrelated"
+    ("count_event", re.compile(
+        rf"(?i:(?<![\w.#±/-])(?P<num>{_W}|\d+)\s+(?P<what>(?:(?:serious|severe|treatment-related|drug-related|"
+        r"cell-related|unexpected|grade\s*[345])\s+)*(?:adverse\s+(?:events?|reactions?)|SAEs?|AEs?|deaths?))\b"
+        r"(?!\s+(?:in|among|of)\s+(?:\d|the\b)))")),
     # after the event counts, so that "two reactions in the A group and none in the B group" is one form
     ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm))")),
     # "(1,310 pg/mL at baseline and 1,295 pg/mL at 12 months)": a bare value with a unit of measurement
@@ -154,7 +159,7 @@ _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
-VALUE_FORMS |= {"count_arm", "count_in", "unit_value", "zero_there"}  # events counted in an arm: "three deaths in the control group"
+VALUE_FORMS |= {"count_arm", "count_in", "unit_value", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
 
 
 @dataclass
@@ -290,7 +295,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.stats.append(stat("effect-size", value=_d(m["v"]), ci=(_d(m["lo"]), _d(m["hi"]), Decimal("0.95"))))
         g.confidence = 0.7  # the interval's level is assumed
     elif form == "keyword_value":
-        g.stats.append(stat(m["kw"].lower(), value=_d(m["v"]), unit=m["u"] or None))
+        # "the mean percentage change from baseline was -49.5%": a difference, not a mean
+        change = re.search(r"(?i:\b(?:change|difference|reduction|increase|decrease|improvement)s?\b)", span)
+        g.stats.append(stat("difference" if change else m["kw"].lower(), value=_d(m["v"]), unit=m["u"] or None))
     elif form in ("zero", "zero_any", "zero_there"):
         g.stats.append(stat("count", value=Decimal(0)))
         what = m.groupdict().get("what")
@@ -301,6 +308,10 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.stats.append(stat("count", value=Decimal(_int(m["num"]))))
         g.label = (m.start("what"), m.end("what"))
         g.every_arm = bool(re.search(r"(?i:\bin\s+(?:each|either|both)\s+(?:group|arm)s?\b)", m["mid"]))
+        g.confidence = 0.75
+    elif form == "count_event":
+        g.stats.append(stat("count", value=Decimal(_int(m["num"]))))
+        g.label = (m.start("what"), m.end("what"))
         g.confidence = 0.75
     elif form in ("count_arm", "count_in"):
         g.stats.append(stat("count", value=Decimal(_int(m["num"]))))
@@ -324,7 +335,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.confidence = 0.7
     elif form == "pct":
         kind = "median" if _MEDIAN.search(before[-80:]) else "proportion"
-        if _CHANGED_BY.search(before):
+        if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before):
             g.stats.append(stat("difference", value=_d(m["v"]), unit="%"))
             g.confidence = 0.7
         elif kind == "median":
@@ -335,9 +346,32 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
     return g
 
 
-def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  # type: ignore[assignment]
+def _events(work: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The events of a list ("fever, infection or allergic reaction"): one span each, or the whole span
+    when it is not a list of named events ("grade 3 or 4 adverse events" is one)."""
+    spans = []
+    for item in re.finditer(r"[^,]+?(?=\s*,|\s+(?:or|and)\s+|$)", work[a:b]):
+        lead = re.match(r"(?i:\s*(?:(?:or|and)\s+)?)", item.group())
+        x, y = a + item.start() + (lead.end() if lead else 0), a + item.end()
+        if x < y:
+            spans.append((x, y))
+    if len(spans) < 2 or any(not re.match(r"[A-Za-z]", work[x:y]) for x, y in spans) or \
+            any(re.match(r"(?i:(?:related|attributable|attributed|due)\b)", work[x:y]) for x, y in spans):
+        return [(a, b)]
+    first, last = work[spans[0][0]:spans[0][1]].split(), work[spans[-1][0]:spans[-1][1]].split()
+    if len(first) == 1 and (len(last) >= 3 or re.fullmatch(
+            r"(?i:acute|chronic|serious|severe|mild|moderate|long-term|short-term|early|late|local|systemic|major|"
+            r"minor|immediate|delayed|new|unexpected|treatment-related|cell-related)", first[0])):
+        return [(a, b)]  # "acute or long-term serious adverse events": the words before one event
+    return spans
+
+
+def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "",  # type: ignore[assignment]
+                ) -> list[Group]:
     """Every statistic group in `text`, not overlapping; `masked` spans (timepoint numbers) are
-    hidden from the patterns first."""
+    hidden from the patterns first. A "mean (SD)" or "median [IQR]" stated in the `previous`
+    sentence still holds for a sentence that goes on with the same values ("HAQ-DI changed by
+    -0.31 (0.40), ...")."""
     chars = list(fold(text).replace("·", "."))
     for a, b in masked:
         for i in range(a, b):
@@ -352,19 +386,16 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
                 continue
             if form == "keyword_value" and re.search(r"[#(]", work[s:e]):
                 continue
-            if form == "hdr_msd" and not _HDR_MSD.search(work) or form == "hdr_median" and not _HDR_MEDIAN.search(work):
+            if form == "hdr_msd" and not (_HDR_MSD.search(work) or _HDR_MSD.search(previous) and not _HDR_MEDIAN.search(work)) \
+                    or form == "hdr_median" and not (_HDR_MEDIAN.search(work) or _HDR_MEDIAN.search(previous)
+                                                     and not _HDR_MSD.search(work)):
                 continue
             if form in ("zero_any", "zero_there") and _NOT_COUNTED.search(m["what"]):
                 continue
-            if form == "zero_any" and "," in m["what"]:
+            if form == "zero_any" and len(items := _events(work, m.start("what"), m.end("what"))) > 1:
                 # "No infusion reaction, sustained ventricular arrhythmia or donor-specific antibody response
                 # was recorded": a zero count for each event of the list
-                for item in re.finditer(r"[^,]+?(?=\s*,|\s+(?:or|and)\s+|$)", m["what"]):
-                    words = re.sub(r"(?i:^\s*(?:(?:or|and)\s+)?)", "", item.group())
-                    if not words.strip():
-                        continue
-                    a = m.start("what") + item.end() - len(words)
-                    b = m.start("what") + item.end()
+                for a, b in items:
                     grp = Group("zero_any", a, b, [Stat("count", a, b, work[a:b], value=Decimal(0))], confidence=0.75)
                     grp.label = (a, b)
                     groups.append(grp)
@@ -382,10 +413,12 @@ def find_groups(text: str, masked: list[tuple[int, int]] = ()) -> list[Group]:  
                     a = m.start("chain") + np_m.start()
                     b = m.start("chain") + (nps[k + 1].start() if k + 1 < len(nps) else len(m["chain"]))
                     b = a + len(re.sub(r"(?i:\s*,?\s*(?:and|or)?\s*$)", "", work[a:b]))
-                    count = Stat("count", a, b, work[a:b], value=Decimal(0))
-                    grp = Group("zero", a, b if k + 1 < len(nps) else e, [count])
-                    grp.label = (a + np_m.end() - np_m.start(), b)
-                    groups.append(grp)
+                    words = _events(work, a + np_m.end() - np_m.start(), b)
+                    for j, (x, y) in enumerate(words):  # "no infusion reactions or dose-limiting toxicities"
+                        lo, hi = (a if j == 0 else x), (y if j + 1 < len(words) else b if k + 1 < len(nps) else e)
+                        grp = Group("zero", lo, hi, [Stat("count", lo, y, work[lo:y], value=Decimal(0))])
+                        grp.label = (x, y)
+                        groups.append(grp)
                 taken.append((s, e))
                 continue
             if form in ("pct", "unit_value") and (_THRESHOLD.search(work, 0, s) or _THRESHOLD_AFTER.match(work, e)
@@ -443,8 +476,9 @@ def leftover_numbers(text: str, used: list[tuple[int, int]]) -> list[tuple[int, 
 
 _RESP_COUNTS = re.compile(rf"(?i:\bin\s+(?P<list>(?:{_W}|\d+)(?:\s*,\s*(?:{_W}|\d+))*\s*,?\s+and\s+(?:{_W}|\d+))\s+"
                           rf"{_PEOPLE_WORDS},?\s+respectively\b)")
-ARM_LIST = re.compile(r"(?i:\b(?:in|of|among)\s+the\s+(?P<arms>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+and\s+[\w-]+)\s+"
-                       r"(?:groups|arms)\b)")
+_ARM_NAME = r"(?:\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?\s*\(?\d+\)?(?:\s*cells?/kg)?|[\w-]+)"  # "IT", "1 × 10^6"
+ARM_LIST = re.compile(rf"(?i:\b(?:in|of|among)\s+the\s+(?P<arms>{_ARM_NAME}(?:\s*,\s*{_ARM_NAME})*\s*,?\s+and\s+"
+                      rf"{_ARM_NAME})\s+(?:groups|arms|cohorts)\b)")
 
 
 def _respective_counts(work: str, groups: list[Group], taken: list[tuple[int, int]]) -> None:
