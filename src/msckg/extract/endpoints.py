@@ -54,6 +54,8 @@ _SKIP_LIST = re.compile(r"(?i:^(?:whether|if|how|why|no|none|the\s+(?:long-term\
 _FILLER = re.compile(r"(?i:^(?:safety|efficacy|tolerability|feasibility|outcomes?|imaging outcomes?|other .*outcomes?|(?:pre|post)-\S*|"
                      r"the clinical and laboratory manifestations.*|clinical and laboratory .*|the study)$)")
 _GROUP_TAIL = re.compile(r"(?i:\s+(?:of|in|for|among)\s+(?:the\s+)?[\w-]+\s+(?:group|arm)s?$)")
+_LABEL_LEAD = re.compile(r"(?i:^\s*(?:(?:baseline|mean|median|average|the|an?)\s+|\((?:SD|SE|SEM|IQR|range)\)\s*)+)")
+_LABEL_TAIL = re.compile(r"(?i:\s+(?:at|after|by|on)\s+(?:(?:week|month|day|year)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))$)")
 _STEM = re.compile(r"(?<=[a-z]{3})s$")
 
 
@@ -149,6 +151,11 @@ class Registry:
             abbreviation: str | None = None, confidence: float = 0.85) -> EndpointDraft:
         if instrument == "adverse-events" and role == "other":
             role = "safety"
+        # "Baseline eGFR", "(SD) change from baseline in DAS28-CRP at week 12", "HbA1c at 12 months": the measure
+        tidy = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", label)).strip(" ,")
+        if tidy and re.search(r"[A-Za-z]{2}", tidy):
+            start += label.find(tidy) if tidy in label else 0
+            label, end = tidy, start + len(tidy)
         bare = _GROUP_TAIL.sub("", label)  # "MELD score of the treatment group" names the measure, not the group
         if bare and bare != label and label.startswith(bare):
             label, end = bare, start + len(bare)

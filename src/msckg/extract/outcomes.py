@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from msckg.extract.endpoints import UNMAPPED, EndpointDraft, Registry, find_instruments
 from msckg.extract.sentences import Sentence
-from msckg.extract.timepoints import Item, find_timepoints
+from msckg.extract.timepoints import Item, _duration, _label
 
 if TYPE_CHECKING:
     from msckg.extract.results import ResultDraft
@@ -29,6 +29,7 @@ _DATA_LINE = re.compile(
     r"(?i:^\s*(?:count\s+of\s+participants|number\s+of\s+(?:participants|patients|events)|"
     r"(?:least[- ]squares\s+|geometric\s+)?mean|median|percentage\s+of\s+participants|rate)\b[^:]{0,60}:)")
 _ANALYZED = re.compile(r"(?i:^\s*(?:overall\s+)?number\s+of\s+participants\s+analy[sz]ed\s*:\s*(?P<n>\d+)\b)")
+_FRAME_TIME = re.compile(r"(?i:\b(?:(?P<n>\d+)\s*-?\s*(?P<u>day|week|month|year)s?|(?P<u2>day|week|month|year)\s+(?P<n2>\d+))\b)")
 _CHANGE_TITLE = re.compile(r"(?i:^\s*(?:(?:mean|median)\s+)?(?:percent(?:age)?\s+)?change\b)")
 _TITLE_LEAD = re.compile(r"(?i:^(?:number|count)\s+of\s+(?:participants|patients)\s+with\s+)")
 
@@ -44,12 +45,16 @@ class Outcome:
 
 
 def _default_time(text: str, start: int) -> Item | None:
-    """The last timepoint after treatment that a time frame names ("12 months before versus 24 months after")."""
-    items = [i for t in find_timepoints(text) if not t.is_baseline for i in t.items]
-    if not items:
+    """The last time after treatment a time frame names ("12 months before versus 24 months after the
+    first infusion" is 24 months; "Baseline, Week 12" is week 12)."""
+    last = None
+    for m in _FRAME_TIME.finditer(text):
+        if not re.match(r"\s*(?:before|prior)\b", text[m.end():]):
+            last = m
+    if last is None:
         return None
-    last = items[-1]
-    return Item(start + last.start, start + last.end, last.duration, last.label)
+    n, unit = (last["n"], last["u"]) if last["n"] else (last["n2"], last["u2"])
+    return Item(start + last.start(), start + last.end(), _duration(n, unit), _label(n, unit, False))
 
 
 def read_header(s: Sentence, registry: Registry) -> Outcome | None:

@@ -131,6 +131,8 @@ _FRAME_TAIL = re.compile(r"(?i:\s*(?:(?:of\s+(?:treatment|therapy|follow-?up)|(?
 _DIFFERENCES_AT = re.compile(r"(?i:\b(?:statistical(?:ly)?|significant(?:ly)?)\s+differences?\s+at\s+$)")
 _AFTER_TREATMENT = re.compile(r"(?i:[^.;,()]{0,40}?\b(?:after|following|post)[- ](?:the\s+)?(?:treatment|therapy|"
                               r"transplant\w*|infusions?|injections?|surgery|intervention))")
+_COMPOSITE = re.compile(r"(?i:(?:the\s+)?(?:composite|combined\s+(?:end-?point|outcome)|incidence|occurrence|"
+                        r"risk|time\s+to|proportion\s+of\s+patients\s+with)\b)")
 _BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:of|:|=|was|values?)?\s*$)")
 
 
@@ -249,6 +251,17 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
             reasons.append("endpoint taken from the clause's subject")
             return ep, 0.75
     before = [f for f in found if f[1] <= g_start]
+    subj = _subject(text)
+    if before and subj is not None and subj[1] <= g_start and subj[0] <= before[-1][0] and \
+            _COMPOSITE.match(text, subj[0], subj[1]):
+        # "The composite of end-stage kidney disease or a decline in eGFR of at least 40% occurred in 3 ...":
+        # the subject names its own endpoint, of which eGFR is only a part
+        label = re.sub(r"(?i:^(?:the|an?)\s+)", "", text[subj[0]:subj[1]].strip(" ,"))
+        hits = find_instruments(label)
+        ep = ctx.registry.add(label, UNMAPPED if not hits else hits[0][2][0], "other", s, s.start + subj[0],
+                              s.start + subj[1], confidence=0.5)
+        reasons.append("endpoint taken from the sentence's subject")
+        return ep, 0.8
     if before:
         return before[-1][2], 1.0
     after = [f for f in found if f[0] >= g_start and _clause_of(clauses, f[0]) == _clause_of(clauses, g_start)]
@@ -417,7 +430,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     # "from A to B": A is the baseline value
     for g in values:
         if id(g) not in placed and re.search(r"(?i:\bfrom\s*[(\[]?\s*$)", text[:g.start]) \
-                and re.match(r"\s*[)\]]?\s*(?:[^()]{0,12}?)\bto\b", text[g.end:]):
+                and re.match(r"\s*(?:\([^()]*\)\s*)?[)\]]?\s*(?:[^()]{0,12}?)\bto\b", text[g.end:]):
             placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")
             how[id(g)] = 0.85
     # "0 (range 0-3), 1 (range 0-4) and 2 (range 0-7) in the IT, IV and sham groups": zipped with the arms in order

@@ -24,7 +24,7 @@ from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
 # "1,240 pg/mL": thousands separated by commas (three digits after each comma, no space)
 NUM = r"(?<![\w.,])-?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 UNIT = (r"(?:percentage\s+points?|%|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|mm\s?Hg|"
-        r"mg/24\s?h|(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|min|m)"
+        r"mg/24\s?h|mg/g|(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|min|m)"
         r"(?:/(?:month|week|day|year|min|h|kg|m2|L|dL|mL))?)(?![A-Za-z0-9])")
 # units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
 MEASURE_UNIT = (r"(?:mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|"
@@ -132,6 +132,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # after the event counts, so that "two reactions in the A group and none in the B group" is one form
     ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm))")),
     # "(1,310 pg/mL at baseline and 1,295 pg/mL at 12 months)": a bare value with a unit of measurement
+    # "a change from baseline of -1.5 and -6.7 mL/min/1.73 m², respectively": values sharing one unit
+    ("unit_values", re.compile(rf"(?P<list>{NUM}(?:\s*(?:,\s*(?:and\s+)?|and|or|versus|vs\.?)\s*{NUM})+)\s*"
+                               rf"(?P<u>{MEASURE_UNIT})")),
     ("unit_value", re.compile(rf"(?P<v>{NUM})\s*(?P<u>{MEASURE_UNIT})")),
     ("pct", re.compile(rf"(?P<v>{NUM})\s*%(?!\s*(?:CI|C\.I\.|confidence))")),
 ]
@@ -159,7 +162,7 @@ _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
-VALUE_FORMS |= {"count_arm", "count_in", "unit_value", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
+VALUE_FORMS |= {"count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
 
 
 @dataclass
@@ -346,6 +349,11 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
     return g
 
 
+# a sentence naming its own statistic does not take the previous sentence's "mean (SD)"
+_OWN_LABEL = re.compile(r"(?i:%|\b(?:count|number|mean|median|proportion|rate)\b)")
+_ONE_VALUE = re.compile(rf"(?P<v>{NUM})(?P<u>)")
+
+
 def _events(work: str, a: int, b: int) -> list[tuple[int, int]]:
     """The events of a list ("fever, infection or allergic reaction"): one span each, or the whole span
     when it is not a list of named events ("grade 3 or 4 adverse events" is one)."""
@@ -386,9 +394,9 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                 continue
             if form == "keyword_value" and re.search(r"[#(]", work[s:e]):
                 continue
-            if form == "hdr_msd" and not (_HDR_MSD.search(work) or _HDR_MSD.search(previous) and not _HDR_MEDIAN.search(work)) \
+            if form == "hdr_msd" and not (_HDR_MSD.search(work) or _HDR_MSD.search(previous) and not _OWN_LABEL.search(work)) \
                     or form == "hdr_median" and not (_HDR_MEDIAN.search(work) or _HDR_MEDIAN.search(previous)
-                                                     and not _HDR_MSD.search(work)):
+                                                     and not _OWN_LABEL.search(work)):
                 continue
             if form in ("zero_any", "zero_there") and _NOT_COUNTED.search(m["what"]):
                 continue
@@ -426,6 +434,18 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                 continue  # "improved by at least 20% in five patients": the responder threshold, not a result
             if form.startswith("prop_slash") and re.search(r"(?i:\b(?:phases?|grades?|stages?|types?)\s*$)", work[:s]):
                 continue  # "phase 1/2" is not a proportion
+            if form == "unit_values":
+                if _THRESHOLD.search(work, 0, s) or re.search(r"(?:[<>≤≥]|\b(?:above|below|under|than))\s*$", work[:s]):
+                    continue
+                for v in re.finditer(NUM, m["list"]):
+                    a, b = m.start("list") + v.start(), m.start("list") + v.end()
+                    one = _ONE_VALUE.match(work, a)
+                    assert one is not None
+                    grp = _make("unit_value", one, work)
+                    grp.stats[0].unit = m["u"]
+                    groups.append(grp)
+                taken.append((s, e))
+                continue
             if form == "from_to":
                 if _YEAR.fullmatch(m["a"]) and _YEAR.fullmatch(m["b"]) or re.search(r"(?i:\bage[ds]?\s*$)", work[:s]):
                     continue  # "from 2009 to 2017", "aged from 18 to 65"
