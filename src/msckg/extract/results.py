@@ -429,7 +429,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 placed[id(g)] = t.items[-1]
     # "from A to B": A is the baseline value
     for g in values:
-        if id(g) not in placed and re.search(r"(?i:\bfrom\s*[(\[]?\s*$)", text[:g.start]) \
+        if id(g) not in placed and re.search(r"(?i:\bfrom\s+(?:(?:a|an|the)\s+)?(?:(?:median|mean)\s+(?:of\s+)?)?[(\[]?\s*$"
+                                             r"|\bfrom\s*[(\[]\s*$)", text[:g.start]) \
                 and re.match(r"\s*(?:\([^()]*\)\s*)?[)\]]?\s*(?:[^()]{0,12}?)\bto\b", text[g.end:]):
             placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")
             how[id(g)] = 0.85

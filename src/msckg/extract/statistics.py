@@ -22,9 +22,9 @@ from decimal import Decimal
 from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
 
 # "1,240 pg/mL": thousands separated by commas (three digits after each comma, no space)
-NUM = r"(?<![\w.,])-?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+NUM = r"(?<![\w.,])[+-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 UNIT = (r"(?:percentage\s+points?|%|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|mm\s?Hg|"
-        r"mg/24\s?h|mg/g|(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|min|m)"
+        r"mg/24\s?h|mg/g|(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|min|ms|m)"
         r"(?:/(?:month|week|day|year|min|h|kg|m2|L|dL|mL))?)(?![A-Za-z0-9])")
 # units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
 MEASURE_UNIT = (r"(?:mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|"
@@ -87,11 +87,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\))")),
     # "HR 0.55 (0.18-1.64)": a ratio with its interval in parentheses, the level unstated (95% by convention)
     ("effect_ci", re.compile(
-        rf"(?i:\b(?P<name>hazard ratio|odds ratio|risk ratio|relative risk|HR|OR|RR)\b)\s*(?:of|=|:|was|,)?\s*"
+        rf"\b(?P<name>(?i:hazard ratio|odds ratio|risk ratio|relative risk)|HR|OR|RR)\b\s*(?i:of|=|:|was|,)?\s*"
         rf"(?P<v>{NUM})\s*\(\s*(?P<lo>{NUM})\s*(?:-|–|to)\s*(?P<hi>{NUM})\s*\)")),
     ("effect", re.compile(
-        rf"(?i:\b(?P<name>ES|effect size|Cohen'?s\s+d|Hedges'?\s*g|hazard ratio|odds ratio|risk ratio|"
-        rf"relative risk|HR|OR|RR)\b)(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?:of|=|:|was|,)?\s*(?P<v>{NUM})")),
+        # the abbreviations in capitals only: "or 1.8 × 10^7 cells" is not an odds ratio
+        rf"\b(?P<name>(?i:effect size|Cohen'?s\s+d|Hedges'?\s*g|hazard ratio|odds ratio|risk ratio|relative risk)"
+        rf"|ES|HR|OR|RR)\b(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?i:of|=|:|was|,)?\s*(?P<v>{NUM})")),
     ("p", re.compile(
         r"(?i:(?<![A-Za-z])(?:(?P<pre>all|both|each)\s+)?(?:log-?rank\s+)?p(?:\s*-?\s*values?)?"
         r"(?:\s+(?P<all>all|for all|both))?\s*(?P<rel><=|>=|≤|≥|=|<|>|\bof\b)\s*(?P<v>0?\.\d+|[01](?:\.0+)?)(?![\d.]))")),
@@ -232,7 +233,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         est, unit = _d(m["est"]), m["eu"] or None
         window = before[-70:]
         effect = re.search(r"(?i:\b(?:hazard ratio|odds ratio|risk ratio|relative risk|incidence rate ratio|"
-                           r"effect size|Cohen'?s d|HR|OR|RR|IRR|ES)\b)", window[-35:])
+                           r"effect size|Cohen'?s d)\b)", window) or re.search(r"\b(?:HR|OR|RR|IRR|ES)\b", window[-35:])
         if effect:
             g.stats.append(stat("effect-size", value=est, ci=(lo, hi, lvl)))
         elif _CHANGED_BY.search(window) or re.search(r"(?i:\bdifference\b|"
