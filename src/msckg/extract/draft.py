@@ -43,7 +43,7 @@ from msckg.extract.sections import Block, segment
 from msckg.extract.sentences import Sentence, sentences
 from msckg.extract.statistics import leftover_numbers
 
-NOT_RESULTS = ("background", "objective", "methods", "registration")
+NOT_RESULTS = ("background", "objective", "methods", "registration", "key-points")
 
 
 def _slug(text: str) -> str:
@@ -163,6 +163,12 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
                          rf"|\b{_STANDARD}(?:\s+alone|\s+(?:group|arm))\b{abbr})")
     if re.search(rf"(?i:\bcontrol (?:group|arm)\b|\b{_STANDARD} alone\b{abbr})", text):
         return [ArmDraft("control", "control group", "active-comparator", pattern)]
+    alone = re.search(r"(?i:\b(?:or|vs\.?|versus|to|with)\s+(?P<w>[A-Z][\w-]{1,10}|[a-z][\w-]+(?:\s+[a-z][\w-]+)?)[- ]alone\b)",
+                      text)
+    if alone:  # "CD plus BM-MSCs ... vs CD alone": the comparator named by the treatment both arms get
+        word = re.escape(alone["w"]).replace(r"\ ", r"\s+")
+        return [ArmDraft("control", f"{alone['w']} alone", "active-comparator", re.compile(
+            rf"(?i:\b(?:the\s+)?{word}[- ]alone(?:\s+(?:group|arm)s?)?\b|\bcontrol(?:\s+(?:group|arm)s?)\b)"))]
     methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
     if re.search(r"(?i:\b(?:matched|historical|contemporaneous|concurrent|untreated)\s+controls\b"
                  r"|\bcontrols\s*\(n\s*=)", methods):

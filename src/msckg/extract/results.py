@@ -411,7 +411,9 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     comparison_baselines = {id(t) for t in tls if t.is_baseline and _COMPARISON_BEFORE.search(text, 0, t.start)}
     # 0: a value right after "baseline" or right before "at baseline"
     for g in values:
-        if _BASELINE_VALUE.search(text, 0, g.start) or re.match(r"\s*(?:at|from)\s+baseline\b", text[g.end:]):
+        if (_BASELINE_VALUE.search(text, 0, g.start) and not re.search(
+                r"(?i:\b(?:from|since)\s+baseline\s*(?:of|:|=|was|were)?\s*$)",
+                text[:g.start])) or re.match(r"\s*(?:at|from)\s+baseline\b", text[g.end:]):
             placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")
     # a: values inside a timepoint list; b: right after it ("12 months (6.48±3.52)")
     for t in tls:

@@ -23,6 +23,9 @@ CONTENT_HEADINGS = {
     "materials and methods": "methods", "patients and methods": "methods", "design": "methods",
     "study design": "methods", "setting": "methods", "participants": "methods", "interventions": "methods",
     "main outcome measures": "methods", "results": "results", "findings": "results",
+    # JAMA: "Importance", "Design, Setting, and Participants", "Main Outcomes and Measures", "Conclusions and Relevance"
+    "importance": "background", "design, setting, and participants": "methods", "main outcomes and measures": "methods",
+    "main outcome and measures": "methods", "conclusions and relevance": "conclusion",
     # a heading over both (European Heart Journal, PLOS Medicine): read like an unheaded abstract
     "methods and results": "methods-results", "methods and findings": "methods-results",
     # ClinicalTrials.gov pages and summaries copied from them
@@ -31,7 +34,7 @@ CONTENT_HEADINGS = {
     "results summary": "results", "study results": "results", "outcome measures": "results",
     "conclusion": "conclusion", "conclusions": "conclusion", "interpretation": "conclusion",
     "trial registration": "registration", "clinical trial registration": "registration",
-    "registration": "registration", "key point": "conclusion", "key points": "conclusion",
+    "registration": "registration", "key point": "key-points", "key points": "key-points",
     "key message": "conclusion", "key messages": "conclusion",
 }
 # headings after which nothing is study content until a content heading comes back

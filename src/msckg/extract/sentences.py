@@ -22,7 +22,9 @@ _INLINE = re.compile(r"(?P<h>[A-Za-z][A-Za-z /&-]{2,40}?)\s*:\s+")
 # "Objective To observe ...", "Results After 12 weeks ...": a heading run into its line without a colon
 # "[Abstract] [Objective] To explore ...", "【Results】...": bracketed headings at a sentence's start
 _BRACKET_HEADING = re.compile(r"[\[【]\s*(?P<h>[A-Za-z][A-Za-z ]{2,30}?)\s*[\]】]\s*")
-_BARE_HEADING = re.compile(r"(?P<h>Objectives?|Aims?|Purpose|Background|Methods|Results|Findings|Conclusions?|Interpretation)\s+(?=[A-Z0-9\[(])")
+_BARE_HEADING = re.compile(r"(?P<h>Objectives?|Aims?|Purpose|Background|Methods|Results|Findings|Conclusions?|Interpretation|"
+                           r"Importance|Question|Meaning|Interventions|Design, Setting, and Participants|"
+                           r"Main Outcomes? and Measures?|Conclusions and Relevance)\s+(?=[A-Z0-9\[(])")
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,9 @@ def split(source: str, block: Block, section: str) -> tuple[list[Sentence], str]
         pos = cut
         # a bare heading may open any sentence of a run-in abstract ("... in each group. Results At 3 months, ...")
         head = _INLINE.match(text, s) or _BARE_HEADING.match(text, s)
-        if head and head["h"].strip().lower() in CONTENT_HEADINGS:
+        if head and section == "key-points" and head["h"].strip().lower() in ("question", "findings", "meaning"):
+            s = head.end()  # JAMA's Key Points restate the abstract: "Findings" there is not the results section
+        elif head and head["h"].strip().lower() in CONTENT_HEADINGS:
             section = CONTENT_HEADINGS[head["h"].strip().lower()]
             s = head.end()
         while (bracket := _BRACKET_HEADING.match(text, s)) and s < e:

@@ -84,7 +84,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("count_pct_paren", re.compile(
         rf"\(\s*(?P<num>\d+)\s+(?:[a-z-]+\s+)?(?:patients|participants|subjects|cases)?\s*[,;]\s*(?P<pct>{NUM})\s*%\s*\)")),
     ("count_pct", re.compile(  # "one patient given sham (6.3%)"
-        rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\))")),
+        rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,3}}?\s*[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]])")),
     # "HR 0.55 (0.18-1.64)": a ratio with its interval in parentheses, the level unstated (95% by convention)
     ("effect_ci", re.compile(
         rf"\b(?P<name>(?i:hazard ratio|odds ratio|risk ratio|relative risk)|HR|OR|RR)\b\s*(?i:of|=|:|was|,)?\s*"
@@ -141,8 +141,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _CHARACTERISTIC_BEFORE = re.compile(
     r"(?i:\b(?:age[ds]?|BMI|body mass index|weight|height|disease duration|duration of disease|male|female|men|women)"
-    r"\s*(?:of|was|were|=|:)?\s*(?:mean|median)?\s*$)")
-_CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:were\s+)?(?:male|female|men|women)\b))")
+    r"\s*(?:of|was|were|=|:|,)?\s*(?:mean|median)?\s*$)")
+_CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:were\s+)?(?:male|female|men|women)\b"
+                                   r"|(?:patients\s+|participants\s+)?(?:completed|withdrew|discontinued|dropped\s+out|"
+                                   r"were\s+(?:lost|included|analy[sz]ed|randomi[sz]ed|enrolled|excluded)\b)))")
+# "(mean [SD] age, 41.3 [9.6] years; 61 men [70.9%])": who was enrolled
+_CHARACTERISTIC_PAREN = re.compile(r"(?i:\(\s*(?:(?:mean|median)\s*(?:[\[(][^\])]*[\])])?\s*)?age\b[^()]*$)")
 _MEAN_SD = re.compile(r"(?i:\bmean\s*(?:±|\+/-|\(|and)\s*(?:SD|s\.d\.|standard deviation))")
 _MEAN = re.compile(r"(?i:\bmean\b)")
 _CHANGED_BY = re.compile(r"(?i:\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by"
@@ -475,7 +479,9 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     _respective_percentages(work, groups)
     for g in groups:
         g.characteristic = bool(_CHARACTERISTIC_BEFORE.search(work, max(0, g.start - 25), g.start)
-                                or _CHARACTERISTIC_AFTER.match(work, g.end))
+                                or _CHARACTERISTIC_AFTER.match(work, g.end)
+                                or _CHARACTERISTIC_PAREN.search(work, max(0, g.start - 80), g.start)
+                                or re.search(r"(?i:\b(?:men|women|male|female)\s*[\[(]\s*$)", work[max(0, g.start - 12):g.start]))
     for g in groups:  # report the original text, not the folded one
         for st in g.stats:
             st.text = text[st.start:st.end].strip()
