@@ -163,12 +163,12 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
                          rf"|\b{_STANDARD}(?:\s+alone|\s+(?:group|arm))\b{abbr})")
     if re.search(rf"(?i:\bcontrol (?:group|arm)\b|\b{_STANDARD} alone\b{abbr})", text):
         return [ArmDraft("control", "control group", "active-comparator", pattern)]
-    alone = re.search(r"(?i:\b(?:or|vs\.?|versus|to|with)\s+(?P<w>[A-Z][\w-]{1,10}|[a-z][\w-]+(?:\s+[a-z][\w-]+)?)[- ]alone\b)",
-                      text)
+    alone = list(dict.fromkeys(m["w"] for m in re.finditer(
+        r"(?i:\b(?:or|vs\.?|versus|to|with)\s+(?P<w>[A-Z][\w-]{1,10}|[a-z][\w-]+(?:\s+[a-z][\w-]+)?)[- ]alone\b)", text)))
     if alone:  # "CD plus BM-MSCs ... vs CD alone": the comparator named by the treatment both arms get
-        word = re.escape(alone["w"]).replace(r"\ ", r"\s+")
-        return [ArmDraft("control", f"{alone['w']} alone", "active-comparator", re.compile(
-            rf"(?i:\b(?:the\s+)?{word}[- ]alone(?:\s+(?:group|arm)s?)?\b|\bcontrol(?:\s+(?:group|arm)s?)\b)"))]
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alone)
+        return [ArmDraft("control", f"{alone[-1]} alone", "active-comparator", re.compile(
+            rf"(?i:\b(?:the\s+)?(?:{words})[- ]alone(?:\s+(?:group|arm)s?)?\b|\bcontrol(?:\s+(?:group|arm)s?)\b)"))]
     methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
     if re.search(r"(?i:\b(?:matched|historical|contemporaneous|concurrent|untreated)\s+controls\b"
                  r"|\bcontrols\s*\(n\s*=)", methods):

@@ -178,7 +178,7 @@ class Registry:
         bare = re.sub(r"\s*\([^()]*\)", "", label).strip()
         if bare and bare != label:
             ep.forms.add(key_tokens(bare))  # "overall response (complete or partial)" is "overall response"
-        for inner in re.finditer(r"\(([A-Za-z][\w/-]{1,12})\)", label):
+        for inner in re.finditer(r"\(([A-Za-z][\w/-]{1,12})(?:\)|;)", label):  # "(HHS; range, 0-100, ...)"
             if any(c.isupper() for c in inner.group(1)):  # "... Index (WOMAC) total score": WOMAC, WOMAC total score
                 ep.forms.add(key_tokens(inner.group(1)))
                 ep.forms.add(key_tokens(inner.group(1) + " " + label[inner.end():]))
