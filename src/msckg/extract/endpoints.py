@@ -267,7 +267,8 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
     listed: list[EndpointDraft] = []
     for a, b, slug in sorted(found):
         words = plain[a:b]
-        abbr = re.match(r"\s*\((?P<ab>[^()]{1,15})\)", plain[b:])
+        abbr = re.match(r"\s*\((?P<ab>[^()]{1,15})\)", plain[b:]) or \
+            re.match(r"\s*\((?P<ab>[A-Za-z][\w/-]{1,12});", plain[b:])  # "Harris Hip Score (HHS; range, 0-100)"
         label = words + (f" ({abbr['ab']})" if abbr else "")
         if slug == UNMAPPED:
             label = _clean(label)
