@@ -292,12 +292,14 @@ def _fixture_drafts(tmp_path: Path) -> Path:
     return studies
 
 
-@pytest.mark.parametrize(("folder", "precision", "recall"), [("tune", 0.99, 0.98), ("holdout", 0.84, 0.80)])
-def test_blind_fixture_folder(tmp_path: Path, folder: str, precision: float, recall: float) -> None:
-    """The blind tune/ documents and the holdout/ documents (a development set since round 2, no longer blind)
-    keep the figures recorded in docs/extract.md (numeric P / R 100.0% / 99.1% and 86.9% / 83.0%)."""
+@pytest.mark.parametrize(("folder", "documents", "precision", "recall"), [
+    ("tune", 5, 0.99, 0.98), ("holdout", 5, 0.84, 0.82), ("blind2", 6, 0.96, 0.93), ("dev3", 8, 0.52, 0.45)])
+def test_blind_fixture_folder(tmp_path: Path, folder: str, documents: int, precision: float, recall: float) -> None:
+    """The once-blind folders now used for development (tune/, holdout/, blind2/, dev3/) keep the figures
+    recorded in docs/extract.md (numeric P / R 100.0/99.1, 84.4/82.1, 96.5/93.9, 52.9/45.8); blind3/ is only
+    measured, never a floor."""
     total, per_doc = measure_folder(FIXTURES / folder, None, tmp_path / "measure")
-    assert len(per_doc) == 5
+    assert len(per_doc) == documents
     numeric = total["numeric results"]
     assert numeric.expected >= 100
     assert numeric.precision >= precision and numeric.recall >= recall, numeric
@@ -306,11 +308,13 @@ def test_blind_fixture_folder(tmp_path: Path, folder: str, precision: float, rec
 
 
 def test_blind_drafts_build(tmp_path: Path) -> None:
-    """Drafts of all ten blind documents (tune/ and holdout/) build into a SHACL-valid graph."""
+    """Drafts of all 30 blind documents (tune/, holdout/, blind2/, dev3/, blind3/) build into a SHACL-valid
+    graph: whatever a draft gets wrong, it never breaks a build."""
     studies = tmp_path / "studies"
-    for doc in sorted([*(FIXTURES / "tune").glob("*.txt"), *(FIXTURES / "holdout").glob("*.txt")]):
+    folders = ("tune", "holdout", "blind2", "dev3", "blind3")
+    for doc in sorted(d for f in folders for d in (FIXTURES / f).glob("*.txt")):
         write_draft(extract_file(doc), studies / f"{doc.stem}.yaml")
-    assert len(list(studies.glob("*.yaml"))) == 10
+    assert len(list(studies.glob("*.yaml"))) == 30
     summary = build(studies, tmp_path / "out")
     assert summary.ok and not summary.report.violations
 

@@ -141,6 +141,10 @@ def segment(text: str) -> list[Block]:
             continue
         if _BOILERPLATE.match(body):
             blocks.append(Block(s, e, "boilerplate", section))
+        elif _CITATION.search(body) and re.search(r"\bPMID:\s*\d", body) and not re.match(r"\s*\[?\d{1,3}[.)\]]\s", body):
+            # "Ren H, Aziz N, ... Dev Neurorehabil Regen. 2023 Nov;17(6):488-497. doi: ... PMID: ...": the
+            # record's own citation (a PubMed page), not an entry of a numbered reference list
+            blocks.append(Block(s, e, "citation", section))
         elif _REFERENCE_LINE.match(body) and not re.search(r"\b(?:we|patients?|were|was)\b", body):
             blocks.append(Block(s, e, "references", section))
         elif _CITATION.search(body) and len(body) < 300:
