@@ -159,7 +159,9 @@ class Registry:
         bare = _GROUP_TAIL.sub("", label)  # "MELD score of the treatment group" names the measure, not the group
         if bare and bare != label and label.startswith(bare):
             label, end = bare, start + len(bare)
-        existing = self.by_instrument(instrument) if instrument != UNMAPPED else self.by_form(key_tokens(label))
+        # adverse events of different kinds (serious, infusion-related, deaths) are endpoints of their own
+        existing = self.by_instrument(instrument) if instrument not in (UNMAPPED, "adverse-events") \
+            else self.by_form(key_tokens(label))
         if existing is not None:
             existing.forms.add(key_tokens(label))
             if abbreviation:
@@ -184,7 +186,7 @@ class Registry:
                 ep.forms.add(key_tokens(inner.group(1) + " " + label[inner.end():]))
         if abbreviation:
             ep.forms.add(key_tokens(abbreviation))
-        if instrument != UNMAPPED:
+        if instrument not in (UNMAPPED, "adverse-events"):  # each kind of adverse event keeps its own words
             ep.forms |= {k for k, v in instrument_lexicon().items() if instrument in v and len(v) == 1}
         self.items.append(ep)
         return ep

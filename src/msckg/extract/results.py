@@ -74,6 +74,7 @@ class Context:
     last_endpoint: EndpointDraft | None = None
     characteristics: list[Group] = field(default_factory=list)
     frame: tuple[str, Item] | None = None  # a timepoint opening the results section
+    running: bool = False  # ... or opening a later sentence: it frames measured values only
     results_seen: bool = False
     columns: list[str] | None = None  # a table flattened to text: the arm of each column, in order
     column_p: bool = False  # ... and a last column of p-values
@@ -138,6 +139,7 @@ _BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:of|:|=|was|values?)?\s*$)")
 
 # ", whereas", ", but", ", and that of", and ", and <a new subject> were ..." start a clause of their own
 _CLAUSE_BREAK = re.compile(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)\b"
+                           r"|,\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\()"
                            r"|,\s+and\s+(?=[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}\s+(?:was|were)\b)")
 
 
@@ -250,6 +252,17 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
                                   s.start + a + len(words), confidence=0.5)
             reasons.append("endpoint taken from the clause's subject")
             return ep, 0.75
+    died = re.match(r"[^;]*?\b(?:patients|participants|subjects|children|infants)?\s*(?P<v>died|relapsed|responded|survived)\b",
+                    text[g.end:clauses[ci][1] + 1])
+    if died and not any(clauses[ci][0] <= f[0] < clauses[ci][1] for f in found):
+        noun = _PREDICATE_NOUN[died["v"].lower()]
+        known = next((e for e in ctx.registry.items if {"mortality", "death"} & set(key_tokens(e.label))), None) \
+            if noun == "deaths" else None
+        reasons.append("endpoint taken from the clause's predicate")
+        if known is not None:
+            return known, 0.8
+        return ctx.registry.add(noun, UNMAPPED, "other", s, s.start + g.end + died.start("v"),
+                                s.start + g.end + died.end("v"), confidence=0.5), 0.75
     before = [f for f in found if f[1] <= g_start]
     subj = _subject(text)
     if before and subj is not None and subj[1] <= g_start and subj[0] <= before[-1][0] and \
@@ -543,10 +556,13 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                     placed[id(g)] = item
                     how[id(g)] = how.get(id(g), 1.0) * 0.95
     # set before placing, so the opening sentence's later clauses are framed too
-    if s.section == "results" and ctx.frame is None and not ctx.results_seen:
+    # ... and any later sentence that opens with its own time ("At week 52, ...") frames the ones after it
+    if s.section in ("results", "methods-results", ""):
         opening = next((t for t in tls if not t.is_baseline and len(t.items) == 1 and t.start <= 8), None)
         if opening is not None and _FRAME_TAIL.match(text[opening.end:]):
-            ctx.frame = (s.section, opening.items[0])
+            first = s.section == "results" and ctx.frame is None and not ctx.results_seen
+            if first or ctx.frame is not None or ctx.results_seen:
+                ctx.frame, ctx.running = (s.section, opening.items[0]), not first
     # d/e: the next timepoint in the clause, else the previous one
     by_previous: set[int] = set()
     framed: set[int] = set()
@@ -588,14 +604,21 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             by_previous.add(id(g))
         elif g.form == "none" and i > 0 and id(values[i - 1]) in placed:
             placed[id(g)] = placed[id(values[i - 1])]
-        elif ctx.frame is not None and ctx.frame[0] == s.section and g.form != "zero" and g.stats[0].kind != "count":
+        elif ctx.frame is not None and ctx.frame[0] == s.section and g.form != "zero" and g.stats[0].kind != "count" \
+                and not (ctx.running and (g.stats[0].kind in ("proportion", "p-value", "effect-size") or any(
+                    re.match(r"(?:day|week|month|year)", st.unit or "") for st in g.stats)
+                    or re.search(r"(?i:\b(?:over|during|throughout)\s+(?:the\s+)?(?:whole\s+|entire\s+)?"
+                                 r"(?:study(?:\s+period)?|follow-?up|trial)\b)", text))):
             # counts of events are over the whole follow-up, as with an endpoint's definition below
-            placed[id(g)] = ctx.frame[1]  # "Results After 12 weeks of treatment, ..." frames the section
+            placed[id(g)] = None if ctx.running else ctx.frame[1]  # "Results After 12 weeks ..." frames the section
             how[id(g)] = how.get(id(g), 1.0) * 0.8
             framed.add(id(g))
         else:
             placed[id(g)] = None
     _parallel_runs(text, tls, values, population, placed, by_previous, how)
+    for g in values:  # a later sentence's opening time, for what the sentence's own runs did not place
+        if id(g) in framed and placed.get(id(g)) is None and ctx.frame is not None:
+            placed[id(g)] = ctx.frame[1]
     # "Three and four patients ... at 9 (7.5%) and 12 (10%) months, respectively": counts by position
     counts = _COUNT_LIST.match(text)
     if counts and "respectively" in text:

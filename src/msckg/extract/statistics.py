@@ -51,6 +51,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*(?:[(,;]\s*|\s)\s*"
         rf"(?P<lvl>\d{{2}}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval)(?:\s*\[CI\])?\s*(?:[:=,]|was|of)?\s*"
         rf"(?P<lo>{NUM})\s*%?\s*(?:,|to|-|–|—)\s*(?P<hi>{NUM})\s*%?")),
+    # "-174.9 mL (-251.3 to -98.5)" after a "95% CI" stated earlier in the sentence: the same kind of interval
+    ("ci_again", re.compile(rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*\(\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—)\s*(?P<hi>{NUM})\s*%?\s*"
+                            r"(?=[);,])")),
+    # "-1.8 (SD 5.9) versus -4.6 (6.3; p=0.10)": the second spread after an "SD" stated for the first
+    ("sd_again", re.compile(rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?P<sd>{NUM})\s*(?P<u2>{UNIT})?\s*(?=[;,)])")),
     ("hdr_msd", re.compile(
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?P<sd>{NUM})\s*(?P<u2>{UNIT})?\s*\)")),
     ("hdr_median", re.compile(
@@ -167,7 +172,7 @@ _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
-VALUE_FORMS |= {"count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
+VALUE_FORMS |= {"ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
 
 
 @dataclass
@@ -250,6 +255,20 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         else:
             g.stats.append(stat("central-value", value=est, unit=unit, ci=(lo, hi, lvl)))
             g.confidence = 0.6
+    elif form == "ci_again":
+        level = re.findall(r"(?i:(\d{2}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval))", text[:m.start()])[-1]
+        est, unit = _d(m["est"]), m["eu"] or None
+        window = before[-70:]
+        kind = "difference" if _CHANGED_BY.search(window) or re.search(r"(?i:\b(?:difference|change)\b)", window) else \
+            "mean" if _MEAN.search(window) else "central-value"
+        g.stats.append(stat(kind, value=est, unit=unit, ci=(_d(m["lo"]), _d(m["hi"]), _d(level) / 100)))
+        g.confidence = 0.7
+    elif form == "sd_again":
+        unit = m["u"] or m["u2"] or None
+        kind = "difference" if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
+            "mean" if _MEAN.search(before) else "central-value"
+        g.stats += [stat(kind, value=_d(m["v"]), unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
+        g.confidence = 0.75
     elif form == "msd":
         unit = m["u"] or m["u2"] or None
         kind = "difference" if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
@@ -398,6 +417,10 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
             if any(not (e <= a or s >= b) for a, b in taken):
                 continue
             if form == "keyword_value" and re.search(r"[#(]", work[s:e]):
+                continue
+            if form == "ci_again" and not re.search(r"(?i:\d{2}\s*%\s*(?:CI|C\.I\.|confidence interval))", work[:s]):
+                continue
+            if form == "sd_again" and not re.search(r"(?i:\(\s*(?:SD|s\.d\.)\b)", work[:s]):
                 continue
             if form == "hdr_msd" and not (_HDR_MSD.search(work) or _HDR_MSD.search(previous) and not _OWN_LABEL.search(work)) \
                     or form == "hdr_median" and not (_HDR_MEDIAN.search(work) or _HDR_MEDIAN.search(previous)
