@@ -229,6 +229,16 @@ def _clause_before(text: str, start: int) -> str:
     return text[cuts[-1] if cuts else 0:start]
 
 
+def _change_kind(before: str) -> str:
+    """A change from baseline: a `mean` (or `median`) when the words name that statistic ("the mean
+    change was", "improved by a median of"), else a `difference` ("fell by 31.5%", "rose by 3.9 ± 5.2")."""
+    if _MEAN.search(before):
+        return "mean"
+    if _MEDIAN.search(before):
+        return "median"
+    return "difference"
+
+
 def _make(form: str, m: re.Match[str], text: str) -> Group:
     g = Group(form, m.start(), m.end())
     span = m.group(0)
@@ -245,9 +255,10 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
                            r"effect size|Cohen'?s d)\b)", window) or re.search(r"\b(?:HR|OR|RR|IRR|ES)\b", window[-35:])
         if effect:
             g.stats.append(stat("effect-size", value=est, ci=(lo, hi, lvl)))
-        elif _CHANGED_BY.search(window) or re.search(r"(?i:\bdifference\b|"
-                       r"\b(?:change|reduction|increase|decrease)\s+of\s*$)", window):
+        elif re.search(r"(?i:\bdifference\b)", window):
             g.stats.append(stat("difference", value=est, unit=unit, ci=(lo, hi, lvl)))
+        elif _CHANGED_BY.search(window) or re.search(r"(?i:\b(?:change|reduction|increase|decrease)\s+of\s*$)", window):
+            g.stats.append(stat(_change_kind(window), value=est, unit=unit, ci=(lo, hi, lvl)))
         elif unit == "%":
             g.stats.append(stat("proportion", percentage=est, unit="%", ci=(lo, hi, lvl)))
         elif _MEAN.search(window):
@@ -259,19 +270,20 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         level = re.findall(r"(?i:(\d{2}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval))", text[:m.start()])[-1]
         est, unit = _d(m["est"]), m["eu"] or None
         window = before[-70:]
-        kind = "difference" if _CHANGED_BY.search(window) or re.search(r"(?i:\b(?:difference|change)\b)", window) else \
+        kind = "difference" if re.search(r"(?i:\bdifference\b)", window) else \
+            _change_kind(window) if _CHANGED_BY.search(window) or re.search(r"(?i:\bchange\b)", window) else \
             "mean" if _MEAN.search(window) else "central-value"
         g.stats.append(stat(kind, value=est, unit=unit, ci=(_d(m["lo"]), _d(m["hi"]), _d(level) / 100)))
         g.confidence = 0.7
     elif form == "sd_again":
         unit = m["u"] or m["u2"] or None
-        kind = "difference" if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
+        kind = _change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
             "mean" if _MEAN.search(before) else "central-value"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
         g.confidence = 0.75
     elif form == "msd":
         unit = m["u"] or m["u2"] or None
-        kind = "difference" if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
+        kind = _change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
             "mean" if _MEAN.search(before) else "central-value"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
         g.n = int(m["n"]) if m["n"] else None
@@ -288,9 +300,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
                             r"reduc\w*)\b)", before)
         if form == "paren_vsd":
             signed = m["v"][0] in "+-"
-            kind = "difference" if changed and signed else "mean" if _MEAN.search(before) else "central-value"
+            kind = _change_kind(before) if changed and signed else "mean" if _MEAN.search(before) else "central-value"
         else:
-            kind = "difference" if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else "mean"
+            kind = _change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else "mean"
         g.stats += [stat(kind, value=value, unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
     elif form == "from_to":
         pass  # split into two groups by find_groups
@@ -298,7 +310,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         unit = m["u"] or None
         mean_sd = bool(_MEAN_SD.search(text))
         # "The mean EDSS changed by -0.22 ± 0.41": the clause names the mean; the spread stays unnamed
-        kind = "difference" if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
+        kind = _change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
             "mean" if mean_sd or _MEAN.search(before) else "central-value"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit),
                     stat("sd" if mean_sd else "plus-minus", value=_d(m["s"]), unit=unit)]
@@ -323,8 +335,10 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.confidence = 0.7  # the interval's level is assumed
     elif form == "keyword_value":
         # "the mean percentage change from baseline was -49.5%": a difference, not a mean
-        change = re.search(r"(?i:\b(?:change|difference|reduction|increase|decrease|improvement)s?\b)", span)
-        g.stats.append(stat("difference" if change else m["kw"].lower(), value=_d(m["v"]), unit=m["u"] or None))
+        # "the mean percentage change from baseline was -49.5%": the statistic named (a mean of changes);
+        # "the median difference was 3": a difference
+        diff = re.search(r"(?i:\bdifferences?\b)", span)
+        g.stats.append(stat("difference" if diff else m["kw"].lower(), value=_d(m["v"]), unit=m["u"] or None))
     elif form in ("zero", "zero_any", "zero_there"):
         g.stats.append(stat("count", value=Decimal(0)))
         what = m.groupdict().get("what")
@@ -356,14 +370,14 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         # "improved by a median of 6 points in A and 2 points in B": the statistic the sentence names
         changed = _CHANGED_BY.search(before)
         named = re.search(r"(?i:\bby\s+an?\s+(median|mean)\b)", changed.group()) if changed else None
-        kind = named.group(1).lower() if named else "difference" if changed else \
+        kind = named.group(1).lower() if named else _change_kind(before) if changed else \
             "median" if _MEDIAN.search(before) else "mean" if _MEAN.search(before) else "central-value"
         g.stats.append(stat(kind, value=_d(m["v"]), unit=m["u"]))
         g.confidence = 0.7
     elif form == "pct":
         kind = "median" if _MEDIAN.search(before[-80:]) else "proportion"
         if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before):
-            g.stats.append(stat("difference", value=_d(m["v"]), unit="%"))
+            g.stats.append(stat(_change_kind(before), value=_d(m["v"]), unit="%"))
             g.confidence = 0.7
         elif kind == "median":
             g.stats.append(stat("median", value=_d(m["v"]), unit="%"))
