@@ -134,12 +134,17 @@ _AFTER_TREATMENT = re.compile(r"(?i:[^.;,()]{0,40}?\b(?:after|following|post)[- 
                               r"transplant\w*|infusions?|injections?|surgery|intervention))")
 _COMPOSITE = re.compile(r"(?i:(?:the\s+)?(?:composite|combined\s+(?:end-?point|outcome)|incidence|occurrence|"
                         r"risk|time\s+to|proportion\s+of\s+patients\s+with)\b)")
+_CHANGE_VERB = re.compile(r"(?i:\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|"
+                          r"changed?|worsened)\s+by\s+(?:an?\s+(?:mean|median)\s+of\s+)?$)")
 _BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:of|:|=|was|values?)?\s*$)")
 
 
 # ", whereas", ", but", ", and that of", and ", and <a new subject> were ..." start a clause of their own
 _CLAUSE_BREAK = re.compile(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)\b"
                            r"|,\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\()"
+                           r"|,\s+and\s+(?=the\s+[A-Za-z])"
+                           r"|\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\([^()]*\)\s+"
+                           r"(?:reported|had|developed|experienced|died)\b)"
                            r"|,\s+and\s+(?=[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}\s+(?:was|were)\b)")
 
 
@@ -224,6 +229,11 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
                               s.start + a + len(words), confidence=0.6)
         reasons.append("endpoint named by the words of a zero count")
         return ep, 0.9
+    primary = re.match(r"(?i:\s*(?:the\s+)?(?:primary|main)\s+(?:efficacy\s+)?(?:end-?point|outcome)\b)", text)
+    named_primary = next((e for e in ctx.registry.items if e.role == "primary"), None)
+    if primary and named_primary is not None and not [f for f in found if f[1] <= g.start]:
+        reasons.append("the primary endpoint, as the sentence calls it")  # "The primary endpoint was met by 11 of 32"
+        return named_primary, 0.9
     lead = _NAMED_BEFORE.search(text, 0, g.start)
     if lead and not _POPULATION_WORD.search(lead["np"]):  # "... were headache (12 participants, 46.2%)"
         named = [f for f in found if f[0] >= lead.start("np") and f[1] <= lead.end("np")]
@@ -236,7 +246,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         return ep, 0.85
     clauses = _clauses(text)
     ci = _clause_of(clauses, g_start)
-    own = re.match(r"\s*,?\s*(?:while|whereas|but)\s+", text[clauses[ci][0]:g_start]) if ci > 0 else None
+    own = re.match(r"\s*,?\s*(?:while|whereas|but|and(?=\s+the\s))\s+", text[clauses[ci][0]:g_start]) if ci > 0 else None
     if own and not any(clauses[ci][0] <= f[0] < g_start for f in found):
         # "..., while light-touch sensory scores increased by 8.6 points": the clause names its own measure
         start = clauses[ci][0] + own.end()
@@ -254,6 +264,16 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
             return ep, 0.75
     died = re.match(r"[^;]*?\b(?:patients|participants|subjects|children|infants)?\s*(?P<v>died|relapsed|responded|survived)\b",
                     text[g.end:clauses[ci][1] + 1])
+    event = re.match(r"\s*(?:patients\s+|participants\s+)?(?:reported|had|developed|experienced)\s+(?:an?\s+)?"
+                     r"(?P<what>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s*(?:[.;,(]|$|\s+(?:within|after|during|at|in|and|but)\b))",
+                     text[g.end:clauses[ci][1] + 1])
+    if event and ci > 0 and not any(clauses[ci][0] <= f[0] < clauses[ci][1] for f in found):
+        # "... and two (6.3%) reported headache": the event the clause's own verb names
+        a = g.end + event.start("what")
+        hits = find_instruments(event["what"])
+        reasons.append("endpoint named by the clause's verb")
+        return ctx.registry.add(event["what"], hits[0][2][0] if hits else UNMAPPED, "safety", s, s.start + a,
+                                s.start + a + len(event["what"]), confidence=0.5), 0.8
     if died and not any(clauses[ci][0] <= f[0] < clauses[ci][1] for f in found):
         noun = _PREDICATE_NOUN[died["v"].lower()]
         known = next((e for e in ctx.registry.items if {"mortality", "death"} & set(key_tokens(e.label))), None) \
@@ -426,7 +446,9 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     for g in values:
         if (_BASELINE_VALUE.search(text, 0, g.start) and not re.search(
                 r"(?i:\b(?:from|since)\s+baseline\s*(?:of|:|=|was|were)?\s*$)",
-                text[:g.start])) or re.match(r"\s*(?:at|from)\s+baseline\b", text[g.end:]):
+                text[:g.start])) or re.match(r"\s*at\s+baseline\b", text[g.end:]) or (
+                re.match(r"\s*from\s+baseline\b", text[g.end:]) and not {st.kind for st in g.stats} & {"difference"}
+                and not _CHANGE_VERB.search(text, max(0, g.start - 40), g.start)):
             placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")
     # a: values inside a timepoint list; b: right after it ("12 months (6.48±3.52)")
     for t in tls:
@@ -571,9 +593,10 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             continue
         ci = _clause_of(clauses, g.start)
         usable = [t for t in tls if id(t) not in comparison_baselines and _clause_of(clauses, t.start) == ci]
+        change = "difference" in {st.kind for st in g.stats} or _CHANGE_VERB.search(text, max(0, g.start - 40), g.start)
         nxt = [t for t in usable if t.start >= g.end and len(t.items) == 1
-               and not (t.is_baseline and re.search(r"(?i:\bto\s*[(\[]?\s*$)", text[:g.start]))]
-        prev = [t for t in usable if t.end <= g.start]
+               and not (t.is_baseline and (change or re.search(r"(?i:\bto\s*[(\[]?\s*$)", text[:g.start])))]
+        prev = [t for t in usable if t.end <= g.start and not (t.is_baseline and change)]  # a change is never at baseline
         if i > 0 and id(values[i - 1]) in placed and _VS_LINK.fullmatch(text, values[i - 1].end, g.start):
             placed[id(g)] = placed[id(values[i - 1])]  # "73.2% in the A group versus 55.6% in the B group"
             continue

@@ -77,12 +77,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("prop_pct_paren", re.compile(
         rf"(?P<pct>{NUM})\s*%\s*\(\s*(?P<num>\d+)\s*(?:/|out of|of)\s*(?P<den>\d+)(?:\s+[a-z]+)?\s*\)")),
     ("prop_of_pct", re.compile(  # "seven of the 22 MSC-treated patients (31.8%)"
-        rf"(?i:{_PAIR_OF})(?:\s+[A-Za-z][\w-]*){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*(?:\)|(?=[;,]))")),
+        rf"(?i:(?<![\w.-]){_PAIR_OF})(?:\s+[A-Za-z][\w-]*){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*(?:\)|(?=[;,]))")),
     ("prop_pct_slash", re.compile(
         rf"(?P<pct>{NUM})\s*%\s*[,;]\s*(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\w./])")),
     ("prop_slash_pct", re.compile(
         rf"(?<![\w./])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?:\s*,\s*|\s*\(\s*)(?P<pct>{NUM})\s*%\)?")),
-    ("prop_of", re.compile(rf"(?i:(?<![\w.]){_PAIR_OF})(?![\w.%])")),
+    ("prop_of", re.compile(rf"(?i:(?<![\w.-]){_PAIR_OF})(?![\w.%])")),  # not "one" of "Thirty-one"
     ("prop_slash", re.compile(r"(?<![\w./])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\w./])")),
     ("count_pct_of", re.compile(
         rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,2}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)\s+of\s+(?:the\s+)?(?P<den>\d+))")),
@@ -135,6 +135,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?i:(?<![\w.#±/-])(?P<num>{_W}|\d+)\s+(?P<what>(?:(?:serious|severe|treatment-related|drug-related|"
         r"cell-related|unexpected|grade\s*[345])\s+)*(?:adverse\s+(?:events?|reactions?)|SAEs?|AEs?|deaths?))\b"
         r"(?!\s+(?:in|among|of)\s+(?:\d|the\b)))")),
+    # "Symptomatic hypoglycaemia was reported by five patients in the hUC-MSC group (and two in the placebo group)"
+    ("count_by", re.compile(
+        rf"(?i:\b(?:reported|observed|seen|noted|recorded|experienced)\s+(?:by|in)\s+(?P<num>{_W}|\d+)\s+"
+        rf"{_PEOPLE_WORDS}\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm)\b)")),
     # after the event counts, so that "two reactions in the A group and none in the B group" is one form
     ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm))")),
     # "(1,310 pg/mL at baseline and 1,295 pg/mL at 12 months)": a bare value with a unit of measurement
@@ -154,11 +158,11 @@ _CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:were\s
 _CHARACTERISTIC_PAREN = re.compile(r"(?i:\(\s*(?:(?:mean|median)\s*(?:[\[(][^\])]*[\])])?\s*)?age\b[^()]*$)")
 _MEAN_SD = re.compile(r"(?i:\bmean\s*(?:±|\+/-|\(|and)\s*(?:SD|s\.d\.|standard deviation))")
 _MEAN = re.compile(r"(?i:\bmean\b)")
-_CHANGED_BY = re.compile(r"(?i:\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by"
+_CHANGED_BY = re.compile(r"(?i:\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)\s+by"
                          r"(?:\s+(?:an?\s+)?(?:mean|median|average)(?:\s+of)?)?\s*$"
-                         r"|\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\s+(?:an?\s+)?"
+                         r"|\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)\s+by\s+(?:an?\s+)?"
                          r"(?:mean|median|average)?[^;]*?(?:\b(?:and|versus|vs\.?|compared\s+with)|,)\s*$"
-                         r"|\b(?:fell|decreased|declined|dropped|increased|rose|improved|reduced|changed?)\s+by\b.*\b(?:and|or)\s+by\s*$"
+                         r"|\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)\s+by\b.*\b(?:and|or)\s+by\s*$"
                          r"|\bchanges?\s+(?:from\s+baseline|in|of)\b[^;]*\b(?:was|were|of|=|:)\s*$)")
 _COUNT_ARM_MORE = re.compile(rf"(?i:\s*,?\s*and\s+(?P<num>{_W}|\d+|none)\s+(?:in|among)\s+the\s+"
                              r"(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm)\b)")
@@ -172,7 +176,7 @@ _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
-VALUE_FORMS |= {"ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
+VALUE_FORMS |= {"count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
 
 
 @dataclass
@@ -354,6 +358,10 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.stats.append(stat("count", value=Decimal(_int(m["num"]))))
         g.label = (m.start("what"), m.end("what"))
         g.confidence = 0.75
+    elif form == "count_by":
+        g.stats.append(stat("count", value=Decimal(_int(m["num"]))))
+        g.arm_word = m["arm"]
+        g.confidence = 0.7
     elif form in ("count_arm", "count_in"):
         g.stats.append(stat("count", value=Decimal(_int(m["num"]))))
         lead = re.match(r"(?i:(?:(?:and|or|but|while|with|the|an?|there\s+(?:were|was))\s+)*)", m["what"])
@@ -471,6 +479,9 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                         groups.append(grp)
                 taken.append((s, e))
                 continue
+            if form in ("pct", "unit_value") and re.search(r"\d\s*%?\s*(?:[–—-]|to)\s*$", work[max(0, s - 12):s]) and \
+                    not re.search(r"(?i:\b(?:from|IQR|range|CI)\b[^;]{0,30}$)", work[max(0, s - 40):s]):
+                continue  # "HbA1c of 7.5–11.0%": the bounds of an entry criterion, not a result
             if form in ("pct", "unit_value") and (_THRESHOLD.search(work, 0, s) or _THRESHOLD_AFTER.match(work, e)
                                                   or re.search(r"(?:[<>≤≥]|\b(?:above|below|under|than))\s*$", work[:s])):
                 continue  # "improved by at least 20% in five patients": the responder threshold, not a result
@@ -501,7 +512,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                 continue
             groups.append(_make(form, m, work))
             taken.append((s, e))
-            if form == "count_arm" and (more := _COUNT_ARM_MORE.match(work, e)) and \
+            if form in ("count_arm", "count_by") and (more := _COUNT_ARM_MORE.match(work, e)) and \
                     not any(more.start("num") < y and x < more.end() for x, y in taken):
                 # "... and one in the MSC group": the same event, counted in another arm
                 nxt = Group("count_arm", more.start("num"), more.end(), [Stat(
