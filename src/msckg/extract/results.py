@@ -154,7 +154,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     for i, c in enumerate(text):
         depth += c == "("
         depth -= c == ")"
-        if depth == 0 and (c == ";" or (c == "," and _CLAUSE_BREAK.match(text, i))):
+        if depth == 0 and (c == ";" or (c in ", " and _CLAUSE_BREAK.match(text, i))):
             cuts.append(i + 1)
     cuts.append(len(text) + 1)
     return [(a, b - 1) for a, b in pairwise(cuts)]
@@ -247,7 +247,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     clauses = _clauses(text)
     ci = _clause_of(clauses, g_start)
     own = re.match(r"\s*,?\s*(?:while|whereas|but|and(?=\s+the\s))\s+", text[clauses[ci][0]:g_start]) if ci > 0 else None
-    if own and not any(clauses[ci][0] <= f[0] < g_start for f in found):
+    if own and (not any(clauses[ci][0] <= f[0] < g_start for f in found) or own.group().strip() == "and"):
         # "..., while light-touch sensory scores increased by 8.6 points": the clause names its own measure
         start = clauses[ci][0] + own.end()
         subj = _subject(text[start:g_start])
@@ -716,7 +716,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             if st.comparison == "comparator" and (comparator is None or pop == comparator.id):
                 st.comparison = None if comparator is None else st.comparison
         if tp is None and len(ep.timepoints) == 1 and not {st.kind for st in stats} & {"count"} and \
-                ep.sentence.section != s.section and not any(re.match(r"(?:day|week|month|year)", st.unit or "")
+                (ep.sentence.section != s.section or s.section in ("", "methods-results") and ep.sentence.start < s.start
+                 and ep.role in ("primary", "secondary")) and not any(re.match(r"(?:day|week|month|year)", st.unit or "")
                                                              for st in stats):  # "time to response 11 days" has none
             tp = Item(g.start, g.end, ep.timepoints[0], ep.timepoints[0])  # the one timepoint the methods give it
             conf *= 0.9
