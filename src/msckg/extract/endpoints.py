@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rdflib import Graph, Literal
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDF, RDFS
 
 from msckg.extract.sentences import Sentence
 from msckg.extract.timepoints import find_timepoints
@@ -79,7 +79,9 @@ def instrument_lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
     for res in ontology_files():
         g.parse(data=res.read_text(encoding="utf-8"), format="turtle")
     table: dict[tuple[str, ...], list[str]] = {}
-    for s in g.subjects(predicate=None, object=MSCKG.Instrument):
+    for s in g.subjects(predicate=RDF.type, object=MSCKG.Instrument):  # not the properties whose range it is
+        if not str(s).startswith(str(INST)):
+            continue
         slug = str(s).removeprefix(str(INST))
         if slug == UNMAPPED:
             continue
