@@ -43,6 +43,9 @@ from msckg.extract.sections import Block, segment
 from msckg.extract.sentences import Sentence, sentences
 from msckg.extract.statistics import leftover_numbers
 
+# "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are mean ± SD"
+_PM_IS_SD = re.compile(r"(?i:\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|reported|"
+                       r"summari[sz]ed)?\s*(?:as\s+)?means?\s*(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b)")
 NOT_RESULTS = ("background", "objective", "methods", "registration", "key-points")
 
 
@@ -372,7 +375,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     # endpoints and results
     registry = Registry()
     read_endpoint_sentences(sents, registry)
-    ctx = Context(arms, registry, single_arm=len(arms) == 1)
+    ctx = Context(arms, registry, single_arm=len(arms) == 1, pm_is_sd=bool(_PM_IS_SD.search(source)))
     drafts: list[ResultDraft] = []
     leftovers: list[str] = []
     outcome: Outcome | None = None

@@ -80,6 +80,7 @@ class Context:
     column_p: bool = False  # ... and a last column of p-values
     table_time: Item | None = None  # "Table 2 Outcomes at 12 months"
     last_text: str = ""
+    pm_is_sd: bool = False  # "Continuous data are given as mean ± SD": every "x ± y" of the document
 
     @property
     def experimental(self) -> ArmDraft:
@@ -411,7 +412,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     tls = find_timepoints(text)
     masked = [(i.start, i.end) for t in tls if not t.is_baseline for i in t.items]
     tls = [t for t in tls if not FOLLOW_UP_BEFORE.search(text, 0, t.start)]
-    groups = find_groups(text, masked, previous)
+    groups = find_groups(text, masked, previous, ctx.pm_is_sd)
     if not groups:
         return read_findings(s, ctx, tls)
     for a, b, slugs in find_instruments(text):  # measures named here but not listed in the methods
@@ -724,7 +725,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             reasons.append("timepoint from the endpoint's definition")
         each = re.match(r"\s*(?:patients\s+|participants\s+)?in (?:each|either|both) (?:group|arm)s?\b", text[g.end:])
         pop_ids = [a.id for a in ctx.arms] if each or g.every_arm else [pop]
-        # "No dose-limiting toxicity occurred": every cell arm
+        # "No dose-limiting toxicity occurred": every cell arm (the fixtures' curators differ on the comparator arm;
+        # adding it cost more precision on them than it gained)
         if g.form in ("zero", "zero_any", "zero_there") and id(g) in defaulted and not each:
             pop_ids = [a.id for a in ctx.arms if a.role == "experimental"]
         for pop_id in pop_ids:

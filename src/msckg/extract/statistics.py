@@ -118,7 +118,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:observed|occurred|reported|noted|recorded|developed|seen|found)\b)")),
     ("count_subject", re.compile(
         rf"(?i:(?<![\w.#-])(?P<num>{_W}|\d+)\s+(?:patients?|participants?|subjects?|infants?|children|cases)\b"
-        r"(?P<mid>[^.;,()]{0,40}?)\s+(?:had|developed|experienced|suffered)\s+(?:an?\s+)?"
+        r"(?P<mid>[^.;,()]{0,40}?)\s+(?:had|developed|experienced|suffered|(?:was|were)\s+(?:hospitali[sz]ed|admitted)\s+"
+        r"(?:for|with))\s+(?:an?\s+)?"
         r"(?P<what>[^.;()]{3,60}?)(?=\s*(?:[.;(]|$|\s+(?:during|after|at|within|on|in|but|and|which|that)\b)))")),
     # "There were three deaths in the control group (and one in the MSC group)"
     ("count_arm", re.compile(
@@ -417,11 +418,12 @@ def _events(work: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "",  # type: ignore[assignment]
-                ) -> list[Group]:
+                pm_is_sd: bool = False) -> list[Group]:
     """Every statistic group in `text`, not overlapping; `masked` spans (timepoint numbers) are
     hidden from the patterns first. A "mean (SD)" or "median [IQR]" stated in the `previous`
     sentence still holds for a sentence that goes on with the same values ("HAQ-DI changed by
-    -0.31 (0.40), ...")."""
+    -0.31 (0.40), ..."). `pm_is_sd`: the document said once that "x ± y" is mean ± SD ("Continuous
+    data are given as mean ± SD")."""
     chars = list(fold(text).replace("·", "."))
     for a, b in masked:
         for i in range(a, b):
@@ -507,6 +509,10 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                 taken.append((s, e))
                 continue
             groups.append(_make(form, m, work))
+            if form == "pm" and pm_is_sd and groups[-1].stats[1].kind == "plus-minus":
+                groups[-1].stats[1].kind = "sd"
+                if groups[-1].stats[0].kind == "central-value":
+                    groups[-1].stats[0].kind = "mean"
             taken.append((s, e))
             if form in ("count_arm", "count_by") and (more := _COUNT_ARM_MORE.match(work, e)) and \
                     not any(more.start("num") < y and x < more.end() for x, y in taken):
