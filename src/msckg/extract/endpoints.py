@@ -58,6 +58,9 @@ _LABEL_LEAD = re.compile(r"(?i:^\s*(?:(?:baseline|mean|median|average|the|an?)\s
                          r"|(?:by|at|after|in|on)\s+(?:(?:week|month|day|year)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))"
                          r"\s*,?\s*)+)")
 _LABEL_TAIL = re.compile(r"(?i:\s+(?:at|after|by|on)\s+(?:(?:week|month|day|year)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))$)")
+_LOOSE_STOP = {"the", "a", "an", "of", "in", "on", "at", "for", "and", "or", "mean", "median", "average", "total", "change",
+               "changes", "from", "baseline", "to", "with", "by", "overall"}
+_GENERIC = {"score", "level", "rate", "count", "index", "scale", "value", "ratio", "time", "volume", "size", "test"}
 _STEM = re.compile(r"(?<=[a-z]{3})s$")
 
 
@@ -151,8 +154,18 @@ class Registry:
     def by_form(self, toks: tuple[str, ...]) -> EndpointDraft | None:
         return next((e for e in self.items if toks in e.forms), None)
 
+    def containing(self, label: str) -> EndpointDraft | None:
+        """The one endpoint whose names hold every distinctive word of `label` ("pain score" in "the change in
+        average daily pain score"), if exactly one does."""
+        words = {t for t in key_tokens(label) if t not in _LOOSE_STOP}
+        if not words or not words - _GENERIC:
+            return None
+        found = [e for e in self.items if words <= {t for f in e.forms for t in f}]
+        return found[0] if len(found) == 1 else None
+
     def add(self, label: str, instrument: str, role: str, s: Sentence, start: int, end: int,
-            abbreviation: str | None = None, confidence: float = 0.85) -> EndpointDraft:
+            abbreviation: str | None = None, confidence: float = 0.85, loose: bool = False) -> EndpointDraft:
+        """The endpoint named `label`, made if no listed one has that name (or, with `loose`, holds its words)."""
         if instrument == "adverse-events" and role == "other":
             role = "safety"
         # "Baseline eGFR", "(SD) change from baseline in DAS28-CRP at week 12", "HbA1c at 12 months": the measure
@@ -166,6 +179,8 @@ class Registry:
         # adverse events of different kinds (serious, infusion-related, deaths) are endpoints of their own
         existing = self.by_instrument(instrument) if instrument not in (UNMAPPED, "adverse-events") \
             else self.by_form(key_tokens(label))
+        if existing is None and loose and instrument == UNMAPPED:
+            existing = self.containing(label)
         if existing is not None:
             existing.forms.add(key_tokens(label))
             if abbreviation:

@@ -260,7 +260,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
             a = text.index(words, start)
             hits = find_instruments(words)
             ep = ctx.registry.add(words, hits[0][2][0] if hits else UNMAPPED, "other", s, s.start + a,
-                                  s.start + a + len(words), confidence=0.5)
+                                  s.start + a + len(words), confidence=0.5, loose=True)
             reasons.append("endpoint taken from the clause's subject")
             return ep, 0.75
     died = re.match(r"[^;]*?\b(?:patients|participants|subjects|children|infants)?\s*(?P<v>died|relapsed|responded|survived)\b",
@@ -283,7 +283,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         if known is not None:
             return known, 0.8
         return ctx.registry.add(noun, UNMAPPED, "other", s, s.start + g.end + died.start("v"),
-                                s.start + g.end + died.end("v"), confidence=0.5), 0.75
+                                s.start + g.end + died.end("v"), confidence=0.5, loose=True), 0.75
     before = [f for f in found if f[1] <= g_start]
     subj = _subject(text)
     if before and subj is not None and subj[1] <= g_start and subj[0] <= before[-1][0] and \
@@ -293,7 +293,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         label = re.sub(r"(?i:^(?:the|an?)\s+)", "", text[subj[0]:subj[1]].strip(" ,"))
         hits = find_instruments(label)
         ep = ctx.registry.add(label, UNMAPPED if not hits else hits[0][2][0], "other", s, s.start + subj[0],
-                              s.start + subj[1], confidence=0.5)
+                              s.start + subj[1], confidence=0.5, loose=True)
         reasons.append("endpoint taken from the sentence's subject")
         return ep, 0.8
     if before:
@@ -316,7 +316,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
                 not re.search(r"(?i:\b(?:patients?|participants?|subjects?|cases)\b)", words):
             hits = find_instruments(words)
             ep = ctx.registry.add(words, hits[0][2][0] if hits else UNMAPPED, "other", s,
-                                  s.start + head.start("np"), s.start + head.end("np"), confidence=0.5)
+                                  s.start + head.start("np"), s.start + head.end("np"), confidence=0.5, loose=True)
             reasons.append("endpoint taken from the sentence's subject")
             return ep, 0.75
         # "Three of 21 participants (14.3%) were insulin-independent at 6 months": the measure follows the verb
@@ -333,7 +333,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
                     return known, 0.8
             hits = find_instruments(label)
             ep = ctx.registry.add(label, hits[0][2][0] if hits else UNMAPPED, "other", s,
-                                  s.start + subj[1] + pred.start("p"), s.start + subj[1] + pred.end("p"), confidence=0.5)
+                                  s.start + subj[1] + pred.start("p"), s.start + subj[1] + pred.end("p"), confidence=0.5, loose=True)
             reasons.append("endpoint taken from the sentence's predicate")
             return ep, 0.75
     if subj is not None:
@@ -347,7 +347,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         label = re.sub(r"(?i:^(?:the|an?)\s+)", "", phrase)
         hits = find_instruments(label)
         slug = hits[0][2][0] if hits else UNMAPPED
-        ep = ctx.registry.add(label, slug, "other", s, s.start + subj[0], s.start + subj[1], confidence=0.5)
+        ep = ctx.registry.add(label, slug, "other", s, s.start + subj[0], s.start + subj[1], confidence=0.5, loose=True)
         reasons.append("endpoint taken from the sentence's subject")
         return ep, 0.75
     ep = ctx.registry.add("unnamed measure", UNMAPPED, "other", s, s.start, s.end, confidence=0.3)
