@@ -39,6 +39,7 @@ from msckg.extract.outcomes import (
 )
 from msckg.extract.product import ProductDraft, read_product, tissue_uberon
 from msckg.extract.results import ArmDraft, Context, ResultDraft, read_results
+from msckg.extract.results_page import read_results_page
 from msckg.extract.sections import Block, segment
 from msckg.extract.sentences import Sentence, sentences
 from msckg.extract.statistics import leftover_numbers
@@ -379,8 +380,10 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     drafts: list[ResultDraft] = []
     leftovers: list[str] = []
     outcome: Outcome | None = None
+    page_results, page_spans = read_results_page(source, registry, arms)  # a registry results view, read by column
+    drafts.extend(page_results)
     for s in sents:
-        if s.section in NOT_RESULTS or s.kind != "content":
+        if s.section in NOT_RESULTS or s.kind != "content" or any(a <= s.start < b for a, b in page_spans):
             continue
         if (header := read_header(s, registry)) is not None:  # "Primary Outcome Measure: ... [Time Frame: ...]"
             outcome = header

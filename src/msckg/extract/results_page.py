@@ -1,0 +1,311 @@
+"""A ClinicalTrials.gov results view copied as text: outcome tables, statistical analyses, adverse events.
+
+Why a reader of its own: the registry's results view is not prose but a fixed layout of tables
+whose columns are the arms ("Arm/Group Title  UC-MSC + Rehabilitation  Rehabilitation Alone"),
+one block per outcome (Title, Time Frame, Overall Number of Participants Analyzed, a statistic
+header such as "Mean (Standard Deviation)" or "Count of Participants", one row of values), then
+its statistical analyses (P-Value, Estimated Value, Confidence Interval) and an adverse-event table
+("Total  1/38 (2.63%)  2/38 (5.26%)"). Read by column, every value lands on its arm, measure and
+time frame with its n; the prose reader would see a jumble of numbers. Columns are split on tabs or
+runs of three or more spaces, as browsers copy them ("8  38.1%" is one cell).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from msckg.extract.endpoints import UNMAPPED, EndpointDraft, Registry, find_instruments
+from msckg.extract.outcomes import _default_time
+from msckg.extract.results import ArmDraft, ResultDraft
+from msckg.extract.sentences import Sentence
+from msckg.extract.statistics import Stat
+from msckg.extract.timepoints import Item
+
+_START = re.compile(r"(?i:^\s*(?:participant\s+flow|baseline\s+characteristics|outcome\s+measures|study\s+results)\s*$)")
+_END = re.compile(r"(?i:^\s*(?:limitations\s+and\s+caveats|more\s+information|publications?|abstract)\s*:?\s*$)")
+_OUTCOME = re.compile(r"(?i:^\s*(?:\d+\.\s*)?(?P<role>primary|secondary|other(?:\s+pre-?specified)?)\s+outcome(?:\s+measures?)?"
+                      r"\s*:?\s*(?P<title>.*)$)")
+_TITLE = re.compile(r"(?i:^\s*title\s*:?\s+(?P<t>.+)$)")
+_TIME = re.compile(r"(?i:^\s*time\s+frame\s*:?\s+(?P<t>.+)$)")
+_ARMS = re.compile(r"(?i:^\s*arm/group\s+title\b)")
+_ANALYZED = re.compile(r"(?i:^\s*overall\s+number\s+of\s+participants\s+analy[sz]ed\b)")
+_HEADER = re.compile(r"(?i:^\s*(?:measure\s+type\s*:\s*)?(?P<h>(?:least\s+squares\s+|geometric\s+)?mean|median|"
+                     r"count\s+of\s+participants|number)\b(?:\s*\((?P<spread>[^)]*)\))?\s*$)")
+_ANALYSIS = re.compile(r"(?i:^\s*statistical\s+analysis\b)")
+_SELECTION = re.compile(r"(?i:^\s*comparison\s+group\s+selection\s*:?\s+(?P<t>.+)$)")
+_P = re.compile(r"(?i:^\s*p-?value\s*:?\s+(?P<rel><=|>=|<|>|≤|≥)?\s*(?P<v>\d*\.\d+|[01])\b)")
+_ESTIMATE = re.compile(r"(?i:^\s*estimated\s+value\s*:?\s+(?P<v>-?\d+(?:\.\d+)?)\b)")
+_PARAMETER = re.compile(r"(?i:(?:estimation\s+parameter|method\s+of\s+estimation)\b.*?\b(?P<what>(?:least\s+squares\s+)?"
+                        r"mean\s+difference|median\s+difference|risk\s+difference|(?:odds|hazard|risk)\s+ratio|difference))")
+_CI = re.compile(r"(?i:confidence\s+interval\s*\(?\s*(?:2|1)-sided\s*\)?\s*(?P<lvl>\d{2}(?:\.\d)?)\s*%\s*:?\s*"
+                 r"(?:(?P<lo>-?\d+(?:\.\d+)?)\s+to\s+(?P<hi>-?\d+(?:\.\d+)?))?)")
+_RANGE = re.compile(r"^\s*(?P<lo>-?\d+(?:\.\d+)?)\s+to\s+(?P<hi>-?\d+(?:\.\d+)?)\s*$")
+_AE = re.compile(r"(?i:^\s*adverse\s+events\s*$)")
+_AE_SECTION = re.compile(r"(?i:^\s*(?P<s>all-cause\s+mortality|serious\s+adverse\s+events|other\s+\(not\s+including\s+serious\)"
+                         r"\s+adverse\s+events)\s*$)")
+_FRACTION = re.compile(r"(?P<num>\d+)\s*/\s*(?P<den>\d+)\s*\(\s*(?P<pct>\d+(?:\.\d+)?)\s*%\s*\)")
+_MEAN_SPREAD = re.compile(r"^(?P<v>-?\d+(?:\.\d+)?)\s*\(\s*(?P<s>-?\d+(?:\.\d+)?)(?:\s+to\s+(?P<hi>-?\d+(?:\.\d+)?))?\s*\)$")
+_COUNT_PCT = re.compile(r"^(?P<n>\d+)\s+(?P<pct>\d+(?:\.\d+)?)\s*%$")
+_CELL_SPLIT = re.compile(r"\t+| {3,}")
+_TAB_SPLIT = re.compile(r"\t+")
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+
+    def sentence(self) -> Sentence:
+        return Sentence(self.start, self.end, self.text, "results", "content")
+
+
+@dataclass
+class _Outcome:
+    endpoint: EndpointDraft | None = None
+    title: str = ""
+    role: str = "other"
+    time: Item | None = None
+    columns: list[str] = field(default_factory=list)
+    analyzed: list[int] = field(default_factory=list)
+    header: str = ""
+    spread: str = ""
+    results: dict[int, ResultDraft] = field(default_factory=dict)
+
+
+def _lines(source: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in source.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        out.append(Line(pos, pos + len(body), body))
+        pos += len(raw)
+    return out
+
+
+def _cells(line: Line, skip_label: bool) -> list[tuple[int, int, str]]:
+    """The line's columns with their offsets in the line; the row label first unless `skip_label`."""
+    text = line.text
+    cells, pos = [], 0
+    for m in (_TAB_SPLIT if "\t" in text else _CELL_SPLIT).finditer(text):
+        if m.start() > pos:
+            cells.append((pos, m.start(), text[pos:m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        cells.append((pos, len(text), text[pos:]))
+    cells = [c for c in cells if c[2].strip()]
+    return cells[1:] if skip_label and cells else cells
+
+
+def _arm_of(column: str, arms: list[ArmDraft]) -> ArmDraft:
+    """The draft arm a column is: sham/placebo/control words name the comparator, else the arm whose words match."""
+    comparator = next((a for a in arms if a.role != "experimental"), None)
+    if comparator is not None and (comparator.pattern.search(column) or re.search(
+            r"(?i:\b(?:sham|placebo|control|alone|standard|usual|conventional)\b)", column)):
+        return comparator
+    return next((a for a in arms if a.role == "experimental" and a.pattern.search(column)), arms[0])
+
+
+def is_results_page(source: str) -> bool:
+    return bool(re.search(r"(?im:^\s*arm/group\s+title\b)", source)) and bool(
+        re.search(r"(?im:^\s*(?:\d+\.\s*)?(?:primary|secondary)\s+outcome\b|^\s*adverse\s+events\s*$)", source))
+
+
+def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> tuple[list[ResultDraft], list[tuple[int, int]]]:
+    """Results of a registry results view, and the spans it covered (which the prose reader skips)."""
+    if not arms or not is_results_page(source):
+        return [], []
+    lines = _lines(source)
+    results: list[ResultDraft] = []
+    spans: list[tuple[int, int]] = []
+    inside, section_start = False, 0
+    cur: _Outcome | None = None
+    ae: dict[str, object] | None = None
+    analysis: dict[str, object] | None = None
+    columns: list[str] = []
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if _START.match(text) and not inside:
+            inside, section_start = True, line.start
+        if inside and _END.match(text):
+            spans.append((section_start, line.start))
+            inside = False
+            cur = ae = analysis = None
+            continue
+        if not inside or not text:
+            continue
+        if m := _OUTCOME.match(text):
+            cur = _Outcome(role={"primary": "primary", "secondary": "secondary"}.get(m["role"].lower(), "other"))
+            cur.title = m["title"].strip()
+            ae = analysis = None
+            continue
+        if _AE.match(text):
+            ae, cur, analysis = {"label": "adverse events", "time": None}, None, None
+            continue
+        if m := _TITLE.match(text):
+            if cur is not None:
+                cur.title = m["t"].strip()
+            continue
+        if m := _TIME.match(text):
+            time = _default_time(m["t"], line.start + m.start("t"))
+            if cur is not None:
+                cur.time = time
+            elif ae is not None:
+                ae["time"] = time
+            continue
+        if _ARMS.match(text):
+            columns = [c[2].strip() for c in _cells(line, skip_label=True)]
+            if cur is not None:
+                cur.columns = columns
+            continue
+        if cur is not None and _ANALYZED.match(text):
+            cur.analyzed = [int(c[2]) for c in _cells(line, skip_label=True) if c[2].strip().isdigit()]
+            continue
+        if cur is not None and (m := _HEADER.match(text)):
+            cur.header, cur.spread = m["h"].lower(), (m["spread"] or "").lower()
+            continue
+        if ae is not None:
+            _ae_line(line, text, ae, columns, arms, registry, results)
+            continue
+        if cur is None:
+            continue
+        if _ANALYSIS.match(text):
+            analysis = {}
+            continue
+        if analysis is not None:
+            _analysis_line(line, text, lines, i, analysis, cur, arms, results)
+            continue
+        if cur.header and not cur.results:
+            _values(line, cur, columns, arms, registry, results)
+    if inside:
+        spans.append((section_start, len(source)))
+    return results, spans
+
+
+def _endpoint(cur: _Outcome, registry: Registry, line: Line) -> EndpointDraft:
+    if cur.endpoint is None:
+        label = re.sub(r"(?i:^(?:number|count)\s+of\s+participants\s+(?:with\s+)?)", "", cur.title) or cur.title
+        hits = find_instruments(label)
+        cur.endpoint = registry.add(label, hits[0][2][0] if hits else UNMAPPED, cur.role, line.sentence(), line.start,
+                                    line.end, confidence=0.8)
+    return cur.endpoint
+
+
+def _values(line: Line, cur: _Outcome, columns: list[str], arms: list[ArmDraft], registry: Registry,
+            results: list[ResultDraft]) -> None:
+    cells = _cells(line, skip_label=False)
+    cols = cur.columns or columns
+    if not cells or len(cells) != len(cols) or not all(re.match(r"\s*-?\d", c[2]) for c in cells):
+        return
+    change = bool(re.match(r"(?i:\s*(?:mean\s+|median\s+)?(?:percent(?:age)?\s+)?change\b)", cur.title))
+    ep = _endpoint(cur, registry, line)
+    s = line.sentence()
+    for k, (a, b, cell) in enumerate(cells):
+        value = cell.strip()
+        stats: list[Stat] = []
+        if cur.header.startswith(("count", "number")) and (m := _COUNT_PCT.match(value)):
+            den = cur.analyzed[k] if k < len(cur.analyzed) else None
+            stats.append(Stat("proportion", a, b, value, numerator=int(m["n"]), denominator=den,
+                              percentage=Decimal(m["pct"]), unit="%"))
+        elif m := _MEAN_SPREAD.match(value):
+            kind = "median" if "median" in cur.header else "difference" if change else "mean"
+            stats.append(Stat(kind, a, b, value, value=Decimal(m["v"])))
+            if m["hi"] is None and "standard deviation" in cur.spread:
+                stats.append(Stat("sd", a, b, value, value=Decimal(m["s"])))
+            elif m["hi"] is not None and "confidence" in cur.spread:
+                stats[0].ci = (Decimal(m["s"]), Decimal(m["hi"]), Decimal("0.95"))
+        elif re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+            stats.append(Stat("difference" if change else "central-value", a, b, value, value=Decimal(value)))
+        if not stats:
+            continue
+        arm = _arm_of(cols[k], arms)
+        n = cur.analyzed[k] if k < len(cur.analyzed) else None
+        r = ResultDraft(ep, arm.id, cur.time, stats, s, line.start + a, line.start + b, n, None, 0.85,
+                        ["read from a registry results table, by column"])
+        cur.results[k] = r
+        results.append(r)
+
+
+def _analysis_line(line: Line, text: str, lines: list[Line], i: int, analysis: dict[str, object], cur: _Outcome,
+                   arms: list[ArmDraft], results: list[ResultDraft]) -> None:
+    """P-value, estimate and interval of a statistical analysis: on the experimental column it compares."""
+    if m := _SELECTION.match(text):
+        names = [n.strip() for n in m["t"].split(",")]
+        cols = cur.columns
+        target = next((cols.index(n) for n in names if n in cols and _arm_of(n, arms).role == "experimental"), None)
+        analysis["target"] = target
+        return
+    target = analysis.get("target")
+    r = cur.results.get(target) if isinstance(target, int) else None
+    if r is None:
+        return
+    s_start = r.sentence.start
+    if m := _P.match(text):
+        rel = {"<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}.get(m["rel"] or "")
+        st = Stat("p-value", line.start - s_start + m.start("v"), line.start - s_start + m.end("v"), m.group().strip(),
+                  value=Decimal(m["v"]), relation=rel, comparison="comparator")
+        if "p-value" not in {x.kind for x in r.stats}:
+            r.stats.append(st)
+        return
+    if m := _PARAMETER.search(text):
+        analysis["what"] = m["what"].lower()
+    if m := _ESTIMATE.match(text):
+        analysis["estimate"] = (Decimal(m["v"]), line.start - s_start + m.start("v"), line.start - s_start + m.end("v"))
+        return
+    ci = _CI.search(text)
+    if ci and not ci["lo"] and i + 1 < len(lines) and (nxt := _RANGE.match(lines[i + 1].text)):
+        lo, hi = Decimal(nxt["lo"]), Decimal(nxt["hi"])
+    elif ci and ci["lo"]:
+        lo, hi = Decimal(ci["lo"]), Decimal(ci["hi"])
+    else:
+        return
+    estimate = analysis.get("estimate")
+    if isinstance(estimate, tuple):
+        what = str(analysis.get("what", "difference"))
+        kind = "effect-size" if "ratio" in what else "difference"
+        if kind not in {x.kind for x in r.stats} or kind == "difference" and all(
+                x.ci is None for x in r.stats if x.kind == "difference"):
+            value, a, b = estimate
+            r.stats = [x for x in r.stats if not (x.kind == kind and x.ci is None and kind == "effect-size")]
+            st = Stat(kind, a, b, str(value), value=value, ci=(lo, hi, Decimal(ci["lvl"]) / 100), comparison="comparator")
+            if any(x.kind == kind for x in r.stats):  # the column's own change holds its one difference: a result of its own
+                results.append(ResultDraft(
+                    r.endpoint, r.population, r.timepoint, [st], r.sentence, r.start, r.end, r.n, None, 0.8,
+                    ["between-group estimate of a registry statistical analysis"]))
+                return
+            r.stats.append(st)
+
+
+def _ae_line(line: Line, text: str, ae: dict[str, object], columns: list[str], arms: list[ArmDraft],
+             registry: Registry, results: list[ResultDraft]) -> None:
+    """'Total  1/38 (2.63%)  2/38 (5.26%)' under 'Serious Adverse Events', 'Pneumonia  1/38 (2.63%) ...'."""
+    if m := _AE_SECTION.match(text):
+        ae["label"] = re.sub(r"(?i:\s*\(not including serious\))", "", m["s"]).lower()
+        return
+    cells = _cells(line, skip_label=False)
+    fractions = [c for c in cells if _FRACTION.fullmatch(c[2].strip())]
+    if not fractions:
+        if len(cells) >= 2 and not any(re.search(r"\d", c[2]) for c in cells):
+            ae["columns"] = [c[2].strip() for c in cells]  # a header row of the arms, with no title cell
+        return
+    cols = ae.get("columns") or columns
+    assert isinstance(cols, list)
+    if len(fractions) != len(cols):
+        return
+    name = cells[0][2].strip() if cells and not _FRACTION.fullmatch(cells[0][2].strip()) else "Total"
+    section = str(ae["label"])
+    label = section if name.lower() == "total" else f"{name.lower()} ({section.removesuffix('s')})"
+    hits = find_instruments(label)
+    slug = hits[0][2][0] if hits else "adverse-events"
+    ep = registry.add(label, slug, "safety", line.sentence(), line.start, line.end, confidence=0.8)
+    time = ae.get("time")
+    for k, (a, b, cell) in enumerate(fractions):
+        f = _FRACTION.fullmatch(cell.strip())
+        assert f is not None
+        st = Stat("proportion", a, b, cell.strip(), numerator=int(f["num"]), denominator=int(f["den"]),
+                  percentage=Decimal(f["pct"]), unit="%")
+        arm = _arm_of(str(cols[k]), arms)
+        results.append(ResultDraft(ep, arm.id, time if isinstance(time, Item) else None, [st], line.sentence(),
+                                   line.start + a, line.start + b, None, None, 0.85,
+                                   ["read from a registry adverse-event table, by column"]))
