@@ -296,11 +296,11 @@ def _fixture_drafts(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(("folder", "documents", "precision", "recall"), [
-    ("tune", 5, 0.99, 0.98), ("holdout", 5, 0.84, 0.82), ("blind2", 6, 0.96, 0.93), ("dev3", 8, 0.52, 0.45)])
+    ("tune", 5, 0.99, 0.99), ("holdout", 5, 0.83, 0.81), ("blind2", 6, 0.93, 0.90), ("dev3", 8, 0.63, 0.64),
+    ("blind3", 6, 0.66, 0.57), ("dev4", 8, 0.79, 0.69)])
 def test_blind_fixture_folder(tmp_path: Path, folder: str, documents: int, precision: float, recall: float) -> None:
-    """The once-blind folders now used for development (tune/, holdout/, blind2/, dev3/) keep the figures
-    recorded in docs/extract.md (numeric P / R 100.0/99.1, 84.4/82.1, 96.5/93.9, 52.9/45.8); blind3/ is only
-    measured, never a floor."""
+    """The once-blind folders now used for development keep the figures recorded in docs/extract.md (floors a
+    little under them); blind4/ is only measured, never a floor."""
     total, per_doc = measure_folder(FIXTURES / folder, None, tmp_path / "measure")
     assert len(per_doc) == documents
     numeric = total["numeric results"]
