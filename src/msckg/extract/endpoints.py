@@ -54,7 +54,7 @@ _SKIP_LIST = re.compile(r"(?i:^(?:whether|if|how|why|no|none|met|reached|achieve
 _FILLER = re.compile(r"(?i:^(?:safety|efficacy|tolerability|feasibility|outcomes?|data|patients|participants|results|imaging outcomes?|other .*outcomes?|(?:pre|post)-\S*|"
                      r"the clinical and laboratory manifestations.*|clinical and laboratory .*|the study)$)")
 _GROUP_TAIL = re.compile(r"(?i:\s+(?:of|in|for|among)\s+(?:the\s+)?[\w-]+\s+(?:group|arm)s?$)")
-_LABEL_LEAD = re.compile(r"(?i:^\s*(?:(?:baseline|mean|median|average|the|an?)\s+|\((?:SD|SE|SEM|IQR|range)\)\s*"
+_LABEL_LEAD = re.compile(r"(?i:^\s*(?:(?:baseline|mean|median|average|the|an?)\s+|\((?:±\s*)?(?:SD|SE|SEM|IQR|range)\)\s*"
                          r"|(?:by|at|after|in|on)\s+(?:(?:week|month|day|year)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))"
                          r"\s*,?\s*)+)")
 _LABEL_TAIL = re.compile(r"(?i:\s+(?:at|after|by|on)\s+(?:(?:week|month|day|year)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))$)")

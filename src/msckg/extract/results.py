@@ -101,7 +101,8 @@ _DIRECTION = [
 ]
 _VERB = re.compile(r"(?i:\b(?:was|were|is|are|remained|decreased|increased|improved|occurred|declined|fell|rose|"
                    r"showed|achieved|changed|did|reduced|had|has|have|reached|developed|experienced|died|survived|relapsed|responded|"
-                   r"followed|affected|complicated)\b)")
+                   r"followed|affected|complicated|resumed|recovered|healed|closed|normali[sz]ed|returned|conceived|"
+                   r"progressed|persisted|resolved|became|required|underwent|needed|received|exhibited|demonstrated)\b)")
 _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more interestingly|interestingly|notably|"
                    r"overall|finally|in addition|post-intervention|following [\w-]+|after [\w-]+|in the [\w-]+ group|"
                    r"in [\w-]+ patients|for those with [^,]+|among (?:patients|those|participants) with [^,]+|"
@@ -123,7 +124,8 @@ _SUBJECT_HEAD = re.compile(r"(?i:(?:the\s+)?(?P<np>[a-z][\w'-]*(?:\s+[\w'-]+){0,
                            r"[\w-]+\s+(?:group|arm)\b)")
 _GROUP_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*|[)\]]\s*)?,?\s*(?:in|among|for|with)\s+(?:the\s+)?")
 _GENERIC_HEAD = {"score", "level", "rate", "count", "index", "scale", "value", "ratio", "time", "volume", "size"}
-_PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relapse", "responded": "response"}
+_PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relapse", "responded": "response",
+                   "conceived": "pregnancy"}
 _COUNT_LIST = re.compile(
     r"(?i:^(?P<list>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+and\s+[\w-]+)\s+(?:patients|subjects|participants|cases)\b)")
 # "At 12 weeks of treatment, ...", "At 3 months after surgery, ...": an opening timepoint that frames the section
@@ -143,7 +145,7 @@ _BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:of|:|=|was|values?)?\s*$)")
 # ", whereas", ", but", ", and that of", and ", and <a new subject> were ..." start a clause of their own
 _CLAUSE_BREAK = re.compile(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)\b"
                            r"|,\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\()"
-                           r"|,\s+and\s+(?=the\s+[A-Za-z])"
+                           r"|,\s+and\s+(?=(?:the|mean|median)\s+[A-Za-z])"
                            r"|\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\([^()]*\)\s+"
                            r"(?:reported|had|developed|experienced|died)\b)"
                            r"|,\s+and\s+(?=[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}\s+(?:was|were)\b)")
@@ -247,7 +249,8 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         return ep, 0.85
     clauses = _clauses(text)
     ci = _clause_of(clauses, g_start)
-    own = re.match(r"\s*,?\s*(?:while|whereas|but|and(?=\s+the\s))\s+", text[clauses[ci][0]:g_start]) if ci > 0 else None
+    own = re.match(r"\s*,?\s*(?:while|whereas|but|and(?=\s+(?:the|mean|median)\s))\s+", text[clauses[ci][0]:g_start]) \
+        if ci > 0 else None
     if own and (not any(clauses[ci][0] <= f[0] < g_start for f in found) or own.group().strip() == "and"):
         # "..., while light-touch sensory scores increased by 8.6 points": the clause names its own measure
         start = clauses[ci][0] + own.end()
@@ -263,12 +266,13 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
                                   s.start + a + len(words), confidence=0.5, loose=True)
             reasons.append("endpoint taken from the clause's subject")
             return ep, 0.75
-    died = re.match(r"[^;]*?\b(?:patients|participants|subjects|children|infants)?\s*(?P<v>died|relapsed|responded|survived)\b",
+    died = re.match(r"[^;]*?\b(?:patients|participants|subjects|children|infants|women|men)?\s*"
+                    r"(?P<v>died|relapsed|responded|survived|conceived)\b",
                     text[g.end:clauses[ci][1] + 1])
-    event = re.match(r"\s*(?:patients\s+|participants\s+)?(?:reported|had|developed|experienced)\s+(?:an?\s+)?"
+    event = re.match(r"\s*(?:patients\s+|participants\s+|women\s+|men\s+|children\s+)?(?:reported|had|developed|experienced)\s+(?:an?\s+)?"
                      r"(?P<what>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s*(?:[.;,(]|$|\s+(?:within|after|during|at|in|and|but)\b))",
                      text[g.end:clauses[ci][1] + 1])
-    if event and ci > 0 and not any(clauses[ci][0] <= f[0] < clauses[ci][1] for f in found):
+    if event and (ci > 0 or g.start - clauses[ci][0] < 3) and not any(clauses[ci][0] <= f[0] < clauses[ci][1] for f in found):
         # "... and two (6.3%) reported headache": the event the clause's own verb names
         a = g.end + event.start("what")
         hits = find_instruments(event["what"])

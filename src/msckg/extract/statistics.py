@@ -108,8 +108,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+(?:was|were|has been|have been))?\s+(?:observed|occurred|reported|noted|seen|recorded|found|"
         r"related|attributed|attributable))")),
     # "There were no infusion-related adverse events."
-    ("zero_there", re.compile(r"(?i:\bthere\s+(?:were|was|had\s+been)\s+no\s+(?P<what>[\w-]+(?:\s+[\w-]+){0,5}?)"
-                              r"(?=\s*(?:[.;,(]|$|\s+(?:in|among|during|after|at|within|related|attributable)\b)))")),
+    ("zero_there", re.compile(r"(?i:\bthere\s+(?:were|was|had\s+been)\s+no\s+(?:cases?\s+of\s+)?(?P<what>[\w-]+(?:\s+[\w-]+){0,5}?)"
+                              r"(?=\s*(?:[.;,(]|$|\s+(?:in|among|during|after|at|within|related|attributable|and\s+no)\b)))")),
     ("zero_any", re.compile(
         # "no meningitis, tumour formation or syrinx enlargement was seen": one count for the list
         r"(?i:\bno\s+(?P<what>[\w-]+(?:(?:\s*,\s*|\s+)(?:(?:or|and)\s+)?[\w-]+){0,10}?"
@@ -157,7 +157,7 @@ _CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:were\s
                                    r"were\s+(?:lost|included|analy[sz]ed|randomi[sz]ed|enrolled|excluded)\b)))")
 # "(mean [SD] age, 41.3 [9.6] years; 61 men [70.9%])": who was enrolled
 _CHARACTERISTIC_PAREN = re.compile(r"(?i:\(\s*(?:(?:mean|median)\s*(?:[\[(][^\])]*[\])])?\s*)?age\b[^()]*$)")
-_MEAN_SD = re.compile(r"(?i:\bmean\s*(?:±|\+/-|\(|and)\s*(?:SD|s\.d\.|standard deviation))")
+_MEAN_SD = re.compile(r"(?i:\bmean\s*(?:\(\s*(?:±|\+/-)?|±|\+/-|and)\s*(?:SD|s\.d\.|standard deviation))")
 _MEAN = re.compile(r"(?i:\bmean\b)")
 _CHANGED_BY = re.compile(r"(?i:\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)\s+by"
                          r"(?:\s+(?:an?\s+)?(?:mean|median|average)(?:\s+of)?)?\s*$"
@@ -394,6 +394,8 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
 
 # a sentence naming its own statistic does not take the previous sentence's "mean (SD)"
 _OWN_LABEL = re.compile(r"(?i:%|\b(?:count|number|mean|median|proportion|rate)\b)")
+_MORE_NO = re.compile(r"(?i:\s*(?:,\s*(?:and\s+)?|\s+and\s+)no\s+(?:cases?\s+of\s+)?(?P<what>[\w-]+(?:\s+[\w-]+){0,5}?)"
+                      r"(?=\s*(?:[.;,(]|$|\s+(?:in|among|during|after|at|within|related|attributable|and\s+no)\b)))")
 _ONE_VALUE = re.compile(rf"(?P<v>{NUM})(?P<u>)")
 
 
@@ -447,6 +449,19 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                                                      and not _OWN_LABEL.search(work)):
                 continue
             if form in ("zero_any", "zero_there") and _NOT_COUNTED.search(m["what"]):
+                continue
+            if form == "zero_there":  # "there were no infections, no cases of ovarian torsion and no serious adverse events"
+                groups.append(_make(form, m, work))
+                taken.append((s, e))
+                pos = e
+                while more := _MORE_NO.match(work, pos):
+                    a, b = more.start("what"), more.end("what")
+                    grp = Group("zero_there", more.start(), b, [Stat("count", more.start(), b, work[more.start():b], value=Decimal(0))],
+                                confidence=0.75)
+                    grp.label = (a, b)
+                    groups.append(grp)
+                    taken.append((more.start(), b))
+                    pos = b
                 continue
             if form == "zero_any" and len(items := _events(work, m.start("what"), m.end("what"))) > 1:
                 # "No infusion reaction, sustained ventricular arrhythmia or donor-specific antibody response
