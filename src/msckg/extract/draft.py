@@ -174,6 +174,23 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         return [ArmDraft("control", f"{alone[-1]} alone", "active-comparator", re.compile(
             rf"(?i:\b(?:the\s+)?(?:{words})[- ]alone(?:\s+(?:group|arm)s?)?\b|\bcontrol(?:\s+(?:group|arm)s?)\b)"))]
     methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
+    # "randomly assigned 1:1 to autologous BM-MSCs or ICBG": the other treatment is the comparator
+    other = re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:\(?\d+\s*:\s*\d+\)?\s+)?"
+                      r"(?:in\s+a\s+\d+\s*:\s*\d+\s+ratio\s+)?to\s+(?:receive\s+)?(?P<x>[^,;.]{3,80}?)\s+or\s+(?:to\s+)?"
+                      r"(?:receive\s+)?(?P<y>[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+(?:at|for|in|with|on|plus|and)\b))", methods)
+    if other and re.search(r"(?i:\b(?:MSCs?|cells?|stem|stromal)\b|\w+-MSC)", other["x"]) and not re.search(
+            r"(?i:\b(?:MSCs?|cells?|stem|stromal|placebo|sham)\b|\w+-MSC)", other["y"]):
+        words = re.sub(r"(?i:^(?:the|an?|standard|conventional)\s+)", "", other["y"].strip())
+        abbr = re.search(rf"(?i:{re.escape(words)})\s*\((?P<ab>[A-Z][A-Za-z-]{{1,10}})\)", text)
+        names = [re.escape(words)] + ([re.escape(abbr["ab"])] if abbr else [])
+        if re.fullmatch(r"[A-Z][A-Za-z-]{1,10}", words):  # an abbreviation: its spelled-out name too
+            spelled = re.search(rf"(?P<full>(?:[A-Za-z-]+\s+){{1,5}}?[A-Za-z-]+)\s*\({re.escape(words)}\)", text)
+            if spelled:
+                names.append(re.escape(spelled["full"].strip()))
+        alt = "|".join(n.replace(r"\ ", r"\s+") for n in names)
+        return [ArmDraft("control", f"{words} group", "active-comparator", re.compile(
+            rf"(?i:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|patients|participants))?\b|\bcontrol(?:\s+(?:group|arm)s?)\b)"))]
+    methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
     if re.search(r"(?i:\b(?:matched|historical|contemporaneous|concurrent|untreated)\s+controls\b"
                  r"|\bcontrols\s*\(n\s*=)", methods):
         return [ArmDraft("control", "controls", "no-intervention", pattern)]
