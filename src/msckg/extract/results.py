@@ -137,6 +137,8 @@ _AFTER_TREATMENT = re.compile(r"(?i:[^.;,()]{0,40}?\b(?:after|following|post)[- 
                               r"transplant\w*|infusions?|injections?|surgery|intervention))")
 _COMPOSITE = re.compile(r"(?i:(?:the\s+)?(?:composite|combined\s+(?:end-?point|outcome)|incidence|occurrence|"
                         r"risk|time\s+to|proportion\s+of\s+patients\s+with)\b)")
+_ADVERSE = re.compile(r"(?i:\b(?:adverse|infections?|fever|pyrexia|headache|reactions?|complications?|toxicit\w*|"
+                      r"deaths?|mortality|bleeding|haematoma|hematoma|thrombo\w*|rash|nausea|vomiting|pain at)\b)")
 _CHANGE_VERB = re.compile(r"(?i:\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|"
                           r"changed?|worsened)\s+by\s+(?:an?\s+(?:mean|median)\s+of\s+)?$)")
 _BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:of|:|=|was|values?)?\s*$)")
@@ -633,8 +635,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         elif g.form == "none" and i > 0 and id(values[i - 1]) in placed:
             placed[id(g)] = placed[id(values[i - 1])]
         elif ctx.frame is not None and ctx.frame[0] == s.section and g.form != "zero" and g.stats[0].kind != "count" \
-                and not (ctx.running and (g.stats[0].kind in ("proportion", "p-value", "effect-size") or any(
-                    re.match(r"(?:day|week|month|year)", st.unit or "") for st in g.stats)
+                and not any(re.match(r"(?:day|week|month|year)", st.unit or "") for st in g.stats) \
+                and not (ctx.running and (g.stats[0].kind in ("proportion", "p-value", "effect-size")
                     or re.search(r"(?i:\b(?:over|during|throughout)\s+(?:the\s+)?(?:whole\s+|entire\s+)?"
                                  r"(?:study(?:\s+period)?|follow-?up|trial)\b)", text))):
             # counts of events are over the whole follow-up, as with an endpoint's definition below
@@ -712,7 +714,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             if len(ctx.registry.items) != known:  # a new endpoint: later values of the sentence may name it
                 found = mentions(text, ctx.registry)
         tp = placed.get(id(g))
-        if id(g) in framed and ep.instrument == "adverse-events":
+        if id(g) in framed and (ep.instrument == "adverse-events" or ep.role == "safety" or _ADVERSE.search(ep.label)):
             tp = None  # adverse events are counted over the whole follow-up, not at the section's opening time
         conf = g.confidence * factor * how.get(id(g), 1.0) * (0.85 if ep.instrument == UNMAPPED else 1.0)
         pop = population[id(g)]

@@ -141,7 +141,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?i:\b(?:reported|observed|seen|noted|recorded|experienced)\s+(?:by|in)\s+(?P<num>{_W}|\d+)\s+"
         rf"{_PEOPLE_WORDS}\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm)\b)")),
     # after the event counts, so that "two reactions in the A group and none in the B group" is one form
-    ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm))")),
+    ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm|patients|participants))")),
     # "(1,310 pg/mL at baseline and 1,295 pg/mL at 12 months)": a bare value with a unit of measurement
     # "a change from baseline of -1.5 and -6.7 mL/min/1.73 m², respectively": values sharing one unit
     ("unit_values", re.compile(rf"(?P<list>{NUM}(?:\s*(?:,\s*(?:and\s+)?|and|or|versus|vs\.?)\s*{NUM})+)\s*"
