@@ -167,6 +167,15 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
                          rf"|\b{_STANDARD}(?:\s+alone|\s+(?:group|arm))\b{abbr})")
     if re.search(rf"(?i:\bcontrol (?:group|arm)\b|\b{_STANDARD} alone\b{abbr})", text):
         return [ArmDraft("control", "control group", "active-comparator", pattern)]
+    # a registry record's arm list: "Active Comparator: Physiotherapy Alone", "No Intervention: Usual Care"
+    listed = re.search(r"(?im:^\s*(?P<kind>active\s+comparator|no\s+intervention|sham\s+comparator|placebo\s+comparator)\s*:\s*"
+                       r"(?P<name>[^\n.:]{2,60}?)\s*$)", "\n".join(s.text for s in sents))
+    if listed:
+        name = listed["name"].strip()
+        words = re.escape(name).replace(r"\ ", r"\s+")
+        role = "no-intervention" if listed["kind"].lower().startswith("no") else "active-comparator"
+        return [ArmDraft("control", name, role, re.compile(
+            rf"(?i:\b(?:the\s+)?{words}(?:\s+(?:group|arm)s?)?\b|\bcontrol(?:\s+(?:group|arm)s?)\b)"))]
     alone = list(dict.fromkeys(m["w"] for m in re.finditer(
         r"(?i:\b(?:or|vs\.?|versus|to|with)\s+(?P<w>[A-Z][\w-]{1,10}|[a-z][\w-]+(?:\s+[a-z][\w-]+)?)[- ]alone\b)", text)))
     if alone:  # "CD plus BM-MSCs ... vs CD alone": the comparator named by the treatment both arms get

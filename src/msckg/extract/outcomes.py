@@ -99,9 +99,9 @@ def claim(outcome: Outcome, found: list[ResultDraft]) -> None:
         if r.timepoint is None and outcome.default is not None:
             r.timepoint = outcome.default
             r.reasons.append("timepoint from the outcome's time frame")
-        if outcome.change:  # a change the data line gives no statistic name for is a difference
+        if outcome.change:  # a change from baseline is a difference, whatever statistic of the changes it is
             for st in r.stats:
-                if st.kind == "central-value":
+                if st.kind in ("mean", "median", "central-value"):
                     st.kind = "difference"
                     st.comparison = "baseline"
         outcome.results.append(r)

@@ -509,6 +509,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                     assert one is not None
                     grp = _make("unit_value", one, work)
                     grp.stats[0].unit = m["u"]
+                    if v.start() > 0:  # the values of one list are one kind: the first's
+                        grp.stats[0].kind = groups[-1].stats[0].kind
                     groups.append(grp)
                 taken.append((s, e))
                 continue
