@@ -19,7 +19,12 @@ from typing import Any
 from msckg.builder.schema import approximate_days
 from msckg.extract.conditions import Disease, find_diseases, primary, severity
 from msckg.extract.design import Cue, ages, design_cues, enrollment, usable
-from msckg.extract.endpoints import UNMAPPED, Registry, read_endpoint_sentences
+from msckg.extract.endpoints import (
+    UNMAPPED,
+    Registry,
+    abbreviations,
+    read_endpoint_sentences,
+)
 from msckg.extract.guard import keep_within_rules
 from msckg.extract.identifiers import (
     citation,
@@ -216,6 +221,8 @@ def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
     """'the low-dose group ... the high-dose group', 'the IV group ... the IT group': one experimental arm
     per dose level or route named as a group or arm (two or more), in place of the single cell arm."""
     text = " ".join(s.text for s in sents)
+    # "the low-, mid- and high-dose cohorts": each level named in full
+    text = re.sub(r"(?i:\b(low|lower|mid|medium|middle|intermediate|high|higher)-(?=\s*(?:,|and\b|or\b)))", r"\1-dose group", text)
     for kind in (_DOSE_LEVEL, _ROUTE_GROUP):
         names = list(dict.fromkeys(m["name"] if m["name"].isupper() else m["name"].lower() for m in re.finditer(
             rf"(?<![\w-])(?P<name>{kind})\s+(?:group|arm|cohort)s?\b", text)))
@@ -400,7 +407,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
             arm_records.append(x.fact(rec, None, 0, 0, 0.6, "no sentence names this arm"))
     data["arms"] = arm_records
     # endpoints and results
-    registry = Registry()
+    registry = Registry(abbreviations(" ".join(s.text for s in sents)))
     read_endpoint_sentences(sents, registry)
     ctx = Context(arms, registry, single_arm=len(arms) == 1, pm_is_sd=bool(_PM_IS_SD.search(source)))
     drafts: list[ResultDraft] = []

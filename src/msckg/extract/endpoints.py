@@ -145,8 +145,9 @@ def _slug(text: str) -> str:
 class Registry:
     """The endpoints of one document, in the order they were found."""
 
-    def __init__(self) -> None:
+    def __init__(self, abbreviations: dict[str, str] | None = None) -> None:
         self.items: list[EndpointDraft] = []
+        self.abbreviations = abbreviations or {}  # "NSAA" -> "North Star Ambulatory Assessment", from the text
 
     def by_instrument(self, slug: str) -> EndpointDraft | None:
         return next((e for e in self.items if e.instrument == slug and slug != UNMAPPED), None)
@@ -179,6 +180,13 @@ class Registry:
         # adverse events of different kinds (serious, infusion-related, deaths) are endpoints of their own
         existing = self.by_instrument(instrument) if instrument not in (UNMAPPED, "adverse-events") \
             else self.by_form(key_tokens(label))
+        if existing is None and instrument == UNMAPPED:
+            # "NSAA total score" -> "North Star Ambulatory Assessment (NSAA) total score": the name the text defined
+            for ab, full in self.abbreviations.items():
+                if re.search(rf"(?<![\w-]){re.escape(ab)}(?![\w-])", label) and full.lower() not in label.lower():
+                    label = re.sub(rf"(?<![\w-]){re.escape(ab)}(?![\w-])", f"{full} ({ab})", label, count=1)
+                    existing = self.by_form(key_tokens(label)) or self.by_form(key_tokens(ab))
+                    break
         if existing is None and loose and instrument == UNMAPPED:
             existing = self.containing(label)
         if existing is not None:
@@ -209,6 +217,26 @@ class Registry:
             ep.forms |= {k for k, v in instrument_lexicon().items() if instrument in v and len(v) == 1}
         self.items.append(ep)
         return ep
+
+
+_DEFINED = re.compile(r"(?P<full>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,7}?)\s*\((?P<ab>[A-Z0-9][A-Za-z0-9-]{1,9})\)")
+
+
+def abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the text defines ("North Star Ambulatory Assessment (NSAA)"): the full name is the
+    shortest run of words before the parenthesis whose initials spell the abbreviation's capitals."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        ab = m["ab"]
+        caps = [c for c in ab if c.isupper() or c.isdigit()]
+        words = m["full"].split()
+        for k in range(1, len(words) + 1):
+            cand = words[-k:]
+            initials = [w[0].upper() for w in re.split(r"[\s-]+", " ".join(cand)) if w and w[0].isalnum()]
+            if initials == caps or "".join(initials).startswith("".join(caps)) and len(initials) == len(caps):
+                out.setdefault(ab, " ".join(cand))
+                break
+    return out
 
 
 def _clean(label: str) -> str:

@@ -70,7 +70,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?P<what>IQR|interquartile range|range)\s*[:=,]?\s*"
         rf"{NUM}\s*(?P=u)?\s*(?:-|to|–|,)\s*"
         rf"{NUM}\s*(?P=u)?\s*[)\]]")),
-    ("pm", re.compile(rf"(?P<v>{NUM})\s*(?:±|\+/-|\+-)\s*(?P<s>{NUM})(?:\s*(?P<u>{UNIT}))?")),
+    ("pm", re.compile(rf"(?P<v>{NUM})\s*(?P<pc>%)?\s*(?:±|\+/-|\+-)\s*(?P<s>{NUM})(?:\s*(?P<u>{UNIT}))?")),
     ("from_to", re.compile(
         rf"(?i:\bfrom\s+(?:(?:a|an|the)\s+)?(?:(?P<kw>median|mean)\s+(?:of\s+)?)?)(?P<a>{NUM})\s*(?P<u>{UNIT})?\s+"
         rf"(?:(?:at|before)\s+[\w-]+\s+)?to\s+(?P<b>{NUM})(?![\d.]|\s*(?:±|\+/-|\(\s*(?:SD|s\.d\.|IQR|range)))\s*(?P<u2>{UNIT})?")),
@@ -309,7 +309,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
     elif form == "from_to":
         pass  # split into two groups by find_groups
     elif form == "pm":
-        unit = m["u"] or None
+        unit = m["u"] or m["pc"] or None  # "38.5% ± 9.7%"
         mean_sd = bool(_MEAN_SD.search(text))
         # "The mean EDSS changed by -0.22 ± 0.41": the clause names the mean; the spread stays unnamed
         kind = _change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
@@ -381,7 +381,8 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.confidence = 0.7
     elif form == "pct":
         kind = "median" if _MEDIAN.search(before[-80:]) else "proportion"
-        if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before):
+        if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) or re.match(
+                r"(?i:\s*(?:lower|higher|less|greater|more)\s+than\s+(?:at\s+)?(?:baseline|before)\b)", text[m.end():]):
             g.stats.append(stat(_change_kind(before), value=_d(m["v"]), unit="%"))
             g.confidence = 0.7
         elif kind == "median":
