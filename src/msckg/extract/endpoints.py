@@ -46,7 +46,7 @@ _VERB_BEFORE = re.compile(
     r"(?i:^(?P<list>.+?)\s+(?:was|were)\s+(?:also\s+)?(?:recorded|assessed|evaluated|measured|monitored|analy[sz]ed|examined)\b)")
 _DROP_LEAD = re.compile(
     r"(?i:^(?:(?:the|an?|both|other|all|changes?|improvements?|altered|alteration|improvement|"
-    r"measures|levels|severity)\s+(?:in|of|on)?\s*(?:the\s+)?)+)")
+    r"measures|levels|severity)\s+(?:(?:in|of|on)\s+)?(?:the\s+)?)+)")
 _DROP_TAIL = re.compile(
     r"(?i:\s*(?:,|\b(?:at(?!\s+(?:least|most))|during|after|before|pre-|over|from|within|measured|using|by|on)\b).*$)")
 _CUT = re.compile(r"(?i:,?\s+(?:defined\s+(?:as|by)|i\.e\.|which|that|whose|as\s+measured|compared)\b.*$|\s*\(defined\b.*$)")
