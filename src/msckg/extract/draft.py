@@ -126,7 +126,9 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cells|cell therapy|stem cells)\b)")
     arms = [ArmDraft(_slug(product.abbreviation.rstrip("s")) if product.abbreviation else "msc",
                      f"{product.abbreviation.rstrip('s') if product.abbreviation else 'MSC'} group", "experimental", exp)]
-    text = " ".join(s.text for s in sents)
+    # not the conclusion's "blinded, placebo-controlled trials ... are warranted"
+    text = " ".join(s.text for s in sents if s.section not in ("conclusion", "background", "key-points")
+                    and not re.search(r"(?i:\b(?:warranted|(?:are|is)\s+needed|should|will|future|further)\b)", s.text))
     sham = re.search(r"(?i:\bsham\b)", text) and not re.search(r"(?i:\bplacebo\b)", text)
     if cues.get("control") and cues["control"].value == "placebo" or re.search(r"(?i:\bplacebo\b|\bsham\b)", text):
         word = "sham" if sham else "placebo"

@@ -161,7 +161,11 @@ class Registry:
         words = {t for t in key_tokens(label) if t not in _LOOSE_STOP}
         if not words or not words - _GENERIC:
             return None
-        found = [e for e in self.items if words <= {t for f in e.forms for t in f}]
+        def names(e: EndpointDraft) -> set[str]:  # its name, not a definition in parentheses, and abbreviations
+            bare = re.sub(r"\s*\((?![A-Za-z0-9-]{1,12}\))[^()]*\)", "", e.label)
+            return set(key_tokens(bare))
+
+        found = [e for e in self.items if words <= names(e)]
         return found[0] if len(found) == 1 else None
 
     def add(self, label: str, instrument: str, role: str, s: Sentence, start: int, end: int,

@@ -753,6 +753,21 @@ def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, st
     if len(ctx.arms) < 2:
         return
     clauses = _clauses(text)
+    # "... were 36.7% (11/30) and 13.3% (4/30), respectively": the run of values right before "respectively"
+    for m in re.finditer(r"(?i:,?\s*respectively\b)", text):
+        run = [g for g in values if g.end <= m.start()]
+        run = run[-len(ctx.arms):]
+        if len(run) != len(ctx.arms) or any(g.arm_word or g.arm_index is not None for g in run) or \
+                len({g.stats[0].kind for g in run}) != 1 or not all(
+                re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|versus\s+|vs\.?\s+)", text[x.end:y.start])
+                for x, y in pairwise(run)) or any(run[0].start - 40 <= p[0] < run[-1].end for p in pops):
+            continue
+        if re.search(r"[^\s,]", text[run[-1].end:m.start()]) and not re.fullmatch(
+                r"\s*(?:patients|participants|subjects)?\s*", text[run[-1].end:m.start()]):
+            continue
+        for k, g in enumerate(run):
+            g.arm_index = k
+            g.confidence *= 0.85
     for ci, (a, b) in enumerate(clauses):
         own = [g for g in values if a <= g.start <= b and not {st.kind for st in g.stats} & {"effect-size", "count"}
                and not ("difference" in {st.kind for st in g.stats} and g.form == "ci")]
