@@ -185,11 +185,11 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
             rf"(?i:\b(?:the\s+)?{words}(?:\s+(?:group|arm)s?)?\b|\bcontrol(?:\s+(?:group|arm)s?)\b)"))]
     alone = list(dict.fromkeys(m["w"] for m in re.finditer(
         r"(?i:\b(?:or|vs\.?|versus|to|with)\s+(?P<w>[A-Z][\w-]{1,10}|[a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
-        r"(?:\s+[\d.,]+\s*(?:mg|g|[µμ]g|IU|mL)(?:/\w+)?)?[- ]alone\b)", text)))
+        r"(?:\s+[\d.,]+\s*(?:mg|g|[µμ]g|IU|mL)(?:/\w+)?)?[- ](?:alone|only)\b)", text)))
     if alone:  # "CD plus BM-MSCs ... vs CD alone": the comparator named by the treatment both arms get
-        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alone)
+        words = "|".join(re.escape(re.sub(r"(?<=[A-Z])s$", "", w)).replace(r"\ ", r"\s+") + "s?" for w in alone)
         return [ArmDraft("control", f"{alone[-1]} alone", "active-comparator", re.compile(
-            rf"(?i:\b(?:the\s+)?(?:{words})(?:\s+[\d.,]+\s*(?:mg|g|[µμ]g|IU|mL)(?:/\w+)?)?[- ]alone(?:\s+(?:group|arm)s?)?\b"
+            rf"(?i:\b(?:the\s+)?(?:{words})(?:\s+[\d.,]+\s*(?:mg|g|[µμ]g|IU|mL)(?:/\w+)?)?[- ](?:alone|only)(?:\s+(?:group|arm)s?)?\b"
             rf"|\bcontrol(?:\s+(?:group|arm)s?)\b)"))]
     methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
     # "randomly assigned 1:1 to autologous BM-MSCs or ICBG": the other treatment is the comparator

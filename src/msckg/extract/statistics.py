@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
 
@@ -293,6 +294,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         # an IQR goes with a median; a range does when the sentence has said "median"
         iqr = form == "hdr_median" or m["what"].lower() != "range"
         kind = "median" if iqr or _MEDIAN.search(text[:m.start()]) else "central-value"
+        if re.search(r"(?i:\b(?:change|reduction|increase|decrease)\s+(?:from\s+baseline\s+)?(?:in|of)\b[^;]*$)", before) \
+                or _CHANGED_BY.search(before):
+            kind = "difference"  # "the median change in mTSS was 0.5 (IQR, 0-1.5)": a change is a difference
         g.stats.append(stat(kind, value=_d(m["v"]), unit=m["u"] or None))
         g.confidence = 0.85 if kind == "median" else 0.6
     elif form in ("hdr_msd", "paren_vsd"):
@@ -336,10 +340,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.stats.append(stat("effect-size", value=_d(m["v"]), ci=(_d(m["lo"]), _d(m["hi"]), Decimal("0.95"))))
         g.confidence = 0.7  # the interval's level is assumed
     elif form == "keyword_value":
-        # "the mean percentage change from baseline was -49.5%": a difference, not a mean
-        # "the mean percentage change from baseline was -49.5%": the statistic named (a mean of changes);
-        # "the median difference was 3": a difference
-        diff = re.search(r"(?i:\bdifferences?\b)", span)
+        # "the mean percentage change from baseline was -49.5%", "the median difference was 3", "improved by a
+        # mean of 0.41": a difference
+        diff = re.search(r"(?i:\b(?:differences?|changes?)\b)", span) or _CHANGED_BY.search(text[:m.start("v")])
         g.stats.append(stat("difference" if diff else m["kw"].lower(), value=_d(m["v"]), unit=m["u"] or None))
     elif form in ("zero", "zero_any", "zero_there"):
         g.stats.append(stat("count", value=Decimal(0)))
@@ -380,7 +383,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.stats.append(stat(kind, value=_d(m["v"]), unit=m["u"]))
         g.confidence = 0.7
     elif form == "pct":
-        kind = "median" if _MEDIAN.search(before[-80:]) else "proportion"
+        # "With a median follow-up of 26 months, 1-year FFS was 58.3%": the median is the follow-up's
+        kind = "median" if _MEDIAN.search(re.sub(r"(?i:\bmedian\s+(?:duration\s+of\s+)?follow-?up\b)", "", before[-80:])) \
+            else "proportion"
         if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) or re.match(
                 r"(?i:\s*(?:lower|higher|less|greater|more)\s+than\s+(?:at\s+)?(?:baseline|before)\b)", text[m.end():]):
             g.stats.append(stat(_change_kind(before), value=_d(m["v"]), unit="%"))
@@ -545,6 +550,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     groups.sort(key=lambda g: g.start)
     groups = _keyword_pairs(work, groups, taken)
     _respective_percentages(work, groups)
+    _pair_kinds(work, groups)
     for g in groups:
         g.characteristic = bool(_CHARACTERISTIC_BEFORE.search(work, max(0, g.start - 25), g.start)
                                 or _CHARACTERISTIC_AFTER.match(work, g.end)
@@ -599,6 +605,16 @@ def _respective_counts(work: str, groups: list[Group], taken: list[tuple[int, in
             st = Stat("count", a, b, work[a:b], value=Decimal(_int(n.group())))
             groups.append(Group("count_arm", a, b, [st], arm_word=name, confidence=0.7))
         taken.append((m.start("list"), m.end()))
+
+
+def _pair_kinds(work: str, groups: list[Group]) -> None:
+    """'The mean change ... was -2.14 (95% CI ...) vs -1.37 (95% CI ...)': the second of a pair is the
+    same statistic as the first, whose words named it."""
+    values = [g for g in groups if g.is_value and g.stats]
+    for a, b in pairwise(values):
+        if re.fullmatch(r"(?i:\s*[)\]]?\s*,?\s*(?:vs\.?|versus|compared\s+with)\s*[(\[]?\s*)", work[a.end:b.start]) and \
+                b.stats[0].kind == "central-value" and a.stats[0].kind in ("difference", "mean", "median"):
+            b.stats[0].kind = a.stats[0].kind
 
 
 def _respective_percentages(work: str, groups: list[Group]) -> None:
