@@ -119,7 +119,8 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     abbr = re.escape(product.abbreviation.rstrip("s")) + "s?" if product.abbreviation else "MSCs?"
     exp = re.compile(
         rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|[\w-]*ASCs?|stem[- ]cells?|cells?|treatment|treated|"
-        rf"intervention|experimental|active|observation|study|test)(?:-treated)?\s+(?:group|arm)s?\b"
+        rf"intervention|experimental|active|observation|study|test|combined|combination|transplant(?:ation)?|infusion|"
+        rf"injection|research)(?:-treated)?\s+(?:group|arm|cohort)s?\b"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|cells?|stem[- ]cells?)-treated\b"
         rf"|\btreated\s+(?:patients|participants|infants|children|subjects)\b"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cell)\s+(?:recipients|patients|participants)\b"
