@@ -23,6 +23,9 @@ CONTENT_HEADINGS = {
     "materials and methods": "methods", "patients and methods": "methods", "design": "methods",
     "study design": "methods", "setting": "methods", "participants": "methods", "interventions": "methods",
     "main outcome measures": "methods", "results": "results", "findings": "results",
+    # the Lancet's "Research in context" panel: background and restatements, not results
+    "research in context": "background", "evidence before this study": "background",
+    "added value of this study": "key-points", "implications of all the available evidence": "key-points",
     # JAMA: "Importance", "Design, Setting, and Participants", "Main Outcomes and Measures", "Conclusions and Relevance"
     "importance": "background", "design, setting, and participants": "methods", "main outcomes and measures": "methods",
     "main outcome and measures": "methods", "conclusions and relevance": "conclusion",
