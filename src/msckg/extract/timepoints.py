@@ -26,6 +26,8 @@ _ITEM_END = r"(?![.,]\d|\d|\s*(?:±|\+/-|%))"
 _BEFORE = re.compile(rf"(?i:\b(?P<unit>days?|weeks?|months?|years?)\s+(?P<list>\d+{_ITEM_END}(?:{_SEP}\d+{_ITEM_END})*)\b)")
 _FIRST_ITEM = re.compile(rf"(?i:\b(?P<unit>days?|weeks?|months?|years?)\s+(?P<list>\d+{_ITEM_END}))")
 _ADJ = re.compile(rf"(?i:\b(?P<n>{_N})-(?P<unit>day|week|month|year)\b(?!\s*intervals?))")
+_SINCE = re.compile(rf"(?i:(?<![\w.-])(?P<n>{_N})\s+{_UNIT}\s+(?:after|post|following)\s+(?:the\s+)?(?:first\s+|last\s+|second\s+)?"
+                    r"(?:infusion|injection|treatment|transplant\w*|administration|dose|randomi[sz]ation|surgery|procedure|implantation))")
 _BASELINE = re.compile(r"(?i:\b(?:baseline|pre-?treatment|before (?:treatment|transplantation|infusion)))")
 _ITEM = re.compile(rf"(?i:{_N})")
 _NOT_TIME_BEFORE = re.compile(r"(?i:(?:aged|age|ages|≥|>|<|≤)\s*$)")
@@ -94,6 +96,11 @@ def find_timepoints(text: str) -> list[TimeList]:
             found.append(TimeList(m.start(), m.end(), (Item(m.start("n"), m.end("n"), _duration(m["n"], m["unit"]),
                                                             _label(m["n"], m["unit"], False)),)))
             taken.append((m.start(), m.end()))
+    for m in _SINCE.finditer(text):  # "3.9 mg/L one week after the first infusion"
+        if free(m.start(), m.end()) and not _NOT_TIME_BEFORE.search(text, 0, m.start()):
+            found.append(TimeList(m.start(), m.end("unit"), (Item(m.start("n"), m.end("n"), _duration(m["n"], m["unit"]),
+                                                                   _label(m["n"], m["unit"], False)),)))
+            taken.append((m.start(), m.end("unit")))
     for m in _AFTER.finditer(text):
         s = m.start("list")
         if not free(s, m.end()) or _NOT_TIME_BEFORE.search(text, 0, s) or _VALUE_AFTER.match(text, m.end()):
