@@ -25,7 +25,7 @@ from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
 # "1,240 pg/mL": thousands separated by commas (three digits after each comma, no space)
 NUM = r"(?<![\w.,])[+-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 UNIT = (r"(?:percentage\s+points?|%|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|mm\s?Hg|"
-        r"mg/24\s?h|mg/g|(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|min|ms|m)"
+        r"mg/24\s?h|mg/g|(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|min|ms|m)"
         r"(?:/(?:month|week|day|year|min|h|kg|m2|L|dL|mL))?)(?![A-Za-z0-9])")
 # units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
 MEASURE_UNIT = (r"(?:[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|"
@@ -53,7 +53,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<lvl>\d{{2}}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval)(?:\s*\[CI\])?\s*(?:[:=,]|was|of)?\s*"
         rf"(?P<lo>{NUM})\s*%?\s*(?:,|to|-|–|—)\s*(?P<hi>{NUM})\s*%?")),
     # "-174.9 mL (-251.3 to -98.5)" after a "95% CI" stated earlier in the sentence: the same kind of interval
-    ("ci_again", re.compile(rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*\(\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—)\s*(?P<hi>{NUM})\s*%?\s*"
+    ("ci_again", re.compile(rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*\(\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—|-)\s*(?P<hi>{NUM})\s*%?\s*"
                             r"(?=[);,])")),
     # "-1.8 (SD 5.9) versus -4.6 (6.3; p=0.10)": the second spread after an "SD" stated for the first
     ("sd_again", re.compile(rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?P<sd>{NUM})\s*(?P<u2>{UNIT})?\s*(?=[;,)])")),
@@ -235,6 +235,16 @@ def _clause_before(text: str, start: int) -> str:
     return text[cuts[-1] if cuts else 0:start]
 
 
+_SPREADS = re.compile(r"(?i:(?P<ci>\d{2}(?:\.\d)?\s*%\s*(?:CI|C\.I\.|confidence interval))|"
+                      r"[(\[]\s*(?P<iqr>IQR|interquartile range|range)\b)")
+
+
+def _last_spread(before: str) -> str | None:
+    """The kind of interval the sentence stated last before a value: "ci" or "iqr" (IQR or range)."""
+    found = list(_SPREADS.finditer(before))
+    return None if not found else "ci" if found[-1]["ci"] else "iqr"
+
+
 def _change_kind(before: str) -> str:
     """A change from baseline is a `difference` (comparison: baseline), whether or not the words name the
     statistic of the changes ("the mean change was", "improved by a median of"): the convention four of
@@ -269,6 +279,11 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         else:
             g.stats.append(stat("central-value", value=est, unit=unit, ci=(lo, hi, lvl)))
             g.confidence = 0.6
+    elif form == "ci_again" and _last_spread(text[:m.start()]) == "iqr":
+        # "-3 (IQR -5 to -1), -4 (-5 to -2) and -5 (-7 to -3)": the later values keep the first one's IQR (not recorded)
+        kind = "difference" if _CHANGED_BY.search(before) or re.search(r"(?i:\bchange\b)", before) else "median"
+        g.stats.append(stat(kind, value=_d(m["est"]), unit=m["eu"] or None))
+        g.confidence = 0.75
     elif form == "ci_again":
         level = re.findall(r"(?i:(\d{2}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval))", text[:m.start()])[-1]
         est, unit = _d(m["est"]), m["eu"] or None
@@ -446,7 +461,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                 continue
             if form == "keyword_value" and re.search(r"[#(]", work[s:e]):
                 continue
-            if form == "ci_again" and not re.search(r"(?i:\d{2}\s*%\s*(?:CI|C\.I\.|confidence interval))", work[:s]):
+            if form == "ci_again" and not re.search(r"(?i:\d{2}\s*%\s*(?:CI|C\.I\.|confidence interval)|[(\[]\s*(?:IQR|"
+                                                    r"interquartile range|range)\b)", work[:s]):
                 continue
             if form == "sd_again" and not re.search(r"(?i:\(\s*(?:SD|s\.d\.)\b)", work[:s]):
                 continue
