@@ -49,12 +49,12 @@ _NOT_EVENT = (rf"(?:{_PEOPLE_WORDS}|patient|(?:hours?|days?|weeks?|months?|years
 _PAIR_OF = rf"(?P<num>\d+|{_W})\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d+|{_W})"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ci", re.compile(
-        rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*(?:[(,;]\s*|\s)\s*"
+        rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*(?:[(\[,;]\s*|\s)\s*"
         rf"(?P<lvl>\d{{2}}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval)(?:\s*\[CI\])?\s*(?:[:=,]|was|of)?\s*"
         rf"(?P<lo>{NUM})\s*%?\s*(?:,|to|-|–|—)\s*(?P<hi>{NUM})\s*%?")),
     # "-174.9 mL (-251.3 to -98.5)" after a "95% CI" stated earlier in the sentence: the same kind of interval
-    ("ci_again", re.compile(rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*\(\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—|-)\s*(?P<hi>{NUM})\s*%?\s*"
-                            r"(?=[);,])")),
+    ("ci_again", re.compile(rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*[(\[]\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—|-)\s*(?P<hi>{NUM})\s*%?\s*"
+                            r"(?=[)\];,])")),
     # "-1.8 (SD 5.9) versus -4.6 (6.3; p=0.10)": the second spread after an "SD" stated for the first
     ("sd_again", re.compile(rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?P<sd>{NUM})\s*(?P<u2>{UNIT})?\s*(?=[;,)])")),
     ("hdr_msd", re.compile(
