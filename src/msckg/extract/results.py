@@ -137,6 +137,8 @@ _AFTER_TREATMENT = re.compile(r"(?i:[^.;,()]{0,40}?\b(?:after|following|post)[- 
                               r"transplant\w*|infusions?|injections?|surgery|intervention))")
 _COMPOSITE = re.compile(r"(?i:(?:the\s+)?(?:composite|combined\s+(?:end-?point|outcome)|incidence|occurrence|"
                         r"risk|time\s+to|proportion\s+of\s+patients\s+with)\b)")
+# "Major amputation was required in 4 (12.5%)": events counted over the follow-up, not at the section's opening time
+_EVENT_VERB = re.compile(r"(?i:\b(?:occurred|required|developed|experienced|underwent|needed|suffered|died)\b)")
 _ADVERSE = re.compile(r"(?i:\b(?:adverse|infections?|fever|pyrexia|headache|reactions?|complications?|toxicit\w*|"
                       r"deaths?|mortality|bleeding|haematoma|hematoma|thrombo\w*|rash|nausea|vomiting|pain at)\b)")
 _CHANGE_VERB = re.compile(r"(?i:\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|"
@@ -636,6 +638,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             placed[id(g)] = placed[id(values[i - 1])]
         elif ctx.frame is not None and ctx.frame[0] == s.section and g.form != "zero" and g.stats[0].kind != "count" \
                 and not any(re.match(r"(?:day|week|month|year)", st.unit or "") for st in g.stats) \
+                and not (g.stats[0].kind == "proportion" and _EVENT_VERB.search(text)) \
                 and not (ctx.running and (g.stats[0].kind in ("proportion", "p-value", "effect-size")
                     or re.search(r"(?i:\b(?:over|during|throughout)\s+(?:the\s+)?(?:whole\s+|entire\s+)?"
                                  r"(?:study(?:\s+period)?|follow-?up|trial)\b)", text))):
