@@ -424,6 +424,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     if not groups:
         return read_findings(s, ctx, tls)
     for a, b, slugs in find_instruments(text):  # measures named here but not listed in the methods
+        if re.search(r"[A-Z][\w-]*\s+$", text[max(0, a - 20):a]) and a > 0 or re.match(r"\s+[A-Z][a-z]", text[b:]):
+            continue  # "the Lee Symptom Scale": a word of a longer name, not the measure it would name alone
         if not any(e.instrument in slugs for e in ctx.registry.items):
             for slug in slugs:
                 ctx.registry.add(text[a:b], slug, "other", s, s.start + a, s.start + b, confidence=0.7)
@@ -783,7 +785,7 @@ def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, st
                 r"(?i:\s*[)\]]?\s*(?:patients\s+|participants\s+)?(?:vs\.?|versus|compared\s+with)\s*[(\[]?\s*)",
                 text[plain[0].end:plain[1].start]) and not (
                 re.fullmatch(r"\s*and\s*", text[plain[0].end:plain[1].start])
-                and re.match(r"\s*(?:patients|participants|subjects)\b", text[plain[1].end:])):
+                and re.match(r"\s*(?:(?:patients|participants|subjects)\b|(?:points?\s*)?(?:\(|[,;]|$))", text[plain[1].end:])):
             continue
         for k, g in enumerate(plain):
             g.arm_index = k

@@ -628,7 +628,8 @@ def _pair_kinds(work: str, groups: list[Group]) -> None:
     same statistic as the first, whose words named it."""
     values = [g for g in groups if g.is_value and g.stats]
     for a, b in pairwise(values):
-        if re.fullmatch(r"(?i:\s*[)\]]?\s*,?\s*(?:vs\.?|versus|compared\s+with)\s*[(\[]?\s*)", work[a.end:b.start]) and \
+        if re.fullmatch(r"(?i:\s*[)\]]?\s*,?\s*(?:[^.;()]{0,60}?\s)?(?:vs\.?|versus|compared\s+with)\s*[(\[]?\s*)",
+                        work[a.end:b.start]) and \
                 (b.stats[0].kind == "central-value" and a.stats[0].kind in ("difference", "mean", "median")
                  or b.stats[0].kind == "mean" and a.stats[0].kind == "difference"):
             b.stats[0].kind = a.stats[0].kind
