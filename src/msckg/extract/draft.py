@@ -167,12 +167,20 @@ _STANDARD = (r"(?:standard|usual|conventional|routine|best supportive)\s+(?:medi
              r"(?:therapy|care|treatment|management)")
 
 
+_DOSE_GAP = r"(?:\s+[\d.,]+\s*(?:mg|g|[µμ]g|IU|mL)(?:/\w+)?)?"
+_ALONE = re.compile(rf"(?i:\b(?:or|vs\.?|versus|to|with)\s+(?P<w>[A-Z][\w-]{{1,10}}|[a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
+                    rf"{_DOSE_GAP}[- ](?:alone|only)\b)")
+
+
 def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     """A control arm: "control group", "standard medical treatment (SMT) ... or SMT alone", "matched controls"."""
     ab = re.search(rf"(?i:\b{_STANDARD})\s*\((?P<ab>[A-Z]{{2,6}})\)", text)
     abbr = rf"|\b{re.escape(ab['ab'])}(?:\s+(?:group|arm)s?|\s+alone)\b" if ab else ""
+    alone_words = list(dict.fromkeys(m["w"] for m in _ALONE.finditer(text)))
+    alone_alt = "".join(rf"|\b{re.escape(re.sub(r'(?<=[A-Z])s$', '', w)).replace(chr(92) + ' ', chr(92) + 's+')}s?{_DOSE_GAP}"
+                        rf"[- ](?:alone|only)(?:\s+(?:group|arm)s?)?\b" for w in alone_words)
     pattern = re.compile(rf"(?i:\b(?:the\s+)?control(?:\s+(?:group|arm)s?)\b|\bcontrols\b"
-                         rf"|\b{_STANDARD}(?:\s+alone|\s+(?:group|arm))\b{abbr})")
+                         rf"|\b{_STANDARD}(?:\s+alone|\s+(?:group|arm))\b{abbr}{alone_alt})")
     if re.search(rf"(?i:\bcontrol (?:group|arm)\b|\b{_STANDARD} alone\b{abbr})", text):
         return [ArmDraft("control", "control group", "active-comparator", pattern)]
     # a registry record's arm list: "Active Comparator: Physiotherapy Alone", "No Intervention: Usual Care"
@@ -184,9 +192,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         role = "no-intervention" if listed["kind"].lower().startswith("no") else "active-comparator"
         return [ArmDraft("control", name, role, re.compile(
             rf"(?i:\b(?:the\s+)?{words}(?:\s+(?:group|arm)s?)?\b|\bcontrol(?:\s+(?:group|arm)s?)\b)"))]
-    alone = list(dict.fromkeys(m["w"] for m in re.finditer(
-        r"(?i:\b(?:or|vs\.?|versus|to|with)\s+(?P<w>[A-Z][\w-]{1,10}|[a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
-        r"(?:\s+[\d.,]+\s*(?:mg|g|[µμ]g|IU|mL)(?:/\w+)?)?[- ](?:alone|only)\b)", text)))
+    alone = alone_words
     if alone:  # "CD plus BM-MSCs ... vs CD alone": the comparator named by the treatment both arms get
         words = "|".join(re.escape(re.sub(r"(?<=[A-Z])s$", "", w)).replace(r"\ ", r"\s+") + "s?" for w in alone)
         return [ArmDraft("control", f"{alone[-1]} alone", "active-comparator", re.compile(

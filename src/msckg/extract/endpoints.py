@@ -54,9 +54,10 @@ _SKIP_LIST = re.compile(r"(?i:^(?:whether|if|how|why|no|none|met|reached|achieve
 _FILLER = re.compile(r"(?i:^(?:safety|efficacy|tolerability|feasibility|outcomes?|data|patients|participants|results|imaging outcomes?|other .*outcomes?|(?:pre|post)-\S*|"
                      r"the clinical and laboratory manifestations.*|clinical and laboratory .*|the study)$)")
 _GROUP_TAIL = re.compile(r"(?i:\s+(?:of|in|for|among)\s+(?:the\s+)?[\w-]+\s+(?:group|arm)s?$)")
-_LABEL_LEAD = re.compile(r"(?i:^\s*(?:(?:baseline|mean|median|average|the|an?)\s+|\((?:±\s*)?(?:SD|SE|SEM|IQR|range)\)\s*"
+LABEL_LEAD = re.compile(r"(?i:^\s*(?:(?:baseline|mean|median|average|the|an?)\s+|\((?:±\s*)?(?:SD|SE|SEM|IQR|range)\)\s*"
                          r"|(?:by|at|after|in|on)\s+(?:(?:week|month|day|year)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))"
-                         r"\s*,?\s*)+)")
+                         r"\s*,?\s*|(?:in|for)\s+(?:the\s+)?(?:cohort|group|arm)\s+[A-Z0-9]\b\s*,?\s*"
+                         r"|(?:in|for)\s+(?:the\s+)?[\w-]+\s+(?:cohort|group|arm)\s*,?\s*)+)")
 _LABEL_TAIL = re.compile(r"(?i:\s+(?:at|after|by|on)\s+(?:(?:week|month|day|year)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))$)")
 _LOOSE_STOP = {"the", "a", "an", "of", "in", "on", "at", "for", "and", "or", "mean", "median", "average", "total", "change",
                "changes", "from", "baseline", "to", "with", "by", "overall"}
@@ -174,7 +175,7 @@ class Registry:
         if instrument == "adverse-events" and role == "other":
             role = "safety"
         # "Baseline eGFR", "(SD) change from baseline in DAS28-CRP at week 12", "HbA1c at 12 months": the measure
-        tidy = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", label)).strip(" ,")
+        tidy = _LABEL_TAIL.sub("", LABEL_LEAD.sub("", label)).strip(" ,")
         if tidy and re.search(r"[A-Za-z]{2}", tidy):
             start += label.find(tidy) if tidy in label else 0
             label, end = tidy, start + len(tidy)

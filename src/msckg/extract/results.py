@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from msckg.extract.design import word_number
 from msckg.extract.endpoints import (
+    LABEL_LEAD,
     UNMAPPED,
     EndpointDraft,
     Registry,
@@ -344,6 +345,11 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
                                   s.start + subj[1] + pred.start("p"), s.start + subj[1] + pred.end("p"), confidence=0.5, loose=True)
             reasons.append("endpoint taken from the sentence's predicate")
             return ep, 0.75
+    if subj is not None and ctx.last_endpoint is not None and set(key_tokens(LABEL_LEAD.sub("", text[subj[0]:subj[1]]))) <= \
+            _GENERIC_HEAD | {"the", "mean", "median", "sd", "total", "summary"}:
+        # "In cohort C the mean (SD) score fell ...": the score the previous sentence named
+        reasons.append("endpoint carried over from the previous sentence")
+        return ctx.last_endpoint, 0.75
     if subj is not None:
         phrase = re.sub(r"(?i:^(?:the|an?)\s+(?:(?:median|mean|average|overall)\s+)?)", "", text[subj[0]:subj[1]].strip(" ,"))
         words = key_tokens(phrase)

@@ -74,6 +74,8 @@ def _label(n: str, unit: str, before: bool) -> str:
 
 def find_timepoints(text: str) -> list[TimeList]:
     """All timepoint expressions of a sentence, in order, not overlapping."""
+    # "at day +100" (transplant practice): the sign only says after; same length, so offsets hold
+    text = re.sub(r"(?i:\b(day)\s*\+(?=\d))", lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), text)
     found: list[TimeList] = []
     taken: list[tuple[int, int]] = []
 
