@@ -56,7 +56,8 @@ def _stats(text: str) -> list[tuple]:
     ("the mean FEV1 rose from 1.21 L to 1.38 L", [("mean", Decimal("1.21"), None, None, None, None, None),
                                                 ("mean", Decimal("1.38"), None, None, None, None, None)]),
     ("patients treated from 2009 to 2017", []),
-    ("the exacerbation rate decreased by 35%", [("difference", Decimal(35), None, None, None, None, None)]),
+    # a decrease is a negative difference: the verb gives the sign the number does not carry
+    ("the exacerbation rate decreased by 35%", [("difference", Decimal(-35), None, None, None, None, None)]),
     ("median 6.0 (IQR 5.5-6.5)", [("median", Decimal("6.0"), None, None, None, None, None)]),
     ("odds ratio 2.10 (95% confidence interval [CI], 1.20 to 3.40; P value of 0.01)",
      [("effect-size", Decimal("2.10"), None, None, None, None, (Decimal("1.20"), Decimal("3.40"), Decimal("0.95"))),
@@ -89,8 +90,8 @@ def _stats(text: str) -> list[tuple]:
     ("IL-6 fell from a median of 412 pg/mL before transplantation to 128 pg/mL",
      [("median", Decimal(412), None, None, None, None, None), ("median", Decimal(128), None, None, None, None, None)]),
     ("FVC declined by 4.2% (95% CI 1.1 to 7.3) in A and by 9.8% (95% CI 6.0 to 13.6) in B",
-     [("difference", Decimal("4.2"), None, None, None, None, (Decimal("1.1"), Decimal("7.3"), Decimal("0.95"))),
-      ("difference", Decimal("9.8"), None, None, None, None, (Decimal("6.0"), Decimal("13.6"), Decimal("0.95")))]),
+     [("difference", Decimal("-4.2"), None, None, None, None, (Decimal("-7.3"), Decimal("-1.1"), Decimal("0.95"))),
+      ("difference", Decimal("-9.8"), None, None, None, None, (Decimal("-13.6"), Decimal("-6.0"), Decimal("0.95")))]),
     ("the score increased by a mean of 6.4 points (SD 5.1) in treated patients and 1.9 points (SD 3.2) in controls",
      [("difference", Decimal("6.4"), None, None, None, None, None),
       ("sd", Decimal("5.1"), None, None, None, None, None),
@@ -223,7 +224,7 @@ def test_several_arms_and_a_flattened_table() -> None:
            for r in data["results"] for st in r["statistics"]}
     assert {("it", "P6M", "difference", Decimal("-3.1")), ("it", "P6M", "p-value", Decimal("0.002")),
             ("iv", "P6M", "difference", Decimal("-5.0")), ("iv", "P6M", "p-value", Decimal("0.21")),
-            ("sham", "P6M", "difference", Decimal("-6.2")), ("it", None, "difference", Decimal("4.2")),
+            ("sham", "P6M", "difference", Decimal("-6.2")), ("it", None, "difference", Decimal("-4.2")),
             ("sham", None, "difference", Decimal("9.8")), ("it", "P12M", "central-value", Decimal("21.5")),
             ("it", "P12M", "p-value", Decimal("0.02")), ("sham", "P12M", "central-value", Decimal("17.2"))} <= got
     assert [p["dose"]["value"] for p in data["products"]] == [2000000, 1000000]

@@ -131,7 +131,7 @@ def _kinds(text: str) -> list[tuple[str, object]]:
     ("one serious adverse event (pneumonia) was judged unrelated", [("count", Decimal(1))]),
     ("(2 [4.7%] vs 8 [18.6%])", [("proportion", (2, None, Decimal("4.7"))), ("proportion", (8, None, Decimal("18.6")))]),
     ("Thirty-one of the 32 patients completed follow-up", []),
-    ("the daily insulin dose had fallen by 37.2%", [("difference", Decimal("37.2"))]),
+    ("the daily insulin dose had fallen by 37.2%", [("difference", Decimal("-37.2"))]),
     ("changed by -0.22 ± 0.41 in the IT group, +0.03 ± 0.38 in the IV group",
      [("difference", Decimal("-0.22")), ("plus-minus", Decimal("0.41")), ("difference", Decimal("0.03")),
       ("plus-minus", Decimal("0.38"))]),

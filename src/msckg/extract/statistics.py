@@ -567,6 +567,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     groups = _keyword_pairs(work, groups, taken)
     _respective_percentages(work, groups)
     _pair_kinds(work, groups)
+    _signed_decreases(work, groups)
     for g in groups:
         g.characteristic = bool(_CHARACTERISTIC_BEFORE.search(work, max(0, g.start - 25), g.start)
                                 or _CHARACTERISTIC_AFTER.match(work, g.end)
@@ -621,6 +622,28 @@ def _respective_counts(work: str, groups: list[Group], taken: list[tuple[int, in
             st = Stat("count", a, b, work[a:b], value=Decimal(_int(n.group())))
             groups.append(Group("count_arm", a, b, [st], arm_word=name, confidence=0.7))
         taken.append((m.start("list"), m.end()))
+
+
+_VERB_OF_CHANGE = re.compile(r"(?i:\b(?P<down>fell|fallen|decreased|declined|dropped|reduced|lowered)\b"
+                             r"|\b(?:rose|risen|increased|improved|changed|grew|grown|worsened)\b|\blower\s+than\b)")
+
+
+def _signed_decreases(work: str, groups: list[Group]) -> None:
+    """'fell by 29.4%' is a difference of -29.4: the verb gives the sign the number does not carry (a
+    signed number, '-1.5', keeps its own). The statistic's text keeps the words as reported."""
+    for g in groups:
+        for st in g.stats:
+            if st.kind != "difference" or st.value is None or st.value <= 0 or st.comparison == "comparator" or \
+                    re.match(r"\s*[+-]", work[st.start:st.end]):
+                continue
+            clause = _clause_before(work, g.start)
+            verbs = list(_VERB_OF_CHANGE.finditer(clause))
+            after = _VERB_OF_CHANGE.match(work, g.end) or re.match(r"(?i:\s*%?\s*lower\s+than)", work[g.end:])
+            down = (verbs and verbs[-1]["down"]) or (after and "lower" in after.group().lower())
+            if down and not re.search(r"(?i:\bdifference\b)", clause[-40:]):
+                st.value = -st.value
+                if st.ci is not None:
+                    st.ci = (-st.ci[1], -st.ci[0], st.ci[2])
 
 
 def _pair_kinds(work: str, groups: list[Group]) -> None:
