@@ -118,10 +118,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+(?:was|were|has been|have been))?\s+"
         r"(?:observed|occurred|reported|noted|recorded|developed|seen|found)\b)")),
     ("count_subject", re.compile(
-        rf"(?i:(?<![\w.#-])(?P<num>{_W}|\d+)\s+(?:patients?|participants?|subjects?|infants?|children|cases)\b"
+        rf"(?i:(?<![\w.#-])(?P<num>{_W}|\d+)\s+(?:[\w-]+\s+)?(?:patients?|participants?|subjects?|infants?|children|cases|"
+        r"recipients?|women|men|girls|boys)\b"
         r"(?P<mid>[^.;,()]{0,40}?)\s+(?:had|developed|experienced|suffered|(?:was|were)\s+(?:hospitali[sz]ed|admitted)\s+"
         r"(?:for|with))\s+(?:an?\s+)?"
         r"(?P<what>[^.;()]{3,60}?)(?=\s*(?:[.;(]|$|\s+(?:during|after|at|within|on|in|but|and|which|that)\b)))")),
+    # "Infusion-related reactions were limited to headache (n=3) and low-grade fever (n=2)"
+    ("count_n", re.compile(r"(?i:\b(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s*\(\s*n\s*=\s*(?P<num>\d+)\s*\))")),
     # "There were three deaths in the control group (and one in the MSC group)"
     ("count_arm", re.compile(
         rf"(?i:(?<![\w.#±/-])(?P<num>{_W}|\d+)\s+"
@@ -178,7 +181,7 @@ _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
-VALUE_FORMS |= {"count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
+VALUE_FORMS |= {"count_n", "count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
 
 
 @dataclass
@@ -374,6 +377,11 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.stats.append(stat("count", value=Decimal(_int(m["num"]))))
         g.label = (m.start("what"), m.end("what"))
         g.confidence = 0.75
+    elif form == "count_n":
+        g.stats.append(stat("count", value=Decimal(int(m["num"]))))
+        lead = re.match(r"(?i:(?:(?:and|or|to|were|was|limited|included|including|the|of)\s+)*)", m["what"])
+        g.label = (m.start("what") + (lead.end() if lead else 0), m.end("what"))
+        g.confidence = 0.7
     elif form == "count_by":
         g.stats.append(stat("count", value=Decimal(_int(m["num"]))))
         g.arm_word = m["arm"]
@@ -485,6 +493,10 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                     taken.append((more.start(), b))
                     pos = b
                 continue
+            if form == "count_n" and not re.search(r"(?i:\b(?:adverse|reactions?|events?|side[- ]effects?|complications?|"
+                                                   r"toxicit\w*|infections?)\b)", work) or form == "count_n" and re.search(
+                    r"(?i:\b(?:group|arm|placebo|sham|control|MSCs?|cells?|cohort|randomi[sz]ed|assigned)\b)", m["what"]):
+                continue  # arm sizes "(n = 27)" are not counts; only events listed with their n are
             if form == "zero_any" and len(items := _events(work, m.start("what"), m.end("what"))) > 1:
                 # "No infusion reaction, sustained ventricular arrhythmia or donor-specific antibody response
                 # was recorded": a zero count for each event of the list
@@ -497,7 +509,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
             if form.startswith("prop_of") and not m["num"].isdigit() and \
                     re.search(r"(?i:\b(?:about|approximately|around|nearly|almost|roughly|some)\s+$)", work[:s]):
                 continue  # "about six of ten children": a restatement, not a count
-            if form == "count_subject" and (re.search(r"(?i:(?:\band|\bor|,)\s*$)", work[:s])
+            if form == "count_subject" and (re.search(rf"(?i:(?:\d+|{_W})\s*(?:\band|\bor|,)\s*$)", work[:s])
                                             or "respectively" in work):
                 continue  # "Three and four patients ... respectively": counts by position, read with their percentages
             if form == "zero":  # "No dose-limiting toxicity and no serious adverse event ... occurred": one count each
