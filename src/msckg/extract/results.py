@@ -262,6 +262,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         subj = _subject(text[start:g_start])
         words = re.sub(r"(?i:^(?:the|an?)\s+(?:(?:median|mean|average)\s+)?)", "",
                        text[start + subj[0]:start + subj[1]].strip(" ,")) if subj else ""
+        words = re.sub(r"(?i:\s+(?:in|among|for|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|cohort)s?$)", "", words)
         if words and re.search(r"[a-z]{3}", words) and not _POPULATION_WORD.fullmatch(words) and \
                 not _PRONOUN.match(words) and \
                 not re.search(r"(?i:\b(?:patients?|participants?|subjects?|cases|groups?|arms?)\b)", words):
@@ -645,7 +646,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         elif g.form == "none" and i > 0 and id(values[i - 1]) in placed:
             placed[id(g)] = placed[id(values[i - 1])]
         elif ctx.frame is not None and ctx.frame[0] == s.section and g.form != "zero" and g.stats[0].kind != "count" \
-                and not any(re.match(r"(?:day|week|month|year)", st.unit or "") for st in g.stats) \
+                and not any(re.match(r"(?:day|week|month|year|hour|h$|min)", st.unit or "") for st in g.stats) \
                 and not (g.stats[0].kind == "proportion" and _EVENT_VERB.search(text)) \
                 and not (ctx.running and (g.stats[0].kind in ("proportion", "p-value", "effect-size")
                     or re.search(r"(?i:\b(?:over|during|throughout)\s+(?:the\s+)?(?:whole\s+|entire\s+)?"

@@ -25,7 +25,7 @@ from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
 # "1,240 pg/mL": thousands separated by commas (three digits after each comma, no space)
 NUM = r"(?<![\w.,])[+-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 UNIT = (r"(?:percentage\s+points?|%|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|mm\s?Hg|"
-        r"mg/24\s?h|mg/g|(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|min|ms|m)"
+        r"mg/24\s?h|mg/g|(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|minutes?|min|ms|m)"
         r"(?:/(?:month|week|day|year|min|h|kg|m2|L|dL|mL))?)(?![A-Za-z0-9])")
 # units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
 MEASURE_UNIT = (r"(?:[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|"
@@ -701,11 +701,15 @@ def _keyword_pairs(work: str, groups: list[Group], taken: list[tuple[int, int]])
     the same statistic with the same unit."""
     out = list(groups)
     for g in groups:
-        if g.form != "keyword_value" or not g.stats[0].unit:
+        if g.form != "keyword_value":
             continue
         m = _NEXT_VALUE.match(work, g.end)
-        if m and m["u"] == g.stats[0].unit and all(m.end() <= a or m.start("v") >= b for a, b in taken):
+        # "Median operative time was 96 versus 128 minutes": the unit written once, after the second value
+        if m and (m["u"] == g.stats[0].unit or not g.stats[0].unit and re.match(r"(?i:\s*(?:versus|vs\.?)\s)", work[g.end:])) \
+                and all(m.end() <= a or m.start("v") >= b for a, b in taken):
             st = g.stats[0]
+            if st.unit is None:
+                st.unit = m["u"]
             out.append(Group("keyword_value", m.start("v"), m.end(),
                              [Stat(st.kind, m.start("v"), m.end(), m.group(0), value=_d(m["v"]), unit=m["u"])],
                              confidence=0.8))
