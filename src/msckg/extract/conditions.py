@@ -55,11 +55,15 @@ _NAMED_SCORE = re.compile(r"(?i:\b(?:model|index|score|scale|questionnaire|asses
 def _mondo(key: str) -> tuple[str, str] | None:
     index = term_index()
     hits = [(c, how) for c, how in index.lexicon.get(key, []) if c.startswith("MONDO:") and how in _GOOD]
-    for curie in sorted({c for c, _ in hits}):
+    ranked = []
+    for curie, how in hits:
         rec = index.current(curie)
         if rec and DISEASE in rec.ancestors:
-            return rec.id, rec.label
-    return None
+            # a term named by these words before one that lists them as a synonym, and the common disease before
+            # a numbered (often monogenic) subtype: "idiopathic pulmonary fibrosis" is not "interstitial lung disease 2"
+            ranked.append(((how != "label", lexical_key(rec.label) != key, bool(re.search(r"\s\d+[a-z]?$", rec.label)),
+                            rec.id), rec.id, rec.label))
+    return min(ranked)[1:] if ranked else None
 
 
 def _single_word_ok(word: str) -> bool:
