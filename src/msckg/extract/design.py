@@ -176,8 +176,21 @@ def enrollment(sentences: list[Sentence]) -> Cue | None:
     """The number of people enrolled: from the first sentence that counts people with a verb
     of enrolment ("Forty-one patients ... underwent", "enrolled 212 adults"); methods first,
     then a results sentence that says so ("Sixty patients were enrolled")."""
+    for s in sentences:  # a registry record: "Enrollment (Actual): 76", "Enrollment: 10 (Actual)"
+        if m := _REGISTRY_ENROLLMENT.search(s.text):
+            return Cue(int(m["n"]), s, m.start("n"), m.end("n"))
     found = _enrollment(s for s in sentences if s.section not in ("results", "conclusion", "background"))
-    return found or _enrollment(s for s in sentences if s.section == "results" and _ENROLLED_PASSIVE.search(s.text))
+    if found:
+        return found
+    for s in sentences:  # "Of 86 randomized patients, ...", "Fifteen patients (...) were treated"
+        if s.section == "results" and (m := _OF_RANDOMIZED.search(s.text)):
+            return Cue(int(m["n"]), s, m.start("n"), m.end("n"), 0.8)
+    return _enrollment(s for s in sentences if s.section == "results" and _ENROLLED_PASSIVE.search(s.text))
+
+
+_REGISTRY_ENROLLMENT = re.compile(r"(?i:\benrol(?:l)?ment\s*(?:\((?:actual|anticipated|estimated)\))?\s*:?\s*(?P<n>\d+)\b)")
+_OF_RANDOMIZED = re.compile(r"(?i:^\s*(?:of\s+(?:the\s+)?)(?P<n>\d+)\s+(?:randomi[sz]ed|enrol(?:l)?ed|treated|included)\s+"
+                            r"(?:patients|participants|subjects|children|adults)\b)")
 
 
 _ENROLLED_PASSIVE = re.compile(
