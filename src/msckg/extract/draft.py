@@ -129,7 +129,8 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
                      f"{product.abbreviation.rstrip('s') if product.abbreviation else 'MSC'} group", "experimental", exp)]
     # not the conclusion's "blinded, placebo-controlled trials ... are warranted"
     text = " ".join(s.text for s in sents if s.section not in ("conclusion", "background", "key-points")
-                    and not re.search(r"(?i:\b(?:warranted|(?:are|is)\s+needed|should|will|future|further)\b)", s.text))
+                    and not re.search(r"(?i:\b(?:warranted|(?:are|is)\s+needed|need\s+confirmation|should|will|future|further|"
+                                      r"larger|confirm(?:ed|ation)?\s+in)\b)", s.text))
     sham = re.search(r"(?i:\bsham\b)", text) and not re.search(r"(?i:\bplacebo\b)", text)
     if cues.get("control") and cues["control"].value == "placebo" or re.search(r"(?i:\bplacebo\b|\bsham\b)", text):
         word = "sham" if sham else "placebo"
@@ -168,7 +169,7 @@ _STANDARD = (r"(?:standard|usual|conventional|routine|best supportive)\s+(?:medi
 
 
 _DOSE_GAP = r"(?:\s+[\d.,]+\s*(?:mg|g|[µμ]g|IU|mL)(?:/\w+)?)?"
-_ALONE = re.compile(rf"(?i:\b(?:or|vs\.?|versus|to|with)\s+(?P<w>[A-Z][\w-]{{1,10}}|[a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
+_ALONE = re.compile(rf"(?i:\b(?:or|vs\.?|versus|to|with)\s+(?:(?:to|with|receive)\s+)?(?!(?:to|with|receive)\b)(?P<w>[A-Z][\w-]{{1,10}}|[a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
                     rf"{_DOSE_GAP}[- ](?:alone|only)\b)")
 
 

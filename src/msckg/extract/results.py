@@ -468,6 +468,16 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 re.match(r"\s*from\s+baseline\b", text[g.end:]) and not {st.kind for st in g.stats} & {"difference"}
                 and not _CHANGE_VERB.search(text, max(0, g.start - 40), g.start)):
             placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")
+    # one arm: "DLCO did not change (38.5% ± 9.7% vs 40.1% ± 10.2%)" compares the baseline with the follow-up
+    if len(ctx.arms) == 1 and not [t for t in tls if not t.is_baseline and _clause_of(clauses, t.start) == _clause_of(
+            clauses, values[0].start)]:
+        for x, y in pairwise(values):
+            if id(x) not in placed and x.stats[0].kind == y.stats[0].kind and re.fullmatch(
+                    r"(?i:\s*(?:vs\.?|versus)\s*)", text[x.end:y.start]) and re.search(
+                    r"(?i:\b(?:did\s+not\s+change|unchanged|changed|improved|increased|decreased|fell|rose|declined)\b)",
+                    text[:x.start]):
+                placed[id(x)] = Item(x.start, x.end, "P0D", "baseline")
+                how[id(x)] = 0.8
     # a: values inside a timepoint list; b: right after it ("12 months (6.48±3.52)")
     for t in tls:
         if t.is_baseline:
@@ -611,7 +621,9 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             continue
         ci = _clause_of(clauses, g.start)
         usable = [t for t in tls if id(t) not in comparison_baselines and _clause_of(clauses, t.start) == ci]
-        change = "difference" in {st.kind for st in g.stats} or _CHANGE_VERB.search(text, max(0, g.start - 40), g.start)
+        change = "difference" in {st.kind for st in g.stats} or _CHANGE_VERB.search(text, max(0, g.start - 40), g.start) \
+            or (i > 0 and (pp := placed.get(id(values[i - 1]))) is not None and pp.duration == "P0D"
+                and re.fullmatch(r"(?i:\s*(?:vs\.?|versus|to)\s*)", text[values[i - 1].end:g.start]))
         nxt = [t for t in usable if t.start >= g.end and len(t.items) == 1
                and not (t.is_baseline and (change or re.search(r"(?i:\bto\s*[(\[]?\s*$)", text[:g.start])))]
         prev = [t for t in usable if t.end <= g.start and not (t.is_baseline and change)]  # a change is never at baseline
