@@ -427,6 +427,9 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     outcome: Outcome | None = None
     page_results, page_spans = read_results_page(source, registry, arms)  # a registry results view, read by column
     drafts.extend(page_results)
+    # the abstract a registry page carries restates its table's values: kept once, from the table
+    table_values = {(r.population, r.timepoint.duration if r.timepoint else None, st.kind, st.value)
+                    for r in page_results for st in r.stats if st.value is not None}
     for s in sents:
         if s.section in NOT_RESULTS or s.kind != "content" or any(a <= s.start < b for a, b in page_spans):
             continue
@@ -442,6 +445,10 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
         found = read_results(s, ctx)
         if outcome is not None and is_data_line(s):
             claim(outcome, found)
+        if table_values:
+            found = [r for r in found if not any(
+                (r.population, r.timepoint.duration if r.timepoint else None, st.kind, st.value) in table_values
+                for st in r.stats if st.value is not None)]
         drafts.extend(found)
         used_spans = [(r.start - s.start, r.end - s.start) for r in found]
         used_spans += [(st.start, st.end) for r in found for st in r.stats]

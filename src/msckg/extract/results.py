@@ -354,7 +354,9 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     if subj is not None:
         phrase = re.sub(r"(?i:^(?:the|an?)\s+(?:(?:median|mean|average|overall)\s+)?)", "", text[subj[0]:subj[1]].strip(" ,"))
         words = key_tokens(phrase)
-        head = words[-1:] if 0 < len(words) <= 2 and words[-1] not in _GENERIC_HEAD else ()
+        # "Adverse events were reported in ...": not the "serious adverse events" listed before (kinds of events differ)
+        head = words[-1:] if 0 < len(words) <= 2 and words[-1] not in _GENERIC_HEAD | {"event", "events", "reaction",
+                                                                                         "reactions", "effects"} else ()
         for ep in ctx.registry.items:
             if head and ep.head == head:
                 reasons.append("endpoint matched by its head word")
