@@ -187,8 +187,9 @@ class Registry:
             else self.by_form(key_tokens(label))
         if existing is None and instrument == UNMAPPED:
             # "NSAA total score" -> "North Star Ambulatory Assessment (NSAA) total score": the name the text defined
+            outside = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), label)  # not inside a definition
             for ab, full in self.abbreviations.items():
-                if re.search(rf"(?<![\w-]){re.escape(ab)}(?![\w-])", label) and full.lower() not in label.lower():
+                if re.search(rf"(?<![\w-]){re.escape(ab)}(?![\w-])", outside) and full.lower() not in label.lower():
                     label = re.sub(rf"(?<![\w-]){re.escape(ab)}(?![\w-])", f"{full} ({ab})", label, count=1)
                     existing = self.by_form(key_tokens(label)) or self.by_form(key_tokens(ab))
                     break
