@@ -272,6 +272,17 @@ def _items(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+def _split_outside_parentheses(text: str, sep: str) -> list[str]:
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        depth += (c in "([") - (c in ")]")
+        if c == sep and depth <= 0:
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return out
+
+
 def _role_of(word: str | None) -> str:
     w = (word or "").lower()
     return {"primary": "primary", "main": "primary", "co-primary": "primary", "secondary": "secondary",
@@ -284,7 +295,7 @@ def read_endpoint_sentences(sentences: list[Sentence], registry: Registry) -> No
         if s.section in ("results", "conclusion", "background"):
             continue
         clause_start = 0
-        for clause in s.text.rstrip(".").split(";"):
+        for clause in _split_outside_parentheses(s.text.rstrip("."), ";"):  # not "(HHS; range, 0-100)"
             _read_clause(s, clause, clause_start, registry)
             clause_start += len(clause) + 1
 
