@@ -493,8 +493,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                     taken.append((more.start(), b))
                     pos = b
                 continue
-            if form == "count_n" and not re.search(r"(?i:\b(?:adverse|reactions?|events?|side[- ]effects?|complications?|"
-                                                   r"toxicit\w*|infections?)\b)", work) or form == "count_n" and re.search(
+            if form == "count_n" and not re.search(r"(?i:\b(?:adverse|reactions?|side[- ]effects?|complications?|"
+                                                   r"toxicit\w*)\b)", work) or form == "count_n" and re.search(
                     r"(?i:\b(?:group|arm|placebo|sham|control|MSCs?|cells?|cohort|randomi[sz]ed|assigned)\b)", m["what"]):
                 continue  # arm sizes "(n = 27)" are not counts; only events listed with their n are
             if form == "zero_any" and len(items := _events(work, m.start("what"), m.end("what"))) > 1:
