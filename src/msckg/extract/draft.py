@@ -181,7 +181,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     alone_alt = "".join(rf"|\b{re.escape(re.sub(r'(?<=[A-Z])s$', '', w)).replace(chr(92) + ' ', chr(92) + 's+')}s?{_DOSE_GAP}"
                         rf"[- ](?:alone|only)(?:\s+(?:group|arm)s?)?\b" for w in alone_words)
     pattern = re.compile(rf"(?i:\b(?:the\s+)?control(?:\s+(?:group|arm)s?)\b|\bcontrols\b"
-                         rf"|\b{_STANDARD}(?:\s+alone|\s+(?:group|arm))\b{abbr}{alone_alt})")
+                         rf"|\b{_STANDARD}(?:\s+alone|\s+(?:group|arm))\b|\bwith\s+{_STANDARD}\b{abbr}{alone_alt})")
     if re.search(rf"(?i:\bcontrol (?:group|arm)\b|\b{_STANDARD} alone\b{abbr})", text):
         return [ArmDraft("control", "control group", "active-comparator", pattern)]
     # a registry record's arm list: "Active Comparator: Physiotherapy Alone", "No Intervention: Usual Care"

@@ -57,7 +57,8 @@ _GROUP_TAIL = re.compile(r"(?i:\s+(?:of|in|for|among)\s+(?:the\s+)?[\w-]+\s+(?:g
 LABEL_LEAD = re.compile(r"(?i:^\s*(?:(?:baseline|mean|median|average|the|an?)\s+|\((?:±\s*)?(?:SD|SE|SEM|IQR|range)\)\s*"
                          r"|(?:by|at|after|in|on)\s+(?:(?:week|month|day|year)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))"
                          r"\s*,?\s*|(?:in|for)\s+(?:the\s+)?(?:cohort|group|arm)\s+[A-Z0-9]\b\s*,?\s*"
-                         r"|(?:in|for)\s+(?:the\s+)?[\w-]+\s+(?:cohort|group|arm)\s*,?\s*)+)")
+                         r"|(?:in|for)\s+(?:the\s+)?[\w-]+\s+(?:cohort|group|arm)\s*,?\s*"
+                         r"|(?:during|over|within|throughout)\s+(?:the\s+)?(?:\d+|[a-z]+)\s+\w+\s+(?:of\s+follow-?up\s*)?,?\s*)+)")
 _LABEL_TAIL = re.compile(r"(?i:\s+(?:at|after|by|on)\s+(?:(?:week|month|day|year)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))$)")
 _LOOSE_STOP = {"the", "a", "an", "of", "in", "on", "at", "for", "and", "or", "mean", "median", "average", "total", "change",
                "changes", "from", "baseline", "to", "with", "by", "overall"}

@@ -159,6 +159,8 @@ _CHARACTERISTIC_BEFORE = re.compile(
 _CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:were\s+)?(?:male|female|men|women)\b"
                                    r"|(?:patients\s+|participants\s+)?(?:completed|withdrew|discontinued|dropped\s+out|"
                                    r"were\s+(?:lost|included|analy[sz]ed|randomi[sz]ed|enrolled|excluded)\b)))")
+# "Paired CMR studies were available in 38 patients per group": who was measured, not a result
+_AVAILABLE_BEFORE = re.compile(r"(?i:\b(?:were|was)\s+available\s+(?:in|for)\s+$)")
 # "(mean [SD] age, 41.3 [9.6] years; 61 men [70.9%])": who was enrolled
 _CHARACTERISTIC_PAREN = re.compile(r"(?i:\(\s*(?:(?:mean|median)\s*(?:[\[(][^\])]*[\])])?\s*)?age\b[^()]*$)")
 _MEAN_SD = re.compile(r"(?i:\bmean\s*(?:\(\s*(?:±|\+/-)?|±|\+/-|and)\s*(?:SD|s\.d\.|standard deviation))")
@@ -168,7 +170,7 @@ _CHANGED_BY = re.compile(r"(?i:\b(?:fell|fallen|decreased|declined|dropped|incre
                          r"|\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)\s+by\s+(?:an?\s+)?"
                          r"(?:mean|median|average)?[^;]*?(?:\b(?:and|versus|vs\.?|compared\s+with)|,)\s*$"
                          r"|\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)\s+by\b.*\b(?:and|or)\s+by\s*$"
-                         r"|\bchanges?\s+(?:from\s+baseline|in|of)\b[^;]*\b(?:was|were|of|=|:)\s*$)")
+                         r"|\bchanges?\s+(?:from\s+baseline|in|of)\b(?:(?!,\s+and\b)[^;])*\b(?:was|were|of|=|:)\s*$)")
 _COUNT_ARM_MORE = re.compile(rf"(?i:\s*,?\s*and\s+(?P<num>{_W}|\d+|none)\s+(?:in|among)\s+the\s+"
                              r"(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm)\b)")
 _THRESHOLD = re.compile(r"(?i:\b(?:by|of)\s+(?:at\s+least|more\s+than|over|≥|>=|>)\s*$|(?:≥|>=)\s*$)")
@@ -582,6 +584,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     _signed_decreases(work, groups)
     for g in groups:
         g.characteristic = bool(_CHARACTERISTIC_BEFORE.search(work, max(0, g.start - 25), g.start)
+                                or _AVAILABLE_BEFORE.search(work, max(0, g.start - 30), g.start)
                                 or _CHARACTERISTIC_AFTER.match(work, g.end)
                                 or _CHARACTERISTIC_PAREN.search(work, max(0, g.start - 80), g.start)
                                 or re.search(r"(?i:\b(?:men|women|male|female)\s*[\[(]\s*$)", work[max(0, g.start - 12):g.start]))
