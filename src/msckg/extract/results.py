@@ -80,6 +80,8 @@ class Context:
     columns: list[str] | None = None  # a table flattened to text: the arm of each column, in order
     column_p: bool = False  # ... and a last column of p-values
     table_time: Item | None = None  # "Table 2 Outcomes at 12 months"
+    column_n: list[int | None] | None = None  # "MSC (n = 20)": each column's n
+    table_pm_sd: bool = False  # "Table 1. Clinical outcomes, mean ± SD"
     last_text: str = ""
     pm_is_sd: bool = False  # "Continuous data are given as mean ± SD": every "x ± y" of the document
 
@@ -388,22 +390,37 @@ def read_table(s: Sentence, ctx: Context) -> list[ResultDraft] | None:
         cols = sorted(dict([(m.start(), cell_arms[0].id) for m in _CELL_COLUMN.finditer(text)] + cols).items())
     if len(cols) >= 2 and _TABLE_HEAD.match(text) and not _VERB.search(text):
         ctx.columns = [c for _, c in cols]
+        # "hUCB-MSC (n = 43)  MFx (n = 46)": each column's n; "Table 1. Clinical outcomes, mean ± SD": its statistic
+        starts = [a for a, _ in cols] + [len(text)]
+        ctx.column_n = [int(m.group(1)) if (m := re.search(r"\(\s*n\s*=\s*(\d+)\s*\)", text[a:b])) else None
+                        for a, b in pairwise(starts)]
+        ctx.table_pm_sd = bool(re.search(r"(?i:\bmeans?\s*(?:±|\+/-)\s*(?:SD|s\.d\.)\b)", ctx.last_text + " " + text))
         ctx.column_p = bool(re.search(r"(?i:\bp(?:\s*-?\s*values?)?\s*$)", text))
         tls = [t for t in find_timepoints(ctx.last_text + " " + text) if not t.is_baseline]
         ctx.table_time = tls[0].items[0] if tls and re.match(r"(?i:\s*table\b)", ctx.last_text) else None
         return []
     if ctx.columns is None:
         return None
-    groups = [g for g in find_groups(text) if g.is_value]
+    groups = [g for g in find_groups(text, pm_is_sd=ctx.table_pm_sd or ctx.pm_is_sd) if g.is_value]
     first = groups[0].start if groups else 0
     if len(groups) != len(ctx.columns) or _VERB.search(text) or not re.search(r"[A-Za-z]{2}", text[:first]):
         ctx.columns = None
         return None
-    label = re.sub(r"[\s,;:]*(?:%|\([^()]*\)|[a-zµμ/]+/[\w.]+|mm\s?Hg|mL|m|kg)?[\s,;:]*$", "", text[:first]).strip()
+    label = text[:first]
+    # "VAS pain (mm), 3 years": the row's own time after a comma
+    row_time = ctx.table_time
+    when = re.search(r"(?i:,\s*(?P<t>baseline|\d+\s*(?:days?|weeks?|months?|years?)|(?:day|week|month|year)\s+\d+)\s*$)",
+                     label.strip())
+    if when:
+        t = find_timepoints(when["t"])
+        row_time = Item(s.start, s.start + len(label), "P0D", "baseline") if when["t"].lower() == "baseline" else \
+            t[0].items[0] if t else row_time
+        label = label.strip()[:when.start()]
+    label = re.sub(r"[\s,;:]*(?:%|\([^()]*\)|[a-zµμ/]+/[\w.]+|mm\s?Hg|mL|m|kg)?[\s,;:]*$", "", label).strip()
     found = [f for f in mentions(label, ctx.registry)]
     hits = find_instruments(label)
     ep = found[0][2] if found else ctx.registry.add(label, hits[0][2][0] if hits else UNMAPPED, "other", s,
-                                                    s.start, s.start + len(label), confidence=0.6)
+                                                    s.start, s.start + len(label), confidence=0.6, loose=True)
     p = _ROW_P.match(text, groups[-1].end) if ctx.column_p else None
     out = []
     for k, (g, arm) in enumerate(zip(groups, ctx.columns, strict=True)):
@@ -413,7 +430,8 @@ def read_table(s: Sentence, ctx: Context) -> list[ResultDraft] | None:
             stats.append(Stat("p-value", p.start("v") if not rel else p.start("rel"), p.end("v"),
                               text[p.start("v") if not rel else p.start("rel"):p.end("v")],
                               value=Decimal(p["v"]), relation=rel, comparison="comparator"))
-        out.append(ResultDraft(ep, arm, ctx.table_time, stats, s, s.start + g.start, s.start + g.end, g.n, None,
+        n = g.n if g.n is not None else ctx.column_n[k] if ctx.column_n and k < len(ctx.column_n) else None
+        out.append(ResultDraft(ep, arm, row_time, stats, s, s.start + g.start, s.start + g.end, n, None,
                                round(g.confidence * 0.85, 2),
                                ["a row of a table flattened to text: check the columns"]))
     return out
