@@ -226,7 +226,7 @@ class Registry:
         return ep
 
 
-_DEFINED = re.compile(r"(?P<full>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,7}?)\s*\((?P<ab>[A-Z0-9][A-Za-z0-9-]{1,9})\)")
+_DEFINED = re.compile(r"(?P<full>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,7}?)\s*[(\[](?P<ab>[A-Z0-9][A-Za-z0-9-]{1,9})[)\]]")
 
 
 def abbreviations(text: str) -> dict[str, str]:
