@@ -203,7 +203,8 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     # "randomly assigned 1:1 to autologous BM-MSCs or ICBG": the other treatment is the comparator
     other = re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:\(?\d+\s*:\s*\d+\)?\s+)?"
                       r"(?:in\s+a\s+\d+\s*:\s*\d+\s+ratio\s+)?to\s+(?:receive\s+)?(?P<x>[^,;.]{3,80}?)\s+or\s+(?:to\s+)?"
-                      r"(?:receive\s+)?(?P<y>[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+(?:at|for|in|with|on|plus|and)\b))", methods)
+                      r"(?:receive\s+)?(?P<y>[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+(?:at|for|in|with|on|plus|and)\b))",
+                      re.sub(r"\([^()]*\)", "", methods))  # "to BM-MSCs (1-2 × 10^6 cells/kg; n = 61) or basiliximab (...)"
     if other and re.search(r"(?i:\b(?:MSCs?|cells?|stem|stromal)\b|\w+-MSC)", other["x"]) and not re.search(
             r"(?i:\b(?:MSCs?|cells?|stem|stromal|placebo|sham)\b|\w+-MSC)", other["y"]):
         words = re.sub(r"(?i:^(?:the|an?|standard|conventional)\s+)", "", other["y"].strip())

@@ -317,23 +317,30 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
             blanked[i] = " "
     plain = "".join(blanked)
     covered: list[tuple[int, int]] = []
-    found = []
+    found: list[tuple[int, int, str, str | None]] = []
     for a, b, slugs in find_instruments(plain):
         for slug in slugs:
-            found.append((a, b, slug))
+            found.append((a, b, slug, None))
         covered.append((a, b))
-    for a, b in _items(plain):
+    items = _items(plain)
+    for k, (a, b) in enumerate(items):
         if any(x < b and a < y for x, y in covered):
             continue
         raw = plain[a:b]
         label = _clean(raw)
+        if label and re.fullmatch(r"[a-z]+", label.strip()) and k + 1 < len(items) and \
+                len(nxt := plain[items[k + 1][0]:items[k + 1][1]].split()) >= 2 and len(nxt) <= 3:
+            # "patient and graft survival": the one-word item shares the next item's head word
+            label = f"{label} {nxt[-1]}"
+            found.append((a, a + len(raw.rstrip()), UNMAPPED, label))
+            continue
         if not label or _FILLER.match(label) or len(label) < 3 or not re.search(r"[A-Za-z]{3}", label):
             continue
         la = a + raw.find(label) if label in raw else a
-        found.append((la, la + len(label), UNMAPPED))
+        found.append((la, la + len(label), UNMAPPED, None))
     listed: list[EndpointDraft] = []
-    for a, b, slug in sorted(found):
-        words = plain[a:b]
+    for a, b, slug, shared in sorted(found, key=lambda f: f[:3]):
+        words = shared or plain[a:b]
         abbr = re.match(r"\s*\((?P<ab>[^()]{1,15})\)", plain[b:]) or \
             re.match(r"\s*\((?P<ab>[A-Za-z][\w/-]{1,12});", plain[b:])  # "Harris Hip Score (HHS; range, 0-100)"
         label = words + (f" ({abbr['ab']})" if abbr else "")
