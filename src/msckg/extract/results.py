@@ -108,7 +108,7 @@ _VERB = re.compile(r"(?i:\b(?:was|were|is|are|remained|decreased|increased|impro
                    r"progressed|persisted|resolved|became|required|underwent|needed|received|exhibited|demonstrated)\b)")
 _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more interestingly|interestingly|notably|"
                    r"overall|finally|in addition|post-intervention|following [\w-]+|after [\w-]+|in the [\w-]+ group|"
-                   r"in [\w-]+ patients|for those with [^,]+|among (?:patients|those|participants) with [^,]+|"
+                   r"in [\w-]+ patients|for those with [^,]+|among (?:patients|those|participants) (?:with|who) [^,]+|"
                    r"at (?:week|month|day|year) \d+|"
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
 _PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former)\b)")

@@ -469,7 +469,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
             s, e = m.start(), m.end()
             if any(not (e <= a or s >= b) for a, b in taken):
                 continue
-            if form == "keyword_value" and re.search(r"[#(]", work[s:e]):
+            if form == "keyword_value" and (re.search(r"\(", work[s:e]) or re.search(r"#\s*$", work[s:m.start("v")])):
                 continue
             if form == "ci_again" and not re.search(r"(?i:\d{2}\s*%\s*(?:CI|C\.I\.|confidence interval)|[(\[]\s*(?:IQR|"
                                                     r"interquartile range|range)\b)", work[:s]):
@@ -696,7 +696,7 @@ def _respective_percentages(work: str, groups: list[Group]) -> None:
 
 
 _NEXT_VALUE = re.compile(rf"(?i:\s*(?:\b(?:in|for|with)\s+(?:the\s+)?[\w-]+(?:\s+(?:group|arm))?\s+)?"
-                         rf"(?:versus|vs\.?|compared with|and)\s+)(?P<v>{NUM})\s*(?P<u>{UNIT})")
+                         rf"(?:versus|vs\.?|compared with|and)\s+)(?P<v>{NUM})\s*(?P<u>{UNIT})?(?![\w.%])")
 
 
 def _keyword_pairs(work: str, groups: list[Group], taken: list[tuple[int, int]]) -> list[Group]:
@@ -708,7 +708,9 @@ def _keyword_pairs(work: str, groups: list[Group], taken: list[tuple[int, int]])
             continue
         m = _NEXT_VALUE.match(work, g.end)
         # "Median operative time was 96 versus 128 minutes": the unit written once, after the second value
-        if m and (m["u"] == g.stats[0].unit or not g.stats[0].unit and re.match(r"(?i:\s*(?:versus|vs\.?)\s)", work[g.end:])) \
+        if m and (m["u"] == g.stats[0].unit or not g.stats[0].unit and (re.match(r"(?i:\s*(?:versus|vs\.?)\s)", work[g.end:])
+                                                                          or m["u"] is None and re.match(
+                    r"(?i:\s*(?:in|for|with)\s+(?:the\s+)?[\w-]+(?:\s+(?:group|arm))?\s+and\s)", work[g.end:]))) \
                 and all(m.end() <= a or m.start("v") >= b for a, b in taken):
             st = g.stats[0]
             if st.unit is None:
