@@ -797,6 +797,13 @@ def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, st
     if len(ctx.arms) < 2:
         return
     clauses = _clauses(text)
+    # "median CPA fell from 21.4% to 16.2% and from 20.8% to 20.1%, respectively": one from-to pair per arm
+    for m in re.finditer(r"(?i:,?\s*respectively\b)", text):
+        run = [g for g in values if g.end <= m.start()][-2 * len(ctx.arms):]
+        if len(run) == 2 * len(ctx.arms) and all(g.form == "from_to" and g.arm_index is None and not g.arm_word for g in run) \
+                and not any(run[0].start <= p[0] < run[-1].end for p in pops):
+            for k, g in enumerate(run):
+                g.arm_index = k // 2
     # "... were 36.7% (11/30) and 13.3% (4/30), respectively": the run of values right before "respectively"
     for m in re.finditer(r"(?i:,?\s*respectively\b)", text):
         run = [g for g in values if g.end <= m.start()]

@@ -88,7 +88,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("count_pct_of", re.compile(
         rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,2}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)\s+of\s+(?:the\s+)?(?P<den>\d+))")),
     ("count_pct_paren", re.compile(
-        rf"\(\s*(?P<num>\d+)\s+(?:[a-z-]+\s+)?(?:patients|participants|subjects|cases)?\s*[,;]\s*(?P<pct>{NUM})\s*%\s*\)")),
+        rf"(?i:\(\s*(?P<num>\d+|{_W})\s+(?:[a-z-]+\s+)?(?:patients|participants|subjects|cases)?\s*[,;]\s*(?P<pct>{NUM})\s*%\s*\))")),
     ("count_pct", re.compile(  # "one patient given sham (6.3%)"
         rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,3}}?\s*[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]])")),
     # "HR 0.55 (0.18-1.64)": a ratio with its interval in parentheses, the level unstated (95% by convention)
