@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from msckg.extract.endpoints import UNMAPPED, EndpointDraft, Registry, find_instruments
 from msckg.extract.sentences import Sentence
-from msckg.extract.timepoints import Item, _duration, _label
+from msckg.extract.timepoints import Item, iso_duration, time_label
 
 if TYPE_CHECKING:
     from msckg.extract.results import ResultDraft
@@ -44,7 +44,7 @@ class Outcome:
     results: list[ResultDraft] = field(default_factory=list)
 
 
-def _default_time(text: str, start: int) -> Item | None:
+def time_frame_end(text: str, start: int) -> Item | None:
     """The last time after treatment a time frame names ("12 months before versus 24 months after the
     first infusion" is 24 months; "Baseline, Week 12" is week 12)."""
     last = None
@@ -54,7 +54,7 @@ def _default_time(text: str, start: int) -> Item | None:
     if last is None:
         return None
     n, unit = (last["n"], last["u"]) if last["n"] else (last["n2"], last["u2"])
-    return Item(start + last.start(), start + last.end(), _duration(n, unit), _label(n, unit, False))
+    return Item(start + last.start(), start + last.end(), iso_duration(n, unit), time_label(n, unit, False))
 
 
 def read_header(s: Sentence, registry: Registry) -> Outcome | None:
@@ -69,7 +69,7 @@ def read_header(s: Sentence, registry: Registry) -> Outcome | None:
     start = s.start + m.start("title") + (len(title) - len(label))
     ep = registry.add(label, hits[0][2][0] if hits else UNMAPPED, role, s, start, start + len(label),
                       confidence=0.8)
-    default = _default_time(m["tf"], m.start("tf")) if m["tf"] else None
+    default = time_frame_end(m["tf"], m.start("tf")) if m["tf"] else None
     return Outcome(ep, default, bool(_CHANGE_TITLE.match(title)))
 
 
@@ -78,7 +78,7 @@ def time_frame(s: Sentence, outcome: Outcome) -> bool:
     m = _TIME_FRAME.match(s.text)
     if not m:
         return False
-    outcome.default = _default_time(m["tf"], m.start("tf")) or outcome.default
+    outcome.default = time_frame_end(m["tf"], m.start("tf")) or outcome.default
     return True
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from msckg.extract.endpoints import UNMAPPED, EndpointDraft, Registry, find_instruments
-from msckg.extract.outcomes import _default_time
+from msckg.extract.outcomes import time_frame_end
 from msckg.extract.results import ArmDraft, ResultDraft
 from msckg.extract.sentences import Sentence
 from msckg.extract.statistics import Stat
@@ -148,7 +148,7 @@ def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> 
                 cur.title = m["t"].strip()
             continue
         if m := _TIME.match(text):
-            time = _default_time(m["t"], line.start + m.start("t"))
+            time = time_frame_end(m["t"], line.start + m.start("t"))
             if cur is not None:
                 cur.time = time
             elif ae is not None:

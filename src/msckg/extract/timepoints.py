@@ -62,11 +62,11 @@ class TimeList:
         return len(self.items) == 1 and self.items[0].duration == "P0D"
 
 
-def _duration(n: str, unit: str) -> str:
+def iso_duration(n: str, unit: str) -> str:
     return f"P{number_word(n)}{_UNITS[unit[0].lower()]}"
 
 
-def _label(n: str, unit: str, before: bool) -> str:
+def time_label(n: str, unit: str, before: bool) -> str:
     u = unit.lower().rstrip("s")
     u = {"wk": "week", "mo": "month", "yr": "year"}.get(u, u)
     return f"{u} {n}" if before else f"{n} {u}{'' if number_word(n) == 1 else 's'}"
@@ -89,19 +89,19 @@ def find_timepoints(text: str) -> list[TimeList]:
             m = _FIRST_ITEM.match(text, m.start())
             assert m is not None
         items = tuple(Item(i.start() + m.start("list"), i.end() + m.start("list"),
-                           _duration(i.group(), m["unit"]), _label(i.group(), m["unit"], True))
+                           iso_duration(i.group(), m["unit"]), time_label(i.group(), m["unit"], True))
                       for i in re.finditer(r"\d+", m["list"]))
         found.append(TimeList(m.start(), m.end(), items))
         taken.append((m.start(), m.end()))
     for m in _ADJ.finditer(text):
         if free(m.start(), m.end()) and not _VALUE_AFTER.match(text, m.end()):
-            found.append(TimeList(m.start(), m.end(), (Item(m.start("n"), m.end("n"), _duration(m["n"], m["unit"]),
-                                                            _label(m["n"], m["unit"], False)),)))
+            found.append(TimeList(m.start(), m.end(), (Item(m.start("n"), m.end("n"), iso_duration(m["n"], m["unit"]),
+                                                            time_label(m["n"], m["unit"], False)),)))
             taken.append((m.start(), m.end()))
     for m in _SINCE.finditer(text):  # "3.9 mg/L one week after the first infusion"
         if free(m.start(), m.end()) and not _NOT_TIME_BEFORE.search(text, 0, m.start()):
-            found.append(TimeList(m.start(), m.end("unit"), (Item(m.start("n"), m.end("n"), _duration(m["n"], m["unit"]),
-                                                                   _label(m["n"], m["unit"], False)),)))
+            found.append(TimeList(m.start(), m.end("unit"), (Item(m.start("n"), m.end("n"), iso_duration(m["n"], m["unit"]),
+                                                                   time_label(m["n"], m["unit"], False)),)))
             taken.append((m.start(), m.end("unit")))
     for m in _AFTER.finditer(text):
         s = m.start("list")
@@ -117,7 +117,7 @@ def find_timepoints(text: str) -> list[TimeList]:
             depth = text.count("(", pos, a) - text.count(")", pos, a) + depth
             pos = a
             if depth == 0:
-                items.append(Item(a, b, _duration(i.group(), m["unit"]), _label(i.group(), m["unit"], False)))
+                items.append(Item(a, b, iso_duration(i.group(), m["unit"]), time_label(i.group(), m["unit"], False)))
         if items:
             found.append(TimeList(s, m.end(), tuple(items)))
             taken.append((s, m.end()))
