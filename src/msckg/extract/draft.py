@@ -168,6 +168,13 @@ _STANDARD = (r"(?:standard|usual|conventional|routine|best supportive)\s+(?:medi
              r"(?:therapy|care|treatment|management)")
 
 
+def _without_parentheses(text: str) -> str:
+    """The text with every parenthesis removed, nested ones included ("(5.0 × 10(7) cells)")."""
+    while (shorter := re.sub(r"\([^()]*\)", "", text)) != text:
+        text = shorter
+    return text
+
+
 _DOSE_GAP = r"(?:\s+[\d.,]+\s*(?:mg|g|[µμ]g|IU|mL)(?:/\w+)?)?"
 _ALONE = re.compile(rf"(?i:\b(?:or|vs\.?|versus|to|with)\s+(?:(?:to|with|receive)\s+)?(?!(?:to|with|receive)\b)(?P<w>[A-Z][\w-]{{1,10}}|[a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
                     rf"{_DOSE_GAP}[- ](?:alone|only)\b)")
@@ -204,7 +211,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     other = re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:\(?\d+\s*:\s*\d+\)?\s+)?"
                       r"(?:in\s+a\s+\d+\s*:\s*\d+\s+ratio\s+)?to\s+(?:receive\s+)?(?P<x>[^,;.]{3,80}?)\s+or\s+(?:to\s+)?"
                       r"(?:receive\s+)?(?P<y>[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+(?:at|for|in|with|on|plus|and)\b))",
-                      re.sub(r"\([^()]*\)", "", methods))  # "to BM-MSCs (1-2 × 10^6 cells/kg; n = 61) or basiliximab (...)"
+                      _without_parentheses(methods))  # "to BM-MSCs (1-2 × 10(6) cells/kg; n = 61) or basiliximab (...)"
     if other and re.search(r"(?i:\b(?:MSCs?|cells?|stem|stromal)\b|\w+-MSC)", other["x"]) and not re.search(
             r"(?i:\b(?:MSCs?|cells?|stem|stromal|placebo|sham)\b|\w+-MSC)", other["y"]):
         words = re.sub(r"(?i:^(?:the|an?|standard|conventional)\s+)", "", other["y"].strip())

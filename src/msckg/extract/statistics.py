@@ -585,6 +585,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     for g in groups:
         g.characteristic = bool(_CHARACTERISTIC_BEFORE.search(work, max(0, g.start - 25), g.start)
                                 or _AVAILABLE_BEFORE.search(work, max(0, g.start - 30), g.start)
+                                or bool(g.stats) and re.search(r"(?i:\bage\b[^.;]{0,15}$)", work[g.start:g.stats[0].start])
                                 or _CHARACTERISTIC_AFTER.match(work, g.end)
                                 or _CHARACTERISTIC_PAREN.search(work, max(0, g.start - 80), g.start)
                                 or re.search(r"(?i:\b(?:men|women|male|female)\s*[\[(]\s*$)", work[max(0, g.start - 12):g.start]))
