@@ -363,6 +363,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         # "the mean percentage change from baseline was -49.5%", "the median difference was 3", "improved by a
         # mean of 0.41": a difference
         diff = re.search(r"(?i:\b(?:differences?|changes?)\b)", span) or _CHANGED_BY.search(text[:m.start("v")])
+        g.start = m.start("v")  # the value's own place: "Mean HHS at 12 months was 84.2" is after its timepoint
         g.stats.append(stat("difference" if diff else m["kw"].lower(), value=_d(m["v"]), unit=m["u"] or None))
     elif form in ("zero", "zero_any", "zero_there"):
         g.stats.append(stat("count", value=Decimal(0)))
@@ -585,7 +586,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     for g in groups:
         g.characteristic = bool(_CHARACTERISTIC_BEFORE.search(work, max(0, g.start - 25), g.start)
                                 or _AVAILABLE_BEFORE.search(work, max(0, g.start - 30), g.start)
-                                or bool(g.stats) and re.search(r"(?i:\bage\b[^.;]{0,15}$)", work[g.start:g.stats[0].start])
+                                or g.form == "keyword_value" and re.search(r"(?i:\bage\b\s*(?:was|were|of|=|:)?\s*[-\d])",
+                                                                           work[g.start:g.end])
                                 or _CHARACTERISTIC_AFTER.match(work, g.end)
                                 or _CHARACTERISTIC_PAREN.search(work, max(0, g.start - 80), g.start)
                                 or re.search(r"(?i:\b(?:men|women|male|female)\s*[\[(]\s*$)", work[max(0, g.start - 12):g.start]))
