@@ -200,12 +200,9 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         role = "no-intervention" if listed["kind"].lower().startswith("no") else "active-comparator"
         return [ArmDraft("control", name, role, re.compile(
             rf"(?i:\b(?:the\s+)?{words}(?:\s+(?:group|arm)s?)?\b|\bcontrol(?:\s+(?:group|arm)s?)\b)"))]
-    alone = alone_words
-    if alone:  # "CD plus BM-MSCs ... vs CD alone": the comparator named by the treatment both arms get
-        words = "|".join(re.escape(re.sub(r"(?<=[A-Z])s$", "", w)).replace(r"\ ", r"\s+") + "s?" for w in alone)
-        return [ArmDraft("control", f"{alone[-1]} alone", "active-comparator", re.compile(
-            rf"(?i:\b(?:the\s+)?(?:{words})(?:\s+[\d.,]+\s*(?:mg|g|[µμ]g|IU|mL)(?:/\w+)?)?[- ](?:alone|only)(?:\s+(?:group|arm)s?)?\b"
-            rf"|\bcontrol(?:\s+(?:group|arm)s?)\b)"))]
+    if alone_words:  # "CD plus BM-MSCs ... vs CD alone": the comparator named by the treatment both arms get
+        return [ArmDraft("control", f"{alone_words[-1]} alone", "active-comparator", re.compile(
+            rf"(?i:\bcontrol(?:\s+(?:group|arm)s?)\b{alone_alt})"))]
     methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
     # "randomly assigned 1:1 to autologous BM-MSCs or ICBG": the other treatment is the comparator
     other = re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:\(?\d+\s*:\s*\d+\)?\s+)?"
@@ -224,7 +221,6 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         alt = "|".join(n.replace(r"\ ", r"\s+") for n in names)
         return [ArmDraft("control", f"{words} group", "active-comparator", re.compile(
             rf"(?i:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|patients|participants))?\b|\bcontrol(?:\s+(?:group|arm)s?)\b)"))]
-    methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
     if re.search(r"(?i:\b(?:matched|historical|contemporaneous|concurrent|untreated)\s+controls\b"
                  r"|\bcontrols\s*\(n\s*=)", methods):
         return [ArmDraft("control", "controls", "no-intervention", pattern)]

@@ -63,7 +63,8 @@ LABEL_LEAD = re.compile(r"(?i:^\s*(?:(?:baseline|mean|median|average|the|an?)\s+
 _LABEL_TAIL = re.compile(r"(?i:\s+(?:at|after|by|on)\s+(?:(?:week|month|day|year)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))$)")
 _LOOSE_STOP = {"the", "a", "an", "of", "in", "on", "at", "for", "and", "or", "mean", "median", "average", "total", "change",
                "changes", "from", "baseline", "to", "with", "by", "overall"}
-_GENERIC = {"score", "level", "rate", "count", "index", "scale", "value", "ratio", "time", "volume", "size", "test"}
+# head words that name no measure on their own ("the score", "the rate")
+GENERIC_HEADS = {"score", "level", "rate", "count", "index", "scale", "value", "ratio", "time", "volume", "size", "test"}
 _STEM = re.compile(r"(?<=[a-z]{3})s$")
 
 
@@ -162,7 +163,7 @@ class Registry:
         """The one endpoint whose names hold every distinctive word of `label` ("pain score" in "the change in
         average daily pain score"), if exactly one does."""
         words = {t for t in key_tokens(label) if t not in _LOOSE_STOP}
-        if not words or not words - _GENERIC:
+        if not words or not words - GENERIC_HEADS:
             return None
         def names(e: EndpointDraft) -> set[str]:  # its name, not a definition in parentheses, and abbreviations
             bare = re.sub(r"\s*\((?![A-Za-z0-9-]{1,12}\))[^()]*\)", "", e.label)
@@ -241,7 +242,7 @@ def abbreviations(text: str) -> dict[str, str]:
         for k in range(1, len(words) + 1):
             cand = words[-k:]
             initials = [w[0].upper() for w in re.split(r"[\s-]+", " ".join(cand)) if w and w[0].isalnum()]
-            if initials == caps or "".join(initials).startswith("".join(caps)) and len(initials) == len(caps):
+            if initials == caps:
                 out.setdefault(ab, " ".join(cand))
                 break
     return out

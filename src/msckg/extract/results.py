@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from msckg.extract.design import word_number
 from msckg.extract.endpoints import (
+    GENERIC_HEADS,
     LABEL_LEAD,
     UNMAPPED,
     EndpointDraft,
@@ -126,7 +127,6 @@ _POPULATION_WORD = re.compile(
 _SUBJECT_HEAD = re.compile(r"(?i:(?:the\s+)?(?P<np>[a-z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s+(?:of|in|for|among)\s+(?:the\s+)?"
                            r"[\w-]+\s+(?:group|arm)\b)")
 _GROUP_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*|[)\]]\s*)?,?\s*(?:in|among|for|with)\s+(?:the\s+)?")
-_GENERIC_HEAD = {"score", "level", "rate", "count", "index", "scale", "value", "ratio", "time", "volume", "size"}
 _PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relapse", "responded": "response",
                    "conceived": "pregnancy"}
 _COUNT_LIST = re.compile(
@@ -349,7 +349,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
             reasons.append("endpoint taken from the sentence's predicate")
             return ep, 0.75
     if subj is not None and ctx.last_endpoint is not None and set(key_tokens(LABEL_LEAD.sub("", text[subj[0]:subj[1]]))) <= \
-            _GENERIC_HEAD | {"the", "mean", "median", "sd", "total", "summary"}:
+            GENERIC_HEADS | {"the", "mean", "median", "sd", "total", "summary"}:
         # "In cohort C the mean (SD) score fell ...": the score the previous sentence named
         reasons.append("endpoint carried over from the previous sentence")
         return ctx.last_endpoint, 0.75
@@ -357,7 +357,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         phrase = re.sub(r"(?i:^(?:the|an?)\s+(?:(?:median|mean|average|overall)\s+)?)", "", text[subj[0]:subj[1]].strip(" ,"))
         words = key_tokens(phrase)
         # "Adverse events were reported in ...": not the "serious adverse events" listed before (kinds of events differ)
-        head = words[-1:] if 0 < len(words) <= 2 and words[-1] not in _GENERIC_HEAD | {"event", "events", "reaction",
+        head = words[-1:] if 0 < len(words) <= 2 and words[-1] not in GENERIC_HEADS | {"event", "events", "reaction",
                                                                                          "reactions", "effects"} else ()
         for ep in ctx.registry.items:
             if head and ep.head == head:
