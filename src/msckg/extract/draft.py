@@ -180,13 +180,21 @@ _ALONE = re.compile(rf"(?i:\b(?:or|vs\.?|versus|to|with)\s+(?:(?:to|with|receive
                     rf"{_DOSE_GAP}[- ](?:alone|only)\b)")
 
 
+def _words(name: str) -> str:
+    """A name as a pattern: its words apart by any space, a plural capital's 's' dropped ("SMTs" -> SMT)."""
+    return re.escape(re.sub(r"(?<=[A-Z])s$", "", name)).replace(r"\ ", r"\s+")
+
+
 def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     """A control arm: "control group", "standard medical treatment (SMT) ... or SMT alone", "matched controls"."""
     ab = re.search(rf"(?i:\b{_STANDARD})\s*\((?P<ab>[A-Z]{{2,6}})\)", text)
     abbr = rf"|\b{re.escape(ab['ab'])}(?:\s+(?:group|arm)s?|\s+alone)\b" if ab else ""
     alone_words = list(dict.fromkeys(m["w"] for m in _ALONE.finditer(text)))
-    alone_alt = "".join(rf"|\b{re.escape(re.sub(r'(?<=[A-Z])s$', '', w)).replace(chr(92) + ' ', chr(92) + 's+')}s?{_DOSE_GAP}"
-                        rf"[- ](?:alone|only)(?:\s+(?:group|arm)s?)?\b" for w in alone_words)
+    alone_alt = "".join(rf"|\b{_words(w)}s?{_DOSE_GAP}[- ](?:alone|only)(?:\s+(?:group|arm)s?)?\b"
+                        # "the HA group", "HA-treated", "... to 81.3 with HA (p = ...)" (not "patients with CD.")
+                        rf"|\b{_words(w)}(?:\s+(?:group|arm)s?\b|-treated\b)"
+                        rf"|(?<!patients )(?<!participants )(?<!subjects )\bwith\s+{_words(w)}(?=\s*[,;.)]|\s+\()"
+                        for w in alone_words)
     pattern = re.compile(rf"(?i:\b(?:the\s+)?control(?:\s+(?:group|arm)s?)\b|\bcontrols\b"
                          rf"|\b{_STANDARD}(?:\s+alone|\s+(?:group|arm))\b|\bwith\s+{_STANDARD}\b{abbr}{alone_alt})")
     if re.search(rf"(?i:\bcontrol (?:group|arm)\b|\b{_STANDARD} alone\b{abbr})", text):
@@ -199,10 +207,10 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         words = re.escape(name).replace(r"\ ", r"\s+")
         role = "no-intervention" if listed["kind"].lower().startswith("no") else "active-comparator"
         return [ArmDraft("control", name, role, re.compile(
-            rf"(?i:\b(?:the\s+)?{words}(?:\s+(?:group|arm)s?)?\b|\bcontrol(?:\s+(?:group|arm)s?)\b)"))]
+            rf"(?i:\b(?:the\s+)?{words}(?:\s+(?:group|arm)s?)?\b|\bcontrol(?:\s+(?:group|arm)s?)\b|\bcontrols\b)"))]
     if alone_words:  # "CD plus BM-MSCs ... vs CD alone": the comparator named by the treatment both arms get
         return [ArmDraft("control", f"{alone_words[-1]} alone", "active-comparator", re.compile(
-            rf"(?i:\bcontrol(?:\s+(?:group|arm)s?)\b{alone_alt})"))]
+            rf"(?i:\bcontrol(?:\s+(?:group|arm)s?)\b|\bcontrols\b{alone_alt})"))]
     methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
     # "randomly assigned 1:1 to autologous BM-MSCs or ICBG": the other treatment is the comparator
     other = re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:\(?\d+\s*:\s*\d+\)?\s+)?"
@@ -220,7 +228,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
                 names.append(re.escape(spelled["full"].strip()))
         alt = "|".join(n.replace(r"\ ", r"\s+") for n in names)
         return [ArmDraft("control", f"{words} group", "active-comparator", re.compile(
-            rf"(?i:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|patients|participants))?\b|\bcontrol(?:\s+(?:group|arm)s?)\b)"))]
+            rf"(?i:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|patients|participants))?\b|\bcontrol(?:\s+(?:group|arm)s?)\b|\bcontrols\b)"))]
     if re.search(r"(?i:\b(?:matched|historical|contemporaneous|concurrent|untreated)\s+controls\b"
                  r"|\bcontrols\s*\(n\s*=)", methods):
         return [ArmDraft("control", "controls", "no-intervention", pattern)]

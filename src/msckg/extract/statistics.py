@@ -146,6 +146,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"{_PEOPLE_WORDS}\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm)\b)")),
     # after the event counts, so that "two reactions in the A group and none in the B group" is one form
     ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm|patients|participants))")),
+    # "did not differ between groups at 24 months (84.5 vs 80.2, P = 0.19)": two bare values compared
+    ("paren_vs", re.compile(rf"\(\s*(?P<a>{NUM})\s+(?:vs\.?|versus)\s+(?P<b>{NUM})\s*(?=[,;)])")),
     # "(1,310 pg/mL at baseline and 1,295 pg/mL at 12 months)": a bare value with a unit of measurement
     # "a change from baseline of -1.5 and -6.7 mL/min/1.73 m², respectively": values sharing one unit
     ("unit_values", re.compile(rf"(?P<list>{NUM}(?:\s*(?:,\s*(?:and\s+)?|and|or|versus|vs\.?)\s*{NUM})+)\s*"
@@ -183,7 +185,7 @@ _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
-VALUE_FORMS |= {"count_n", "count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
+VALUE_FORMS |= {"paren_vs", "count_n", "count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
 
 
 @dataclass
@@ -549,6 +551,14 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                     if v.start() > 0:  # the values of one list are one kind: the first's
                         grp.stats[0].kind = groups[-1].stats[0].kind
                     groups.append(grp)
+                taken.append((s, e))
+                continue
+            if form == "paren_vs":
+                kind = "mean" if _MEAN.search(clause := _clause_before(work, s)) else \
+                    "median" if _MEDIAN.search(clause) else "central-value"
+                for name in ("a", "b"):
+                    st = Stat(kind, m.start(name), m.end(name), m[name], value=_d(m[name]))
+                    groups.append(Group("paren_vs", m.start(name), m.end(name), [st], confidence=0.7))
                 taken.append((s, e))
                 continue
             if form == "from_to":
