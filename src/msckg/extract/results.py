@@ -112,7 +112,9 @@ _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more i
                    r"in [\w-]+ patients|for those with [^,]+|among (?:patients|those|participants) (?:with|who) [^,]+|"
                    r"at (?:week|month|day|year) \d+|"
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
-_PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former)\b)")
+# "The benefit was no longer significant at month 12 (difference 17.5 m ...)": the measure before it
+_PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former)\b"
+                      r"|^(?:the|such\s+an?)\s+(?:treatment\s+)?(?:benefit|effect|improvement|advantage|gain)s?\s*$)")
 _COMPARISON_BEFORE = re.compile(r"(?i:(?:\bvs\.?|\bversus|\bcompared (?:with|to)|\brelative to|\bfrom|\bover|\bthan)"
                                 r"(?:\s+(?:that|those)\s+(?:of|in))?\s*$)")
 _SUBGROUP = re.compile(
@@ -701,6 +703,10 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         if len(bare) == len(numbers) and all(numbers):
             for g, k in zip(bare, numbers, strict=True):
                 g.stats[0].numerator = k
+    if ctx.frame is not None and not any(id(g) in framed for g in values) and any(
+            t for t in tls if not t.is_baseline and t.start > 8 and all(i.duration != ctx.frame[1].duration for i in t.items)):
+        # "The benefit was no longer significant at month 12": after another time, the opening one frames no more
+        ctx.frame = None
     ctx.results_seen = ctx.results_seen or s.section == "results"
     # qualifiers: p-values and effect sizes
     experimental_ids = {a.id for a in ctx.arms if a.role == "experimental"} | {g.id for g in ctx.subgroups}

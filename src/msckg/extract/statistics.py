@@ -167,6 +167,8 @@ _AVAILABLE_BEFORE = re.compile(r"(?i:\b(?:were|was)\s+available\s+(?:in|for)\s+$
 _CHARACTERISTIC_PAREN = re.compile(r"(?i:\(\s*(?:(?:mean|median)\s*(?:[\[(][^\])]*[\])])?\s*)?age\b[^()]*$)")
 _MEAN_SD = re.compile(r"(?i:\bmean\s*(?:\(\s*(?:±|\+/-)?|±|\+/-|and)\s*(?:SD|s\.d\.|standard deviation))")
 _MEAN = re.compile(r"(?i:\bmean\b)")
+# "3.9 ± 0.4 to 2.8 ± 0.3 pg/mL (mean ± SEM)": means, with a spread that is not an SD
+_MEAN_SEM = re.compile(r"(?i:\bmean\s*(?:\(\s*)?(?:±|\+/-)\s*(?:SEM|SE|s\.e\.m\.|standard error)\b)")
 _CHANGED_BY = re.compile(r"(?i:\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)\s+by"
                          r"(?:\s+(?:an?\s+)?(?:mean|median|average)(?:\s+of)?)?\s*$"
                          r"|\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)\s+by\s+(?:an?\s+)?"
@@ -339,7 +341,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         mean_sd = bool(_MEAN_SD.search(text))
         # "The mean EDSS changed by -0.22 ± 0.41": the clause names the mean; the spread stays unnamed
         kind = _change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
-            "mean" if mean_sd or _MEAN.search(before) else "central-value"
+            "mean" if mean_sd or _MEAN.search(before) or _MEAN_SEM.search(text) else "central-value"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit),
                     stat("sd" if mean_sd else "plus-minus", value=_d(m["s"]), unit=unit)]
     elif form.startswith(("prop", "count_pct")):
