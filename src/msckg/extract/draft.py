@@ -164,6 +164,9 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     return arms
 
 
+# "controls", "control wounds", "control patients": the comparator arm's members
+_CONTROLS = (r"\bcontrols\b|\bcontrol\s+(?:patients|participants|subjects|wounds|eyes|knees|limbs|ulcers|lesions|"
+             r"infants|children|recipients|joints|teeth|sites)\b")
 _STANDARD = (r"(?:standard|usual|conventional|routine|best supportive)\s+(?:medical\s+|of\s+)?"
              r"(?:therapy|care|treatment|management)")
 
@@ -195,7 +198,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
                         rf"|\b{_words(w)}(?:\s+(?:group|arm)s?\b|-treated\b)"
                         rf"|(?<!patients )(?<!participants )(?<!subjects )\bwith\s+{_words(w)}(?=\s*[,;.)]|\s+\()"
                         for w in alone_words)
-    pattern = re.compile(rf"(?i:\b(?:the\s+)?control(?:\s+(?:group|arm)s?)\b|\bcontrols\b"
+    pattern = re.compile(rf"(?i:\b(?:the\s+)?control(?:\s+(?:group|arm)s?)\b|{_CONTROLS}"
                          rf"|\b{_STANDARD}(?:\s+alone|\s+(?:group|arm))\b|\bwith\s+{_STANDARD}\b{abbr}{alone_alt})")
     if re.search(rf"(?i:\bcontrol (?:group|arm)\b|\b{_STANDARD} alone\b{abbr})", text):
         return [ArmDraft("control", "control group", "active-comparator", pattern)]
@@ -207,10 +210,10 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         words = re.escape(name).replace(r"\ ", r"\s+")
         role = "no-intervention" if listed["kind"].lower().startswith("no") else "active-comparator"
         return [ArmDraft("control", name, role, re.compile(
-            rf"(?i:\b(?:the\s+)?{words}(?:\s+(?:group|arm)s?)?\b|\bcontrol(?:\s+(?:group|arm)s?)\b|\bcontrols\b)"))]
+            rf"(?i:\b(?:the\s+)?{words}(?:\s+(?:group|arm)s?)?\b|\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS})"))]
     if alone_words:  # "CD plus BM-MSCs ... vs CD alone": the comparator named by the treatment both arms get
         return [ArmDraft("control", f"{alone_words[-1]} alone", "active-comparator", re.compile(
-            rf"(?i:\bcontrol(?:\s+(?:group|arm)s?)\b|\bcontrols\b{alone_alt})"))]
+            rf"(?i:\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS}{alone_alt})"))]
     methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
     # "randomly assigned 1:1 to autologous BM-MSCs or ICBG": the other treatment is the comparator
     other = re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:\(?\d+\s*:\s*\d+\)?\s+)?"
@@ -228,7 +231,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
                 names.append(re.escape(spelled["full"].strip()))
         alt = "|".join(n.replace(r"\ ", r"\s+") for n in names)
         return [ArmDraft("control", f"{words} group", "active-comparator", re.compile(
-            rf"(?i:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|patients|participants))?\b|\bcontrol(?:\s+(?:group|arm)s?)\b|\bcontrols\b)"))]
+            rf"(?i:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|patients|participants))?\b|\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS})"))]
     if re.search(r"(?i:\b(?:matched|historical|contemporaneous|concurrent|untreated)\s+controls\b"
                  r"|\bcontrols\s*\(n\s*=)", methods):
         return [ArmDraft("control", "controls", "no-intervention", pattern)]

@@ -614,6 +614,19 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             population[id(g)] = ctx.experimental.id
             defaulted.add(id(g))
             how[id(g)] = how.get(id(g), 1.0) * (0.85 if comparator else 1.0)
+    # "better in the UC-MSC group (mean 3.1 ± 1.4 versus 5.6 ± 2.0)": the value compared with the named arm's is the other arm's
+    if comparator is not None and len(ctx.arms) == 2:
+        for x, y in pairwise(values):
+            if population.get(id(x)) == population.get(id(y)) and x.stats[0].kind == y.stats[0].kind and \
+                    not {st.kind for st in x.stats} & {"difference", "effect-size"} and \
+                    re.fullmatch(r"(?i:\s*[)\]]?\s*,?\s*(?:vs\.?|versus|compared\s+with)\s*[(\[]?\s*)", text[x.end:y.start]) and \
+                    not x.arm_word and not y.arm_word and x.arm_index is None and y.arm_index is None and \
+                    not any(x.start <= p[0] for p in pops) and \
+                    not re.search(r"(?i:\b(?:unchanged|did\s+not\s+change|remained|stable|from|before|after)\b)",
+                                  text[clauses[_clause_of(clauses, x.start)][0]:x.start]) and \
+                    not any(placed.get(id(v)) is not None and placed[id(v)].duration == "P0D" for v in (x, y)):
+                other = next(a.id for a in ctx.arms if a.id != population[id(x)])
+                population[id(y)] = other
     # c: zip a multi-item list with the unplaced values of each population run
     for t in tls:
         if t.is_baseline or len(t.items) < 2 or any(t.start <= g.start < t.end for g in values):

@@ -174,7 +174,7 @@ _CHANGED_BY = re.compile(r"(?i:\b(?:fell|fallen|decreased|declined|dropped|incre
                          r"|\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)\s+by\s+(?:an?\s+)?"
                          r"(?:mean|median|average)?[^;]*?(?:\b(?:and|versus|vs\.?|compared\s+with)|,)\s*$"
                          r"|\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)\s+by\b.*\b(?:and|or)\s+by\s*$"
-                         r"|\bchanges?\s+(?:from\s+baseline|in|of)\b(?:(?!,\s+and\b)[^;])*\b(?:was|were|of|=|:)\s*$)")
+                         r"|(?<!dressing )(?<!dose )(?<!medication )(?<!position )\bchanges?\s+(?:from\s+baseline|in|of)\b(?:(?!,\s+and\b)[^;])*\b(?:was|were|of|=|:)\s*$)")
 _COUNT_ARM_MORE = re.compile(rf"(?i:\s*,?\s*and\s+(?P<num>{_W}|\d+|none)\s+(?:in|among)\s+the\s+"
                              r"(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm)\b)")
 _THRESHOLD = re.compile(r"(?i:\b(?:by|of)\s+(?:at\s+least|more\s+than|over|≥|>=|>)\s*$|(?:≥|>=)\s*$)")
@@ -536,6 +536,9 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
             if form in ("pct", "unit_value") and re.search(r"\d\s*%?\s*(?:[–—-]|to)\s*$", work[max(0, s - 12):s]) and \
                     not re.search(r"(?i:\b(?:from|IQR|range|CI)\b[^;]{0,30}$)", work[max(0, s - 40):s]):
                 continue  # "HbA1c of 7.5–11.0%": the bounds of an entry criterion, not a result
+            if form == "pct" and re.match(rf"\s*(?:to|–|-)\s*{NUM}\s*%", work[e:]) and \
+                    not re.search(r"(?i:\b(?:from|IQR|range|CI)\b[^;]{0,30}$)", work[max(0, s - 40):s]):
+                continue  # "burns covering 5% to 30% of total body surface area": the range's lower bound
             if form in ("pct", "unit_value") and (_THRESHOLD.search(work, 0, s) or _THRESHOLD_AFTER.match(work, e)
                                                   or re.search(r"(?:[<>≤≥]|\b(?:above|below|under|than))\s*$", work[:s])):
                 continue  # "improved by at least 20% in five patients": the responder threshold, not a result

@@ -28,6 +28,8 @@ _FIRST_ITEM = re.compile(rf"(?i:\b(?P<unit>days?|weeks?|months?|years?)\s+(?P<li
 _ADJ = re.compile(rf"(?i:\b(?P<n>{_N})-(?P<unit>day|week|month|year)\b(?!\s*intervals?))")
 _SINCE = re.compile(rf"(?i:(?<![\w.-])(?P<n>{_N})\s+{_UNIT}\s+(?:after|post|following)\s+(?:the\s+)?(?:first\s+|last\s+|second\s+)?"
                     r"(?:infusion|injection|treatment|transplant\w*|administration|dose|randomi[sz]ation|surgery|procedure|implantation))")
+# "in the first week", "during the first 3 months": the period's end
+_FIRST = re.compile(rf"(?i:\b(?:in|during|over|within)\s+the\s+first\s+(?:(?P<n>{_N})\s+)?(?P<unit>day|week|month|year)s?\b)")
 _BASELINE = re.compile(r"(?i:\b(?:baseline|pre-?treatment|before (?:treatment|transplantation|infusion)))")
 _ITEM = re.compile(rf"(?i:{_N})")
 _NOT_TIME_BEFORE = re.compile(r"(?i:(?:aged|age|ages|≥|>|<|≤)\s*$)")
@@ -110,6 +112,9 @@ def find_timepoints(text: str) -> list[TimeList]:
         if not m["pre"].strip() and s > 0 and not re.search(r"[(,;]\s*$", text[:s]) \
                 and not re.match(r"\s+(?:after|post|following)\b", text[m.end():]):
             continue  # "decreased 3 months after MSCT" is a timepoint; "was 14 days" is not
+        if m["pre"].strip().lower() == "and" and re.search(
+                rf"(?i:\b(?:was|were|is|are|of)\s+(?:about\s+)?\d+(?:\.\d+)?\s+{m['unit'][:3]}\w*\b[^;]*$)", text[:s]):
+            continue  # "was 14 days in the A group and 21 days in the B group": both durations are values
         items = []
         depth, pos = 0, s
         for i in _ITEM.finditer(m["list"]):
@@ -121,6 +126,12 @@ def find_timepoints(text: str) -> list[TimeList]:
         if items:
             found.append(TimeList(s, m.end(), tuple(items)))
             taken.append((s, m.end()))
+    for m in _FIRST.finditer(text):
+        if free(m.start(), m.end()):
+            n = m["n"] or "1"
+            a, b = (m.start("n"), m.end("n")) if m["n"] else (m.start("unit"), m.end("unit"))
+            found.append(TimeList(m.start(), m.end(), (Item(a, b, iso_duration(n, m["unit"]), time_label(n, m["unit"], False)),)))
+            taken.append((m.start(), m.end()))
     for m in _BASELINE.finditer(text):
         if free(m.start(), m.end()):
             found.append(TimeList(m.start(), m.end(), (Item(m.start(), m.end(), "P0D", "baseline"),)))
