@@ -153,6 +153,7 @@ _BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:of|:|=|was|values?)?\s*$)")
 
 # ", whereas", ", but", ", and that of", and ", and <a new subject> were ..." start a clause of their own
 _CLAUSE_BREAK = re.compile(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)\b"
+                           r"|,\s+and\s+(?=(?:[A-Za-z][\w-]*\s+){1,5}from\s+[-−]?\d)"  # ", and hand pain VAS from 64 to 27"
                            r"|,\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\()"
                            r"|,\s+and\s+(?=(?:the|mean|median)\s+[A-Za-z])"
                            r"|\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\([^()]*\)\s+"
@@ -258,12 +259,14 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         return ep, 0.85
     clauses = _clauses(text)
     ci = _clause_of(clauses, g_start)
-    own = re.match(r"\s*,?\s*(?:while|whereas|but|and(?=\s+(?:the|mean|median)\s))\s+", text[clauses[ci][0]:g_start]) \
-        if ci > 0 else None
+    own = re.match(r"\s*,?\s*(?:while|whereas|but|and(?=\s+(?:the|mean|median)\s|\s+(?:[A-Za-z][\w-]*\s+){1,5}from\s))\s+",
+                   text[clauses[ci][0]:g_start]) if ci > 0 else None
     if own and (not any(clauses[ci][0] <= f[0] < g_start for f in found) or own.group().strip() == "and"):
         # "..., while light-touch sensory scores increased by 8.6 points": the clause names its own measure
         start = clauses[ci][0] + own.end()
-        subj = _subject(text[start:g_start])
+        subj = _subject(text[start:g_start]) or (  # "and hand pain VAS from 64 ± 18 mm to ...": no verb
+            (0, fm.end("np")) if (fm := re.match(r"(?P<np>(?:[A-Za-z][\w-]*\s+){0,4}[A-Za-z][\w-]*)\s+from\s*$",
+                                                 text[start:g_start])) else None)
         words = re.sub(r"(?i:^(?:the|an?)\s+(?:(?:median|mean|average)\s+)?)", "",
                        text[start + subj[0]:start + subj[1]].strip(" ,")) if subj else ""
         words = re.sub(r"(?i:\s+(?:in|among|for|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|cohort)s?$)", "", words)
@@ -705,6 +708,13 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         else:
             placed[id(g)] = None
     _parallel_runs(text, tls, values, population, placed, by_previous, how)
+    for g in values:  # "X decreased from A to B at week 12, and Y from C to D": D at week 12 too
+        if placed.get(id(g)) is None and re.search(r"\bto\s*$", text[:g.start]) and (earlier := [
+                t for t in tls if not t.is_baseline and t.end <= g.start and len(t.items) == 1]) \
+                and len({t.items[0].duration for t in tls if not t.is_baseline}) == 1 \
+                and _clause_of(clauses, earlier[-1].start) < _clause_of(clauses, g.start):
+            placed[id(g)] = earlier[-1].items[0]
+            how[id(g)] = how.get(id(g), 1.0) * 0.8
     for g in values:  # a later sentence's opening time, for what the sentence's own runs did not place
         if id(g) in framed and placed.get(id(g)) is None and ctx.frame is not None:
             placed[id(g)] = ctx.frame[1]

@@ -83,6 +83,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<pct>{NUM})\s*%\s*[,;]\s*(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\w./])")),
     ("prop_slash_pct", re.compile(
         rf"(?<![\w./])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?:\s*,\s*|\s*\(\s*)(?P<pct>{NUM})\s*%\)?")),
+    ("prop_slash_pct", re.compile(  # "12/18 patients (66.7%)"
+        rf"(?<![\w./])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?:\s+[A-Za-z][\w-]*){{1,2}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")),
     ("prop_of", re.compile(rf"(?i:(?<![\w.-]){_PAIR_OF})(?![\w.%])")),  # not "one" of "Thirty-one"
     ("prop_slash", re.compile(r"(?<![\w./])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\w./])")),
     ("count_pct_of", re.compile(
@@ -122,6 +124,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"recipients?|women|men|girls|boys)\b"
         r"(?P<mid>[^.;,()]{0,40}?)\s+(?:had|developed|experienced|suffered|(?:was|were)\s+(?:hospitali[sz]ed|admitted)\s+"
         r"(?:for|with))\s+(?:an?\s+)?"
+        r"(?P<what>[^.;()]{3,60}?)(?=\s*(?:[.;(]|$|\s+(?:during|after|at|within|on|in|but|and|which|that)\b)))")),
+    # "4 patients (22%) reported transient pain ... and one had a minor abdominal haematoma": the people left unsaid
+    ("count_subject", re.compile(
+        rf"(?i:(?<=\band\s)(?P<num>{_W}|\d+)(?P<mid>)\s+(?:had|developed|experienced|suffered|reported)\s+(?:an?\s+)?"
         r"(?P<what>[^.;()]{3,60}?)(?=\s*(?:[.;(]|$|\s+(?:during|after|at|within|on|in|but|and|which|that)\b)))")),
     # "Infusion-related reactions were limited to headache (n=3) and low-grade fever (n=2)"
     ("count_n", re.compile(r"(?i:\b(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s*\(\s*n\s*=\s*(?P<num>\d+)\s*\))")),
