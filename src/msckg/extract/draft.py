@@ -139,6 +139,9 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     else:
         arms += _control_arm(text, sents)
     arms = _dose_arms(arms, sents)
+    comparator = next((a for a in arms if a.role in ("active-comparator", "no-intervention")), None)
+    if comparator is not None:  # "relapse was 21.7% with MSCs and 18.3% without"
+        comparator.pattern = re.compile(comparator.pattern.pattern + r"|(?i:\bwithout(?=\s*(?:[,;.)(]|$)))")
     if len(arms) == 1:
         arms[0].size = enrolled
     else:

@@ -652,6 +652,8 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             if first or ctx.frame is not None or ctx.results_seen:
                 ctx.frame, ctx.running = (s.section, opening.items[0]), not first
     # d/e: the next timepoint in the clause, else the previous one
+    own_opening = next((t.items[0] for t in tls if not t.is_baseline and len(t.items) == 1 and t.start <= 8
+                        and _FRAME_TAIL.match(text[t.end:])), None)
     by_previous: set[int] = set()
     framed: set[int] = set()
     for i, g in enumerate(values):
@@ -695,6 +697,9 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             by_previous.add(id(g))
         elif g.form == "none" and i > 0 and id(values[i - 1]) in placed:
             placed[id(g)] = placed[id(values[i - 1])]
+        elif own_opening is not None and _clause_of(clauses, g.start) > 0 and g.form not in ("zero", "zero_any", "zero_there"):
+            placed[id(g)] = own_opening  # "At 2 years, relapse was ..., and overall survival was 68.3%": every clause
+            how[id(g)] = how.get(id(g), 1.0) * 0.9
         elif ctx.frame is not None and ctx.frame[0] == s.section and g.form != "zero" and g.stats[0].kind != "count" \
                 and not any(re.match(r"(?:day|week|month|year|hour|h$|min)", st.unit or "") for st in g.stats) \
                 and not (g.stats[0].kind == "proportion" and _EVENT_VERB.search(text)) \
