@@ -121,6 +121,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|[\w-]*ASCs?|stem[- ]cells?|cells?|treatment|treated|"
         rf"intervention|experimental|active|observation|study|test|combined|combination|transplant(?:ation)?|infusion|"
         rf"injection|research)(?:-treated)?\s+(?:group|arm|cohort)s?\b"
+        rf"|\b[\w-]*MSC[\w-]*\s+(?:group|arm|cohort)s?\b"  # "the MSC-allograft group"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|cells?|stem[- ]cells?)-treated\b"
         rf"|\btreated\s+(?:patients|participants|infants|children|subjects)\b"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cell)\s+(?:recipients|patients|participants)\b"
@@ -220,25 +221,47 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
     # "randomly assigned 1:1 to autologous BM-MSCs or ICBG": the other treatment is the comparator
     other = re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:\(?\d+\s*:\s*\d+\)?\s+)?"
-                      r"(?:in\s+a\s+\d+\s*:\s*\d+\s+ratio\s+)?to\s+(?:receive\s+)?(?P<x>[^,;.]{3,80}?)\s+or\s+(?:to\s+)?"
-                      r"(?:receive\s+)?(?P<y>[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+(?:at|for|in|with|on|plus|and)\b))",
+                      r"(?:in\s+a\s+\d+\s*:\s*\d+\s+ratio\s+)?to\s+(?:receive\s+)?(?P<x>[^;.]{3,120}?),?\s+or\s+(?:to\s+)?"
+                      r"(?:receive\s+)?(?P<y>[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+\d|\s+(?:at|for|in|with|on|plus|and|twice|once|daily)\b))",
                       _without_parentheses(methods))  # "to BM-MSCs (1-2 × 10(6) cells/kg; n = 61) or basiliximab (...)"
     if other and re.search(r"(?i:\b(?:MSCs?|cells?|stem|stromal)\b|\w+-MSC)", other["x"]) and not re.search(
             r"(?i:\b(?:MSCs?|cells?|stem|stromal|placebo|sham)\b|\w+-MSC)", other["y"]):
-        words = re.sub(r"(?i:^(?:the|an?|standard|conventional)\s+)", "", other["y"].strip())
+        words = re.sub(r"(?i:^(?:the|an?|standard|conventional|oral|intravenous|topical|inhaled|subcutaneous)\s+)", "",
+                       other["y"].strip())
         abbr = re.search(rf"(?i:{re.escape(words)})\s*\((?P<ab>[A-Z][A-Za-z-]{{1,10}})\)", text)
         names = [re.escape(words)] + ([re.escape(abbr["ab"])] if abbr else [])
         if re.fullmatch(r"[A-Z][A-Za-z-]{1,10}", words):  # an abbreviation: its spelled-out name too
             spelled = re.search(rf"(?P<full>(?:[A-Za-z-]+\s+){{1,5}}?[A-Za-z-]+)\s*\({re.escape(words)}\)", text)
             if spelled:
                 names.append(re.escape(spelled["full"].strip()))
+        # "oral diclofenac sodium" ... "the diclofenac group": a word of the name that names a group elsewhere
+        names += [re.escape(w) for w in _group_names(text) if re.search(rf"(?i:\b{re.escape(w)}\b)", words)]
         alt = "|".join(n.replace(r"\ ", r"\s+") for n in names)
         return [ArmDraft("control", f"{words} group", "active-comparator", re.compile(
             rf"(?i:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|patients|participants))?\b|\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS})"))]
     if re.search(r"(?i:\b(?:matched|historical|contemporaneous|concurrent|untreated)\s+controls\b"
                  r"|\bcontrols\s*\(n\s*=)", methods):
         return [ArmDraft("control", "controls", "no-intervention", pattern)]
+    named = _group_names(" ".join(s.text for s in sents))
+    if len(named) == 1:  # "... (MSC-allograft group) and 32 to iliac crest autograft (autograft group)"
+        word = re.escape(named[0])
+        return [ArmDraft("control", f"{named[0]} group", "active-comparator", re.compile(
+            rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:group|arm)s?)\b|\b{word}(?=\s*(?:\(\s*n\s*=|[,;.)]))|\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS})"))]
     return []
+
+
+_NOT_ARM_NAME = re.compile(
+    r"(?i:^(?:[\w-]*MSCs?[\w-]*|[\w-]*ASCs?|cells?|stem|treatment|treated|intervention|experimental|active|study|test|"
+    r"combined|combination|control|placebo|sham|each|both|either|the|this|that|same|other|age|two|three|four|all|"
+    r"dose|low-dose|high-dose|mid-dose|whole|entire|overall|comparator|infusion|injection|transplant|therapy|care|"
+    r"per|one|every|older|younger|risk|blood|focus|working|[\d.,]+)$)")
+
+
+def _group_names(text: str) -> list[str]:
+    """The one-word names of groups other than the cell arm: "the autograft group", "(diclofenac group)"."""
+    found = [m["w"] for m in re.finditer(r"(?i:(?:\bthe\s+|\(\s*)(?P<w>[A-Za-z][\w-]*)\s+(?:group|arm)s?\b)", text)]
+    return list(dict.fromkeys(w for w in found if not _NOT_ARM_NAME.match(w) and not re.search(
+        rf"(?i:\b{re.escape(w)}\s+(?:group|arm)s?\s+(?:of|at|with)\b)", text) and not w.isdigit()))
 
 
 _DOSE_LEVEL = r"(?i:low|lower|mid|medium|middle|intermediate|high|higher)[- ]dose"
