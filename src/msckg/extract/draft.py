@@ -48,6 +48,8 @@ from msckg.extract.results_page import read_results_page
 from msckg.extract.sections import Block, segment
 from msckg.extract.sentences import Sentence, sentences
 from msckg.extract.statistics import leftover_numbers
+from msckg.extract.table_rows import TableState, read_table_row
+from msckg.extract.tables import join_cell_lines
 
 # "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are mean ± SD"
 _PM_IS_SD = re.compile(r"(?i:\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|reported|"
@@ -126,6 +128,9 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         rf"|\btreated\s+(?:patients|participants|infants|children|subjects)\b"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cell)\s+(?:recipients|patients|participants)\b"
         rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cells|cell therapy|stem cells)\b)")
+    if named := _cell_group_names(" ".join(s.text for s in sents)):  # "(scaffold group)": the cell arm's own name
+        alt = "|".join(re.escape(w) for w in named)
+        exp = re.compile(exp.pattern + rf"|(?i:\b(?:the\s+)?(?:{alt})\s+(?:group|arm)s?\b|\b(?:{alt})(?=\s*\(\s*n\s*=))")
     arms = [ArmDraft(_slug(product.abbreviation.rstrip("s")) if product.abbreviation else "msc",
                      f"{product.abbreviation.rstrip('s') if product.abbreviation else 'MSC'} group", "experimental", exp)]
     # not the conclusion's "blinded, placebo-controlled trials ... are warranted"
@@ -257,11 +262,22 @@ _NOT_ARM_NAME = re.compile(
     r"per|one|every|older|younger|risk|blood|focus|working|[\d.,]+)$)")
 
 
+def _cell_group_names(text: str) -> list[str]:
+    """Group names defined right after the cell product: "the MSC-loaded scaffold (scaffold group)"."""
+    out = []
+    for m in re.finditer(r"(?i:\(\s*(?:the\s+)?(?P<w>[A-Za-z][\w-]*)\s+(?:group|arm)\s*[),;])", text):
+        before = re.split(r"(?i:\)|\bor\b|\band\b|[,;.])", text[max(0, m.start() - 100):m.start()])[-1]
+        if re.search(r"(?i:\b(?:[\w-]*MSCs?|[\w-]*MSC-[\w-]+|stem|stromal|cells?)\b)", before):
+            out.append(m["w"])
+    return list(dict.fromkeys(out))
+
+
 def _group_names(text: str) -> list[str]:
     """The one-word names of groups other than the cell arm: "the autograft group", "(diclofenac group)"."""
     found = [m["w"] for m in re.finditer(r"(?i:(?:\bthe\s+|\(\s*)(?P<w>[A-Za-z][\w-]*)\s+(?:group|arm)s?\b)", text)]
+    cell = {w.lower() for w in _cell_group_names(text)}
     return list(dict.fromkeys(w for w in found if not _NOT_ARM_NAME.match(w) and not re.search(
-        rf"(?i:\b{re.escape(w)}\s+(?:group|arm)s?\s+(?:of|at|with)\b)", text) and not w.isdigit()))
+        rf"(?i:\b{re.escape(w)}\s+(?:group|arm)s?\s+(?:of|at|with)\b)", text) and not w.isdigit() and w.lower() not in cell))
 
 
 _DOSE_LEVEL = r"(?i:low|lower|mid|medium|middle|intermediate|high|higher)[- ]dose"
@@ -320,8 +336,9 @@ def _dose_value_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
 def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256: str | None = None) -> Draft:
     """Extract one document (its decoded text) into a draft study."""
     x = _Extractor(source, doc_id)
-    blocks = segment(source)
-    sents = sentences(source, blocks)
+    rows = join_cell_lines(source)  # tables copied one cell per line, one row per line again (same offsets)
+    blocks = segment(rows)
+    sents = sentences(rows, blocks)
     data: dict[str, Any] = {}
     title, _, _ = _title(source, blocks, sents)
     data["id"] = _slug(f"draft-{doc_id}")[:60].rstrip("-")
@@ -464,6 +481,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     read_endpoint_sentences(sents, registry)
     ctx = Context(arms, registry, single_arm=len(arms) == 1, pm_is_sd=bool(_PM_IS_SD.search(source)))
     drafts: list[ResultDraft] = []
+    table: TableState | None = None  # a table whose rows are tab-separated lines, being read
+    caption: list[str] = []
     leftovers: list[str] = []
     outcome: Outcome | None = None
     page_results, page_spans = read_results_page(source, registry, arms)  # a registry results view, read by column
@@ -482,6 +501,17 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
         if outcome is not None and (n := analyzed(s)) is not None:  # "Overall Number of Participants Analyzed: 9"
             for r in outcome.results:
                 r.n = r.n if r.n is not None else n
+            continue
+        rows, table = read_table_row(s, ctx, table, " ".join(caption))
+        if re.match(r"(?i:\s*table\s+\d+\b)", s.text):
+            caption = [s.text]  # "Table 2 Radiographic fusion on CT (per-protocol population)", then its header
+        elif caption and rows is None and len(caption) < 3:
+            caption.append(s.text)
+        elif rows is None:
+            caption = []
+        if rows is not None:
+            drafts.extend(rows)
+            ctx.last_text = s.text
             continue
         found = read_results(s, ctx)
         if outcome is not None and is_data_line(s):

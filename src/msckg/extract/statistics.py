@@ -166,7 +166,11 @@ _CHARACTERISTIC_BEFORE = re.compile(
     r"\s*(?:of|was|were|=|:|,)?\s*(?:mean|median)?\s*$)")
 _CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:were\s+)?(?:male|female|men|women)\b"
                                    r"|(?:patients\s+|participants\s+)?(?:completed|withdrew|discontinued|dropped\s+out|"
-                                   r"were\s+(?:lost|included|analy[sz]ed|randomi[sz]ed|enrolled|excluded)\b)))")
+                                   r"were\s+(?:lost|included|analy[sz]ed|randomi[sz]ed|enrolled|excluded)\b)"
+                                   # "leaving 59 patients (92%) in the per-protocol population": who was analysed
+                                   r"|(?:patients\s+|participants\s+)?(?:\([^()]*\)\s*)?in\s+the\s+(?:per-protocol|"
+                                   r"intention-to-treat|ITT|full\s+analysis|modified\s+intention-to-treat|safety)\s+"
+                                   r"(?:population|set|analysis|cohort)\b))")
 # "Paired CMR studies were available in 38 patients per group": who was measured, not a result
 _AVAILABLE_BEFORE = re.compile(r"(?i:\b(?:were|was)\s+available\s+(?:in|for)\s+$)")
 # "(mean [SD] age, 41.3 [9.6] years; 61 men [70.9%])": who was enrolled
@@ -604,6 +608,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     _respective_percentages(work, groups)
     _pair_kinds(work, groups)
     _signed_decreases(work, groups)
+    groups = _join_counts_and_percentages(work, groups)
     for g in groups:
         g.characteristic = bool(_CHARACTERISTIC_BEFORE.search(work, max(0, g.start - 25), g.start)
                                 or _AVAILABLE_BEFORE.search(work, max(0, g.start - 30), g.start)
@@ -683,6 +688,30 @@ def _signed_decreases(work: str, groups: list[Group]) -> None:
                 st.value = -st.value
                 if st.ci is not None:
                     st.ci = (-st.ci[1], -st.ci[0], st.ci[2])
+
+
+def _join_counts_and_percentages(work: str, groups: list[Group]) -> list[Group]:
+    """'reported by 6 of 29 patients in the autograft group (20.7%)': a count and total, and further on
+    the percentage they make, are one proportion (the percentage must be theirs, to its printed digits)."""
+    out: list[Group] = []
+    skip: set[int] = set()
+    for i, g in enumerate(groups):
+        if i in skip:
+            continue
+        st = g.stats[0] if g.stats else None
+        nxt = groups[i + 1] if i + 1 < len(groups) else None
+        if st is not None and st.kind == "proportion" and st.numerator is not None and st.denominator and \
+                st.percentage is None and nxt is not None and nxt.form == "pct" and nxt.start - g.end <= 60 and \
+                re.fullmatch(r"[^.;()\d]*\(\s*", work[g.end:nxt.start]) and re.match(r"\s*%?\s*\)", work[nxt.end:]) and \
+                nxt.stats[0].kind == "proportion" and not nxt.stats[0].numerator:
+            pct = nxt.stats[0].percentage if nxt.stats[0].percentage is not None else nxt.stats[0].value
+            places = -pct.as_tuple().exponent if isinstance(pct.as_tuple().exponent, int) else 0
+            if pct is not None and round(Decimal(st.numerator * 100) / st.denominator, max(places, 0)) == pct:
+                st.percentage, st.unit = pct, "%"
+                g.end = nxt.end
+                skip.add(i + 1)
+        out.append(g)
+    return out
 
 
 def _pair_kinds(work: str, groups: list[Group]) -> None:

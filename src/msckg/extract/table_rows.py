@@ -1,0 +1,185 @@
+"""Tables whose rows are tab-separated lines (as pasted, or as `tables.join_cell_lines` rebuilt them).
+
+The header names the columns: each arm ("MSC-allograft (n = 30)", with its n), a between-group
+column ("Difference, percentage points (95% CI)", "HR (95% CI)") and a p-value column. Each row
+gives one cell per column, so a value belongs to the arm of its column, not to the arm named
+nearest in running text. A row's label names its measure and may carry its time and its
+statistic ("Fusion at 12 months, n (%)"); a label line with no cells names the measure of the
+rows under it ("Oswestry Disability Index" then "Baseline", "24 months"). A table of baseline
+characteristics gives no results.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from msckg.extract.endpoints import UNMAPPED, find_instruments, key_tokens, mentions
+from msckg.extract.results import Context, ResultDraft
+from msckg.extract.sentences import Sentence
+from msckg.extract.statistics import Stat, find_groups
+from msckg.extract.timepoints import Item, find_timepoints
+
+_HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?)\b)")
+_P_HEAD = re.compile(r"(?i:^\s*p(?:\s*-?\s*values?)?\s*$|^\s*p\s*\()")
+_DIFF_HEAD = re.compile(r"(?i:\bdifference\b|\bratio\b|\b(?:HR|OR|RR|IRR)\b|\beffect\b|\bestimate\b)")
+_RATIO_HEAD = re.compile(r"(?i:\bratio\b|\b(?:HR|OR|RR|IRR)\b)")
+_CELL_ARM = re.compile(r"(?i:\b(?:[\w-]*MSCs?|[\w-]*ASCs?|cells?|cell therapy|treated|intervention|experimental)\b)")
+_SKIP_CAPTION = re.compile(r"(?i:\b(?:baseline|demographic|characteristics)\b)")
+_NUM = r"[-−–]?\d+(?:[.,]\d+)?"
+_COUNT_PCT = re.compile(rf"^\s*(?P<num>\d+)\s*\(\s*(?P<pct>{_NUM})\s*%?\s*\)\s*$")
+_EST_CI = re.compile(rf"^\s*(?P<v>{_NUM})\s*[(\[]\s*(?P<lo>{_NUM})\s*(?:to|–|—|-|,|;)\s*(?P<hi>{_NUM})\s*[)\]]\s*$")
+_P_CELL = re.compile(r"^\s*(?P<rel>[<>≤≥])?\s*(?P<v>0?\.\d+|[01](?:\.0+)?)\s*$")
+_LABEL_STAT = re.compile(r"(?i:[\s,;]*(?:n\s*\(\s*%\s*\)|n/N\s*\(\s*%\s*\)|mean\s*(?:\(\s*SD\s*\)|±\s*SD)|"
+                         r"median\s*[(\[]\s*(?:IQR|range)\s*[)\]]|%)\s*$)")
+_RELATION = {"<": "<", ">": ">", "≤": "<=", "≥": ">="}
+
+
+@dataclass
+class TableState:
+    """The columns of the table being read: ("arm", id) | ("diff", "") | ("p", "") | ("other", "")."""
+
+    columns: list[tuple[str, str]]
+    n: list[int | None]
+    skip: bool = False
+    ratio: bool = False
+    level: Decimal = Decimal("0.95")
+    time: Item | None = None
+    group: str | None = None  # the label line naming the rows under it
+    labels: list[str] = field(default_factory=list)
+
+
+def _d(text: str) -> Decimal:
+    return Decimal(text.replace("−", "-").replace("–", "-").replace(",", "."))
+
+
+def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
+    cells = s.text.split("\t")
+    if len(cells) < 3 or not _HEAD.match(cells[0]):
+        return None
+    cols: list[tuple[str, str]] = []
+    ns: list[int | None] = []
+    cell_arms = [a for a in ctx.arms if a.role == "experimental"]
+    for cell in cells[1:]:
+        arm = next((a for a in ctx.arms if a.pattern.search(cell)), None)
+        if _P_HEAD.match(cell):
+            cols.append(("p", ""))
+        elif _DIFF_HEAD.search(cell) and arm is None:
+            cols.append(("diff", ""))
+        elif arm is not None:
+            cols.append(("arm", arm.id))
+        elif len(cell_arms) == 1 and _CELL_ARM.search(cell):
+            cols.append(("arm", cell_arms[0].id))
+        else:
+            cols.append(("other", ""))
+        ns.append(int(m.group(1)) if (m := re.search(r"\(\s*n\s*=\s*(\d+)\s*\)", cell)) else None)
+    if sum(1 for k, _ in cols if k == "arm") < 1 or len({a for k, a in cols if k == "arm"}) < min(2, len(ctx.arms)):
+        return None
+    state = TableState(cols, ns)
+    state.skip = bool(_SKIP_CAPTION.search(caption) or re.match(r"(?i:\s*characteristics?\b)", cells[0]))
+    diff = next((c for (k, _), c in zip(cols, cells[1:], strict=True) if k == "diff"), "")
+    state.ratio = bool(_RATIO_HEAD.search(diff))
+    if m := re.search(r"(\d{2}(?:\.\d)?)\s*%\s*CI", diff):
+        state.level = Decimal(m.group(1)) / 100
+    tls = [t for t in find_timepoints(caption) if not t.is_baseline]
+    state.time = tls[0].items[0] if tls else None
+    return state
+
+
+def _label_time(label: str, table_time: Item | None, s: Sentence) -> tuple[str, Item | None]:
+    """The row label without its time, and the time ("Fusion at 12 months" -> "Fusion", 12 months)."""
+    if re.fullmatch(r"(?i:\s*(?:baseline|pre-?treatment|before treatment)\s*)", label):
+        return "", Item(s.start, s.start + len(label), "P0D", "baseline")
+    tls = [t for t in find_timepoints(label)]
+    if not tls:
+        return label, table_time
+    t = tls[0]
+    rest = (label[:t.start] + label[t.end:]).strip(" ,;:")
+    rest = re.sub(r"(?i:\s+(?:at|after|on|by|in)\s*$)", "", rest).strip(" ,;:")
+    return rest, t.items[-1]
+
+
+def _cell_stats(cell: str, offset: int, label: str, n: int | None, pm_sd: bool) -> list[Stat]:
+    """The statistics of one arm's cell, offsets relative to the row."""
+    if re.search(r"(?i:\bn\s*(?:/\s*N\s*)?\(\s*%\s*\))", label) and (m := _COUNT_PCT.match(cell)):
+        return [Stat("proportion", offset + m.start(), offset + m.end(), cell.strip(), numerator=int(m["num"]),
+                     denominator=n, percentage=_d(m["pct"]), unit="%")]
+    if re.search(r"(?i:\bmedian\b)", label) and (m := _EST_CI.match(cell)):
+        return [Stat("median", offset + m.start("v"), offset + m.end("v"), m["v"], value=_d(m["v"]))]
+    groups = [g for g in find_groups(cell, pm_is_sd=pm_sd) if g.is_value]
+    if len(groups) != 1:
+        return []
+    out = []
+    for st in groups[0].stats:
+        copy = Stat(**st.__dict__)
+        copy.start, copy.end = st.start + offset, st.end + offset
+        out.append(copy)
+    return out
+
+
+def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption: str) -> tuple[
+        list[ResultDraft] | None, TableState | None]:
+    """(results, table state after this line); results None when the line is not part of a table."""
+    if "\t" in s.text and (head := _header(s, ctx, caption)) is not None:
+        return [], head
+    if state is None:
+        return None, None
+    cells = s.text.split("\t")
+    if len(cells) == 1:
+        line = s.text.strip()
+        if len(line) < 80 and not line.endswith(".") and not re.search(r"\d\s*(?:±|\(|%)", line):
+            state.group = line  # "Oswestry Disability Index (0–100)": the measure of the rows below
+            return [], state
+        return None, None
+    if len(cells) != 1 + len(state.columns):
+        return None, None
+    if state.skip:
+        return [], state
+    raw = cells[0]
+    label = _LABEL_STAT.sub("", raw).strip()
+    label, time = _label_time(label, state.time, s)
+    if not label and state.group:
+        label = _LABEL_STAT.sub("", state.group).strip()
+    elif state.group and re.fullmatch(r"(?i:\s*(?:change|difference|Δ)\b.*)", label):
+        label = f"{state.group} {label}"
+    label = re.sub(r"\s*\([^()]*\)\s*$", "", label).strip(" ,;:")  # "(0–100)", "(mm)": the scale or unit, not a name
+    if not re.search(r"[A-Za-z]{2}", label):
+        return [], state
+    own = set(key_tokens(label))
+    # a measure the methods listed, or one named before in as few words (not "improvements ... in ODI and VAS")
+    found = [f for f in mentions(label, ctx.registry) if f[2].role != "other" or set(key_tokens(f[2].label)) <= own | {
+        "score", "scale", "index", "total"}]
+    hits = find_instruments(label)
+    pos = s.text.index(raw) if raw in s.text else 0
+    slug = hits[0][2][0] if hits else UNMAPPED
+    ep = found[0][2] if found else ctx.registry.add(label, slug, "other", s, s.start + pos, s.start + pos + len(raw),
+                                                    confidence=0.6, loose=True)
+    if not found and len(set(key_tokens(ep.label)) - own - {"score", "scale", "index", "total"}) > 1:
+        # "VAS back pain" is not "the improvements from baseline to 24 months in ODI and VAS back pain"
+        ep = ctx.registry.add(label, slug, "other", s, s.start + pos, s.start + pos + len(raw), confidence=0.6)
+    pm_sd = ctx.pm_is_sd or bool(re.search(r"(?i:\bmean\s*(?:±|\(\s*)\s*SD\b)", raw + " " + caption))
+    offsets, at = [], 0
+    for cell in cells:
+        offsets.append(at)
+        at += len(cell) + 1
+    arm_results: list[ResultDraft] = []
+    between: list[Stat] = []
+    for k, ((kind, arm), cell) in enumerate(zip(state.columns, cells[1:], strict=True)):
+        off = offsets[k + 1]
+        if kind == "arm":
+            stats = _cell_stats(cell, off, raw, state.n[k], pm_sd)
+            if stats:
+                arm_results.append(ResultDraft(ep, arm, time, stats, s, s.start + off, s.start + off + len(cell), state.n[k],
+                                               None, 0.8, ["a row of a table: check the columns"]))
+        elif kind == "diff" and (m := _EST_CI.match(cell)):
+            between.append(Stat("effect-size" if state.ratio else "difference", off + m.start(), off + m.end(),
+                                cell.strip(), value=_d(m["v"]), ci=(_d(m["lo"]), _d(m["hi"]), state.level),
+                                comparison="comparator"))
+        elif kind == "p" and (m := _P_CELL.match(cell)):
+            rel = _RELATION.get(m["rel"] or "")
+            between.append(Stat("p-value", off + m.start(), off + m.end(), cell.strip(), value=Decimal(m["v"]),
+                                relation=rel, comparison="comparator"))
+    if arm_results and between:
+        arm_results[0].stats += between
+    return arm_results, state
