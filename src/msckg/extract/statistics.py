@@ -439,7 +439,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
 
 
 # a sentence naming its own statistic does not take the previous sentence's "mean (SD)"
-_OWN_LABEL = re.compile(r"(?i:%|\b(?:count|number|mean|median|proportion|rate)\b)")
+_OWN_LABEL = re.compile(r"(?i:%(?!\s*(?:CI|C\.I\.|confidence))|\b(?:count|number|mean|median|proportion|rate)\b)")
 _MORE_NO = re.compile(r"(?i:\s*(?:,\s*(?:and\s+)?|\s+and\s+)no\s+(?:cases?\s+of\s+)?(?P<what>[\w-]+(?:\s+[\w-]+){0,5}?)"
                       r"(?=\s*(?:[.;,(]|$|\s+(?:in|among|during|after|at|within|related|attributable|and\s+no)\b)))")
 _ONE_VALUE = re.compile(rf"(?P<v>{NUM})(?P<u>)")
@@ -722,7 +722,8 @@ def _pair_kinds(work: str, groups: list[Group]) -> None:
         if re.fullmatch(r"(?i:\s*[)\]]?\s*,?\s*(?:[^.;()]{0,60}?\s)?(?:vs\.?|versus|compared\s+with)\s*[(\[]?\s*)",
                         work[a.end:b.start]) and \
                 (b.stats[0].kind == "central-value" and a.stats[0].kind in ("difference", "mean", "median")
-                 or b.stats[0].kind == "mean" and a.stats[0].kind == "difference"):
+                 or b.stats[0].kind == "mean" and a.stats[0].kind == "difference"
+                 or b.stats[0].kind == "difference" and a.stats[0].kind in ("mean", "median")):
             b.stats[0].kind = a.stats[0].kind
 
 
