@@ -298,7 +298,7 @@ def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
         if len(names) >= 2:
             break
     else:
-        return _dose_value_arms(arms, text)
+        return _route_arms(arms, sents) or _dose_value_arms(arms, text)
     out = []
     for name in names:
         flags = 0 if name.isupper() else re.IGNORECASE
@@ -310,6 +310,33 @@ def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
         arm.size = int(size.group(1)) if size else None
         out.append(arm)
     return out + [a for a in arms if a.role != "experimental"]
+
+
+_ROUTE_WORD = (r"intravenous(?:ly)?|intrathecal(?:ly)?|intramuscular(?:ly)?|intra-?arterial(?:ly)?|intracoronary|"
+               r"transendocardial|intra-?articular(?:ly)?|subcutaneous(?:ly)?|intradermal|intranasal(?:ly)?|"
+               r"nebuli[sz]ed|inhaled|intratracheal|intralesional|intradiscal|subtenon|intravitreal|intramyocardial|"
+               r"local(?:ly)?|systemic(?:ally)?|topical(?:ly)?")
+
+
+def _route_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft] | None:
+    """'randomly assigned 1:1:1 to a single intravenous infusion of UC-MSCs ..., to nebulised UC-MSCs ...,
+    or to placebo': one experimental arm per route the randomisation names, called by its route word
+    ("with intravenous UC-MSCs", "intravenous vs placebo")."""
+    for s in sents:
+        if s.section in ("results", "conclusion") or not re.search(r"(?i:\b(?:randomi[sz]ed|randomly|allocated|assigned)\b)", s.text):
+            continue
+        routes = list(dict.fromkeys(m.group(1).lower().removesuffix("ly").replace("-", "") for m in re.finditer(
+            rf"(?i:\b({_ROUTE_WORD})\s+(?:(?:infusions?|injections?|administration|delivery)\s+(?:of\s+)?)?"
+            rf"(?:\w+\s+){{0,2}}?(?:[\w-]*MSCs?|[\w-]*ASCs?|cells|stem\s+cells)\b)", s.text)))
+        if len(routes) < 2:
+            continue
+        out = []
+        for route in routes:
+            word = re.escape(route[:6]) + r"[\w-]*"
+            pattern = re.compile(rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:[\w-]*MSCs?|[\w-]*ASCs?|cells|group|arm|cohort))?\b)")
+            out.append(ArmDraft(_slug(route), f"{route} group", "experimental", pattern))
+        return out + [a for a in arms if a.role != "experimental"]
+    return None
 
 
 _DOSE_VALUE = re.compile(r"(?P<m>\d+(?:\.\d+)?)\s*[×x]\s*10\s*(?:\^\s*|\(\s*)?(?P<e>\d+)\)?"

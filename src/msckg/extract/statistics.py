@@ -287,7 +287,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
                            r"effect size|Cohen'?s d)\b)", window) or re.search(r"\b(?:HR|OR|RR|IRR|ES)\b", window[-35:])
         if effect:
             g.stats.append(stat("effect-size", value=est, ci=(lo, hi, lvl)))
-        elif re.search(r"(?i:\bdifference\b)", window):
+        elif re.search(r"(?i:\bdifferences?\b)", window):
             g.stats.append(stat("difference", value=est, unit=unit, ci=(lo, hi, lvl)))
         elif _CHANGED_BY.search(window) or re.search(r"(?i:\b(?:change|reduction|increase|decrease)\s+of\s*$)", window):
             g.stats.append(stat(_change_kind(window), value=est, unit=unit, ci=(lo, hi, lvl)))
@@ -724,6 +724,12 @@ def _pair_kinds(work: str, groups: list[Group]) -> None:
                 (b.stats[0].kind == "central-value" and a.stats[0].kind in ("difference", "mean", "median")
                  or b.stats[0].kind == "mean" and a.stats[0].kind == "difference"
                  or b.stats[0].kind == "difference" and a.stats[0].kind in ("mean", "median")):
+            b.stats[0].kind = a.stats[0].kind
+        # "10.4 [95% CI, 7.1–13.7] with intravenous UC-MSCs, 8.9 [95% CI, ...] with nebulised UC-MSCs and 4.2 [...]"
+        elif a.form == b.form == "ci" and b.stats[0].kind == "central-value" and \
+                a.stats[0].kind in ("difference", "mean", "median") and re.fullmatch(
+                    r"(?i:\s*(?:[;,]\s*p\s*[=<>]\s*[\d.]+\s*)?[)\]]?\s*(?:(?:with|in|for|among)\s+[^,;()\[\]]{1,40}?)?\s*"
+                    r"(?:,\s*(?:and\s+)?|and\s+))", work[a.end:b.start]):
             b.stats[0].kind = a.stats[0].kind
 
 
