@@ -75,14 +75,15 @@ def test_registry_results_view_is_read_by_column() -> None:
     data = extract_text(RESULTS_VIEW, "view").data
     facts = _facts(data)
     pain = "Change From Baseline in WOMAC Pain Score"  # the title's trailing time is the timepoint
-    assert (pain, "experimental", "P6M", "difference", Decimal("-5.6"), 28) in facts
+    # a results table names its statistic ("Mean (Standard Deviation)"), a change's too
+    assert (pain, "experimental", "P6M", "mean", Decimal("-5.6"), 28) in facts
     assert (pain, "experimental", "P6M", "sd", Decimal("3.1"), 28) in facts
-    assert (pain, "active-comparator", "P6M", "difference", Decimal("-2.2"), 27) in facts
+    assert (pain, "active-comparator", "P6M", "mean", Decimal("-2.2"), 27) in facts
     assert (pain, "experimental", "P6M", "p-value", Decimal("0.004"), 28) in facts
-    # the between-group estimate is a result of its own: the column's change already holds a difference
-    between = [r for r in data["results"] if any(st.get("ci") for st in r["statistics"])]
-    assert [(st["value"], st["ci"]["lower"], st["ci"]["upper"]) for r in between for st in r["statistics"]] == [
-        (Decimal("-3.4"), Decimal("-5.0"), Decimal("-1.8"))]
+    # the between-group estimate goes with the cell arm's result, compared with the comparator
+    between = [st for r in data["results"] for st in r["statistics"] if st.get("ci")]
+    assert [(st["kind"], st["value"], st["ci"]["lower"], st["ci"]["upper"], st.get("comparison")) for st in between] == [
+        ("difference", Decimal("-3.4"), Decimal("-5.0"), Decimal("-1.8"), "comparator")]
     response = "WOMAC Pain Response"
     assert (response, "experimental", "P6M", "proportion", (15, 28, Decimal("53.6")), 28) in facts
     assert (response, "active-comparator", "P6M", "proportion", (6, 27, Decimal("22.2")), 27) in facts

@@ -128,7 +128,8 @@ _POPULATION_WORD = re.compile(
 # "the total effective rate of the observation group (86.7%, 26/30)": the words before the group phrase
 _SUBJECT_HEAD = re.compile(r"(?i:(?:the\s+)?(?P<np>[a-z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s+(?:of|in|for|among)\s+(?:the\s+)?"
                            r"[\w-]+\s+(?:group|arm)\b)")
-_GROUP_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*|[)\]]\s*)?,?\s*(?:in|among|for|with)\s+(?:the\s+)?")
+_GROUP_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*|[)\]]\s*)?(?:(?:points?|mm|cm|m|mL|L|kg|g|%|seconds?|days?)\s+)?,?\s*"
+                          r"(?:in|among|for|with)\s+(?:the\s+)?")
 _PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relapse", "responded": "response",
                    "conceived": "pregnancy"}
 _COUNT_LIST = re.compile(

@@ -124,6 +124,7 @@ def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> 
     ae: dict[str, object] | None = None
     analysis: dict[str, object] | None = None
     columns: list[str] = []
+    pending: str | None = None
     for i, line in enumerate(lines):
         text = line.text.strip()
         if _START.match(text) and not inside:
@@ -142,6 +143,12 @@ def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> 
             continue
         if _AE.match(text):
             ae, cur, analysis = {"label": "adverse events", "time": None}, None, None
+            continue
+        if pending is not None:  # "Title" / "Time Frame" on a line of its own: the value is the next line
+            text, line = f"{pending}\n{text}", Line(line.start - len(pending) - 1, line.end, f"{pending}\n{line.text}")
+            pending = None
+        elif re.fullmatch(r"(?i:title|time\s+frame)", text) and (cur is not None or ae is not None):
+            pending = text
             continue
         if m := _TITLE.match(text):
             if cur is not None:
@@ -209,7 +216,7 @@ def _values(line: Line, cur: _Outcome, columns: list[str], arms: list[ArmDraft],
             stats.append(Stat("proportion", a, b, value, numerator=int(m["n"]), denominator=den,
                               percentage=Decimal(m["pct"]), unit="%"))
         elif m := _MEAN_SPREAD.match(value):
-            kind = "median" if "median" in cur.header else "difference" if change else "mean"
+            kind = "median" if "median" in cur.header else "mean"  # the table names its statistic, change or not
             stats.append(Stat(kind, a, b, value, value=Decimal(m["v"])))
             if m["hi"] is None and "standard deviation" in cur.spread:
                 stats.append(Stat("sd", a, b, value, value=Decimal(m["s"])))

@@ -719,17 +719,18 @@ def _pair_kinds(work: str, groups: list[Group]) -> None:
     same statistic as the first, whose words named it."""
     values = [g for g in groups if g.is_value and g.stats]
     for a, b in pairwise(values):
-        if re.fullmatch(r"(?i:\s*[)\]]?\s*,?\s*(?:[^.;()]{0,60}?\s)?(?:vs\.?|versus|compared\s+with)\s*[(\[]?\s*)",
-                        work[a.end:b.start]) and \
-                (b.stats[0].kind == "central-value" and a.stats[0].kind in ("difference", "mean", "median")
-                 or b.stats[0].kind == "mean" and a.stats[0].kind == "difference"
-                 or b.stats[0].kind == "difference" and a.stats[0].kind in ("mean", "median")):
-            b.stats[0].kind = a.stats[0].kind
+        between = work[a.end:b.start]
+        compared = re.fullmatch(r"(?i:\s*[)\]]?\s*,?\s*(?:[^.;()]{0,60}?\s)?(?:vs\.?|versus|compared\s+with)\s*[(\[]?\s*)",
+                                between) and (
+            b.stats[0].kind == "central-value" and a.stats[0].kind in ("difference", "mean", "median")
+            or b.stats[0].kind == "mean" and a.stats[0].kind == "difference"
+            or b.stats[0].kind == "difference" and a.stats[0].kind in ("mean", "median"))
         # "10.4 [95% CI, 7.1–13.7] with intravenous UC-MSCs, 8.9 [95% CI, ...] with nebulised UC-MSCs and 4.2 [...]"
-        elif a.form == b.form == "ci" and b.stats[0].kind == "central-value" and \
-                a.stats[0].kind in ("difference", "mean", "median") and re.fullmatch(
-                    r"(?i:\s*(?:[;,]\s*p\s*[=<>]\s*[\d.]+\s*)?[)\]]?\s*(?:(?:with|in|for|among)\s+[^,;()\[\]]{1,40}?)?\s*"
-                    r"(?:,\s*(?:and\s+)?|and\s+))", work[a.end:b.start]):
+        listed = a.form == b.form == "ci" and b.stats[0].kind == "central-value" and \
+            a.stats[0].kind in ("difference", "mean", "median") and re.fullmatch(
+                r"(?i:\s*(?:[;,]\s*p\s*[=<>]\s*[\d.]+\s*)?[)\]]?\s*(?:(?:with|in|for|among)\s+[^,;()\[\]]{1,40}?)?\s*"
+                r"(?:,\s*(?:and\s+)?|and\s+))", between)
+        if compared or listed:
             b.stats[0].kind = a.stats[0].kind
 
 
