@@ -248,6 +248,13 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     if primary and named_primary is not None and not [f for f in found if f[1] <= g.start]:
         reasons.append("the primary endpoint, as the sentence calls it")  # "The primary endpoint was met by 11 of 32"
         return named_primary, 0.9
+    common = re.search(r"(?i:(?:^|[;,]\s*)(?P<np>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,7}?)\s+(?:was|were)\s+the\s+most\s+"
+                       r"(?:common|frequent)\s+(?:adverse\s+)?(?:events?|complications?|reactions?)\s*[(\[]\s*$)", text[:g.start])
+    if common:  # "donor-site bruising ... was the most common event (nine [21%] patients in the MSC group)"
+        hits = find_instruments(common["np"])
+        reasons.append("endpoint named as the most common event")
+        return ctx.registry.add(common["np"], hits[0][2][0] if hits else UNMAPPED, "safety", s, s.start + common.start("np"),
+                                s.start + common.end("np"), confidence=0.6), 0.85
     lead = _NAMED_BEFORE.search(text, 0, g.start)
     if lead and not _POPULATION_WORD.search(lead["np"]):  # "... were headache (12 participants, 46.2%)"
         named = [f for f in found if f[0] >= lead.start("np") and f[1] <= lead.end("np")]

@@ -58,8 +58,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"(?=[)\];,])")),
     # "-1.8 (SD 5.9) versus -4.6 (6.3; p=0.10)": the second spread after an "SD" stated for the first
     ("sd_again", re.compile(rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?P<sd>{NUM})\s*(?P<u2>{UNIT})?\s*(?=[;,)])")),
-    ("hdr_msd", re.compile(
-        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?P<sd>{NUM})\s*(?P<u2>{UNIT})?\s*\)")),
+    ("hdr_msd", re.compile(  # "88·2 [9·6]" under "(mean [SD])"
+        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*(?P<o>[(\[])\s*(?P<sd>{NUM})\s*(?P<u2>{UNIT})?\s*(?(o)[)\]])")),
     ("hdr_median", re.compile(
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*{NUM}\s*(?:-|to|–|,)\s*{NUM}\s*(?P=u)?\s*[)\]]")),
     ("paren_vsd", re.compile(
@@ -77,7 +77,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?i:\bfrom\s+(?:(?:a|an|the)\s+)?(?:(?P<kw>median|mean)\s+(?:of\s+)?)?)(?P<a>{NUM})\s*(?P<u>{UNIT})?\s+"
         rf"(?:(?:at|before)\s+[\w-]+\s+)?to\s+(?P<b>{NUM})(?![\d.]|\s*(?:±|\+/-|\(\s*(?:SD|s\.d\.|IQR|range)))\s*(?P<u2>{UNIT})?")),
     ("prop_pct_paren", re.compile(
-        rf"(?P<pct>{NUM})\s*%\s*\(\s*(?P<num>\d+)\s*(?:/|out of|of)\s*(?P<den>\d+)(?:\s+[a-z]+)?\s*\)")),
+        rf"(?P<pct>{NUM})\s*%\s*\(\s*(?P<num>\d+|{_W})\s*(?:/|out of|of)\s*(?P<den>\d+)(?:\s+[a-z]+)?\s*\)")),
     ("prop_of_pct", re.compile(  # "seven of the 22 MSC-treated patients (31.8%)"
         rf"(?i:(?<![\w.-]){_PAIR_OF})(?:\s+[A-Za-z][\w-]*){{0,3}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*(?:\)|(?=[;,]))")),
     ("prop_pct_slash", re.compile(
@@ -169,6 +169,8 @@ _CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:were\s
                                    r"|(?:patients\s+|participants\s+)?(?:completed|withdrew|discontinued|dropped\s+out|"
                                    r"were\s+(?:lost|included|analy[sz]ed|randomi[sz]ed|enrolled|excluded)\b)"
                                    # "leaving 59 patients (92%) in the per-protocol population": who was analysed
+                                   r"|[^.;]{0,40}?\bwere\s+(?:included|analy[sz]ed)\s+in\s+the\s+(?:primary|final|main|"
+                                   r"per-protocol|intention|modified)\b"
                                    r"|(?:patients\s+|participants\s+)?(?:\([^()]*\)\s*)?in\s+the\s+(?:per-protocol|"
                                    r"intention-to-treat|ITT|full\s+analysis|modified\s+intention-to-treat|safety)\s+"
                                    r"(?:population|set|analysis|cohort)\b))")
@@ -440,7 +442,8 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
 
 
 # a sentence naming its own statistic does not take the previous sentence's "mean (SD)"
-_OWN_LABEL = re.compile(r"(?i:%(?!\s*(?:CI|C\.I\.|confidence))|\b(?:count|number|mean|median|proportion|rate)\b)")
+# a sentence with its own statistic's name does not go on with the previous one's "mean (SD)" ("mean" goes on)
+_OWN_LABEL = re.compile(r"(?i:%(?!\s*(?:CI|C\.I\.|confidence))|\b(?:count|number|median|proportion|rate)\b)")
 _MORE_NO = re.compile(r"(?i:\s*(?:,\s*(?:and\s+)?|\s+and\s+)no\s+(?:cases?\s+of\s+)?(?P<what>[\w-]+(?:\s+[\w-]+){0,5}?)"
                       r"(?=\s*(?:[.;,(]|$|\s+(?:in|among|during|after|at|within|related|attributable|and\s+no)\b)))")
 _ONE_VALUE = re.compile(rf"(?P<v>{NUM})(?P<u>)")
