@@ -54,6 +54,8 @@ from msckg.extract.tables import join_cell_lines
 # "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are mean ± SD"
 _PM_IS_SD = re.compile(r"(?i:\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|reported|"
                        r"summari[sz]ed)?\s*(?:as\s+)?means?\s*(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b)")
+_PM_IS_SEM = re.compile(r"(?i:\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|"
+                        r"reported|summari[sz]ed)?\s*(?:as\s+)?means?\s*(?:±|\+/-)\s*(?:SEM|SE|s\.e\.m\.|standard errors?)\b)")
 NOT_RESULTS = ("background", "objective", "methods", "registration", "key-points")
 
 
@@ -127,7 +129,9 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         rf"|\b(?:{abbr}|[\w-]*MSCs?|cells?|stem[- ]cells?)-treated\b"
         rf"|\btreated\s+(?:patients|participants|infants|children|subjects)\b"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cell)\s+(?:recipients|patients|participants)\b"
-        rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cells|cell therapy|stem cells)\b)")
+        rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cells|cell therapy|stem cells)\b"
+        # "more frequent after MSC injection (9/48, 18.8%)"
+        rf"|\bafter\s+(?:the\s+)?(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cell)\s+(?:injections?|infusions?|implantation|transplantation)\b)")
     if named := _cell_group_names(" ".join(s.text for s in sents)):  # "(scaffold group)": the cell arm's own name
         alt = "|".join(re.escape(w) for w in named)
         exp = re.compile(exp.pattern + rf"|(?i:\b(?:the\s+)?(?:{alt})\s+(?:group|arm)s?\b|\b(?:{alt})(?=\s*\(\s*n\s*=))")
@@ -226,7 +230,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
     # "randomly assigned 1:1 to autologous BM-MSCs or ICBG": the other treatment is the comparator
     other = re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:\(?\d+\s*:\s*\d+\)?\s+)?"
-                      r"(?:in\s+a\s+\d+\s*:\s*\d+\s+ratio\s+)?to\s+(?:receive\s+)?(?P<x>[^;.]{3,120}?),?\s+or\s+(?:to\s+)?"
+                      r"(?:in\s+a\s+\d+\s*:\s*\d+\s+ratio\s+)?to\s+(?:receive\s+)?(?P<x>[^;.]{3,120}?),?\s+or\s+(?:to\s+|of\s+)?"
                       r"(?:receive\s+)?(?P<y>[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+\d|\s+(?:at|for|in|with|on|plus|and|twice|once|daily)\b))",
                       _without_parentheses(methods))  # "to BM-MSCs (1-2 × 10(6) cells/kg; n = 61) or basiliximab (...)"
     if other and re.search(r"(?i:\b(?:MSCs?|cells?|stem|stromal)\b|\w+-MSC)", other["x"]) and not re.search(
@@ -239,8 +243,11 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
             spelled = re.search(rf"(?P<full>(?:[A-Za-z-]+\s+){{1,5}}?[A-Za-z-]+)\s*\({re.escape(words)}\)", text)
             if spelled:
                 names.append(re.escape(spelled["full"].strip()))
-        # "oral diclofenac sodium" ... "the diclofenac group": a word of the name that names a group elsewhere
-        names += [re.escape(w) for w in _group_names(text) if re.search(rf"(?i:\b{re.escape(w)}\b)", words)]
+        # "oral diclofenac sodium" ... "the diclofenac group": a word of the name that names a group elsewhere;
+        # "triamcinolone acetonide" ... "the corticosteroid arm": the one other group the text names
+        groups = _group_names(text)
+        names += [re.escape(w) for w in groups if re.search(rf"(?i:\b{re.escape(w)}\b)", words) or len(groups) == 1]
+        names += [re.escape(w) for w in words.split()[:1] if len(w) >= 6 and not _NOT_ARM_NAME.match(w) and w not in names]
         alt = "|".join(n.replace(r"\ ", r"\s+") for n in names)
         return [ArmDraft("control", f"{words} group", "active-comparator", re.compile(
             rf"(?i:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|patients|participants))?\b|\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS})"))]
@@ -506,7 +513,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     # endpoints and results
     registry = Registry(abbreviations(" ".join(s.text for s in sents)))
     read_endpoint_sentences(sents, registry)
-    ctx = Context(arms, registry, single_arm=len(arms) == 1, pm_is_sd=bool(_PM_IS_SD.search(source)))
+    ctx = Context(arms, registry, single_arm=len(arms) == 1, pm_is_sd=bool(_PM_IS_SD.search(source)),
+                  pm_is_mean=bool(_PM_IS_SEM.search(source)))
     drafts: list[ResultDraft] = []
     table: TableState | None = None  # a table whose rows are tab-separated lines, being read
     caption: list[str] = []

@@ -33,7 +33,8 @@ _ROLE_AFTER = re.compile(
     r"(?i:^(?P<list>.+?)\s+(?:was|were)\s+(?:the\s+)?(?:(?P<role>primary|secondary|safety|exploratory)\s+)"
     r"(?:end-?points?|outcomes?)\b)")
 _VERB_AFTER = re.compile(
-    r"(?i:\b(?:we\s+(?:also\s+)?(?:evaluated|assessed|measured|examined|recorded|analy[sz]ed|compared)|"
+    # not "we compared": "We compared a repeated-dose regimen of UC-MSCs with triamcinolone" compares treatments
+    r"(?i:\b(?:we\s+(?:also\s+)?(?:evaluated|assessed|measured|examined|recorded|analy[sz]ed)|"
     r"(?:efficacy|safety)\s+was\s+(?:examined|assessed|evaluated|measured)\s+(?:using|by|with)|"
     r"(?:assessments?|evaluations?)\s+included)\s+(?P<list>.+)$)")
 # "Endpoints at 12 months were the change in LVEF, 6MWD, ...": no role word, so only at the clause's start

@@ -85,6 +85,7 @@ class Context:
     table_pm_sd: bool = False  # "Table 1. Clinical outcomes, mean ± SD"
     last_text: str = ""
     pm_is_sd: bool = False  # "Continuous data are given as mean ± SD": every "x ± y" of the document
+    pm_is_mean: bool = False  # "Values are mean ± SEM": every "x ± y" of the document is a mean
 
     @property
     def experimental(self) -> ArmDraft:
@@ -414,7 +415,7 @@ def read_table(s: Sentence, ctx: Context) -> list[ResultDraft] | None:
         return []
     if ctx.columns is None:
         return None
-    groups = [g for g in find_groups(text, pm_is_sd=ctx.table_pm_sd or ctx.pm_is_sd) if g.is_value]
+    groups = [g for g in find_groups(text, pm_is_sd=ctx.table_pm_sd or ctx.pm_is_sd, pm_is_mean=ctx.pm_is_mean) if g.is_value]
     first = groups[0].start if groups else 0
     if len(groups) != len(ctx.columns) or _VERB.search(text) or not re.search(r"[A-Za-z]{2}", text[:first]):
         ctx.columns = None
@@ -460,7 +461,7 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     tls = find_timepoints(text)
     masked = [(i.start, i.end) for t in tls if not t.is_baseline for i in t.items]
     tls = [t for t in tls if not FOLLOW_UP_BEFORE.search(text, 0, t.start)]
-    groups = find_groups(text, masked, previous, ctx.pm_is_sd)
+    groups = find_groups(text, masked, previous, ctx.pm_is_sd, ctx.pm_is_mean)
     if not groups:
         return read_findings(s, ctx, tls)
     for a, b, slugs in find_instruments(text):  # measures named here but not listed in the methods

@@ -157,6 +157,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("paren_vs", re.compile(rf"\(\s*(?P<a>{NUM})\s+(?:vs\.?|versus)\s+(?P<b>{NUM})\s*(?=[,;)])")),
     # "(1,310 pg/mL at baseline and 1,295 pg/mL at 12 months)": a bare value with a unit of measurement
     # "a change from baseline of -1.5 and -6.7 mL/min/1.73 m², respectively": values sharing one unit
+    # "thickness changed by +0.04 mm in the MSC arm and −0.09 mm in the corticosteroid arm": changes with any unit
+    ("by_unit", re.compile(rf"(?i:\b(?:changed|increased|decreased|improved|fell|rose|declined|reduced|dropped|grew|worsened)"
+                           rf"\s+by\s+(?:an?\s+)?(?:(?:mean|median|average)\s+(?:of\s+)?)?)(?P<v>{NUM})\s*(?P<u>{UNIT})(?!\s*%)"
+                           rf"(?:\s+(?:in|with|among|for)\s+[^,;()]{{1,40}}?\s*,?\s+(?:and|vs\.?|versus|compared\s+with)\s+(?:by\s+)?"
+                           rf"(?P<v2>{NUM})\s*(?P=u)(?![\w%]))?")),
     ("unit_values", re.compile(rf"(?P<list>{NUM}(?:\s*(?:,\s*(?:and\s+)?|and|or|versus|vs\.?)\s*{NUM})+)\s*"
                                rf"(?P<u>{MEASURE_UNIT})")),
     ("unit_value", re.compile(rf"(?P<v>{NUM})\s*(?P<u>{MEASURE_UNIT})")),
@@ -200,7 +205,7 @@ _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
-VALUE_FORMS |= {"paren_vs", "count_n", "count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
+VALUE_FORMS |= {"by_unit", "paren_vs", "count_n", "count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
 
 
 @dataclass
@@ -470,7 +475,7 @@ def _events(work: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "",  # type: ignore[assignment]
-                pm_is_sd: bool = False) -> list[Group]:
+                pm_is_sd: bool = False, pm_is_mean: bool = False) -> list[Group]:
     """Every statistic group in `text`, not overlapping; `masked` spans (timepoint numbers) are
     hidden from the patterns first. A "mean (SD)" or "median [IQR]" stated in the `previous`
     sentence still holds for a sentence that goes on with the same values ("HAQ-DI changed by
@@ -572,6 +577,17 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                     groups.append(grp)
                 taken.append((s, e))
                 continue
+            if form == "by_unit":
+                before = work[:m.start("v")]
+                kind = _change_kind(before)
+                for name in ("v", "v2"):
+                    if m[name] is None:
+                        continue
+                    end = m.end("u") if name == "v" else m.end()
+                    st = Stat(kind, m.start(name), end, m[name], value=_d(m[name]), unit=m["u"])
+                    groups.append(Group("unit_value", m.start(name), end, [st], confidence=0.7))
+                taken.append((m.start("v"), m.end()))
+                continue
             if form == "paren_vs":
                 kind = "mean" if _MEAN.search(clause := _clause_before(work, s)) else \
                     "median" if _MEDIAN.search(clause) else "central-value"
@@ -592,6 +608,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                 taken.append((s, e))
                 continue
             groups.append(_make(form, m, work))
+            if form == "pm" and pm_is_mean and groups[-1].stats[0].kind == "central-value":
+                groups[-1].stats[0].kind = "mean"  # "Values are mean ± SEM": means, with a spread that is no SD
             if form == "pm" and pm_is_sd and groups[-1].stats[1].kind == "plus-minus":
                 groups[-1].stats[1].kind = "sd"
                 if groups[-1].stats[0].kind == "central-value":
