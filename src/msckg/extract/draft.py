@@ -151,7 +151,12 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     arms = _dose_arms(arms, sents)
     comparator = next((a for a in arms if a.role in ("active-comparator", "no-intervention")), None)
     if comparator is not None:  # "relapse was 21.7% with MSCs and 18.3% without"
-        comparator.pattern = re.compile(comparator.pattern.pattern + r"|(?i:\bwithout(?=\s*(?:[,;.)(]|$)))")
+        extra = r"|(?i:\bwithout(?=\s*(?:[,;.)(]|$)))"
+        named = _group_names(" ".join(s.text for s in sents))
+        if len(named) == 1 and not comparator.pattern.search(f"the {named[0]} group"):
+            # "... treated with hypothermia alone ... served as a reference group": "reference infants"
+            extra += rf"|(?i:\b(?:the\s+)?{re.escape(named[0])}\s+(?:group|arm|cohort|infants|patients|participants|children|subjects)\b)"
+        comparator.pattern = re.compile(comparator.pattern.pattern + extra)
     if len(arms) == 1:
         arms[0].size = enrolled
     else:
@@ -263,7 +268,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
 
 
 _NOT_ARM_NAME = re.compile(
-    r"(?i:^(?:[\w-]*MSCs?[\w-]*|[\w-]*ASCs?|cells?|stem|treatment|treated|intervention|experimental|active|study|test|"
+    r"(?i:^(?:[\w-]*MSCs?[\w-]*|[\w-]*ASCs?|cells?|stem|treatment|treated|intervention|experimental|active|study|test|observation|research|"
     r"combined|combination|control|placebo|sham|each|both|either|the|this|that|same|other|age|two|three|four|all|"
     r"dose|low-dose|high-dose|mid-dose|whole|entire|overall|comparator|infusion|injection|transplant|therapy|care|"
     r"per|one|every|older|younger|risk|blood|focus|working|[\d.,]+)$)")

@@ -143,7 +143,9 @@ _DIFFERENCES_AT = re.compile(r"(?i:\b(?:statistical(?:ly)?|significant(?:ly)?)\s
 _AFTER_TREATMENT = re.compile(r"(?i:[^.;,()]{0,40}?\b(?:after|following|post)[- ](?:the\s+)?(?:treatment|therapy|"
                               r"transplant\w*|infusions?|injections?|surgery|intervention))")
 _COMPOSITE = re.compile(r"(?i:(?:the\s+)?(?:composite|combined\s+(?:end-?point|outcome)|incidence|occurrence|"
-                        r"risk|time\s+to|proportion\s+of\s+patients\s+with)\b)")
+                        r"risk|time\s+to|proportion\s+of\s+patients\s+with)\b"
+                        # "Death or severe disability at 18 months occurred in 3/10": one endpoint of two events
+                        r"|[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}\s+or\s+(?:severe\s+|major\s+|moderate\s+)?[a-z][\w-]+\b(?=[^,;()]*$))")
 # "Major amputation was required in 4 (12.5%)": events counted over the follow-up, not at the section's opening time
 _EVENT_VERB = re.compile(r"(?i:\b(?:occurred|required|developed|experienced|underwent|needed|suffered|died)\b)")
 _ADVERSE = re.compile(r"(?i:\b(?:adverse|infections?|fever|pyrexia|headache|reactions?|complications?|toxicit\w*|"
