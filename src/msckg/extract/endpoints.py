@@ -174,8 +174,10 @@ class Registry:
         return found[0] if len(found) == 1 else None
 
     def add(self, label: str, instrument: str, role: str, s: Sentence, start: int, end: int,
-            abbreviation: str | None = None, confidence: float = 0.85, loose: bool = False) -> EndpointDraft:
-        """The endpoint named `label`, made if no listed one has that name (or, with `loose`, holds its words)."""
+            abbreviation: str | None = None, confidence: float = 0.85, loose: bool = False,
+            fresh: bool = False) -> EndpointDraft:
+        """The endpoint named `label`, made if no listed one has that name (or, with `loose`, holds its words);
+        with `fresh`, always a new one (each outcome of a registry results view is a measure of its own)."""
         if instrument == "adverse-events" and role == "other":
             role = "safety"
         # "Baseline eGFR", "(SD) change from baseline in DAS28-CRP at week 12", "HbA1c at 12 months": the measure
@@ -187,9 +189,9 @@ class Registry:
         if bare and bare != label and label.startswith(bare):
             label, end = bare, start + len(bare)
         # adverse events of different kinds (serious, infusion-related, deaths) are endpoints of their own
-        existing = self.by_instrument(instrument) if instrument not in (UNMAPPED, "adverse-events") \
+        existing = None if fresh else self.by_instrument(instrument) if instrument not in (UNMAPPED, "adverse-events") \
             else self.by_form(key_tokens(label))
-        if existing is None and instrument == UNMAPPED:
+        if existing is None and instrument == UNMAPPED and not fresh:
             # "NSAA total score" -> "North Star Ambulatory Assessment (NSAA) total score": the name the text defined
             outside = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), label)  # not inside a definition
             for ab, full in self.abbreviations.items():

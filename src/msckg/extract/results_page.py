@@ -38,7 +38,7 @@ _SELECTION = re.compile(r"(?i:^\s*comparison\s+group\s+selection\s*:?\s+(?P<t>.+
 _P = re.compile(r"(?i:^\s*p-?value\s*:?\s+(?P<rel><=|>=|<|>|≤|≥)?\s*(?P<v>\d*\.\d+|[01])\b)")
 _ESTIMATE = re.compile(r"(?i:^\s*estimated\s+value\s*:?\s+(?P<v>-?\d+(?:\.\d+)?)\b)")
 _PARAMETER = re.compile(r"(?i:(?:estimation\s+parameter|method\s+of\s+estimation)\b.*?\b(?P<what>(?:least\s+squares\s+)?"
-                        r"mean\s+difference|median\s+difference|risk\s+difference|(?:odds|hazard|risk)\s+ratio|difference))")
+                        r"mean\s+difference|median\s+difference|risk\s+difference|(?:odds|hazard|risk|rate)\s+ratio|difference))")
 _CI = re.compile(r"(?i:confidence\s+interval\s*\(?\s*(?:2|1)-sided\s*\)?\s*(?P<lvl>\d{2}(?:\.\d)?)\s*%\s*:?\s*"
                  r"(?:(?P<lo>-?\d+(?:\.\d+)?)\s+to\s+(?P<hi>-?\d+(?:\.\d+)?))?)")
 _RANGE = re.compile(r"^\s*(?P<lo>-?\d+(?:\.\d+)?)\s+to\s+(?P<hi>-?\d+(?:\.\d+)?)\s*$")
@@ -73,6 +73,7 @@ class _Outcome:
     header: str = ""
     spread: str = ""
     results: dict[int, ResultDraft] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)  # endpoint ids the page's earlier outcomes hold (shared)
 
 
 def _lines(source: str) -> list[Line]:
@@ -112,10 +113,73 @@ def is_results_page(source: str) -> bool:
         re.search(r"(?im:^\s*(?:\d+\.\s*)?(?:primary|secondary)\s+outcome\b|^\s*adverse\s+events\s*$)", source))
 
 
+_LABEL_THEN_VALUE = re.compile(r"(?i:^\s*(?:p-?value|estimated\s+value|estimation\s+parameter|comparison\s+group\s+selection|"
+                               r"confidence\s+interval|type\s+of\s+statistical\s+test|method)\s*$)")
+_CELL_VALUE = re.compile(r"^\s*(?:[<>≤≥]\s*)?-?\d[\d.,]*(?:\s*/\s*\d+)?(?:\s*%|\s+\d+(?:\.\d+)?\s*%)?"
+                         r"(?:\s*\(\s*-?\d[\d.,]*\s*%?(?:\s+to\s+-?\d[\d.,]*)?\s*\))?\s*$|^\s*NA\s*$")
+_ARM_LIST_END = re.compile(r"(?i:^\s*(?:arm/group\s+description|overall\s+number|analysis\s+population|measure\s+type|"
+                           r"mean|median|count|number|unit\s+of\s+measure|all-cause|serious|other|total)\b|:\s*$)")
+
+
+def join_registry_cells(source: str) -> str:
+    """A results view copied from the newer registry page gives every cell its own line ("Arm/Group Title",
+    "BM-MSC", "Placebo", "Overall Number of Participants Analyzed", "40", "40", ...). Put each table row back
+    on one line, the line breaks inside a row turned into tabs (one character for one, so offsets hold)."""
+    if not is_results_page(source) or re.search(r"(?im:^\s*arm/group\s+title\t)", source):
+        return source
+    lines = source.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    out = list(source)
+
+    def join(a: int, b: int) -> None:  # lines a..b become one
+        for n in range(a, b):
+            out[starts[n] + len(lines[n])] = "\t"
+
+    width, i = 0, 0
+    while i < len(lines):
+        text = lines[i].strip()
+        if _ARMS.match(text) and text.lower().rstrip(":") == "arm/group title":
+            k = i + 1
+            while k < len(lines) and lines[k].strip() and not _ARM_LIST_END.match(lines[k].strip()):
+                k += 1
+            width = k - i - 1
+            if width >= 1:
+                join(i, k - 1)
+            i = k
+            continue
+        if width and re.fullmatch(r"(?i:arm/group\s+description:?)", text) and i + width < len(lines):
+            join(i, i + width)
+            i += width + 1
+            continue
+        if _LABEL_THEN_VALUE.match(text) and i + 1 < len(lines) and lines[i + 1].strip():
+            join(i, i + 1)
+            i += 2
+            continue
+        run = 0
+        while width and i + 1 + run < len(lines) and run < width and _CELL_VALUE.match(lines[i + 1 + run]):
+            run += 1
+        if width and run == width and not _CELL_VALUE.match(lines[i]) and text and not re.match(
+                r"(?i:unit\s+of\s+measure|measure\s+type)", text) and not _HEADER.match(text):
+            join(i, i + width)  # "Total", "0/40 (0.00%)", "0/20 (0.00%)"; "Overall Number ...", "40", "40"
+            i += width + 1
+            continue
+        if width and _CELL_VALUE.match(lines[i]) and i + width - 1 < len(lines) and all(
+                _CELL_VALUE.match(lines[i + n]) for n in range(width)) and (i + width >= len(lines) or not _CELL_VALUE.match(lines[i + width])):
+            join(i, i + width - 1)  # a row of values alone under "Unit of Measure: ..."
+            i += width
+            continue
+        i += 1
+    return "".join(out)
+
+
 def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> tuple[list[ResultDraft], list[tuple[int, int]]]:
     """Results of a registry results view, and the spans it covered (which the prose reader skips)."""
     if not arms or not is_results_page(source):
         return [], []
+    source = join_registry_cells(source)
     lines = _lines(source)
     results: list[ResultDraft] = []
     spans: list[tuple[int, int]] = []
@@ -125,6 +189,7 @@ def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> 
     analysis: dict[str, object] | None = None
     columns: list[str] = []
     pending: str | None = None
+    taken: set[str] = set()
     for i, line in enumerate(lines):
         text = line.text.strip()
         if _START.match(text) and not inside:
@@ -137,7 +202,7 @@ def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> 
         if not inside or not text:
             continue
         if m := _OUTCOME.match(text):
-            cur = _Outcome(role={"primary": "primary", "secondary": "secondary"}.get(m["role"].lower(), "other"))
+            cur = _Outcome(role={"primary": "primary", "secondary": "secondary"}.get(m["role"].lower(), "other"), taken=taken)
             cur.title = m["title"].strip()
             ae = analysis = None
             continue
@@ -196,6 +261,10 @@ def _endpoint(cur: _Outcome, registry: Registry, line: Line) -> EndpointDraft:
         hits = find_instruments(label)
         cur.endpoint = registry.add(label, hits[0][2][0] if hits else UNMAPPED, cur.role, line.sentence(), line.start,
                                     line.end, confidence=0.8)
+        if cur.endpoint.id in cur.taken:  # "Rate of COPD Exacerbations", "Time to First COPD Exacerbation": two measures
+            cur.endpoint = registry.add(label, UNMAPPED, cur.role, line.sentence(), line.start, line.end, confidence=0.8,
+                                        fresh=True)
+        cur.taken.add(cur.endpoint.id)
     return cur.endpoint
 
 
