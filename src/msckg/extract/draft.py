@@ -131,7 +131,8 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         rf"|\b(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cell)\s+(?:recipients|patients|participants)\b"
         rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cells|cell therapy|stem cells)\b"
         # "more frequent after MSC injection (9/48, 18.8%)"
-        rf"|\bafter\s+(?:the\s+)?(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cell)\s+(?:injections?|infusions?|implantation|transplantation)\b)")
+        rf"|\bafter\s+(?:the\s+)?(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cell)\s+(?:injections?|infusions?|implantation|transplantation|"
+        rf"treatment|therapy)\b)")
     if named := _cell_group_names(" ".join(s.text for s in sents)):  # "(scaffold group)": the cell arm's own name
         alt = "|".join(re.escape(w) for w in named)
         exp = re.compile(exp.pattern + rf"|(?i:\b(?:the\s+)?(?:{alt})\s+(?:group|arm)s?\b|\b(?:{alt})(?=\s*\(\s*n\s*=))")
@@ -149,6 +150,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     else:
         arms += _control_arm(text, sents)
     arms = _dose_arms(arms, sents)
+    _named_sizes(arms, sents)
     comparator = next((a for a in arms if a.role in ("active-comparator", "no-intervention")), None)
     if comparator is not None:  # "relapse was 21.7% with MSCs and 18.3% without"
         extra = r"|(?i:\bwithout(?=\s*(?:[,;.)(]|$)))"
@@ -265,6 +267,39 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         return [ArmDraft("control", f"{named[0]} group", "active-comparator", re.compile(
             rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:group|arm)s?)\b|\b{word}(?=\s*(?:\(\s*n\s*=|[,;.)]))|\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS})"))]
     return []
+
+
+_SIZED_NAME = re.compile(r"(?P<name>[A-Za-z][\w'-]*(?:[ -][A-Za-z][\w'-]*){0,3})\s*(?:\(\s*|,\s*)n\s*=\s*(?P<n>\d+)\s*[);]")
+_NOT_SIZED = re.compile(r"(?i:\b(?:patients?|participants?|subjects?|total|all|overall|women|men|children|infants|eyes|knees|"
+                        r"cases|randomi[sz]ed|enrolled|included|analy[sz]ed|population|cohort|group|arm|age|years?)\s*$)")
+
+
+def _named_sizes(arms: list[ArmDraft], sents: list[Sentence]) -> None:
+    """'randomised (AD-MSC sheet, n = 30; standard dressing, n = 29)', 'Standard dressing (n = 29)': an arm's
+    own name with its size. A name no arm answers to is the comparator's, when only the comparator is left."""
+    comparator = [a for a in arms if a.role != "experimental"]
+    for s in sents:
+        if not re.search(r"(?i:randomi[sz]|assigned|allocated|\t)", s.text):
+            continue  # "headache (n=3)" counts events, it names no arm
+        for m in _SIZED_NAME.finditer(s.text):
+            name = m["name"].strip()
+            if _NOT_SIZED.search(name):
+                continue
+            arm = next((a for a in arms if a.pattern.search(name) or a.pattern.search(name + " group")), None)
+            cells = re.search(r"(?i:MSC|ASC|\bcells?\b|stem|stromal)", name)
+            if arm is None and cells and len(cell_arms := [a for a in arms if a.role == "experimental"]) == 1:
+                # "AD-MSC sheet, n = 30" ... "42 days with the sheet": the cell arm by its name and its last word
+                arm = cell_arms[0]
+                last = name.split()[-1] if len(name.split()) > 1 else ""
+                alt = re.escape(name).replace(r"\ ", r"\s+") + (f"|{re.escape(last)}" if len(last) >= 4 and not cells.re.search(last)
+                                                              and not _NOT_ARM_NAME.match(last) else "")
+                arm.pattern = re.compile(arm.pattern.pattern + rf"|(?i:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm))?\b)")
+            if arm is None and len(comparator) == 1 and not cells:
+                arm = comparator[0]
+                words = re.escape(name).replace(r"\ ", r"\s+")
+                arm.pattern = re.compile(arm.pattern.pattern + rf"|(?i:\b(?:the\s+)?{words}(?:\s+(?:group|arm))?\b)")
+            if arm is not None and arm.size is None:
+                arm.size = int(m["n"])
 
 
 _NOT_ARM_NAME = re.compile(
@@ -705,14 +740,41 @@ def _restated(stats: list[dict[str, Any]], before: list[dict[str, Any]]) -> bool
         any(s["kind"] != "p-value" for s in stats)
 
 
+_FIELDS = ("value", "numerator", "denominator", "percentage", "bound", "ci")
+
+
+def _fuller(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> bool:
+    """`new` says all that `old` says (p-values aside) and more: "22 patients (73.3%)" in the abstract, then
+    "22 (73.3)" under "AD-MSC sheet (n = 30)" in a table, which gives the total too."""
+    more = False
+    for s in (o for o in old if o["kind"] != "p-value"):
+        t = next((t for t in new if t["kind"] == s["kind"] and all(
+            s.get(f) is None or s.get(f) == t.get(f) for f in _FIELDS)), None)
+        if t is None:
+            return False
+        more = more or any(s.get(f) is None and t.get(f) is not None for f in _FIELDS)
+    return more and any(o["kind"] != "p-value" for o in old)
+
+
 def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> list[dict[str, Any]]:
     comparator = next((a["id"] for a in data["arms"] if a["role"] != "experimental"), None)
     out: list[dict[str, Any]] = []
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
+    keys: dict[int, tuple[str, str, str]] = {}
     for r in drafts:
         stats = [_stat(x, st, r.sentence.start, comparator) for st in r.stats]
         tp = r.timepoint.duration if r.timepoint else None
         key = (r.endpoint.id, r.population, str(approximate_days(tp)) if tp else "na")
+        covered = [o for o in out if keys[id(o)] == key and "statistics" in o and _fuller(stats, o["statistics"])]
+        if covered:  # the fuller statement stands where the first one was; the others go
+            keep = covered[0]
+            kinds = {t["kind"] for t in stats}
+            keep["statistics"] = stats + [o for o in keep["statistics"] if o["kind"] not in kinds]
+            if r.n is not None:
+                keep["n"] = r.n
+            for o in covered[1:]:
+                out.remove(o)
+            continue
         sig = sorted(repr({k: v for k, v in s.items() if k not in ("extraction", "reported_as")}) for s in stats)
         if key in seen and not stats:
             continue  # a finding adds nothing to a result already drafted for the same key
@@ -749,6 +811,7 @@ def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> 
             rec["finding"] = r.sentence.text
         x.fact(rec, r.sentence, r.start, r.end, r.confidence, "; ".join(r.reasons) or None)
         seen.setdefault(key, rec)
+        keys[id(rec)] = key
         out.append(rec)
     return out
 

@@ -639,6 +639,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                                 or _CHARACTERISTIC_AFTER.match(work, g.end)
                                 or _CHARACTERISTIC_PAREN.search(work, max(0, g.start - 80), g.start)
                                 or re.search(r"(?i:\b(?:men|women|male|female)\s*[\[(]\s*$)", work[max(0, g.start - 12):g.start]))
+    # "Table 3 lists adverse events", "(Fig. 2)": a table's or figure's number is no result
+    groups = [g for g in groups if not re.search(r"(?i:\b(?:tables?|fig(?:ure)?s?\.?|supplementary\s+table)\s*$)", work[:g.start])]
     for g in groups:  # report the original text, not the folded one
         for st in g.stats:
             st.text = text[st.start:st.end].strip()

@@ -21,7 +21,8 @@ from msckg.extract.sentences import Sentence
 from msckg.extract.statistics import Stat, find_groups
 from msckg.extract.timepoints import Item, find_timepoints
 
-_HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?)\b)")
+_HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?|adverse\s+events?|"
+                   r"events?)\b)")
 _P_HEAD = re.compile(r"(?i:^\s*p(?:\s*-?\s*values?)?\s*$|^\s*p\s*\()")
 _DIFF_HEAD = re.compile(r"(?i:\bdifference\b|\bratio\b|\b(?:HR|OR|RR|IRR)\b|\beffect\b|\bestimate\b)")
 _RATIO_HEAD = re.compile(r"(?i:\bratio\b|\b(?:HR|OR|RR|IRR)\b)")
@@ -29,7 +30,8 @@ _CELL_ARM = re.compile(r"(?i:\b(?:[\w-]*MSCs?|[\w-]*ASCs?|cells?|cell therapy|tr
 _SKIP_CAPTION = re.compile(r"(?i:\b(?:baseline|demographic|characteristics)\b)")
 _NUM = r"[-−–]?\d+(?:[.,]\d+)?"
 _COUNT_PCT = re.compile(rf"^\s*(?P<num>\d+)\s*\(\s*(?P<pct>{_NUM})\s*%?\s*\)\s*$")
-_EST_CI = re.compile(rf"^\s*(?P<v>{_NUM})\s*[(\[]\s*(?P<lo>{_NUM})\s*(?:to|–|—|-|,|;)\s*(?P<hi>{_NUM})\s*[)\]]\s*$")
+_EST_CI = re.compile(rf"^\s*(?:(?P<name>OR|HR|RR|IRR|MD|difference|odds ratio|hazard ratio|risk ratio|mean difference)\s*[:=]?\s*)?"
+                     rf"(?P<v>{_NUM})\s*[(\[]\s*(?P<lo>{_NUM})\s*(?:to|–|—|-|,|;)\s*(?P<hi>{_NUM})\s*[)\]]\s*$", re.IGNORECASE)
 _P_CELL = re.compile(r"^\s*(?P<rel>[<>≤≥])?\s*(?P<v>0?\.\d+|[01](?:\.0+)?)\s*$")
 _LABEL_STAT = re.compile(r"(?i:[\s,;]*(?:n\s*\(\s*%\s*\)|n/N\s*\(\s*%\s*\)|mean\s*(?:\(\s*SD\s*\)|±\s*SD)|"
                          r"median\s*[(\[]\s*(?:IQR|range)\s*[)\]]|%)\s*$)")
@@ -74,6 +76,11 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
         else:
             cols.append(("other", ""))
         ns.append(int(m.group(1)) if (m := re.search(r"\(\s*n\s*=\s*(\d+)\s*\)", cell)) else None)
+    # "Standard dressing (n = 29)": a column with its n that names no arm is the arm not yet given a column
+    left = [a.id for a in ctx.arms if a.id not in {x for k, x in cols if k == "arm"}]
+    for j, ((kind, _), cell) in enumerate(zip(cols, cells[1:], strict=True)):
+        if kind == "other" and left and re.search(r"\(\s*n\s*=\s*\d+\s*\)", cell):
+            cols[j] = ("arm", left.pop(0))
     if sum(1 for k, _ in cols if k == "arm") < 1 or len({a for k, a in cols if k == "arm"}) < min(2, len(ctx.arms)):
         return None
     state = TableState(cols, ns)
@@ -173,7 +180,8 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
                 arm_results.append(ResultDraft(ep, arm, time, stats, s, s.start + off, s.start + off + len(cell), state.n[k],
                                                None, 0.8, ["a row of a table: check the columns"]))
         elif kind == "diff" and (m := _EST_CI.match(cell)):
-            between.append(Stat("effect-size" if state.ratio else "difference", off + m.start(), off + m.end(),
+            ratio = state.ratio if not m["name"] else bool(re.search(r"(?i:ratio|^(?:OR|HR|RR|IRR)$)", m["name"]))
+            between.append(Stat("effect-size" if ratio else "difference", off + m.start(), off + m.end(),
                                 cell.strip(), value=_d(m["v"]), ci=(_d(m["lo"]), _d(m["hi"]), state.level),
                                 comparison="comparator"))
         elif kind == "p" and (m := _P_CELL.match(cell)):

@@ -23,9 +23,14 @@ from __future__ import annotations
 import re
 
 _CAPTION = re.compile(r"(?i:^\s*table\s+\d+\b)")
-_HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?)\s*$)")
+_HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?|"
+                   r"adverse\s+events?|events?)\s*(?:\t.*)?$)")
 # a cell that is a value: "44.6 ± 12.3", "25 (83.3)", "−6.3 (−23.6 to 11.0)", "<0.001", "—"
 _VALUE = re.compile(r"^\s*(?:[<>≤≥]\s*)?[-−–]?\s*\.?\d[^A-Za-z]*$|^\s*(?:[—–-]|NR|NA|n/a)\s*$")
+
+
+_COLUMN = re.compile(r"(?i:\(\s*n\s*=\s*\d+\s*\)|^\s*p(?:\s*-?\s*values?)?\s*$|\b(?:estimate|difference|ratio|95%\s*CI)\b)")
+_OTHER_CELL = re.compile(r"(?i:^\s*(?:OR|HR|RR|IRR|MD|difference|[—–-]|NA|NR|n/a)\b|^\s*[<>≤≥]?\s*[-−]?\.?\d)")
 
 
 def _is_value(line: str) -> bool:
@@ -46,8 +51,11 @@ def join_cell_lines(text: str) -> str:
             i += 1
             continue
         head = next((j for j in range(i, min(i + 4, len(lines))) if _HEAD.match(lines[j])), None)
-        if head is None or "\t" in lines[head]:
+        if head is None:
             i += 1
+            continue
+        if "\t" in lines[head]:
+            i = _join_continued(lines, head, starts, out)
             continue
         end = head + 1
         while end < len(lines) and lines[end].strip():
@@ -57,17 +65,22 @@ def join_cell_lines(text: str) -> str:
         if first is None:
             i = end
             continue
-        width = 0
-        while first + width < len(body) and _is_value(body[first + width]):
-            width += 1
-        header = body[:width]
-        if width < 2 or len(header) < width or any(_is_value(c) for c in header):
+        values = 0
+        while first + values < len(body) and _is_value(body[first + values]):
+            values += 1
+        header = body[:values]
+        if values < 2 or len(header) < values or any(_is_value(c) for c in header):
             i = end
             continue
+        # "Effect estimate (95% CI)", "P value": further columns, whose cells need not be numbers ("OR 3.90 (...)")
+        width = values
+        while width < first and _COLUMN.search(body[width]):
+            width += 1
         rows: list[tuple[int, int]] = [(head, head + width)]  # line spans to join: header, then each row
         k = head + 1 + width
         while k < end:
-            if not _is_value(lines[k]) and k + width < end and all(_is_value(lines[k + 1 + n]) for n in range(width)):
+            if not _is_value(lines[k]) and k + width < end and all(_is_value(lines[k + 1 + n]) for n in range(values)) \
+                    and all(_is_value(lines[k + 1 + n]) or _OTHER_CELL.match(lines[k + 1 + n]) for n in range(values, width)):
                 rows.append((k, k + width))
                 k += width + 1
             else:
@@ -77,3 +90,34 @@ def join_cell_lines(text: str) -> str:
                 out[starts[n] + len(lines[n])] = "\t"  # the line break after line n
         i = end
     return "".join(out)
+
+
+def _join_continued(lines: list[str], head: int, starts: list[int], out: list[str]) -> int:
+    """A table whose rows are tab-separated but whose last cells ("Effect estimate (95% CI)", "P value"; then
+    "OR 3.90 (1.31–11.59)", ".014") were copied onto lines of their own: each row joined to its full width.
+    Returns the line after the table."""
+    width = len(lines[head].split("\t"))
+    k = head + 1
+    while k < len(lines) and lines[k].strip() and "\t" not in lines[k] and not _is_value(lines[k]):
+        width += 1
+        k += 1
+    end = k
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    if k == head + 1:
+        return end  # every row already whole
+    joins = list(range(head, k - 1))
+    while k < end:
+        if "\t" not in lines[k]:
+            k += 1
+            continue
+        cells, row = len(lines[k].split("\t")), k
+        while cells < width and row + 1 < end and "\t" not in lines[row + 1]:
+            row += 1
+            cells += 1
+        if cells == width:
+            joins += list(range(k, row))
+        k = row + 1
+    for n in joins:
+        out[starts[n] + len(lines[n])] = "\t"
+    return end
