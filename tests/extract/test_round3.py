@@ -147,7 +147,7 @@ def test_zero_counts_per_listed_event_and_arms_in_design_order() -> None:
             "and 2/10 (20.0%) patients. No infusion reaction, thrombosis or death was recorded.")
     data = extract_text(text, "dose").data
     assert [(a["id"], a["role"], a.get("size")) for a in data["arms"]] == [
-        ("dose-1e6", "experimental", 10), ("dose-2e6", "experimental", 10), ("placebo", "placebo-comparator", None)]
+        ("dose-1e6", "experimental", 10), ("dose-2e6", "experimental", 10), ("placebo", "placebo-comparator", 10)]
     props = [(r["population"], st["numerator"]) for r in data["results"] for st in r["statistics"]
              if st["kind"] == "proportion"]
     assert props == [("dose-1e6", 4), ("dose-2e6", 6), ("placebo", 2)]
