@@ -141,6 +141,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     # not the conclusion's "blinded, placebo-controlled trials ... are warranted"
     text = " ".join(s.text for s in sents if s.section not in ("conclusion", "background", "key-points")
                     and not re.search(r"(?i:\b(?:warranted|(?:are|is)\s+needed|need\s+confirmation|should|will|future|further|"
+                                      r"supports?|justif\w*|planned|under\s*way|"
                                       r"larger|confirm(?:ed|ation)?\s+in)\b)", s.text))
     sham = re.search(r"(?i:\bsham\b)", text) and not re.search(r"(?i:\bplacebo\b)", text)
     if cues.get("control") and cues["control"].value == "placebo" or re.search(r"(?i:\bplacebo\b|\bsham\b)", text):

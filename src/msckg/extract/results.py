@@ -162,7 +162,8 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)
                            r"|,\s+and\s+(?=(?:the|mean|median)\s+[A-Za-z])"
                            r"|\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\([^()]*\)\s+"
                            r"(?:reported|had|developed|experienced|died)\b)"
-                           r"|,\s+and\s+(?=[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}\s+(?:was|were)\b)")
+                           r"|,\s+and\s+(?=[A-Za-z][\w%-]*(?:\s+[A-Za-z%][\w%-]*){0,4}\s+(?:was|were|declined|decreased|increased|"
+                           r"improved|fell|rose|changed)\b)")
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -270,7 +271,8 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         return ep, 0.85
     clauses = _clauses(text)
     ci = _clause_of(clauses, g_start)
-    own = re.match(r"\s*,?\s*(?:while|whereas|but|and(?=\s+(?:the|mean|median)\s|\s+(?:[A-Za-z][\w-]*\s+){1,5}from\s))\s+",
+    own = re.match(r"\s*,?\s*(?:while|whereas|but|and(?=\s+(?:the|mean|median)\s|\s+(?:[A-Za-z%][\w%-]*\s+){1,5}from\s"
+                   r"|\s+(?:[A-Za-z%][\w%-]*\s+){1,5}(?:declined|decreased|increased|improved|fell|rose|changed)\s))\s+",
                    text[clauses[ci][0]:g_start]) if ci > 0 else None
     if own and (not any(clauses[ci][0] <= f[0] < g_start for f in found) or own.group().strip() == "and"):
         # "..., while light-touch sensory scores increased by 8.6 points": the clause names its own measure
@@ -290,6 +292,13 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
                                   s.start + a + len(words), confidence=0.5, loose=True)
             reasons.append("endpoint taken from the clause's subject")
             return ep, 0.75
+    failed = re.search(r"(?i:(?:^|[,;]\s*)(?:the\s+)?(?P<w>treatment|therapy|graft|implant|repair|transplant)\s+failed\s+"
+                       r"(?:in\s+)?$)", text[clauses[ci][0]:g_start])
+    if failed:  # "Treatment failed in 1 of 30 patients (3.3%)": the failures, named by the clause's own verb
+        label = f"{failed['w'].lower()} failure"
+        reasons.append("endpoint named by the clause's verb")
+        return ctx.registry.add(label, UNMAPPED, "other", s, s.start + clauses[ci][0] + failed.start("w"),
+                                s.start + g_start, confidence=0.5, loose=True), 0.8
     died = re.match(r"[^;]*?\b(?:patients|participants|subjects|children|infants|women|men)?\s*"
                     r"(?P<v>died|relapsed|responded|survived|conceived)\b",
                     text[g.end:clauses[ci][1] + 1])

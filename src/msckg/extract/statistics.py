@@ -202,6 +202,7 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 # "the mean change from baseline ... was -3.1 (SD 2.4) in A, -5.0 (SD 2.9) in B": every value of the list is a change
 _CHANGE_LIST = re.compile(r"(?i:\bchanges?\s+from\s+baseline\b[^;]*\b(?:was|were)\b[^;]*$)")
 _MEDIAN = re.compile(r"(?i:\bmedian\b)")
+_LIST_REST = re.compile(rf"(?:\s*,\s*{NUM}(?![\d.]))*\s*,?\s*(?:and|or)\s+(?P<last>{NUM})\s*(?P<u>{UNIT})?(?!\s*[(\[±%])")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
@@ -608,6 +609,17 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                 taken.append((s, e))
                 continue
             groups.append(_make(form, m, work))
+            if form == "keyword_value" and (more := _LIST_REST.match(work, e)) and not any(
+                    more.start() < y and x < more.end() for x, y in taken):
+                # "declined by a mean of 5·8, 4·0 and 3·2 percentage points": one value per arm, one statistic
+                unit = more["u"] or groups[-1].stats[0].unit
+                groups[-1].stats[0].unit = unit
+                for v in re.finditer(NUM, work[more.start():more.end("last")]):
+                    a, b = more.start() + v.start(), more.start() + v.end()
+                    groups.append(Group("unit_value", a, b, [Stat(groups[-1].stats[0].kind, a, b, work[a:b], value=_d(v.group()),
+                                                                   unit=unit)], confidence=0.7))
+                taken.append((s, more.end()))
+                continue
             if form == "pm" and pm_is_mean and groups[-1].stats[0].kind == "central-value":
                 groups[-1].stats[0].kind = "mean"  # "Values are mean ± SEM": means, with a spread that is no SD
             if form == "pm" and pm_is_sd and groups[-1].stats[1].kind == "plus-minus":
@@ -754,7 +766,11 @@ def _pair_kinds(work: str, groups: list[Group]) -> None:
             a.stats[0].kind in ("difference", "mean", "median") and re.fullmatch(
                 r"(?i:\s*(?:[;,]\s*p\s*[=<>]\s*[\d.]+\s*)?[)\]]?\s*(?:(?:with|in|for|among)\s+[^,;()\[\]]{1,40}?)?\s*"
                 r"(?:,\s*(?:and\s+)?|and\s+))", between)
-        if compared or listed:
+        # "was −4·1 (SD 3·8), −2·9 (SD 4·4) and −1·7 (SD 3·1) percentage points in cohorts 1, 2 and 3": one statistic
+        series = a.form == b.form and a.stats[0].kind != b.stats[0].kind and {a.stats[0].kind, b.stats[0].kind} <= {
+            "difference", "mean", "median", "central-value"} and b.stats[0].kind != "median" and re.fullmatch(
+            r"\s*(?:,\s*(?:and\s+)?|,?\s*and\s+)", between)
+        if compared or listed or series:
             b.stats[0].kind = a.stats[0].kind
 
 
