@@ -158,7 +158,8 @@ _BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:of|:|=|was|values?)?\s*$)")
 # ", whereas", ", but", ", and that of", and ", and <a new subject> were ..." start a clause of their own
 _CLAUSE_BREAK = re.compile(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)\b"
                            r"|,\s+and\s+(?=(?:[A-Za-z][\w-]*\s+){1,5}from\s+[-−]?\d)"  # ", and hand pain VAS from 64 to 27"
-                           r"|,\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\()"
+                           r"|,\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
+                           r"(?:(?:patients|participants|subjects|children|infants)\s*)?\()"
                            r"|,\s+and\s+(?=(?:the|mean|median)\s+[A-Za-z])"
                            r"|\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\([^()]*\)\s+"
                            r"(?:reported|had|developed|experienced|died)\b)"
@@ -464,6 +465,38 @@ def read_table(s: Sentence, ctx: Context) -> list[ResultDraft] | None:
 
 def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     """All results stated in one sentence."""
+    return _split_conjoined(_read_results(s, ctx), s, ctx)
+
+
+def _split_conjoined(found: list[ResultDraft], s: Sentence, ctx: Context) -> list[ResultDraft]:
+    """'Serum C3 and anti-dsDNA titres did not differ between groups (P > 0.05)': a p-value shared by two
+    measures named together is each one's. Only for a pair this sentence itself named (a new endpoint)."""
+    out: list[ResultDraft] = []
+    for r in found:
+        ep = r.endpoint
+        parts = re.split(r"\s+and\s+", ep.label)
+        if len(parts) != 2 or ep.sentence is not s or not r.stats or any(st.kind != "p-value" for st in r.stats) \
+                or not all(re.search(r"[A-Za-z]{2}", p) and len(p.split()) <= 5 for p in parts) \
+                or sum(1 for x in found if x.endpoint is ep) > 1:
+            out.append(r)
+            continue
+        if ep in ctx.registry.items:
+            ctx.registry.items.remove(ep)
+        at, last = ep.start, None
+        for part in parts:
+            start = s.start + s.text.find(part, at - s.start) if part in s.text else ep.start
+            hits = find_instruments(part)
+            one = ctx.registry.add(part, hits[0][2][0] if hits else UNMAPPED, ep.role, s, start, start + len(part),
+                                   confidence=0.5, loose=True)
+            out.append(ResultDraft(one, r.population, r.timepoint, [Stat(**st.__dict__) for st in r.stats], r.sentence,
+                                   r.start, r.end, r.n, r.direction, r.confidence, r.reasons + ["a p-value shared by two measures"]))
+            at, last = start + len(part), one
+        if ctx.last_endpoint is ep:
+            ctx.last_endpoint = last
+    return out
+
+
+def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     table = read_table(s, ctx)
     previous, ctx.last_text = ctx.last_text, s.text
     if table is not None:
