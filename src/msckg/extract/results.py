@@ -104,7 +104,7 @@ _DIRECTION = [
     ("increased", re.compile(r"(?i:\b(?:increas\w*|rose|higher|elevat\w*)\b)")),
     ("improved", re.compile(r"(?i:\b(?:improv\w*)\b)")),
 ]
-_VERB = re.compile(r"(?i:\b(?:was|were|is|are|remained|decreased|increased|improved|occurred|declined|fell|rose|"
+_VERB = re.compile(r"(?i:\b(?:was|were|is|are|remained|decreased|increased|improved|occurred|declined|fell|rose|went|"
                    r"showed|achieved|changed|did|reduced|had|has|have|reached|developed|experienced|died|survived|relapsed|responded|"
                    r"followed|affected|complicated|resumed|recovered|healed|closed|normali[sz]ed|returned|conceived|"
                    r"progressed|persisted|resolved|became|required|underwent|needed|received|exhibited|demonstrated)\b)")
@@ -304,7 +304,8 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
                     r"(?P<v>died|relapsed|responded|survived|conceived)\b",
                     text[g.end:clauses[ci][1] + 1])
     event = re.match(r"\s*(?:patients\s+|participants\s+|women\s+|men\s+|children\s+)?(?:reported|had|developed|experienced)\s+(?:an?\s+)?"
-                     r"(?P<what>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s*(?:[.;,(]|$|\s+(?:within|after|during|at|in|and|but)\b))",
+                     r"(?P<what>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}?)"
+                     r"(?=\s*(?:[.;,(]|$|\s+(?:within|after|during|at|in|and|but|without|with|that|which)\b))",
                      text[g.end:clauses[ci][1] + 1])
     if event and (ci > 0 or g.start - clauses[ci][0] < 3) and not any(clauses[ci][0] <= f[0] < clauses[ci][1] for f in found):
         # "... and two (6.3%) reported headache": the event the clause's own verb names

@@ -107,6 +107,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+(?P<all>all|for all|both))?\s*(?P<rel><=|>=|≤|≥|=|<|>|\bof\b)\s*(?P<v>0?\.\d+|[01](?:\.0+)?)(?![\d.]))")),
     ("keyword_value", re.compile(
         rf"(?i:\b(?P<kw>median|mean)\b[^.;()%±]{{0,60}}?\b(?:was|were|of|=|:|is)\s*)(?P<v>{NUM})\s*(?P<u>{UNIT})?")),
+    # "had partly returned by 12 months (median 35, range 18-60; p = 0.09)"
+    ("keyword_value", re.compile(rf"(?i:(?<=\()\s*(?P<kw>median|mean)\s+)(?P<v>{NUM})\s*(?P<u>{UNIT})?(?=\s*[,;])")),
     ("zero", re.compile(
         rf"(?i:\b(?P<chain>{_NO_NP}(?:\s*,?\s*(?:and|or)\s+{_NO_NP})*)"
         r"(?:\s+(?:was|were|has been|have been))?\s+(?:observed|occurred|reported|noted|seen|recorded|found|"
