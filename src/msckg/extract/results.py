@@ -275,6 +275,10 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     own = re.match(r"\s*,?\s*(?:while|whereas|but|and(?=\s+(?:the|mean|median)\s|\s+(?:[A-Za-z%][\w%-]*\s+){1,5}from\s"
                    r"|\s+(?:[A-Za-z%][\w%-]*\s+){1,5}(?:declined|decreased|increased|improved|fell|rose|changed)\s))\s+",
                    text[clauses[ci][0]:g_start]) if ci > 0 else None
+    if own is None and ci > 0 and text[clauses[ci][0] - 1] == ";" and re.match(
+            r"\s*(?:the\s+)?(?:mean|median)\s+(?!(?:percent(?:age)?\s+)?(?:changes?|differences?|improvements?|reductions?|"
+            r"increases?|decreases?)\b)[A-Za-z]", text[clauses[ci][0]:g_start]):
+        own = re.match(r"\s*", text[clauses[ci][0]:g_start])  # "...; the median ANC rose from 0.62 to 1.85"
     if own and (not any(clauses[ci][0] <= f[0] < g_start for f in found) or own.group().strip() == "and"):
         # "..., while light-touch sensory scores increased by 8.6 points": the clause names its own measure
         start = clauses[ci][0] + own.end()
@@ -284,7 +288,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         words = re.sub(r"(?i:^(?:the|an?)\s+(?:(?:median|mean|average)\s+)?)", "",
                        text[start + subj[0]:start + subj[1]].strip(" ,")) if subj else ""
         words = re.sub(r"(?i:\s+(?:in|among|for|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|cohort)s?$)", "", words)
-        if words and re.search(r"[a-z]{3}", words) and not _POPULATION_WORD.fullmatch(words) and \
+        if words and re.search(r"[a-z]{3}|^[A-Z][A-Z0-9-]{1,8}$", words) and not _POPULATION_WORD.fullmatch(words) and \
                 not _PRONOUN.match(words) and \
                 not re.search(r"(?i:\b(?:patients?|participants?|subjects?|cases|groups?|arms?)\b)", words):
             a = text.index(words, start)
@@ -767,8 +771,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         else:
             placed[id(g)] = None
     _parallel_runs(text, tls, values, population, placed, by_previous, how)
-    for g in values:  # "X decreased from A to B at week 12, and Y from C to D": D at week 12 too
-        if placed.get(id(g)) is None and re.search(r"\bto\s*$", text[:g.start]) and (earlier := [
+    for g in values:  # "X decreased from A to B at week 12, and Y from C to D": D at week 12 too (not the section's time)
+        if (placed.get(id(g)) is None or id(g) in framed) and re.search(r"\bto\s*$", text[:g.start]) and (earlier := [
                 t for t in tls if not t.is_baseline and t.end <= g.start and len(t.items) == 1]) \
                 and len({t.items[0].duration for t in tls if not t.is_baseline}) == 1 \
                 and _clause_of(clauses, earlier[-1].start) < _clause_of(clauses, g.start):

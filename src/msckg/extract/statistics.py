@@ -24,12 +24,12 @@ from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
 
 # "1,240 pg/mL": thousands separated by commas (three digits after each comma, no space)
 NUM = r"(?<![\w.,])[+-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
-UNIT = (r"(?:percentage\s+points?|%|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|mm\s?Hg|"
+UNIT = (r"(?:percentage\s+points?|%|[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|mm\s?Hg|"
         r"mg/24\s?h|mg/g|letters|dB|[µμu]m|kPa|bpm|seconds|episodes|nV/deg²|[cm]m²|"
         r"(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|minutes?|min|ms|m)"
         r"(?:/(?:month|week|day|year|min|h|kg|m2|L|dL|mL))?)(?![A-Za-z0-9])")
 # units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
-MEASURE_UNIT = (r"(?:[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|"
+MEASURE_UNIT = (r"(?:[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|"
                 r"mL/min(?:/1\.73\s?m2)?|mm\s?Hg|mg/24\s?h|mg/g|points)(?![A-Za-z0-9/])")
 _W = NUMBER_WORDS_RE
 # "no serious adverse event attributable to the cells": one zero count, named by its own words
