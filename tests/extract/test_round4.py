@@ -4,8 +4,10 @@ column, and prose forms met in blind6/, dev5/ and dev6/. Every text here is inve
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
-from msckg.extract import extract_text
+from msckg.builder.build import build
+from msckg.extract import extract_text, write_draft
 from msckg.extract.statistics import find_groups
 from msckg.extract.tables import join_cell_lines
 
@@ -105,3 +107,22 @@ def test_comparator_named_by_its_treatment_and_by_without() -> None:
     assert pops[Decimal("22.9")] == "control"
     assert pops[Decimal("5.6")] == "control" and pops[Decimal("3.1")] != "control"
     assert pops[(None, None, Decimal("18.3"))] == "control"
+
+
+GUARDED = """Methods: Ninety patients were randomly assigned 1:1:1 to a single intravenous infusion of UC-MSCs, to nebulised
+UC-MSCs on days 1, 3 and 5, or to placebo.
+Results: Cerebellar glucose metabolism declined less after MSC infusion (mean change, −3.1% vs −8.4%; P=.02).
+"""
+
+
+def test_a_negative_percentage_is_a_change_and_every_draft_keeps_the_rules(tmp_path: Path) -> None:
+    draft = extract_text(GUARDED, "guarded")
+    stats = [st for r in draft.data["results"] for st in r["statistics"]]
+    assert [(st["kind"], st["value"]) for st in stats if st["kind"] != "p-value"] == [
+        ("difference", Decimal("-3.1")), ("difference", Decimal("-8.4"))]
+    assert not any(st["kind"] == "proportion" for st in stats)
+    for product in draft.data["products"]:  # never more days than administrations: such days go to the note
+        assert len(product.get("days", [])) <= product.get("administrations", 99)
+    write_draft(draft, tmp_path / "studies" / "guarded.yaml")
+    summary = build(tmp_path / "studies", tmp_path / "out")
+    assert summary.ok and not summary.report.violations

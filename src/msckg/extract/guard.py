@@ -35,6 +35,8 @@ def keep_within_rules(data: dict[str, Any], review: list[str]) -> None:
                     if abs(Decimal(100) * st["numerator"] / st["denominator"] - pct) > _tolerance(pct):
                         flags.append(f"{pct}% does not agree with {st['numerator']}/{st['denominator']}: percentage removed")
                         del st["percentage"]
+            if st["kind"] == "proportion" and "percentage" in st and not 0 <= Decimal(str(st["percentage"])) <= 100:
+                flags.append(f"percentage {st.pop('percentage')} outside [0, 100]: removed")
             if st["kind"] == "p-value":
                 v = st.get("value", st.get("bound", {}).get("value"))
                 if v is not None and not (0 <= Decimal(str(v)) <= 1):
@@ -46,7 +48,8 @@ def keep_within_rules(data: dict[str, Any], review: list[str]) -> None:
                     del st["ci"]
         if "statistics" in res:
             res["statistics"] = [s for s in res["statistics"] if not (
-                s["kind"] == "p-value" and not 0 <= Decimal(str(s.get("value", s.get("bound", {}).get("value", 0)))) <= 1)]
+                s["kind"] == "p-value" and not 0 <= Decimal(str(s.get("value", s.get("bound", {}).get("value", 0)))) <= 1)
+                and not (s["kind"] == "proportion" and not {"numerator", "percentage"} & s.keys())]
         if enrolled is not None and res.get("n") is not None and res["n"] > enrolled:
             flags.append(f"n = {res.pop('n')} exceeds enrollment {enrolled}: n removed")
         if follow and res.get("timepoint") and approximate_days(res["timepoint"]) > approximate_days(follow):
@@ -60,6 +63,12 @@ def keep_within_rules(data: dict[str, Any], review: list[str]) -> None:
         data["design"]["note"] = f"follow-up {follow} read from the text is shorter than a result timepoint: removed"
         del data["design"]["follow_up"]
         data["design"]["extraction"]["review"] = True
+    for product in data.get("products", []):  # "on days 1, 3 and 5" of one route, "a single infusion" of the other
+        days, count = product.get("days"), product.get("administrations")
+        if days and count is not None and len(days) > count:
+            product["note"] = f"days {', '.join(str(d) for d in product.pop('days'))} are more than {count} administrations: removed"
+            product["extraction"]["review"] = True
+            review.append(f"product {product['id']}: {product['note']}")
     for arm in data["arms"]:
         if enrolled is not None and arm.get("size") is not None and arm["size"] > enrolled:
             arm["note"] = f"size {arm.pop('size')} exceeds enrollment {enrolled}: removed"

@@ -67,6 +67,13 @@ def doi(source: str, blocks: list[Block]) -> Found | None:
             return Found(m["doi"].rstrip(".,;)"), block.start, block.end)
     seen: Counter[str] = Counter()
     first: dict[str, Found] = {}
+    # "https://doi.org/10.9999/..." alone on a line under a journal page's title: the article's own, whatever
+    # the line was taken for (reference-list entries give a journal and pages around theirs)
+    solo = [b for b in blocks if DOI.fullmatch(source[b.start:b.end].strip()) and b.kind != "translation"]
+    if solo:
+        m = DOI.search(source, solo[0].start, solo[0].end)
+        assert m is not None
+        return Found(m["doi"].rstrip(".,;)"), solo[0].start, solo[0].end)
     for block in _blocks(blocks, ("content", "boilerplate")):
         for m in DOI.finditer(source, block.start, block.end):
             value = m["doi"].rstrip(".,;)")

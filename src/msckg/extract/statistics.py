@@ -438,7 +438,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         kind = "median" if _MEDIAN.search(re.sub(r"(?i:\bmedian\s+(?:duration\s+of\s+)?follow-?up\b)", "", before[-80:])) \
             else "proportion"
         if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) or re.match(
-                r"(?i:\s*(?:lower|higher|less|greater|more)\s+than\s+(?:at\s+)?(?:baseline|before)\b)", text[m.end():]):
+                r"(?i:\s*(?:lower|higher|less|greater|more)\s+than\s+(?:at\s+)?(?:baseline|before)\b)", text[m.end():]) \
+                or _d(m["v"]) < 0:  # "(mean change, −3.1% vs −8.4%)": a share of people is never negative
+
             g.stats.append(stat(_change_kind(before), value=_d(m["v"]), unit="%"))
             g.confidence = 0.7
         elif kind == "median":
