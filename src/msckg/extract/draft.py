@@ -411,9 +411,9 @@ def _dose_value_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
 def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256: str | None = None) -> Draft:
     """Extract one document (its decoded text) into a draft study."""
     x = _Extractor(source, doc_id)
-    rows = join_cell_lines(source)  # tables copied one cell per line, one row per line again (same offsets)
-    blocks = segment(rows)
-    sents = sentences(rows, blocks)
+    by_row = join_cell_lines(source)  # tables copied one cell per line, one row per line again (same offsets)
+    blocks = segment(by_row)
+    sents = sentences(by_row, blocks)
     data: dict[str, Any] = {}
     title, _, _ = _title(source, blocks, sents)
     data["id"] = _slug(f"draft-{doc_id}")[:60].rstrip("-")
@@ -578,15 +578,15 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
             for r in outcome.results:
                 r.n = r.n if r.n is not None else n
             continue
-        rows, table = read_table_row(s, ctx, table, " ".join(caption))
+        table_results, table = read_table_row(s, ctx, table, " ".join(caption))
         if re.match(r"(?i:\s*table\s+\d+\b)", s.text):
             caption = [s.text]  # "Table 2 Radiographic fusion on CT (per-protocol population)", then its header
-        elif caption and rows is None and len(caption) < 3:
+        elif caption and table_results is None and len(caption) < 3:
             caption.append(s.text)
-        elif rows is None:
+        elif table_results is None:
             caption = []
-        if rows is not None:
-            drafts.extend(rows)
+        if table_results is not None:
+            drafts.extend(table_results)
             ctx.last_text = s.text
             continue
         found = read_results(s, ctx)

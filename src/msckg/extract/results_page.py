@@ -21,6 +21,7 @@ from msckg.extract.outcomes import time_frame_end
 from msckg.extract.results import ArmDraft, ResultDraft
 from msckg.extract.sentences import Sentence
 from msckg.extract.statistics import Stat
+from msckg.extract.tables import CellLines
 from msckg.extract.timepoints import Item
 
 _START = re.compile(r"(?i:^\s*(?:participant\s+flow|baseline\s+characteristics|outcome\s+measures|study\s+results)\s*$)")
@@ -127,16 +128,8 @@ def join_registry_cells(source: str) -> str:
     on one line, the line breaks inside a row turned into tabs (one character for one, so offsets hold)."""
     if not is_results_page(source) or re.search(r"(?im:^\s*arm/group\s+title\t)", source):
         return source
-    lines = source.split("\n")
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
-    out = list(source)
-
-    def join(a: int, b: int) -> None:  # lines a..b become one
-        for n in range(a, b):
-            out[starts[n] + len(lines[n])] = "\t"
+    cells = CellLines(source)
+    lines, join = cells.lines, cells.join
 
     width, i = 0, 0
     while i < len(lines):
@@ -172,7 +165,7 @@ def join_registry_cells(source: str) -> str:
             i += width
             continue
         i += 1
-    return "".join(out)
+    return cells.text()
 
 
 def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> tuple[list[ResultDraft], list[tuple[int, int]]]:

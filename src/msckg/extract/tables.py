@@ -37,14 +37,31 @@ def _is_value(line: str) -> bool:
     return bool(_VALUE.match(line))
 
 
+class CellLines:
+    """A text's lines, and a copy of the text of the same length in which a line break may become a tab."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.starts: list[int] = []
+        pos = 0
+        for line in self.lines:
+            self.starts.append(pos)
+            pos += len(line) + 1
+        self._out = list(text)
+
+    def join(self, a: int, b: int) -> None:
+        """Lines a..b become one line, their breaks tabs."""
+        for n in range(a, b):
+            self._out[self.starts[n] + len(self.lines[n])] = "\t"
+
+    def text(self) -> str:
+        return "".join(self._out)
+
+
 def join_cell_lines(text: str) -> str:
     """`text` with each one-cell-per-line table joined into one line per row (tabs for line breaks)."""
-    lines = text.split("\n")
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
-    out = list(text)
+    cells = CellLines(text)
+    lines = cells.lines
     i = 0
     while i < len(lines):
         if not _CAPTION.match(lines[i]):
@@ -55,7 +72,7 @@ def join_cell_lines(text: str) -> str:
             i += 1
             continue
         if "\t" in lines[head]:
-            i = _join_continued(lines, head, starts, out)
+            i = _join_continued(cells, head)
             continue
         end = head + 1
         while end < len(lines) and lines[end].strip():
@@ -86,16 +103,16 @@ def join_cell_lines(text: str) -> str:
             else:
                 k += 1
         for a, b in rows:
-            for n in range(a, b):
-                out[starts[n] + len(lines[n])] = "\t"  # the line break after line n
+            cells.join(a, b)
         i = end
-    return "".join(out)
+    return cells.text()
 
 
-def _join_continued(lines: list[str], head: int, starts: list[int], out: list[str]) -> int:
+def _join_continued(cells: CellLines, head: int) -> int:
     """A table whose rows are tab-separated but whose last cells ("Effect estimate (95% CI)", "P value"; then
     "OR 3.90 (1.31–11.59)", ".014") were copied onto lines of their own: each row joined to its full width.
     Returns the line after the table."""
+    lines = cells.lines
     width = len(lines[head].split("\t"))
     k = head + 1
     while k < len(lines) and lines[k].strip() and "\t" not in lines[k] and not _is_value(lines[k]):
@@ -106,18 +123,16 @@ def _join_continued(lines: list[str], head: int, starts: list[int], out: list[st
         end += 1
     if k == head + 1:
         return end  # every row already whole
-    joins = list(range(head, k - 1))
+    cells.join(head, k - 1)
     while k < end:
         if "\t" not in lines[k]:
             k += 1
             continue
-        cells, row = len(lines[k].split("\t")), k
-        while cells < width and row + 1 < end and "\t" not in lines[row + 1]:
+        count, row = len(lines[k].split("\t")), k
+        while count < width and row + 1 < end and "\t" not in lines[row + 1]:
             row += 1
-            cells += 1
-        if cells == width:
-            joins += list(range(k, row))
+            count += 1
+        if count == width:
+            cells.join(k, row)
         k = row + 1
-    for n in joins:
-        out[starts[n] + len(lines[n])] = "\t"
     return end
