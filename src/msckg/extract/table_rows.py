@@ -12,7 +12,7 @@ characteristics gives no results.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from msckg.extract.endpoints import UNMAPPED, find_instruments, key_tokens, mentions
@@ -49,7 +49,6 @@ class TableState:
     level: Decimal = Decimal("0.95")
     time: Item | None = None
     group: str | None = None  # the label line naming the rows under it
-    labels: list[str] = field(default_factory=list)
 
 
 def _d(text: str) -> Decimal:
