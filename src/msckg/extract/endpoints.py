@@ -257,6 +257,11 @@ def _clean(label: str) -> str:
     return re.sub(r"(?i:\s+(?:was|were|is|are)$)", "", label)  # "the size of the cartilage defect was (measured)"
 
 
+# "the change in scar size, expressed as a percentage of left ventricular mass": how the item is measured, not another
+_QUALIFIER = re.compile(r"(?i:(?:as\s+)?(?:expressed|defined|measured|assessed|evaluated|calculated|quantified|determined|"
+                        r"graded|scored)\s+(?:as|by|with|on|using|in)\b)")
+
+
 def _items(text: str) -> list[tuple[int, int]]:
     """Split a list of measures at commas and 'and' outside parentheses: (start, end) pairs."""
     out, depth, start = [], 0, 0
@@ -268,7 +273,7 @@ def _items(text: str) -> list[tuple[int, int]]:
         if depth == 0:
             m = re.match(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+", text[i:])
             proper = m is not None and c == " " and re.search(r"[A-Z]\w*$", text[:i]) and re.match(r"[A-Z]", text[i + m.end():])
-            if m and (c == "," or c == " ") and not proper:
+            if m and (c == "," or c == " ") and not proper and not _QUALIFIER.match(text, i + m.end()):
                 out.append((start, i))
                 i += m.end()
                 start = i
@@ -368,6 +373,14 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
             if len(later) == 1:
                 ep.timepoints += [i.duration for i in later[0].items]
         listed.append(ep)
+    # "..., expressed as a percentage of left ventricular mass, at 6 months": a timepoint standing alone after the
+    # last item is the whole list's
+    last_end = max((y for x, y in _items(plain)), default=0)
+    trailing = [t for t in times if t.start >= last_end and not t.is_baseline and len(t.items) == 1]
+    if len(trailing) == 1:
+        for ep in listed:
+            if not ep.timepoints:
+                ep.timepoints.append(trailing[0].items[0].duration)
     # one timepoint stated for the whole clause, outside the list's items ("Endpoints at 12 months were ...",
     # "The primary outcome was treatment failure, defined as confirmed EDSS progression, at 12 months")
     clause_times = [t for t in find_timepoints(text) if not t.is_baseline]

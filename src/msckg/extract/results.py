@@ -234,6 +234,17 @@ def _subject(text: str) -> tuple[int, int] | None:
     return start, verb.start()
 
 
+# events counted over the follow-up, not measured at a time: "time to remission", "conversion to THA"
+_OVER_TIME = re.compile(r"(?i:\b(?:time to|duration|conversion|survival|free\b|relapse|recurrence|mortality|death))")
+
+
+def _study_timepoint(registry: Registry) -> str | None:
+    """The one timepoint the methods give the trial's efficacy endpoints, when they give exactly one."""
+    found = {tp for e in registry.items if e.role in ("primary", "secondary") and not _ADVERSE.search(e.label)
+             for tp in e.timepoints if tp != "P0D"}
+    return found.pop() if len(found) == 1 else None
+
+
 def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft]], ctx: Context,
                   s: Sentence, reasons: list[str]) -> tuple[EndpointDraft, float]:
     g_start = g.start
@@ -865,6 +876,16 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             tp = Item(g.start, g.end, ep.timepoints[0], ep.timepoints[0])  # the one timepoint the methods give it
             conf *= 0.9
             reasons.append("timepoint from the endpoint's definition")
+        elif tp is None and not ep.timepoints and ep.role in ("primary", "secondary") and \
+                (only := _study_timepoint(ctx.registry)) is not None and not {st.kind for st in stats} & {"count"} and \
+                not any(re.match(r"(?:day|week|month|year)", st.unit or "") for st in stats) and \
+                not _ADVERSE.search(ep.label) and not _OVER_TIME.search(ep.label) and \
+                not {st.kind for st in stats} & {"effect-size"}:
+            # "The primary endpoint was ... at 6 months. Secondary endpoints included LVEF, ...": when the
+            # methods name one assessment time for the whole trial, an efficacy value without its own is at it
+            tp = Item(g.start, g.end, only, only)
+            conf *= 0.8
+            reasons.append("timepoint: the only assessment time the methods name")
         each = re.match(r"\s*(?:patients\s+|participants\s+)?in (?:each|either|both) (?:group|arm)s?\b", text[g.end:])
         pop_ids = [a.id for a in ctx.arms] if each or g.every_arm else [pop]
         # "No dose-limiting toxicity occurred": every cell arm (the fixtures' curators differ on the comparator arm;
