@@ -28,7 +28,7 @@ from msckg.extract.endpoints import (
     mentions,
 )
 from msckg.extract.sentences import Sentence
-from msckg.extract.statistics import ARM_LIST, Group, Stat, find_groups
+from msckg.extract.statistics import ARM_LIST, UNIT, Group, Stat, find_groups
 from msckg.extract.timepoints import FOLLOW_UP_BEFORE, Item, TimeList, find_timepoints
 
 
@@ -923,11 +923,11 @@ def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, st
         run = run[-len(ctx.arms):]
         if len(run) != len(ctx.arms) or any(g.arm_word or g.arm_index is not None for g in run) or \
                 len({g.stats[0].kind for g in run}) != 1 or not all(
-                re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|versus\s+|vs\.?\s+)", text[x.end:y.start])
+                re.fullmatch(r"[)\]]?\s*(?:,\s*(?:and\s+)?|and\s+|versus\s+|vs\.?\s+)", text[x.end:y.start])
                 for x, y in pairwise(run)) or any(run[0].start - 40 <= p[0] < run[-1].end for p in pops):
             continue
         if re.search(r"[^\s,]", text[run[-1].end:m.start()]) and not re.fullmatch(
-                r"\s*(?:patients|participants|subjects)?\s*", text[run[-1].end:m.start()]):
+                rf"[)\]]?\s*(?:patients|participants|subjects|{UNIT})?\s*", text[run[-1].end:m.start()]):
             continue
         for k, g in enumerate(run):
             g.arm_index = k

@@ -27,7 +27,7 @@ NUM = r"(?<![\w.,])[+-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 UNIT = (r"(?:percentage\s+points?|%|[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|mm\s?Hg|"
         r"mg/24\s?h|mg/g|letters|dB|[µμu]m|kPa|bpm|seconds|episodes|nV/deg²|[cm]m²|"
         r"(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|minutes?|min|ms|m)"
-        r"(?:/(?:month|week|day|year|min|h|kg|m2|L|dL|mL))?)(?![A-Za-z0-9])")
+        r"(?:/(?:month|week|day|year|min|h|kg|m2|m²|L|dL|mL))?)(?![A-Za-z0-9])")
 # units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
 MEASURE_UNIT = (r"(?:[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|"
                 r"mL/min(?:/1\.73\s?m2)?|mm\s?Hg|mg/24\s?h|mg/g|points)(?![A-Za-z0-9/])")
@@ -503,8 +503,9 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
             if form == "ci_again" and not re.search(r"(?i:\d{2}\s*%\s*(?:CI|C\.I\.|confidence interval)|[(\[]\s*(?:IQR|"
                                                     r"interquartile range|range)\b)", work[:s]):
                 continue
-            if form == "sd_again" and not re.search(r"(?i:\(\s*(?:SD|s\.d\.)\b)", work[:s]):
-                continue
+            if form == "sd_again" and (not re.search(r"(?i:\(\s*(?:SD|s\.d\.)\b)", work[:s])
+                                       or m["u2"] == "%" and not m["u"] or re.search(r"(?:\bof|/)\s*$", work[:s])):
+                continue  # "18 of 26 (69%)" after an "(SD 58)" is a proportion
             if form == "hdr_msd" and not (_HDR_MSD.search(work) or _HDR_MSD.search(previous) and not _OWN_LABEL.search(work)) \
                     or form == "hdr_median" and not (_HDR_MEDIAN.search(work) or _HDR_MEDIAN.search(previous)
                                                      and not _OWN_LABEL.search(work)):
