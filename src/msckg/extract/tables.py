@@ -58,9 +58,48 @@ class CellLines:
         return "".join(self._out)
 
 
+_RULE = re.compile(r"^[\s|:+-]*$")  # "|---|:---:|", a Markdown table's rule under its header
+
+
+def pipe_cells(text: str) -> str:
+    """`text` with each table written with "|" between cells ("Outcome | MSC (n = 36) | Control (n = 36) | p
+    value") given tabs there instead, one character for one, so the tab-row reader reads it. Only a block of
+    lines that each hold two bars or more and that opens with a table header line is touched."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].count("|") >= 2:
+            j += 1
+        if j == i:
+            out.append(lines[i])
+            i += 1
+            continue
+        block = lines[i:j]
+        if _HEAD.match(block[0].strip().strip("|").split("|")[0] + "\t"):
+            for line in block:
+                if _RULE.match(line):
+                    out.append(" " * len(line))
+                    continue
+                bare = line.strip()
+                lead = line.index(bare[0]) if bare else 0
+                chars = list(line)
+                for k, c in enumerate(chars):
+                    if c == "|":
+                        edge = k == lead or k == lead + len(bare) - 1
+                        chars[k] = " " if edge else "\t"
+                out.append("".join(chars))
+        else:
+            out += block
+        i = j
+    return "\n".join(out)
+
+
 def join_cell_lines(text: str) -> str:
-    """`text` with each one-cell-per-line table joined into one line per row (tabs for line breaks)."""
-    cells = CellLines(text)
+    """`text` with each one-cell-per-line table joined into one line per row (tabs for line breaks), and each
+    "|"-separated table given tabs between its cells (`pipe_cells`)."""
+    cells = CellLines(pipe_cells(text))
     lines = cells.lines
     i = 0
     while i < len(lines):
