@@ -47,7 +47,7 @@ from msckg.extract.results import ArmDraft, Context, ResultDraft, read_results
 from msckg.extract.results_page import read_results_page
 from msckg.extract.sections import Block, segment
 from msckg.extract.sentences import Sentence, sentences
-from msckg.extract.statistics import leftover_numbers
+from msckg.extract.statistics import Stat, leftover_numbers
 from msckg.extract.table_rows import TableState, read_table_row
 from msckg.extract.tables import join_cell_lines
 
@@ -408,6 +408,28 @@ def _dose_value_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
     return out + [a for a in arms if a.role != "experimental"]
 
 
+def _stat_key(ep: str, st: Stat) -> tuple[object, ...]:
+    return ep, st.kind, st.value, st.relation, st.numerator, st.percentage
+
+
+def _once(drafts: list[ResultDraft], from_tables: list[ResultDraft]) -> list[ResultDraft]:
+    """A value the text states and a table repeats is one fact: the table's, whose cell gives its arm and
+    time. The text's statement keeps what the table lacks (a hazard ratio, a p-value of its own)."""
+    if not from_tables:
+        return drafts
+    tabled = {_stat_key(r.endpoint.id, st) for r in from_tables for st in r.stats}
+    ours = {id(r) for r in from_tables}
+    out = []
+    for r in drafts:
+        if id(r) not in ours:
+            left = [st for st in r.stats if _stat_key(r.endpoint.id, st) not in tabled]
+            if not left:
+                continue
+            r.stats = left
+        out.append(r)
+    return out
+
+
 def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256: str | None = None) -> Draft:
     """Extract one document (its decoded text) into a draft study."""
     x = _Extractor(source, doc_id)
@@ -558,6 +580,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
                   pm_is_mean=bool(_PM_IS_SEM.search(source)))
     drafts: list[ResultDraft] = []
     table: TableState | None = None  # a table whose rows are tab-separated lines, being read
+    from_tables: list[ResultDraft] = []
     caption: list[str] = []
     leftovers: list[str] = []
     outcome: Outcome | None = None
@@ -587,6 +610,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
             caption = []
         if table_results is not None:
             drafts.extend(table_results)
+            from_tables.extend(table_results)
             ctx.last_text = s.text
             continue
         found = read_results(s, ctx)
@@ -607,6 +631,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
                 r"\b[A-Za-z]+[-/]?\d+(?:/\d+)?\b|\b\d+(?:\.\d+)?\s*%\s*CI|\b(?:within|after)\s+\d+\s*h\b)", s.text)]
             for a, b in leftover_numbers(s.text, used_spans):
                 leftovers.append(f"{s.start + a}-{s.start + b} {s.text[a:b]!r} in: {s.text}")
+    drafts = _once(drafts, from_tables)
     for g in ctx.characteristics:
         x.review.append(f"not drafted, a characteristic of the people enrolled: {g.stats[0].text!r}")
     data["subgroups"] = []

@@ -235,7 +235,7 @@ def _subject(text: str) -> tuple[int, int] | None:
 
 
 # events counted over the follow-up, not measured at a time: "time to remission", "conversion to THA"
-_OVER_TIME = re.compile(r"(?i:\b(?:time to|duration|conversion|survival|free\b|relapse|recurrence|mortality|death))")
+_OVER_TIME = re.compile(r"(?i:\b(?:time to|duration|conversion|survival|free\b|relapse|recurrence|mortality|death|new\b))")
 
 
 def _study_timepoint(registry: Registry) -> str | None:
@@ -877,7 +877,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             conf *= 0.9
             reasons.append("timepoint from the endpoint's definition")
         elif tp is None and not ep.timepoints and ep.role in ("primary", "secondary") and \
-                (only := _study_timepoint(ctx.registry)) is not None and not {st.kind for st in stats} & {"count"} and \
+                (only := _study_timepoint(ctx.registry)) is not None and not {st.kind for st in stats} & {"count", "proportion"} \
+                and {st.kind for st in stats} - {"p-value"} and \
                 not any(re.match(r"(?:day|week|month|year)", st.unit or "") for st in stats) and \
                 not _ADVERSE.search(ep.label) and not _OVER_TIME.search(ep.label) and \
                 not {st.kind for st in stats} & {"effect-size"}:
