@@ -119,7 +119,7 @@ def test_a_negative_percentage_is_a_change_and_every_draft_keeps_the_rules(tmp_p
     draft = extract_text(GUARDED, "guarded")
     stats = [st for r in draft.data["results"] for st in r["statistics"]]
     assert [(st["kind"], st["value"]) for st in stats if st["kind"] != "p-value"] == [
-        ("difference", Decimal("-3.1")), ("difference", Decimal("-8.4"))]
+        ("mean", Decimal("-3.1")), ("mean", Decimal("-8.4"))]  # "mean change, -3.1% vs -8.4%"
     assert not any(st["kind"] == "proportion" for st in stats)
     for product in draft.data["products"]:  # never more days than administrations: such days go to the note
         assert len(product.get("days", [])) <= product.get("administrations", 99)

@@ -49,7 +49,7 @@ _DROP_LEAD = re.compile(
     r"(?i:^(?:(?:the|an?|both|other|all|changes?|improvements?|altered|alteration|improvement|"
     r"measures|levels|severity)\s+(?:(?:in|of|on)\s+)?(?:the\s+)?)+)")
 _DROP_TAIL = re.compile(
-    r"(?i:\s*(?:,|\b(?:at(?!\s+(?:least|most))|during|after|before|pre-|over|from|within|measured|using|by|on)\b).*$)")
+    r"(?i:\s*(?:,|\b(?:at(?!\s+(?:least|most))|during|after|before|pre-|over|from|within|through|until|up\s+to|measured|using|by|on)\b).*$)")
 _CUT = re.compile(r"(?i:,?\s+(?:defined\s+(?:as|by)|i\.e\.|which|that|whose|as\s+measured|compared)\b.*$|\s*\(defined\b.*$)")
 _SKIP_LIST = re.compile(r"(?i:^(?:whether|if|how|why|no|none|met|reached|achieved|attained|not|significantly|the\s+(?:long-term\s+)?(?:safety|efficacy|feasibility))\b)")
 _FILLER = re.compile(r"(?i:^(?:safety|efficacy|tolerability|feasibility|outcomes?|data|patients|participants|results|imaging outcomes?|other .*outcomes?|(?:pre|post)-\S*|"

@@ -395,6 +395,12 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         # "In cohort C the mean (SD) score fell ...": the score the previous sentence named
         reasons.append("endpoint carried over from the previous sentence")
         return ctx.last_endpoint, 0.75
+    if subj is not None and ctx.last_endpoint is not None and \
+            re.search(r"\d+\s*(?:of|/)\s*\d+|\d\s*%", text[subj[0]:subj[1]]):
+        # "24 of 98 patients (24.5%) in the UC-MSC group and 36 of 98 (36.7%) in the placebo group had died
+        # (hazard ratio, 0.62 ...)": a subject made of values names no measure; the values before it had one
+        reasons.append("endpoint of the values before it")
+        return ctx.last_endpoint, 0.75
     if subj is not None:
         phrase = re.sub(r"(?i:^(?:the|an?)\s+(?:(?:median|mean|average|overall)\s+)?)", "", text[subj[0]:subj[1]].strip(" ,"))
         words = key_tokens(phrase)
@@ -651,7 +657,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             or [p for p in near if g.start <= p[0] and p[1] <= g.end]  # "3 of the 9 treated infants (33.3%)"
         after = [p for p in near if p[0] >= g.end]
         before = [p for p in near if p[1] <= g.start]
-        pair_next = i + 1 < len(values) and re.match(r"\s*[)\]]?\s*(?:vs\.?|versus)\s*[(\[]?\s*$", text[g.end:values[i + 1].start])
+        pair_next = i + 1 < len(values) and re.match(rf"\s*[)\]]?\s*(?:{UNIT}\s*)?(?:vs\.?|versus)\s*[(\[]?\s*$",
+                                                      text[g.end:values[i + 1].start])
         named_before = list(dict.fromkeys(p[2] for p in pops if p[1] <= g.start and _clause_of(clauses, p[0]) == ci))
         if id(g) in population:
             continue
@@ -679,7 +686,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 st.kind for st in v.stats} & {"difference", "effect-size"}]) == 2 and not pops and g in plain:
             population[id(plain[0])], population[id(plain[1])] = ctx.experimental.id, comparator.id
             how[id(plain[0])] = how[id(plain[1])] = 0.8
-        elif comparator and i + 1 < len(values) and re.match(r"\s*\)?\s*(?:vs\.?|versus)\s*\(?", text[g.end:values[i + 1].start]):
+        elif comparator and i + 1 < len(values) and re.match(rf"\s*\)?\s*(?:{UNIT}\s*)?(?:vs\.?|versus)\s*\(?",
+                                                              text[g.end:values[i + 1].start]):
             population[id(g)] = ctx.experimental.id
             population[id(values[i + 1])] = comparator.id
         elif id(g) not in population:
@@ -691,7 +699,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         for x, y in pairwise(values):
             if population.get(id(x)) == population.get(id(y)) and x.stats[0].kind == y.stats[0].kind and \
                     not {st.kind for st in x.stats} & {"difference", "effect-size"} and \
-                    re.fullmatch(r"(?i:\s*[)\]]?\s*,?\s*(?:vs\.?|versus|compared\s+with)\s*[(\[]?\s*)", text[x.end:y.start]) and \
+                    re.fullmatch(rf"(?i:\s*[)\]]?\s*(?:{UNIT}\s*)?,?\s*(?:vs\.?|versus|compared\s+with)\s*[(\[]?\s*)", text[x.end:y.start]) and \
                     not x.arm_word and not y.arm_word and x.arm_index is None and y.arm_index is None and \
                     not any(x.start <= p[0] for p in pops) and \
                     not re.search(r"(?i:\b(?:unchanged|did\s+not\s+change|remained|stable|from|before|after)\b)",
@@ -871,8 +879,10 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 st.comparison = None if comparator is None else st.comparison
         if tp is None and len(ep.timepoints) == 1 and not {st.kind for st in stats} & {"count"} and \
                 (ep.sentence.section != s.section or s.section in ("", "methods-results") and ep.sentence.start < s.start
-                 and ep.role in ("primary", "secondary")) and not any(re.match(r"(?:day|week|month|year)", st.unit or "")
-                                                             for st in stats):  # "time to response 11 days" has none
+                 and ep.role in ("primary", "secondary")) and (not any(re.match(r"(?:day|week|month|year)", st.unit or "")
+                                                              for st in stats)  # "time to response 11 days" has none
+                                                              or re.search(r"(?i:-free\s+days|days\s+alive)", ep.label)):
+            # ... but "ventilator-free days through day 28" counts days up to its timepoint
             tp = Item(g.start, g.end, ep.timepoints[0], ep.timepoints[0])  # the one timepoint the methods give it
             conf *= 0.9
             reasons.append("timepoint from the endpoint's definition")
@@ -953,7 +963,7 @@ def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, st
 
 
 _VS_CHANGE = re.compile(r"(?i:[^.;]{0,12}?\b(?:vs\.?|versus)\s+(?:[a-z]+\s+){0,2}?(?:by\s+)?)")
-_VS_LINK = re.compile(r"(?i:\s*[)\]]?\s*(?:(?:in|with)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:\s+(?:group|arm)s?)?\s*)?"
+_VS_LINK = re.compile(rf"(?i:\s*[)\]]?\s*(?:{UNIT}\s*)?(?:(?:in|with)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:\s+(?:group|arm)s?)?\s*)?"
                       r"[)\]]?\s*,?\s*(?:vs\.?|versus|compared with)\s*[(\[]?\s*)")
 
 

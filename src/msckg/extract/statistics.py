@@ -156,7 +156,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # after the event counts, so that "two reactions in the A group and none in the B group" is one form
     ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm|patients|participants))")),
     # "did not differ between groups at 24 months (84.5 vs 80.2, P = 0.19)": two bare values compared
-    ("paren_vs", re.compile(rf"\(\s*(?P<a>{NUM})\s+(?:vs\.?|versus)\s+(?P<b>{NUM})\s*(?=[,;)])")),
+    # "(7.1 vs 7.6; P = .41)", "(mean, 7.1 vs 7.6; P = .41)"
+    ("paren_vs", re.compile(rf"\(\s*(?:(?P<kw>mean|median)\s*[,:]?\s*)?(?P<a>{NUM})\s+(?:vs\.?|versus)\s+(?P<b>{NUM})\s*(?=[,;)])",
+                            re.IGNORECASE)),
     # "(1,310 pg/mL at baseline and 1,295 pg/mL at 12 months)": a bare value with a unit of measurement
     # "a change from baseline of -1.5 and -6.7 mL/min/1.73 m², respectively": values sharing one unit
     # "thickness changed by +0.04 mm in the MSC arm and −0.09 mm in the corticosteroid arm": changes with any unit
@@ -276,10 +278,11 @@ def _last_spread(before: str) -> str | None:
 
 
 def _change_kind(before: str) -> str:
-    """A change from baseline is a `difference` (comparison: baseline), whether or not the words name the
-    statistic of the changes ("the mean change was", "improved by a median of"): the convention four of
-    six curators of the fixtures wrote. The value keeps its reported sign: "fell by 29.4%" is 29.4."""
-    return "difference"
+    """A change from baseline is a `difference` (comparison: baseline) unless the clause names the
+    statistic of the changes: "the mean change was", "the mean (SD) ratio increased by", "changed by a
+    mean of" give a `mean`. The value keeps its reported sign."""
+    named = list(_MEAN.finditer(before))
+    return "mean" if named and not re.search(r"(?i:\b(?:differences?|median)\b)", before[named[-1].end():]) else "difference"
 
 
 def _make(form: str, m: re.Match[str], text: str) -> Group:
@@ -595,7 +598,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                 taken.append((m.start("v"), m.end()))
                 continue
             if form == "paren_vs":
-                kind = "mean" if _MEAN.search(clause := _clause_before(work, s)) else \
+                kind = m["kw"].lower() if m["kw"] else "mean" if _MEAN.search(clause := _clause_before(work, s)) else \
                     "median" if _MEDIAN.search(clause) else "central-value"
                 for name in ("a", "b"):
                     st = Stat(kind, m.start(name), m.end(name), m[name], value=_d(m[name]))
@@ -718,10 +721,12 @@ def _signed_decreases(work: str, groups: list[Group]) -> None:
     signed number, '-1.5', keeps its own). The statistic's text keeps the words as reported."""
     for g in groups:
         for st in g.stats:
-            if st.kind != "difference" or st.value is None or st.value <= 0 or st.comparison == "comparator" or \
+            if st.kind not in ("difference", "mean") or st.value is None or st.value <= 0 or st.comparison == "comparator" or \
                     re.match(r"\s*[+-]", work[st.start:st.end]):
                 continue
             clause = _clause_before(work, g.start)
+            if st.kind == "mean" and not _CHANGED_BY.search(clause):
+                continue  # a mean is signed by its verb only as a change: "fell by a mean of 2.8"
             verbs = list(_VERB_OF_CHANGE.finditer(clause))
             after = _VERB_OF_CHANGE.match(work, g.end) or re.match(r"(?i:\s*%?\s*lower\s+than)", work[g.end:])
             down = (verbs and verbs[-1]["down"]) or (after and "lower" in after.group().lower())
