@@ -329,6 +329,8 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
     covered: list[tuple[int, int]] = []
     found: list[tuple[int, int, str, str | None]] = []
     for a, b, slugs in find_instruments(plain):
+        if plain[:a].count("(") > plain[:a].count(")") and not re.search(r"\(\s*$", plain[:a]):
+            continue  # "(XQ; score 0-100, higher scores indicating worse symptoms)": words about the item, not one
         for slug in slugs:
             found.append((a, b, slug, None))
         covered.append((a, b))
@@ -355,7 +357,8 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
             re.match(r"\s*\((?P<ab>[A-Za-z][\w/-]{1,12});", plain[b:])  # "Harris Hip Score (HHS; range, 0-100)"
         label = words + (f" ({abbr['ab']})" if abbr else "")
         if slug == UNMAPPED:
-            label = _clean(label)
+            # "Xerostomia Questionnaire (XQ; score 0-100, ...)" is "Xerostomia Questionnaire (XQ)"
+            label = re.sub(r"\(([A-Za-z][\w/-]{1,12});[^()]*$", r"(\1)", _clean(label))
         elif re.search(r"\($", plain[:a]):  # matched an abbreviation: name it by the item it is in
             item = next((plain[x:y] for x, y in _items(plain) if x <= a < y), words)
             label = _clean(item) or words

@@ -174,7 +174,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _CHARACTERISTIC_BEFORE = re.compile(
     r"(?i:\b(?:age[ds]?|BMI|body mass index|weight|height|disease duration|duration of disease|male|female|men|women)"
     r"\s*(?:of|was|were|=|:|,)?\s*(?:mean|median)?\s*$)")
-_CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:were\s+)?(?:male|female|men|women)\b"
+_CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:(?:patients|participants|subjects)\s+)?(?:were\s+)?"
+                                   r"(?:male|female|men|women)\b"
                                    r"|(?:patients\s+|participants\s+)?(?:completed|withdrew|discontinued|dropped\s+out|"
                                    r"were\s+(?:lost|included|analy[sz]ed|randomi[sz]ed|enrolled|excluded)\b)"
                                    # "leaving 59 patients (92%) in the per-protocol population": who was analysed
@@ -191,9 +192,11 @@ _MEAN_SD = re.compile(r"(?i:\bmean\s*(?:\(\s*(?:±|\+/-)?|±|\+/-|and)\s*(?:SD|s
 _MEAN = re.compile(r"(?i:\bmean\b)")
 # "3.9 ± 0.4 to 2.8 ± 0.3 pg/mL (mean ± SEM)": means, with a spread that is not an SD
 _MEAN_SEM = re.compile(r"(?i:\bmean\s*(?:\(\s*)?(?:±|\+/-)\s*(?:SEM|SE|s\.e\.m\.|standard error)\b)")
-_CHANGED_BY = re.compile(r"(?i:\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)\s+by"
+_CHANGED_BY = re.compile(r"(?i:\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)"
+                         r"(?:\s+from\s+baseline)?\s+by"
                          r"(?:\s+(?:an?\s+)?(?:mean|median|average)(?:\s+of)?)?\s*$"
-                         r"|\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)\s+by\s+(?:an?\s+)?"
+                         r"|\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)"
+                         r"(?:\s+from\s+baseline)?\s+by\s+(?:an?\s+)?"
                          r"(?:mean|median|average)?[^;]*?(?:\b(?:and|versus|vs\.?|compared\s+with)|,)\s*$"
                          r"|\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)\s+by\b.*\b(?:and|or)\s+by\s*$"
                          r"|(?<!dressing )(?<!dose )(?<!medication )(?<!position )\bchanges?\s+(?:from\s+baseline|in|of)\b(?:(?!,\s+and\b)[^;])*\b(?:was|were|of|=|:)\s*$)")
@@ -725,7 +728,7 @@ def _signed_decreases(work: str, groups: list[Group]) -> None:
                     re.match(r"\s*[+-]", work[st.start:st.end]):
                 continue
             clause = _clause_before(work, g.start)
-            if st.kind == "mean" and not _CHANGED_BY.search(clause):
+            if st.kind == "mean" and not (_CHANGED_BY.search(clause) and re.search(r"(?i:\bby\b[^;()]*$)", clause)):
                 continue  # a mean is signed by its verb only as a change: "fell by a mean of 2.8"
             verbs = list(_VERB_OF_CHANGE.finditer(clause))
             after = _VERB_OF_CHANGE.match(work, g.end) or re.match(r"(?i:\s*%?\s*lower\s+than)", work[g.end:])
