@@ -409,7 +409,10 @@ def _dose_value_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
 
 
 def _stat_key(ep: str, st: Stat) -> tuple[object, ...]:
-    return ep, st.kind, st.value, st.relation, st.numerator, st.percentage
+    # "Wound area had fallen by 58.6%" and the table's "58.6 ± 21.4": one value, whichever kind each gives it
+    kind = "value" if st.kind in ("mean", "difference", "central-value") else st.kind
+    value = abs(st.value) if st.value is not None and kind == "value" else st.value
+    return ep, kind, value, st.relation, st.numerator, st.percentage
 
 
 def _once(drafts: list[ResultDraft], from_tables: list[ResultDraft]) -> list[ResultDraft]:

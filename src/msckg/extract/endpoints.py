@@ -358,7 +358,7 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
         label = words + (f" ({abbr['ab']})" if abbr else "")
         if slug == UNMAPPED:
             # "Xerostomia Questionnaire (XQ; score 0-100, ...)" is "Xerostomia Questionnaire (XQ)"
-            label = re.sub(r"\(([A-Za-z][\w/-]{1,12});[^()]*$", r"(\1)", _clean(label))
+            label = re.sub(r"\(([A-Za-z][^();]{0,19});[^()]*$", r"(\1)", _clean(label))
         elif re.search(r"\($", plain[:a]):  # matched an abbreviation: name it by the item it is in
             item = next((plain[x:y] for x, y in _items(plain) if x <= a < y), words)
             label = _clean(item) or words

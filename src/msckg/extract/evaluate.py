@@ -125,6 +125,44 @@ def _match(expected: list[tuple[Any, tuple]], drafted: list[tuple[Any, tuple]]) 
     return Tally(len(expected), len(drafted), len(pairs), len(pairs))
 
 
+_VALUE_KINDS = {"mean", "difference", "central-value"}
+
+
+def _loose_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A fact's key without the two judgements curators split on: whether a change from baseline is a
+    `mean` or a `difference` (or an unnamed `central-value`), and whether a fall keeps its sign."""
+    fam, tp, kind, *rest = key
+    if kind in _VALUE_KINDS:
+        kind = "value"
+        rest = [r.lstrip("-") for r in rest]
+        if len(rest) == 5:  # ("v", value, lower, upper, level): a sign-flipped interval swaps its bounds
+            rest[2:4] = sorted(rest[2:4])
+    return (fam, tp, kind, *rest)
+
+
+def _loose_pairing(expected: list[tuple[Any, tuple]], drafted: list[tuple[Any, tuple]]) -> int:
+    """How many expected facts a drafted one matches when keys are compared by `_loose_key` and a missing
+    timepoint on either side matches any: the agreement left once the conventions are set aside."""
+    used: set[int] = set()
+    hits = 0
+    loose_d = [(ep, _loose_key(k)) for ep, k in drafted]
+    for ep, key in expected:
+        lk = _loose_key(key)
+        for i, (dep, dk) in enumerate(loose_d):
+            if i in used or dk[0] != lk[0] or dk[2:] != lk[2:] or (dk[1] != lk[1] and "-" not in (dk[1], lk[1])):
+                continue
+            if endpoints_match(ep, dep):
+                used.add(i)
+                hits += 1
+                break
+    return hits
+
+
+def loose_match(expected: list[tuple[Any, tuple]], drafted: list[tuple[Any, tuple]]) -> Tally:
+    hits = _loose_pairing(expected, drafted)
+    return Tally(len(expected), len(drafted), hits, hits)
+
+
 def numeric_misses(expected: Study, document: str, draft: Study) -> tuple[list[str], list[str]]:
     """The numeric facts left unmatched: (expected but not drafted, drafted but not expected), one
     line each ("endpoint label | family, timepoint days, kind, value..."), for reading what a rule
@@ -168,6 +206,7 @@ def compare(expected: Study, document: str, draft: Study) -> dict[str, Tally]:
     kinds: dict[str, Tally] = {}
     exp_num, dr_num = numeric_facts(expected, document), numeric_facts(draft, got)
     kinds["numeric results"] = _match(exp_num, dr_num)
+    kinds["numeric, conventions aside"] = loose_match(exp_num, dr_num)
     by_kind: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
     for ep, key in exp_num:
         by_kind[key[2]][0].append((ep, key))

@@ -412,6 +412,8 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
                 reasons.append("endpoint matched by its head word")
                 return ep, 0.8
         label = re.sub(r"(?i:^(?:the|an?)\s+)", "", phrase)
+        label = re.split(r",\s+(?=(?:all|none|each|both|which|who|most|mostly|mainly|including)\b)", label)[0]
+        # "New DWI lesions, all asymptomatic and resolved by week 4, were found in ...": the apposition is no name
         hits = find_instruments(label)
         slug = hits[0][2][0] if hits else UNMAPPED
         ep = ctx.registry.add(label, slug, "other", s, s.start + subj[0], s.start + subj[1], confidence=0.5, loose=True)
