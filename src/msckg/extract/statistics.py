@@ -393,7 +393,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
     elif form == "keyword_value":
         # "the mean percentage change from baseline was -49.5%", "the median difference was 3", "improved by a
         # mean of 0.41": a difference
-        diff = re.search(r"(?i:\b(?:differences?|changes?)\b)", span) or _CHANGED_BY.search(text[:m.start("v")])
+        # "the median difference was 3": a difference; "the mean change was -3.1", "fell by a mean of 2.8": the
+        # statistic the words name (a change whose statistic is named is that statistic)
+        diff = re.search(r"(?i:\bdifferences?\b)", span)
         g.start = m.start("v")  # the value's own place: "Mean HHS at 12 months was 84.2" is after its timepoint
         g.stats.append(stat("difference" if diff else m["kw"].lower(), value=_d(m["v"]), unit=m["u"] or None))
     elif form in ("zero", "zero_any", "zero_there"):
