@@ -185,6 +185,8 @@ _CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:(?:pat
                                    r"intention-to-treat|ITT|full\s+analysis|modified\s+intention-to-treat|safety)\s+"
                                    r"(?:population|set|analysis|cohort)\b))")
 # "Paired CMR studies were available in 38 patients per group": who was measured, not a result
+_PROCEDURE_BEFORE = re.compile(r"(?i:\b(?:infused|administered|injected|transplanted|implanted|delivered|given|performed)"
+                               r"\s+(?:at\s+)?(?:an?\s+)?(?:median|mean)\s+(?:\([^()]*\)\s+)?(?:of\s+)?$)")
 _AVAILABLE_BEFORE = re.compile(r"(?i:\b(?:were|was)\s+available\s+(?:in|for)\s+$)")
 # "(mean [SD] age, 41.3 [9.6] years; 61 men [70.9%])": who was enrolled
 _CHARACTERISTIC_PAREN = re.compile(r"(?i:\(\s*(?:(?:mean|median)\s*(?:[\[(][^\])]*[\])])?\s*)?age\b[^()]*$)")
@@ -663,7 +665,11 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                                                                            work[g.start:g.end])
                                 or _CHARACTERISTIC_AFTER.match(work, g.end)
                                 or _CHARACTERISTIC_PAREN.search(work, max(0, g.start - 80), g.start)
-                                or re.search(r"(?i:\b(?:men|women|male|female)\s*[\[(]\s*$)", work[max(0, g.start - 12):g.start]))
+                                or re.search(r"(?i:\b(?:men|women|male|female)\s*[\[(]\s*$)", work[max(0, g.start - 12):g.start])
+                                # "CMR studies were available in 38 patients": who could be measured
+                                or g.form == "count_in" and re.search(r"(?i:\bavailable\b)", work[g.start:g.end])
+                                # "cells were infused a median of 17 days (range 13-24) after PCI": when treated
+                                or _PROCEDURE_BEFORE.search(work, max(0, g.start - 60), g.start))
     # "Table 3 lists adverse events", "(Fig. 2)": a table's or figure's number is no result
     groups = [g for g in groups if not re.search(r"(?i:\b(?:tables?|fig(?:ure)?s?\.?|supplementary\s+table)\s*$)", work[:g.start])]
     for g in groups:  # report the original text, not the folded one
