@@ -27,11 +27,11 @@ UNMAPPED = "unmapped-measure"
 _TOKEN = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω'’/-]*")
 _ROLE_CUE = re.compile(
     r"(?i:\b(?P<role>primary|secondary|main|safety|co-primary|exploratory|efficacy)\s+(?:efficacy\s+|safety\s+|clinical\s+)?"
-    r"(?:end-?points?|outcomes?(?:\s+measures?)?)(?:\s+of\s+the\s+(?:study|trial))?\s+"
+    r"(?:end[- ]?points?|outcomes?(?:\s+measures?)?)(?:\s+of\s+the\s+(?:study|trial))?\s+"
     r"(?:was|were|included|includes|comprised|is|are|:)\s+(?P<list>.+)$)")
 _ROLE_AFTER = re.compile(
     r"(?i:^(?P<list>.+?)\s+(?:was|were)\s+(?:the\s+)?(?:(?P<role>primary|secondary|safety|exploratory)\s+)"
-    r"(?:end-?points?|outcomes?)\b)")
+    r"(?:end[- ]?points?|outcomes?)\b)")
 _VERB_AFTER = re.compile(
     # not "we compared": "We compared a repeated-dose regimen of UC-MSCs with triamcinolone" compares treatments
     r"(?i:\b(?:we\s+(?:also\s+)?(?:evaluated|assessed|measured|examined|recorded|analy[sz]ed)|"
@@ -39,7 +39,7 @@ _VERB_AFTER = re.compile(
     r"(?:assessments?|evaluations?)\s+included)\s+(?P<list>.+)$)")
 # "Endpoints at 12 months were the change in LVEF, 6MWD, ...": no role word, so only at the clause's start
 _PLAIN_CUE = re.compile(
-    r"(?i:^\s*(?:the\s+)?(?:study\s+|trial\s+)?(?:end-?points?|outcomes?(?:\s+measures?)?)"
+    r"(?i:^\s*(?:the\s+)?(?:study\s+|trial\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?)"
     r"(?:\s+(?:at|after|over)\s+[^,;:]{1,30}?)?\s+(?:were|included|comprised|:)\s+(?P<list>.+)$)")
 _MEASURED_WITH = re.compile(
     r"(?i:\b(?:was|were)\s+(?:measured|assessed|evaluated|scored|graded|quantified)\s+(?:with|using|by)\s+(?:the\s+)?(?P<list>.+)$)")
@@ -358,7 +358,8 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
         label = words + (f" ({abbr['ab']})" if abbr else "")
         if slug == UNMAPPED:
             # "Xerostomia Questionnaire (XQ; score 0-100, ...)" is "Xerostomia Questionnaire (XQ)"
-            label = re.sub(r"\(([A-Za-z][^();]{0,19});[^()]*$", r"(\1)", _clean(label))
+            label = re.sub(r"\(([A-Za-z][^();:]{0,19})[;:][^()]*$", r"(\1)", _clean(label))
+            label = re.sub(r"\s{2,}", " ", label)  # a timepoint blanked inside the item
         elif re.search(r"\($", plain[:a]):  # matched an abbreviation: name it by the item it is in
             item = next((plain[x:y] for x, y in _items(plain) if x <= a < y), words)
             label = _clean(item) or words

@@ -235,7 +235,7 @@ def _subject(text: str) -> tuple[int, int] | None:
 
 
 # events counted over the follow-up, not measured at a time: "time to remission", "conversion to THA"
-_OVER_TIME = re.compile(r"(?i:\b(?:time to|duration|conversion|survival|free\b|relapse|recurrence|mortality|death|new\b))")
+_OVER_TIME = re.compile(r"(?i:\b(?:time to|duration|conversion|survival|free\b|relapse|recurrence|mortality|death|new\b|peak|maximum|nadir|worst))")
 
 
 def _study_timepoint(registry: Registry) -> str | None:
@@ -893,6 +893,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 and {st.kind for st in stats} - {"p-value"} and \
                 not any(re.match(r"(?:day|week|month|year)", st.unit or "") for st in stats) and \
                 not _ADVERSE.search(ep.label) and not _OVER_TIME.search(ep.label) and \
+                not _OVER_TIME.search(text, max(0, g.start - 60), g.start) and \
                 not {st.kind for st in stats} & {"effect-size"}:
             # "The primary endpoint was ... at 6 months. Secondary endpoints included LVEF, ...": when the
             # methods name one assessment time for the whole trial, an efficacy value without its own is at it

@@ -26,8 +26,9 @@ from msckg.extract.timepoints import Item
 
 _START = re.compile(r"(?i:^\s*(?:participant\s+flow|baseline\s+characteristics|outcome\s+measures|study\s+results)\s*$)")
 _END = re.compile(r"(?i:^\s*(?:limitations\s+and\s+caveats|more\s+information|publications?|abstract)\s*:?\s*$)")
-_OUTCOME = re.compile(r"(?i:^\s*(?:\d+\.\s*)?(?P<role>primary|secondary|other(?:\s+pre-?specified)?)\s+outcome(?:\s+measures?)?"
+_OUTCOME = re.compile(r"(?i:^\s*(?:\d+\.\s*)?(?P<role>primary|secondary|other(?:\s+pre-?specified)?)\s+outcomes?(?:\s+measures?)?"
                       r"\s*:?\s*(?P<title>.*)$)")
+_NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\.\s+(?P<t>[A-Z][^\t]{10,})$")
 _TITLE = re.compile(r"(?i:^\s*title\s*:?\s+(?P<t>.+)$)")
 _TIME = re.compile(r"(?i:^\s*time\s+frame\s*:?\s+(?P<t>.+)$)")
 _ARMS = re.compile(r"(?i:^\s*arm/group\s+title\b)")
@@ -114,6 +115,7 @@ def is_results_page(source: str) -> bool:
         re.search(r"(?im:^\s*(?:\d+\.\s*)?(?:primary|secondary)\s+outcome\b|^\s*adverse\s+events\s*$)", source))
 
 
+_SPREAD_LINE = re.compile(r"^\s*\(\s*-?\d[\d.,]*\s*(?:(?:to|-|–|,)\s*-?\d[\d.,]*\s*)?\)\s*$")
 _LABEL_THEN_VALUE = re.compile(r"(?i:^\s*(?:p-?value|estimated\s+value|estimation\s+parameter|comparison\s+group\s+selection|"
                                r"confidence\s+interval|type\s+of\s+statistical\s+test|method)\s*$)")
 _CELL_VALUE = re.compile(r"^\s*(?:[<>≤≥]\s*)?-?\d[\d.,]*(?:\s*/\s*\d+)?(?:\s*%|\s+\d+(?:\.\d+)?\s*%)?"
@@ -129,7 +131,7 @@ def join_registry_cells(source: str) -> str:
     if not is_results_page(source) or re.search(r"(?im:^\s*arm/group\s+title\t)", source):
         return source
     cells = CellLines(source)
-    lines, join = cells.lines, cells.join
+    lines, join, glue = cells.lines, cells.join, cells.glue
 
     width, i = 0, 0
     while i < len(lines):
@@ -150,6 +152,15 @@ def join_registry_cells(source: str) -> str:
         if _LABEL_THEN_VALUE.match(text) and i + 1 < len(lines) and lines[i + 1].strip():
             join(i, i + 1)
             i += 2
+            continue
+        if width and i + 2 * width <= len(lines) and all(
+                _CELL_VALUE.match(lines[i + 2 * k]) and _SPREAD_LINE.match(lines[i + 2 * k + 1]) for k in range(width)):
+            # "-1.2", "(4.8)", "-4.6", "(5.3)": each arm's value and its spread, each on a line of its own
+            for k in range(width):
+                glue(i + 2 * k)
+                if k + 1 < width:
+                    join(i + 2 * k + 1, i + 2 * k + 2)
+            i += 2 * width
             continue
         run = 0
         while width and i + 1 + run < len(lines) and run < width and _CELL_VALUE.match(lines[i + 1 + run]):
@@ -201,6 +212,13 @@ def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> 
             continue
         if _AE.match(text):
             ae, cur, analysis = {"label": "adverse events", "time": None}, None, None
+            continue
+        if cur is not None and (m := _NUMBERED_TITLE.match(text)):
+            # "Primary Outcome" then "1. Change From Baseline in ... at Week 24", "2. ..." under "Secondary Outcomes"
+            if cur.title or cur.results:
+                cur = _Outcome(role=cur.role, taken=taken)
+            cur.title = m["t"].strip()
+            analysis = None
             continue
         if pending is not None:  # "Title" / "Time Frame" on a line of its own: the value is the next line
             text, line = f"{pending}\n{text}", Line(line.start - len(pending) - 1, line.end, f"{pending}\n{line.text}")
@@ -355,7 +373,8 @@ def _ae_line(line: Line, text: str, ae: dict[str, object], columns: list[str], a
     cells = _cells(line, skip_label=False)
     fractions = [c for c in cells if _FRACTION.fullmatch(c[2].strip())]
     if not fractions:
-        if len(cells) >= 2 and not any(re.search(r"\d", c[2]) for c in cells):
+        if len(cells) >= 2 and not any(re.search(r"\d", c[2]) for c in cells) and \
+                not all(re.search(r"(?i:affected|at\s+risk|\(%\))", c[2]) for c in cells):
             ae["columns"] = [c[2].strip() for c in cells]  # a header row of the arms, with no title cell
         return
     cols = ae.get("columns") or columns
@@ -363,6 +382,7 @@ def _ae_line(line: Line, text: str, ae: dict[str, object], columns: list[str], a
     if len(fractions) != len(cols):
         return
     name = cells[0][2].strip() if cells and not _FRACTION.fullmatch(cells[0][2].strip()) else "Total"
+    name = re.sub(r"\s*[†‡*]\s*\d*\s*$", "", name)  # "Pneumonia † 1": the term's footnote mark
     section = str(ae["label"])
     label = section if name.lower() == "total" else f"{name.lower()} ({section.removesuffix('s')})"
     hits = find_instruments(label)

@@ -39,6 +39,12 @@ CONTENT_HEADINGS = {
     "trial registration": "registration", "clinical trial registration": "registration",
     "registration": "registration", "key point": "key-points", "key points": "key-points",
     "key message": "conclusion", "key messages": "conclusion",
+    # European Urology and its family: "Design, setting, and participants", "Results and limitations"
+    "context": "background", "intervention": "methods", "design, setting and participants": "methods",
+    "outcome measurements and statistical analysis": "methods", "results and limitations": "results",
+    "conclusions and clinical implications": "conclusion", "patient summary": "conclusion",
+    "setting and participants": "methods", "main outcomes": "methods", "measurements": "methods",
+    "main results": "results", "principal findings": "results",
 }
 # headings after which nothing is study content until a content heading comes back
 SKIP_HEADINGS = {
@@ -106,6 +112,12 @@ def heading_of(line: str) -> str | None:
     return h if h in CONTENT_HEADINGS or h in SKIP_HEADINGS else None
 
 
+# a full text's "Results" has sub-headings that, alone, head parts of an abstract's methods ("Participants"):
+# under "Results" they stay results
+_RESULTS_SUBHEADINGS = {"participants", "setting", "setting and participants", "interventions", "intervention",
+                        "measurements", "design"}
+
+
 def segment(text: str) -> list[Block]:
     """Classify every non-empty line of `text`."""
     blocks: list[Block] = []
@@ -125,7 +137,8 @@ def segment(text: str) -> list[Block]:
         heading = heading_of(body)
         if heading is not None:
             skipping = heading in SKIP_HEADINGS
-            section = CONTENT_HEADINGS.get(heading, heading)
+            if not (section == "results" and heading in _RESULTS_SUBHEADINGS):
+                section = CONTENT_HEADINGS.get(heading, heading)
             blocks.append(Block(s, e, "boilerplate", section))
             continue
         inline = _INLINE_HEADING.match(body)

@@ -54,6 +54,10 @@ class CellLines:
         for n in range(a, b):
             self._out[self.starts[n] + len(self.lines[n])] = "\t"
 
+    def glue(self, n: int) -> None:
+        """Line n and the next become one cell: the break between them a space ("-1.2", "(4.8)")."""
+        self._out[self.starts[n] + len(self.lines[n])] = " "
+
     def text(self) -> str:
         return "".join(self._out)
 
