@@ -54,6 +54,8 @@ from msckg.extract.tables import join_cell_lines
 # "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are mean ± SD"
 _PM_IS_SD = re.compile(r"(?i:\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|reported|"
                        r"summari[sz]ed)?\s*(?:as\s+)?means?\s*(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b)")
+_PAREN_IS_SD = re.compile(r"(?i:\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|"
+                          r"reported|summari[sz]ed)?\s*(?:as\s+)?means?\s*[(\[]\s*(?:SD|s\.d\.|standard deviations?)\s*[)\]])")
 _PM_IS_SEM = re.compile(r"(?i:\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|"
                         r"reported|summari[sz]ed)?\s*(?:as\s+)?means?\s*(?:±|\+/-)\s*(?:SEM|SE|s\.e\.m\.|standard errors?)\b)")
 NOT_RESULTS = ("background", "objective", "methods", "registration", "key-points")
@@ -582,7 +584,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     registry = Registry(abbreviations(" ".join(s.text for s in sents)))
     read_endpoint_sentences(sents, registry)
     ctx = Context(arms, registry, single_arm=len(arms) == 1, pm_is_sd=bool(_PM_IS_SD.search(source)),
-                  pm_is_mean=bool(_PM_IS_SEM.search(source)))
+                  pm_is_mean=bool(_PM_IS_SEM.search(source)), paren_is_sd=bool(_PAREN_IS_SD.search(source)))
     drafts: list[ResultDraft] = []
     table: TableState | None = None  # a table whose rows are tab-separated lines, being read
     from_tables: list[ResultDraft] = []

@@ -86,6 +86,7 @@ class Context:
     last_text: str = ""
     pm_is_sd: bool = False  # "Continuous data are given as mean ± SD": every "x ± y" of the document
     pm_is_mean: bool = False  # "Values are mean ± SEM": every "x ± y" of the document is a mean
+    paren_is_sd: bool = False  # "Values are reported as mean (SD)": every "x (y)" of the document is a mean and SD
 
     @property
     def experimental(self) -> ArmDraft:
@@ -529,7 +530,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     tls = find_timepoints(text)
     masked = [(i.start, i.end) for t in tls if not t.is_baseline for i in t.items]
     tls = [t for t in tls if not FOLLOW_UP_BEFORE.search(text, 0, t.start)]
-    groups = find_groups(text, masked, previous, ctx.pm_is_sd, ctx.pm_is_mean)
+    groups = find_groups(text, masked, previous, ctx.pm_is_sd, ctx.pm_is_mean, ctx.paren_is_sd)
     if not groups:
         return read_findings(s, ctx, tls)
     for a, b, slugs in find_instruments(text):  # measures named here but not listed in the methods
@@ -566,7 +567,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     for g in values:
         if (_BASELINE_VALUE.search(text, 0, g.start) and not re.search(
                 r"(?i:\b(?:from|since)\s+baseline\s*(?:of|:|=|was|were)?\s*$)",
-                text[:g.start])) or re.match(r"\s*at\s+baseline\b", text[g.end:]) or (
+                text[:g.start])) or re.match(rf"\s*(?:{UNIT}\s*)?at\s+baseline\b", text[g.end:]) or (
                 re.match(r"\s*from\s+baseline\b", text[g.end:]) and not {st.kind for st in g.stats} & {"difference"}
                 and not _CHANGE_VERB.search(text, max(0, g.start - 40), g.start)):
             placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")

@@ -490,12 +490,12 @@ def _events(work: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "",  # type: ignore[assignment]
-                pm_is_sd: bool = False, pm_is_mean: bool = False) -> list[Group]:
+                pm_is_sd: bool = False, pm_is_mean: bool = False, paren_is_sd: bool = False) -> list[Group]:
     """Every statistic group in `text`, not overlapping; `masked` spans (timepoint numbers) are
     hidden from the patterns first. A "mean (SD)" or "median [IQR]" stated in the `previous`
     sentence still holds for a sentence that goes on with the same values ("HAQ-DI changed by
     -0.31 (0.40), ..."). `pm_is_sd`: the document said once that "x ± y" is mean ± SD ("Continuous
-    data are given as mean ± SD")."""
+    data are given as mean ± SD"); `paren_is_sd` likewise for "x (y)" ("Values are reported as mean (SD)")."""
     chars = list(fold(text).replace("·", "."))
     for a, b in masked:
         for i in range(a, b):
@@ -516,7 +516,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
             if form == "sd_again" and (not re.search(r"(?i:\(\s*(?:SD|s\.d\.)\b)", work[:s])
                                        or m["u2"] == "%" and not m["u"] or re.search(r"(?:\bof|/)\s*$", work[:s])):
                 continue  # "18 of 26 (69%)" after an "(SD 58)" is a proportion
-            if form == "hdr_msd" and not (_HDR_MSD.search(work) or _HDR_MSD.search(previous) and not _OWN_LABEL.search(work)) \
+            if form == "hdr_msd" and not (_HDR_MSD.search(work) or (paren_is_sd or _HDR_MSD.search(previous))
+                                          and not _OWN_LABEL.search(work)) \
                     or form == "hdr_median" and not (_HDR_MEDIAN.search(work) or _HDR_MEDIAN.search(previous)
                                                      and not _OWN_LABEL.search(work)):
                 continue
