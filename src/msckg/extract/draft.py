@@ -124,18 +124,18 @@ def _title(source: str, blocks: list[Block], sents: list[Sentence]) -> tuple[str
 def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], enrolled: int | None) -> list[ArmDraft]:
     abbr = re.escape(product.abbreviation.rstrip("s")) + "s?" if product.abbreviation else "MSCs?"
     exp = re.compile(
-        rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|[\w-]*ASCs?|stem[- ]cells?|cells?|treatment|treated|"
+        rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|(?-i:[\w-]*[A-Z]SCs?)|stem[- ]cells?|cells?|treatment|treated|"
         rf"intervention|experimental|active|observation|study|test|combined|combination|transplant(?:ation)?|infusion|"
         rf"injection|research)(?:-treated)?\s+(?:group|arm|cohort)s?\b"
         rf"|\b[\w-]*MSC[\w-]*\s+(?:group|arm|cohort)s?\b"  # "the MSC-allograft group"
-        rf"|\b(?:{abbr}|[\w-]*MSCs?|cells?|stem[- ]cells?)-treated\b"
+        rf"|\b(?:{abbr}|[\w-]*MSCs?|(?-i:[\w-]*[A-Z]SCs?)|cells?|stem[- ]cells?)-treated\b"
         rf"|\btreated\s+(?:patients|participants|infants|children|subjects)\b"
-        rf"|\b(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cell)\s+(?:recipients|patients|participants)\b"
-        rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cells|cell therapy|stem cells)\b"
+        rf"|\b(?:{abbr}|[\w-]*MSCs?|(?-i:[\w-]*[A-Z]SCs?)|cell)\s+(?:recipients|patients|participants)\b"
+        rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|(?-i:[\w-]*[A-Z]SCs?)|cells|cell therapy|stem cells)\b"
         # "decreased from 52.4 to 38.9 after ADSCs and from 50.7 to 47.6 after placebo"
         rf"|\b(?:after|following)\s+(?:{abbr}|[\w-]*MSCs|[\w-]*ASCs)\b(?!\s+(?:injections?|infusions?|implantation|transplantation|treatment|therapy|isolation|expansion|culture|harvest)\b)"
         # "more frequent after MSC injection (9/48, 18.8%)"
-        rf"|\bafter\s+(?:the\s+)?(?:{abbr}|[\w-]*MSCs?|[\w-]*ASCs?|cell)\s+(?:injections?|infusions?|implantation|transplantation|"
+        rf"|\bafter\s+(?:the\s+)?(?:{abbr}|[\w-]*MSCs?|(?-i:[\w-]*[A-Z]SCs?)|cell)\s+(?:injections?|infusions?|implantation|transplantation|"
         rf"treatment|therapy)\b)")
     if named := _cell_group_names(" ".join(s.text for s in sents)):  # "(scaffold group)": the cell arm's own name
         alt = "|".join(re.escape(w) for w in named)
@@ -308,7 +308,7 @@ def _named_sizes(arms: list[ArmDraft], sents: list[Sentence]) -> None:
 
 
 _NOT_ARM_NAME = re.compile(
-    r"(?i:^(?:[\w-]*MSCs?[\w-]*|[\w-]*ASCs?|cells?|stem|treatment|treated|intervention|experimental|active|study|test|observation|research|"
+    r"(?i:^(?:[\w-]*MSCs?[\w-]*|[\w-]*ASCs?|(?-i:[\w-]*[A-Z]SCs?)|cells?|stem|treatment|treated|intervention|experimental|active|study|test|observation|research|"
     r"combined|combination|control|placebo|sham|each|both|either|the|this|that|same|other|age|two|three|four|all|"
     r"dose|low-dose|high-dose|mid-dose|whole|entire|overall|comparator|infusion|injection|transplant|therapy|care|"
     r"per|one|every|older|younger|risk|blood|focus|working|[\d.,]+)$)")
