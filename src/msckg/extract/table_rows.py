@@ -35,6 +35,7 @@ _EST_CI = re.compile(rf"^\s*(?:(?P<name>OR|HR|RR|IRR|MD|difference|odds ratio|ha
 _P_CELL = re.compile(r"^\s*(?P<rel>[<>≤≥])?\s*(?P<v>0?\.\d+|[01](?:\.0+)?)\s*$")
 _LABEL_STAT = re.compile(r"(?i:[\s,;]*(?:n\s*\(\s*%\s*\)|n/N\s*\(\s*%\s*\)|mean\s*(?:\(\s*SD\s*\)|±\s*SD)|"
                          r"median\s*[(\[]\s*(?:IQR|range)\s*[)\]]|%)\s*$)")
+_MEAN_SD_LABEL = re.compile(r"(?i:\bmean\s*[(\[]\s*SD\s*[)\]])")
 _RELATION = {"<": "<", ">": ">", "≤": "<=", "≥": ">="}
 
 
@@ -113,7 +114,9 @@ def _cell_stats(cell: str, offset: int, label: str, n: int | None, pm_sd: bool) 
                      denominator=n, percentage=_d(m["pct"]), unit="%")]
     if re.search(r"(?i:\bmedian\b)", label) and (m := _EST_CI.match(cell)):
         return [Stat("median", offset + m.start("v"), offset + m.end("v"), m["v"], value=_d(m["v"]))]
-    groups = [g for g in find_groups(cell, pm_is_sd=pm_sd) if g.is_value]
+    # "Bone fill at 12 months, %, mean (SD)" then "68.9 (13.8)": the label names the cell's statistics
+    groups = [g for g in find_groups(cell, pm_is_sd=pm_sd, paren_is_sd=bool(_MEAN_SD_LABEL.search(label)))
+              if g.is_value]
     if len(groups) != 1:
         return []
     out = []
