@@ -719,6 +719,9 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             if id(g) not in placed and _clause_of(clauses, g.start) == _clause_of(clauses, t.start):
                 runs.setdefault(population[id(g)], []).append(g)
         for run in runs.values():
+            before = [g for g in run if g.end <= t.start]
+            if len(run) != len(t.items) and len(before) == len(t.items):
+                run = before  # "to 63.9, 72.5 and 78.1 at 3, 6 and 12 months, respectively (...), a mean gain of 31.8 at 12 months"
             if len(run) == len(t.items):
                 for g, item in zip(run, t.items, strict=True):
                     placed[id(g)] = item
