@@ -30,9 +30,13 @@ _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "twenty-four": 24, "thirty": 30, "thirty-six": 36, "forty-eight": 48, "sixty": 60,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
-NUMBER_WORDS_RE = r"\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+# "twenty-eight", "Ninety-day": the tens with a unit, written with a hyphen
+_NUMBER_WORDS |= {f"{tens}-{unit}": _NUMBER_WORDS[tens] + _NUMBER_WORDS[unit]
+                  for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+                  for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")}
+NUMBER_WORDS_RE = r"\b(?<!-)(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
 
 
 def number_word(text: str) -> int:

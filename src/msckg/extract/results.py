@@ -677,7 +677,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         if adjacent:
             population[id(g)] = adjacent[-1][2]
         elif before and between and re.search(r"(?i:\bthan\b|\bvs\b|\bversus\b|\bcompared\s+(?:with|to)\b)",
-                                               text[g.end:between[0].start]):
+                                               text[g.end:after[0][0]]):
             # "the rate of the A group was 12.5%, lower than 32.5% in the B group": the group named
             # after the compared value is that value's, not this one's
             population[id(g)] = before[-1][2]

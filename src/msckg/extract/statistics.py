@@ -187,6 +187,8 @@ _CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:(?:pat
 # "Paired CMR studies were available in 38 patients per group": who was measured, not a result
 _PROCEDURE_BEFORE = re.compile(r"(?i:\b(?:infused|administered|injected|transplanted|implanted|delivered|given|performed)"
                                r"\s+(?:at\s+)?(?:an?\s+)?(?:median|mean)\s+(?:\([^()]*\)\s+)?(?:of\s+)?$)")
+_COMPLETED_AFTER = re.compile(r"(?i:[^.;]{0,80}?\b(?:completed|finished|withdrew\s+from)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                              r"(?:follow-?up|study|trial|treatment|visit|protocol)\b)")
 _AVAILABLE_BEFORE = re.compile(r"(?i:\b(?:were|was)\s+available\s+(?:in|for)\s+$)")
 # "(mean [SD] age, 41.3 [9.6] years; 61 men [70.9%])": who was enrolled
 _CHARACTERISTIC_PAREN = re.compile(r"(?i:\(\s*(?:(?:mean|median)\s*(?:[\[(][^\])]*[\])])?\s*)?age\b[^()]*$)")
@@ -670,7 +672,9 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                                 # "CMR studies were available in 38 patients": who could be measured
                                 or g.form == "count_in" and re.search(r"(?i:\bavailable\b)", work[g.start:g.end])
                                 # "cells were infused a median of 17 days (range 13-24) after PCI": when treated
-                                or _PROCEDURE_BEFORE.search(work, max(0, g.start - 60), g.start))
+                                or _PROCEDURE_BEFORE.search(work, max(0, g.start - 60), g.start)
+                                # "Thirty-one of the 32 patients in the MSC group ... completed follow-up": who stayed
+                                or _COMPLETED_AFTER.match(work, g.end))
     # "Table 3 lists adverse events", "(Fig. 2)": a table's or figure's number is no result
     groups = [g for g in groups if not re.search(r"(?i:\b(?:tables?|fig(?:ure)?s?\.?|supplementary\s+table)\s*$)", work[:g.start])]
     for g in groups:  # report the original text, not the folded one
