@@ -51,13 +51,13 @@ from msckg.extract.statistics import Stat, leftover_numbers
 from msckg.extract.table_rows import TableState, read_table_row
 from msckg.extract.tables import join_cell_lines
 
-# "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are mean ± SD"
-_PM_IS_SD = re.compile(r"(?i:\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|reported|"
-                       r"summari[sz]ed)?\s*(?:as\s+)?means?\s*(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b)")
-_PAREN_IS_SD = re.compile(r"(?i:\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|"
-                          r"reported|summari[sz]ed)?\s*(?:as\s+)?means?\s*[(\[]\s*(?:SD|s\.d\.|standard deviations?)\s*[)\]])")
-_PM_IS_SEM = re.compile(r"(?i:\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|"
-                        r"reported|summari[sz]ed)?\s*(?:as\s+)?means?\s*(?:±|\+/-)\s*(?:SEM|SE|s\.e\.m\.|standard errors?)\b)")
+# "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are reported as mean (SD)": what the
+# document's "x ± y" or "x (y)" are, said once
+_VALUES_ARE = (r"\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|reported|"
+               r"summari[sz]ed)?\s*(?:as\s+)?means?\s*")
+_PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b)")
+_PAREN_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}[(\[]\s*(?:SD|s\.d\.|standard deviations?)\s*[)\]])")
+_PM_IS_SEM = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SEM|SE|s\.e\.m\.|standard errors?)\b)")
 NOT_RESULTS = ("background", "objective", "methods", "registration", "key-points")
 
 
@@ -121,21 +121,25 @@ def _title(source: str, blocks: list[Block], sents: list[Sentence]) -> tuple[str
     return s.text, s.start, s.end
 
 
+# a stem-cell abbreviation in capitals, whatever the tissue: "DPSC", "ADSCs", "hBMSC"
+_SC = r"(?-i:[\w-]*[A-Z]SCs?)"
+
+
 def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], enrolled: int | None) -> list[ArmDraft]:
     abbr = re.escape(product.abbreviation.rstrip("s")) + "s?" if product.abbreviation else "MSCs?"
     exp = re.compile(
-        rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|(?-i:[\w-]*[A-Z]SCs?)|stem[- ]cells?|cells?|treatment|treated|"
+        rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|{_SC}|stem[- ]cells?|cells?|treatment|treated|"
         rf"intervention|experimental|active|observation|study|test|combined|combination|transplant(?:ation)?|infusion|"
         rf"injection|research)(?:-treated)?\s+(?:group|arm|cohort)s?\b"
         rf"|\b[\w-]*MSC[\w-]*\s+(?:group|arm|cohort)s?\b"  # "the MSC-allograft group"
-        rf"|\b(?:{abbr}|[\w-]*MSCs?|(?-i:[\w-]*[A-Z]SCs?)|cells?|stem[- ]cells?)-treated\b"
+        rf"|\b(?:{abbr}|[\w-]*MSCs?|{_SC}|cells?|stem[- ]cells?)-treated\b"
         rf"|\btreated\s+(?:patients|participants|infants|children|subjects)\b"
-        rf"|\b(?:{abbr}|[\w-]*MSCs?|(?-i:[\w-]*[A-Z]SCs?)|cell)\s+(?:recipients|patients|participants)\b"
-        rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|(?-i:[\w-]*[A-Z]SCs?)|cells|cell therapy|stem cells)\b"
+        rf"|\b(?:{abbr}|[\w-]*MSCs?|{_SC}|cell)\s+(?:recipients|patients|participants)\b"
+        rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|{_SC}|cells|cell therapy|stem cells)\b"
         # "decreased from 52.4 to 38.9 after ADSCs and from 50.7 to 47.6 after placebo"
-        rf"|\b(?:after|following)\s+(?:{abbr}|[\w-]*MSCs|[\w-]*ASCs)\b(?!\s+(?:injections?|infusions?|implantation|transplantation|treatment|therapy|isolation|expansion|culture|harvest)\b)"
+        rf"|\b(?:after|following)\s+(?:{abbr}|[\w-]*MSCs|{_SC})\b(?!\s+(?:injections?|infusions?|implantation|transplantation|treatment|therapy|isolation|expansion|culture|harvest)\b)"
         # "more frequent after MSC injection (9/48, 18.8%)"
-        rf"|\bafter\s+(?:the\s+)?(?:{abbr}|[\w-]*MSCs?|(?-i:[\w-]*[A-Z]SCs?)|cell)\s+(?:injections?|infusions?|implantation|transplantation|"
+        rf"|\bafter\s+(?:the\s+)?(?:{abbr}|[\w-]*MSCs?|{_SC}|cell)\s+(?:injections?|infusions?|implantation|transplantation|"
         rf"treatment|therapy)\b)")
     if named := _cell_group_names(" ".join(s.text for s in sents)):  # "(scaffold group)": the cell arm's own name
         alt = "|".join(re.escape(w) for w in named)
@@ -308,7 +312,7 @@ def _named_sizes(arms: list[ArmDraft], sents: list[Sentence]) -> None:
 
 
 _NOT_ARM_NAME = re.compile(
-    r"(?i:^(?:[\w-]*MSCs?[\w-]*|[\w-]*ASCs?|(?-i:[\w-]*[A-Z]SCs?)|cells?|stem|treatment|treated|intervention|experimental|active|study|test|observation|research|"
+    rf"(?i:^(?:[\w-]*MSCs?[\w-]*|[\w-]*ASCs?|{_SC}|cells?|stem|treatment|treated|intervention|experimental|active|study|test|observation|research|"
     r"combined|combination|control|placebo|sham|each|both|either|the|this|that|same|other|age|two|three|four|all|"
     r"dose|low-dose|high-dose|mid-dose|whole|entire|overall|comparator|infusion|injection|transplant|therapy|care|"
     r"per|one|every|older|younger|risk|blood|focus|working|[\d.,]+)$)")

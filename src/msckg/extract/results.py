@@ -883,22 +883,21 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         for st in stats:
             if st.comparison == "comparator" and (comparator is None or pop == comparator.id):
                 st.comparison = None if comparator is None else st.comparison
-        if tp is None and len(ep.timepoints) == 1 and not {st.kind for st in stats} & {"count"} and \
+        kinds = {st.kind for st in stats}
+        # "time to response 11 days" has no timepoint; "ventilator-free days through day 28" counts up to its own
+        a_duration = any(re.match(r"(?:day|week|month|year)", st.unit or "") for st in stats) and \
+            not re.search(r"(?i:-free\s+days|days\s+alive)", ep.label)
+        if tp is None and len(ep.timepoints) == 1 and "count" not in kinds and not a_duration and \
                 (ep.sentence.section != s.section or s.section in ("", "methods-results") and ep.sentence.start < s.start
-                 and ep.role in ("primary", "secondary")) and (not any(re.match(r"(?:day|week|month|year)", st.unit or "")
-                                                              for st in stats)  # "time to response 11 days" has none
-                                                              or re.search(r"(?i:-free\s+days|days\s+alive)", ep.label)):
-            # ... but "ventilator-free days through day 28" counts days up to its timepoint
+                 and ep.role in ("primary", "secondary")):
             tp = Item(g.start, g.end, ep.timepoints[0], ep.timepoints[0])  # the one timepoint the methods give it
             conf *= 0.9
             reasons.append("timepoint from the endpoint's definition")
-        elif tp is None and not ep.timepoints and ep.role in ("primary", "secondary") and \
-                (only := _study_timepoint(ctx.registry)) is not None and not {st.kind for st in stats} & {"count", "proportion"} \
-                and {st.kind for st in stats} - {"p-value"} and \
-                not any(re.match(r"(?:day|week|month|year)", st.unit or "") for st in stats) and \
+        elif tp is None and not ep.timepoints and ep.role in ("primary", "secondary") and not a_duration and \
+                kinds - {"p-value"} and not kinds & {"count", "proportion", "effect-size"} and \
                 not _ADVERSE.search(ep.label) and not _OVER_TIME.search(ep.label) and \
                 not _OVER_TIME.search(text, max(0, g.start - 60), g.start) and \
-                not {st.kind for st in stats} & {"effect-size"}:
+                (only := _study_timepoint(ctx.registry)) is not None:
             # "The primary endpoint was ... at 6 months. Secondary endpoints included LVEF, ...": when the
             # methods name one assessment time for the whole trial, an efficacy value without its own is at it
             tp = Item(g.start, g.end, only, only)

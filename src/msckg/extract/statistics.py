@@ -184,11 +184,13 @@ _CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:(?:pat
                                    r"|(?:patients\s+|participants\s+)?(?:\([^()]*\)\s*)?in\s+the\s+(?:per-protocol|"
                                    r"intention-to-treat|ITT|full\s+analysis|modified\s+intention-to-treat|safety)\s+"
                                    r"(?:population|set|analysis|cohort)\b))")
-# "Paired CMR studies were available in 38 patients per group": who was measured, not a result
+# "cells were infused a median of 17 days after PCI": when the treatment was given, not a result
 _PROCEDURE_BEFORE = re.compile(r"(?i:\b(?:infused|administered|injected|transplanted|implanted|delivered|given|performed)"
                                r"\s+(?:at\s+)?(?:an?\s+)?(?:median|mean)\s+(?:\([^()]*\)\s+)?(?:of\s+)?$)")
+# "Thirty-one of the 32 patients ... completed follow-up": who stayed, not a result
 _COMPLETED_AFTER = re.compile(r"(?i:[^.;]{0,80}?\b(?:completed|finished|withdrew\s+from)\s+(?:the\s+)?(?:[\w-]+\s+)?"
                               r"(?:follow-?up|study|trial|treatment|visit|protocol)\b)")
+# "Paired CMR studies were available in 38 patients per group": who was measured, not a result
 _AVAILABLE_BEFORE = re.compile(r"(?i:\b(?:were|was)\s+available\s+(?:in|for)\s+$)")
 # "(mean [SD] age, 41.3 [9.6] years; 61 men [70.9%])": who was enrolled
 _CHARACTERISTIC_PAREN = re.compile(r"(?i:\(\s*(?:(?:mean|median)\s*(?:[\[(][^\])]*[\])])?\s*)?age\b[^()]*$)")
@@ -395,8 +397,6 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.stats.append(stat("effect-size", value=_d(m["v"]), ci=(_d(m["lo"]), _d(m["hi"]), Decimal("0.95"))))
         g.confidence = 0.7  # the interval's level is assumed
     elif form == "keyword_value":
-        # "the mean percentage change from baseline was -49.5%", "the median difference was 3", "improved by a
-        # mean of 0.41": a difference
         # "the median difference was 3": a difference; "the mean change was -3.1", "fell by a mean of 2.8": the
         # statistic the words name (a change whose statistic is named is that statistic)
         diff = re.search(r"(?i:\bdifferences?\b)", span)
