@@ -223,6 +223,8 @@ class Registry:
             if any(c.isupper() for c in inner.group(1)):  # "... Index (WOMAC) total score": WOMAC, WOMAC total score
                 ep.forms.add(key_tokens(inner.group(1)))
                 ep.forms.add(key_tokens(inner.group(1) + " " + label[inner.end():]))
+        for inner in re.finditer(r"\(([A-Za-z][^();,]{2,40}?\b(?:score|scale|index|questionnaire|test|grade))\)", label, re.I):
+            ep.forms.add(key_tokens(inner.group(1)))  # "continence (Wexner score)": the row "Wexner score" is it
         if abbreviation:
             ep.forms.add(key_tokens(abbreviation))
         if instrument not in (UNMAPPED, "adverse-events"):  # each kind of adverse event keeps its own words
@@ -254,6 +256,8 @@ def abbreviations(text: str) -> dict[str, str]:
 def _clean(label: str) -> str:
     label = _DROP_LEAD.sub("", label.strip(" .;:"))
     label = _DROP_TAIL.sub("", label).strip(" .;:") if not label.startswith("(") else label
+    if label.count("(") > label.count(")"):  # "continence (Wexner score, 0-20)": the tail cut inside the parenthesis
+        label = label.rstrip(" ,;:") + ")"
     return re.sub(r"(?i:\s+(?:was|were|is|are)$)", "", label)  # "the size of the cartilage defect was (measured)"
 
 
@@ -358,7 +362,7 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
         label = words + (f" ({abbr['ab']})" if abbr else "")
         if slug == UNMAPPED:
             # "Xerostomia Questionnaire (XQ; score 0-100, ...)" is "Xerostomia Questionnaire (XQ)"
-            label = re.sub(r"\(([A-Za-z][^();:]{0,19})[;:][^()]*$", r"(\1)", _clean(label))
+            label = re.sub(r"\(([A-Za-z][^();:]{0,19})[;:][^()]*\)?$", r"(\1)", _clean(label))
             label = re.sub(r"\s{2,}", " ", label)  # a timepoint blanked inside the item
         elif re.search(r"\($", plain[:a]):  # matched an abbreviation: name it by the item it is in
             item = next((plain[x:y] for x, y in _items(plain) if x <= a < y), words)

@@ -132,6 +132,8 @@ def _loose_key(key: tuple[str, ...]) -> tuple[str, ...]:
     """A fact's key without the two judgements curators split on: whether a change from baseline is a
     `mean` or a `difference` (or an unnamed `central-value`), and whether a fall keeps its sign."""
     fam, tp, kind, *rest = key
+    if kind == "proportion" and rest[1] == "0" and rest[3] in ("-", "0"):  # "0" of n: a zero count
+        kind, rest = "count", ["v", "0"]
     if kind in _VALUE_KINDS:
         kind = "value"
         rest = [r.lstrip("-") for r in rest]

@@ -29,7 +29,9 @@ _RATIO_HEAD = re.compile(r"(?i:\bratio\b|\b(?:HR|OR|RR|IRR)\b)")
 _CELL_ARM = re.compile(r"(?i:\b(?:[\w-]*MSCs?|[\w-]*ASCs?|cells?|cell therapy|treated|intervention|experimental)\b)")
 _SKIP_CAPTION = re.compile(r"(?i:\b(?:baseline|demographic|characteristics)\b)")
 _NUM = r"[-−–]?\d+(?:[.,]\d+)?"
-_COUNT_PCT = re.compile(rf"^\s*(?P<num>\d+)\s*\(\s*(?P<pct>{_NUM})\s*%?\s*\)\s*$")
+_COUNT_PCT = re.compile(rf"^\s*(?P<num>\d+)(?:\s*/\s*(?P<den>\d+))?\s*\(\s*(?P<pct>{_NUM})\s*%?\s*\)\s*$")
+_COUNT_PCT_LABEL = re.compile(r"(?i:\bn\s*(?:/\s*N\s*)?\(\s*%\s*\))")
+_ADVERSE = re.compile(r"(?i:\badverse\b|\bevents?\b|\btoxicit)")
 _EST_CI = re.compile(rf"^\s*(?:(?P<name>OR|HR|RR|IRR|MD|difference|odds ratio|hazard ratio|risk ratio|mean difference)\s*[:=]?\s*)?"
                      rf"(?P<v>{_NUM})\s*[(\[]\s*(?P<lo>{_NUM})\s*(?:to|–|—|-|,|;)\s*(?P<hi>{_NUM})\s*[)\]]\s*$", re.IGNORECASE)
 _P_CELL = re.compile(r"^\s*(?P<rel>[<>≤≥])?\s*(?P<v>0?\.\d+|[01](?:\.0+)?)\s*$")
@@ -50,6 +52,8 @@ class TableState:
     level: Decimal = Decimal("0.95")
     time: Item | None = None
     group: str | None = None  # the label line naming the rows under it
+    count_pct: bool = False  # "n (%)" said once, in the caption, the header or a row, holds for the rows below
+    adverse: bool = False  # a table of adverse events: each row is an event
 
 
 def _d(text: str) -> Decimal:
@@ -89,6 +93,8 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
     state.ratio = bool(_RATIO_HEAD.search(diff))
     if m := re.search(r"(\d{2}(?:\.\d)?)\s*%\s*CI", diff):
         state.level = Decimal(m.group(1)) / 100
+    state.count_pct = bool(_COUNT_PCT_LABEL.search(caption) or _COUNT_PCT_LABEL.search(s.text))
+    state.adverse = bool(_ADVERSE.search(caption) or re.match(r"(?i:\s*(?:adverse\s+)?events?\b)", cells[0]))
     tls = [t for t in find_timepoints(caption) if not t.is_baseline]
     state.time = tls[0].items[0] if tls else None
     return state
@@ -101,17 +107,25 @@ def _label_time(label: str, table_time: Item | None, s: Sentence) -> tuple[str, 
     tls = [t for t in find_timepoints(label)]
     if not tls:
         return label, table_time
-    t = tls[0]
-    rest = (label[:t.start] + label[t.end:]).strip(" ,;:")
-    rest = re.sub(r"(?i:\s+(?:at|after|on|by|in)\s*$)", "", rest).strip(" ,;:")
+    # "Change in Wexner score from baseline, week 24": the row's time is the one that is not the baseline;
+    # "Recurrence by week 52 after closure at week 24": the first is the measure's, the rest qualify it
+    t = next((t for t in tls if not t.is_baseline), tls[0])
+    rest = label
+    for u in sorted(tls, key=lambda u: -u.start):  # every time phrase out of the name, with its preposition
+        head = re.sub(r"(?i:\s*\b(?:at|after|on|by|in|from|to|until|through)\s*$)", "", rest[:u.start])
+        rest = head + " " + rest[u.end:]
+    rest = re.sub(r"\s*,(?:\s*,)+", ",", re.sub(r"\s{2,}", " ", rest)).strip(" ,;:")
     return rest, t.items[-1]
 
 
-def _cell_stats(cell: str, offset: int, label: str, n: int | None, pm_sd: bool) -> list[Stat]:
+def _cell_stats(cell: str, offset: int, label: str, n: int | None, pm_sd: bool, count_pct: bool = False) -> list[Stat]:
     """The statistics of one arm's cell, offsets relative to the row."""
-    if re.search(r"(?i:\bn\s*(?:/\s*N\s*)?\(\s*%\s*\))", label) and (m := _COUNT_PCT.match(cell)):
+    count_pct = count_pct or bool(_COUNT_PCT_LABEL.search(label))
+    if count_pct and (m := _COUNT_PCT.match(cell)):
         return [Stat("proportion", offset + m.start(), offset + m.end(), cell.strip(), numerator=int(m["num"]),
-                     denominator=n, percentage=_d(m["pct"]), unit="%")]
+                     denominator=int(m["den"]) if m["den"] else n, percentage=_d(m["pct"]), unit="%")]
+    if count_pct and n and (m := re.match(r"^\s*0\s*$", cell)):  # "0" in an n (%) column: none of the n
+        return [Stat("proportion", offset + m.start(), offset + m.end(), cell.strip(), numerator=0, denominator=n)]
     if re.search(r"(?i:\bmedian\b)", label) and (m := _EST_CI.match(cell)):
         return [Stat("median", offset + m.start("v"), offset + m.end("v"), m["v"], value=_d(m["v"]))]
     # "Bone fill at 12 months, %, mean (SD)" then "68.9 (13.8)": the label names the cell's statistics
@@ -146,6 +160,7 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     if state.skip:
         return [], state
     raw = cells[0]
+    state.count_pct = state.count_pct or bool(_COUNT_PCT_LABEL.search(raw) and not re.search(r"(?i:mean|median)", raw))
     label = _LABEL_STAT.sub("", raw).strip()
     label, time = _label_time(label, state.time, s)
     if not label and state.group:
@@ -161,7 +176,7 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
         "score", "scale", "index", "total"}]
     hits = find_instruments(label)
     pos = s.text.index(raw) if raw in s.text else 0
-    slug = hits[0][2][0] if hits else UNMAPPED
+    slug = hits[0][2][0] if hits else "adverse-events" if state.adverse else UNMAPPED
     ep = found[0][2] if found else ctx.registry.add(label, slug, "other", s, s.start + pos, s.start + pos + len(raw),
                                                     confidence=0.6, loose=True)
     if not found and len(set(key_tokens(ep.label)) - own - {"score", "scale", "index", "total"}) > 1:
@@ -177,7 +192,7 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     for k, ((kind, arm), cell) in enumerate(zip(state.columns, cells[1:], strict=True)):
         off = offsets[k + 1]
         if kind == "arm":
-            stats = _cell_stats(cell, off, raw, state.n[k], pm_sd)
+            stats = _cell_stats(cell, off, raw, state.n[k], pm_sd, state.count_pct)
             if stats:
                 arm_results.append(ResultDraft(ep, arm, time, stats, s, s.start + off, s.start + off + len(cell), state.n[k],
                                                None, 0.8, ["a row of a table: check the columns"]))

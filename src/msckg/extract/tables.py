@@ -115,7 +115,8 @@ def join_cell_lines(text: str) -> str:
             i += 1
             continue
         if "\t" in lines[head]:
-            i = _join_continued(cells, head)
+            _join_continued(cells, head)
+            i = head + 1  # a page copied without blank lines: the next caption may follow at once
             continue
         end = head + 1
         while end < len(lines) and lines[end].strip():
@@ -138,16 +139,19 @@ def join_cell_lines(text: str) -> str:
             width += 1
         rows: list[tuple[int, int]] = [(head, head + width)]  # line spans to join: header, then each row
         k = head + 1 + width
-        while k < end:
+        stray = 0  # lines since the last row: a label over the rows below it is one, prose after the table more
+        while k < end and stray <= 2:
             if not _is_value(lines[k]) and k + width < end and all(_is_value(lines[k + 1 + n]) for n in range(values)) \
                     and all(_is_value(lines[k + 1 + n]) or _OTHER_CELL.match(lines[k + 1 + n]) for n in range(values, width)):
                 rows.append((k, k + width))
                 k += width + 1
+                stray = 0
             else:
                 k += 1
+                stray += 1
         for a, b in rows:
             cells.join(a, b)
-        i = end
+        i = k
     return cells.text()
 
 
