@@ -292,7 +292,11 @@ def _named_sizes(arms: list[ArmDraft], sents: list[Sentence]) -> None:
             continue  # "headache (n=3)" counts events, it names no arm
         for m in _SIZED_NAME.finditer(s.text):
             name = m["name"].strip()
-            if _NOT_SIZED.search(name):
+            # "(DPSC group, n = 20)" names an arm; "each group (n = 20)", "patients (n = 20)" do not
+            own_group = re.search(r"(?i:\b(?P<w>[\w-]+)\s+(?:group|arm)$)", name)
+            if _NOT_SIZED.search(name) and not (own_group and not re.fullmatch(
+                    r"(?i:each|both|either|per|every|one|the|a|this|that|same|other|overall|whole|entire|study|total)",
+                    own_group["w"])):
                 continue
             arm = next((a for a in arms if a.pattern.search(name) or a.pattern.search(name + " group")), None)
             cells = re.search(r"(?i:MSC|ASC|\bcells?\b|stem|stromal)", name)

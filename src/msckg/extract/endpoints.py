@@ -63,7 +63,8 @@ LABEL_LEAD = re.compile(r"(?i:^\s*(?:(?:baseline|mean|median|average|the|an?)\s+
                          r"|among\s+(?:patients|those|participants)\s+(?:with|who)\s+[^,]+,\s*)+)")
 _LABEL_TAIL = re.compile(r"(?i:\s+(?:at|after|by|on)\s+(?:(?:week|month|day|year)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))$)")
 _LOOSE_STOP = {"the", "a", "an", "of", "in", "on", "at", "for", "and", "or", "mean", "median", "average", "total", "change",
-               "changes", "from", "baseline", "to", "with", "by", "overall"}
+               "changes", "from", "baseline", "to", "with", "by", "overall", "increase", "decrease", "reduction", "gain",
+               "improvement", "rise", "fall", "decline"}
 # head words that name no measure on their own ("the score", "the rate")
 GENERIC_HEADS = {"score", "level", "rate", "count", "index", "scale", "value", "ratio", "time", "volume", "size", "test"}
 _STEM = re.compile(r"(?<=[a-z]{3})s$")

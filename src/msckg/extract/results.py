@@ -124,6 +124,10 @@ _SUBGROUP = re.compile(
     r"(?P<a>[^,;()]+?)(?=\s*[(,;.]|\s+(?:than|and\s+in|who|at|had|was|were|showed))"
     r"|\bof\s+(?P<b>(?:[\w-]+\s+){1,5}?(?:\([A-Za-z]{2,8}\)\s+)?)patients\b)")
 _NAMED_BEFORE = re.compile(r"(?:^|[,;:]\s*|\band\s+|\b(?:were|was|included)\s+)(?P<np>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z'-]+){0,3}?)\s*\($")
+# "the increase in REC was smaller (0.44 ± 0.51 vs ...)": a judgement of the values, not the name of a measure
+_JUDGEMENT = re.compile(r"(?i:(?:(?:significantly|markedly|much|slightly|also|not|numerically)\s+)*(?:smaller|larger|greater|"
+                        r"higher|lower|better|worse|similar|comparable|shorter|longer|faster|slower|more\s+\w+|less\s+\w+|"
+                        r"significant|superior|inferior|unchanged|stable|maintained|sustained))")
 _POPULATION_WORD = re.compile(
     r"(?i:\b(?:patients?|participants?|subjects?|group|arm|placebo|control|those|MSCs?|cells?|at|in|on|of|with|by|vs|respectively|"
     r"versus|to|from|than|observed|seen|reported|noted|found|improved|decreased|increased|reduced|baseline|week|month|day|year)\b)")
@@ -273,7 +277,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         return ctx.registry.add(common["np"], hits[0][2][0] if hits else UNMAPPED, "safety", s, s.start + common.start("np"),
                                 s.start + common.end("np"), confidence=0.6), 0.85
     lead = _NAMED_BEFORE.search(text, 0, g.start)
-    if lead and not _POPULATION_WORD.search(lead["np"]):  # "... were headache (12 participants, 46.2%)"
+    if lead and not _POPULATION_WORD.search(lead["np"]) and not _JUDGEMENT.fullmatch(lead["np"]):  # "... were headache (12 participants, 46.2%)"
         named = [f for f in found if f[0] >= lead.start("np") and f[1] <= lead.end("np")]
         if named:
             return named[-1][2], 1.0
