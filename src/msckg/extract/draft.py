@@ -144,6 +144,15 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     if named := _cell_group_names(" ".join(s.text for s in sents)):  # "(scaffold group)": the cell arm's own name
         alt = "|".join(re.escape(w) for w in named)
         exp = re.compile(exp.pattern + rf"|(?i:\b(?:the\s+)?(?:{alt})\s+(?:group|arm)s?\b|\b(?:{alt})(?=\s*\(\s*n\s*=))")
+    all_text = " ".join(s.text for s in sents)
+    delayed = bool(re.search(r"(?i:\b(?:delayed|deferred|late)[- ](?:treatment[- ]|therapy[- ]|injection[- ])?(?:group|arm)s?\b)",
+                             all_text))
+    delayed = delayed and bool(re.search(r"(?i:\b(?:immediate|early)[- ](?:treatment[- ]|therapy[- ]|injection[- ])?(?:group|arm)s?\b)", all_text))
+    if delayed:
+        # a delayed-treatment design: the arm treated first is the experimental one, the one waiting its comparator
+        # until it is treated too ("randomized to an immediate group (n = 20) ... or to a delayed group (n = 20)")
+        exp = re.compile(exp.pattern + r"|(?i:\b(?:the\s+)?(?:immediate|early)(?:[- ](?:treatment|therapy|injection))?"
+                                       r"(?:\s+(?:group|arm)s?)\b)")
     arms = [ArmDraft(_slug(product.abbreviation.rstrip("s")) if product.abbreviation else "msc",
                      f"{product.abbreviation.rstrip('s') if product.abbreviation else 'MSC'} group", "experimental", exp)]
     # not the conclusion's "blinded, placebo-controlled trials ... are warranted"
@@ -152,7 +161,10 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
                                       r"supports?|justif\w*|planned|under\s*way|"
                                       r"larger|confirm(?:ed|ation)?\s+in)\b)", s.text))
     sham = re.search(r"(?i:\bsham\b)", text) and not re.search(r"(?i:\bplacebo\b)", text)
-    if cues.get("control") and cues["control"].value == "placebo" or re.search(r"(?i:\bplacebo\b|\bsham\b)", text):
+    if delayed:
+        arms.append(ArmDraft("delayed", "delayed group", "active-comparator", re.compile(
+            r"(?i:\b(?:the\s+)?(?:delayed|deferred|late)(?:[- ](?:treatment|therapy|injection))?(?:\s+(?:group|arm)s?)\b)")))
+    elif cues.get("control") and cues["control"].value == "placebo" or re.search(r"(?i:\bplacebo\b|\bsham\b)", text):
         word = "sham" if sham else "placebo"
         arms.append(ArmDraft(word, f"{word} group", "placebo-comparator",
                              re.compile(rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:group|arm)s?|-treated)?\b)")))

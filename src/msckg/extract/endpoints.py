@@ -226,6 +226,9 @@ class Registry:
                 ep.forms.add(key_tokens(inner.group(1) + " " + label[inner.end():]))
         for inner in re.finditer(r"\(([A-Za-z][^();,]{2,40}?\b(?:score|scale|index|questionnaire|test|grade))\)", label, re.I):
             ep.forms.add(key_tokens(inner.group(1)))  # "continence (Wexner score)": the row "Wexner score" is it
+        lead = re.match(r"([A-Z][A-Z-]{2,9})\s+(?:[\w-]+\s+){1,3}(score|scale|index|questionnaire)$", label)
+        if lead:  # "AOFAS ankle-hindfoot score" is "the AOFAS score"
+            ep.forms.add(key_tokens(f"{lead.group(1)} {lead.group(2)}"))
         if abbreviation:
             ep.forms.add(key_tokens(abbreviation))
         if instrument not in (UNMAPPED, "adverse-events"):  # each kind of adverse event keeps its own words

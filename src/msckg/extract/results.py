@@ -105,7 +105,7 @@ _DIRECTION = [
     ("increased", re.compile(r"(?i:\b(?:increas\w*|rose|higher|elevat\w*)\b)")),
     ("improved", re.compile(r"(?i:\b(?:improv\w*)\b)")),
 ]
-_VERB = re.compile(r"(?i:\b(?:was|were|is|are|remained|decreased|increased|improved|occurred|declined|fell|rose|went|"
+_VERB = re.compile(r"(?i:\b(?:was|were|is|are|remained|decreased|increased|improved|occurred|declined|fell|rose|went|descended|dropped|diminished|grew|"
                    r"showed|achieved|changed|did|reduced|had|has|have|reached|developed|experienced|died|survived|relapsed|responded|"
                    r"followed|affected|complicated|resumed|recovered|healed|closed|normali[sz]ed|returned|conceived|"
                    r"progressed|persisted|resolved|became|required|underwent|needed|received|exhibited|demonstrated)\b)")
@@ -250,6 +250,9 @@ def _study_timepoint(registry: Registry) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_OWN_VERB = r"(?:declined|decreased|descended|dropped|increased|improved|fell|rose|changed|went|passed|reduced)"
+
+
 def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft]], ctx: Context,
                   s: Sentence, reasons: list[str]) -> tuple[EndpointDraft, float]:
     g_start = g.start
@@ -289,8 +292,12 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     clauses = _clauses(text)
     ci = _clause_of(clauses, g_start)
     own = re.match(r"\s*,?\s*(?:while|whereas|but|and(?=\s+(?:the|mean|median)\s|\s+(?:[A-Za-z%][\w%-]*\s+){1,5}from\s"
-                   r"|\s+(?:[A-Za-z%][\w%-]*\s+){1,5}(?:declined|decreased|increased|improved|fell|rose|changed)\s))\s+",
+                   rf"|\s+(?:[A-Za-z%][\w%-]*\s+){{1,5}}{_OWN_VERB}\s))\s+",
                    text[clauses[ci][0]:g_start]) if ci > 0 else None
+    if own is None and ci > 0 and text[clauses[ci][0] - 1] == ";" and re.match(
+            rf"\s*(?:the\s+)?(?:[A-Za-z%][\w%-]*\s+){{1,5}}{_OWN_VERB}\s+(?:(?:by|to)\s+)?(?:from\s+)?$", text[clauses[ci][0]:g_start]):
+        own = re.match(r"\s*", text[clauses[ci][0]:g_start])  # "...; the pain measured by VAS descended from 6.9 ± 1.4"
+
     if own is None and ci > 0 and text[clauses[ci][0] - 1] == ";" and re.match(
             r"\s*(?:the\s+)?(?:mean|median)\s+(?!(?:percent(?:age)?\s+)?(?:changes?|differences?|improvements?|reductions?|"
             r"increases?|decreases?)\b)[A-Za-z]", text[clauses[ci][0]:g_start]):
@@ -680,7 +687,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         between = after and [v for v in values if v is not g and g.end <= v.start and v.end <= after[0][0]]
         if adjacent:
             population[id(g)] = adjacent[-1][2]
-        elif before and between and re.search(r"(?i:\bthan\b|\bvs\b|\bversus\b|\bcompared\s+(?:with|to)\b)",
+        elif before and between and re.search(r"(?i:\bthan\b|\bvs\b|\bversus\b|\bcompared\s+(?:with|to)\b|"
+                                               r"\b(?:similar|comparable|close|equal|equivalent)\s+(?:to|with)\b|\brelative\s+to\b)",
                                                text[g.end:after[0][0]]):
             # "the rate of the A group was 12.5%, lower than 32.5% in the B group": the group named
             # after the compared value is that value's, not this one's

@@ -94,4 +94,16 @@ def sentences(source: str, blocks: list[Block], kinds: tuple[str, ...] = ("conte
             section = block.section
         found, section = split(source, block, section)
         out.extend(found)
-    return out
+    return _one_heading(out)
+
+
+def _one_heading(out: list[Sentence]) -> list[Sentence]:
+    """An abstract that opens with "Purpose:" and never names another section ("Purpose: to evaluate ... In this
+    trial, 40 patients were randomized ... At month 6 the score improved from ...") states its aim in the first
+    sentence only; the rest is methods and results without headings, read as an unheaded abstract is."""
+    said = {s.section for s in out}
+    if said & {"methods", "results", "methods-results", "conclusion"} or not said & {"objective", "background"}:
+        return out
+    first = next(i for i, s in enumerate(out) if s.section in ("objective", "background"))
+    return out[:first + 1] + [Sentence(s.start, s.end, s.text, "" if s.section in ("objective", "background") else s.section,
+                                       s.kind) for s in out[first + 1:]]
