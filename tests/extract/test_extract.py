@@ -220,7 +220,7 @@ def test_several_arms_and_a_flattened_table() -> None:
     """Route-named arms, the arm a comparison names, within-group changes, a table read by column."""
     data = extract_text(ROUTES, "routes").data
     assert [(a["id"], a["role"], a.get("size")) for a in data["arms"]] == [
-        ("iv", "experimental", 20), ("it", "experimental", 20), ("sham", "placebo-comparator", None)]
+        ("iv", "experimental", 20), ("it", "experimental", 20), ("sham", "placebo-comparator", 20)]
     got = {(r["population"], r.get("timepoint"), st["kind"], st.get("value"))
            for r in data["results"] for st in r["statistics"]}
     assert {("it", "P6M", "mean", Decimal("-3.1")), ("it", "P6M", "p-value", Decimal("0.002")),

@@ -105,7 +105,7 @@ _DIRECTION = [
     ("increased", re.compile(r"(?i:\b(?:increas\w*|rose|higher|elevat\w*)\b)")),
     ("improved", re.compile(r"(?i:\b(?:improv\w*)\b)")),
 ]
-_VERB = re.compile(r"(?i:\b(?:was|were|is|are|remained|decreased|increased|improved|occurred|declined|fell|rose|went|descended|dropped|diminished|grew|"
+_VERB = re.compile(r"(?i:\b(?:was|were|is|are|remained|decreased|increased|improved|occurred|declined|fell|rose|went|descended|dropped|diminished|grew|passed|"
                    r"showed|achieved|changed|did|reduced|had|has|have|reached|developed|experienced|died|survived|relapsed|responded|"
                    r"followed|affected|complicated|resumed|recovered|healed|closed|normali[sz]ed|returned|conceived|"
                    r"progressed|persisted|resolved|became|required|underwent|needed|received|exhibited|demonstrated)\b)")
@@ -169,7 +169,12 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)
                            r"|\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\([^()]*\)\s+"
                            r"(?:reported|had|developed|experienced|died)\b)"
                            r"|,\s+and\s+(?=[A-Za-z][\w%-]*(?:\s+[A-Za-z%][\w%-]*){0,4}\s+(?:was|were|declined|decreased|increased|"
-                           r"improved|fell|rose|changed)\b)")
+                           r"improved|fell|rose|changed)\b)"
+                           # ", the maximum interincisal opening increased from 29.4": a new subject and its own change
+                           r"|(?:,|\s+and)\s+(?=the\s+(?:[A-Za-z][\w%-]*\s+){1,6}(?:declined|decreased|descended|dropped|increased|"
+                           r"improved|fell|rose|changed|went|passed|reduced)\s+(?:from|by|to)\b)"
+                           r"|,\s+(?=the\s+\d+(?:\.\d+)?\s*%\s+of\b)"  # ", the 77.3% of the patients (17/22) improved"
+                           r"|,\s+and\s+(?=in\s+the\s+(?!same\b)(?:[\w-]+\s+){0,4}(?:at|after)\s)")  # ", and in the CT at 6 months we observed"
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -250,6 +255,10 @@ def _study_timepoint(registry: Registry) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_CLAUSE_PREDICATE = re.compile(r"(?i:[)\]]?\s*(?:(?:of\s+)?(?:the\s+)?(?:patients|participants|subjects|eyes|joints|knees|"
+                               r"lesions|ulcers|wounds|teeth|defects)\s*)?(?:\([^()]*\)\s*)?"
+                               r"(?P<p>(?:improved|achieved|reached|showed|attained|obtained|gained|became|had|were|was|"
+                               r"presented|developed|reported|required|experienced|met)\s+[^;]{3,120}))")
 _OWN_VERB = r"(?:declined|decreased|descended|dropped|increased|improved|fell|rose|changed|went|passed|reduced)"
 
 
@@ -294,7 +303,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     own = re.match(r"\s*,?\s*(?:while|whereas|but|and(?=\s+(?:the|mean|median)\s|\s+(?:[A-Za-z%][\w%-]*\s+){1,5}from\s"
                    rf"|\s+(?:[A-Za-z%][\w%-]*\s+){{1,5}}{_OWN_VERB}\s))\s+",
                    text[clauses[ci][0]:g_start]) if ci > 0 else None
-    if own is None and ci > 0 and text[clauses[ci][0] - 1] == ";" and re.match(
+    if own is None and ci > 0 and text[clauses[ci][0] - 1] in ";," and re.match(
             rf"\s*(?:the\s+)?(?:[A-Za-z%][\w%-]*\s+){{1,5}}{_OWN_VERB}\s+(?:(?:by|to)\s+)?(?:from\s+)?$", text[clauses[ci][0]:g_start]):
         own = re.match(r"\s*", text[clauses[ci][0]:g_start])  # "...; the pain measured by VAS descended from 6.9 ± 1.4"
 
@@ -350,6 +359,21 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
             return known, 0.8
         return ctx.registry.add(noun, UNMAPPED, "other", s, s.start + g.end + died.start("v"),
                                 s.start + g.end + died.end("v"), confidence=0.5, loose=True), 0.75
+    opens = re.fullmatch(r"\s*(?:and\s+)?(?:the\s+)?", text[clauses[ci][0]:g_start]) if ci > 0 else None
+    pred = _CLAUSE_PREDICATE.match(text, g.end) if opens and g.stats and g.stats[0].kind in ("proportion", "count") else None
+    if pred and not any(clauses[ci][0] <= f[0] < pred.start("p") for f in found):
+        # "..., the 77.3% of the patients (17/22) improved at least one grade in the Helkimo clinical dysfunction
+        # index": a clause that opens with its count names the measure in its predicate
+        label = re.split(r"\s+(?:at\s+(?!least\b)|after|during|compared|versus|vs|than|while|whereas|but|among|until)\b|[,;(]",
+                         pred["p"])[0].strip()
+        named = [f for f in found if pred.start("p") <= f[0] < pred.start("p") + len(label)]
+        if named:
+            return named[0][2], 0.9
+        if len(label.split()) >= 2:
+            hits = find_instruments(label)
+            reasons.append("endpoint taken from the clause's predicate")
+            return ctx.registry.add(label, hits[0][2][0] if hits else UNMAPPED, "other", s, s.start + pred.start("p"),
+                                    s.start + pred.start("p") + len(label), confidence=0.5, loose=True), 0.75
     before = [f for f in found if f[1] <= g_start]
     subj = _subject(text)
     if before and subj is not None and subj[1] <= g_start and subj[0] <= before[-1][0] and \

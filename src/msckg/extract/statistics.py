@@ -661,6 +661,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     _pair_kinds(work, groups)
     _signed_decreases(work, groups)
     groups = _join_counts_and_percentages(work, groups)
+    _carried_denominators(work, groups)
     for g in groups:
         g.characteristic = bool(_CHARACTERISTIC_BEFORE.search(work, max(0, g.start - 25), g.start)
                                 or _AVAILABLE_BEFORE.search(work, max(0, g.start - 30), g.start)
@@ -752,6 +753,30 @@ def _signed_decreases(work: str, groups: list[Group]) -> None:
                     st.ci = (-st.ci[1], -st.ci[0], st.ci[2])
 
 
+# "), stability in ", ", and progression in ": the next category of the same total
+_NEXT_CATEGORY = re.compile(r"(?i:\s*%?\s*[)\]]?\s*(?:,\s*(?:and\s+)?|and\s+)[a-z-]+(?:\s+[a-z-]+)?\s+in\s+)")
+
+
+def makes(numerator: int, denominator: int, pct: Decimal) -> bool:
+    """Whether numerator/denominator rounds to the percentage as printed ("19 (55.9%)" of 34)."""
+    exp = pct.as_tuple().exponent
+    places = -exp if isinstance(exp, int) and exp < 0 else 0
+    return denominator > 0 and round(Decimal(numerator * 100) / denominator, places) == pct
+
+
+def _carried_denominators(work: str, groups: list[Group]) -> None:
+    """'in 12 of the 34 joints (35.3%), stability in 19 (55.9%) and progression in 3 (8.8%)': a count with
+    its percentage and no total is out of the total just given, when that total makes the printed percentage."""
+    for prev, g in pairwise(groups):
+        before = next((st for st in prev.stats if st.kind == "proportion" and st.denominator), None)
+        if before is None or not _NEXT_CATEGORY.fullmatch(work, prev.end, g.start):
+            continue
+        for st in g.stats:
+            if st.kind == "proportion" and not st.denominator and st.numerator is not None and st.percentage is not None \
+                    and makes(st.numerator, before.denominator, st.percentage):
+                st.denominator = before.denominator
+
+
 def _join_counts_and_percentages(work: str, groups: list[Group]) -> list[Group]:
     """'reported by 6 of 29 patients in the autograft group (20.7%)': a count and total, and further on
     the percentage they make, are one proportion (the percentage must be theirs, to its printed digits)."""
@@ -772,6 +797,20 @@ def _join_counts_and_percentages(work: str, groups: list[Group]) -> list[Group]:
                 st.percentage, st.unit = pct, "%"
                 g.end = nxt.end
                 skip.add(i + 1)
+        elif st is not None and g.form == "pct" and st.kind == "proportion" and not st.numerator and nxt is not None and \
+                (ns := nxt.stats[0] if nxt.stats else None) is not None and ns.kind == "proportion" and \
+                ns.numerator is not None and ns.denominator and ns.percentage is None and \
+                re.fullmatch(r"\s*of\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}\(\s*", work[g.end:nxt.start]) and \
+                re.match(r"\s*\)", work[nxt.end:]):
+            # "the 77.3% of the patients (17/22)": the percentage and the count it was made of are one proportion
+            pct = st.percentage if st.percentage is not None else st.value
+            places = -pct.as_tuple().exponent if pct is not None and isinstance(pct.as_tuple().exponent, int) else 0
+            if pct is not None and round(Decimal(ns.numerator * 100) / ns.denominator, max(places, 0)) == pct:
+                ns.percentage, ns.unit = pct, "%"
+                nxt.start = g.start
+                out.append(nxt)
+                skip.add(i + 1)
+                continue
         out.append(g)
     return out
 
