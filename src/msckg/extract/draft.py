@@ -56,6 +56,9 @@ from msckg.extract.tables import join_cell_lines
 _VALUES_ARE = (r"\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|reported|"
                r"summari[sz]ed)?\s*(?:as\s+)?means?\s*")
 _PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b)")
+# a results table whose rows say "REU score, mean ± SD": the authors' way with "±" in their text too
+_TABLE_PM_SD = re.compile(r"(?im:^[^\t\n]*\bmean\s*(?:±|\+/-)\s*SD\b[^\t\n]*\t)")
+_ANY_SEM = re.compile(r"(?i:±\s*(?:SEM|SE)\b|\bstandard errors?\b|\bmean\s*(?:±|\+/-)\s*(?:SEM|SE)\b)")
 _PAREN_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}[(\[]\s*(?:SD|s\.d\.|standard deviations?)\s*[)\]])")
 _PM_IS_SEM = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SEM|SE|s\.e\.m\.|standard errors?)\b)")
 NOT_RESULTS = ("background", "objective", "methods", "registration", "key-points")
@@ -125,6 +128,14 @@ def _title(source: str, blocks: list[Block], sents: list[Sentence]) -> tuple[str
 _SC = r"(?-i:[\w-]*[A-Z]SCs?)"
 
 
+def _waiting_arm(words: str) -> str:
+    """An arm of a delayed-treatment design by its word: "the immediate group", "immediate-group patients",
+    "4 of 20 (20%) delayed patients"."""
+    return (rf"(?i:\b(?:the\s+)?(?:{words})(?:[- ](?:treatment|therapy|injection|start))?(?:[- ](?:group|arm)s?\b|"
+            rf"(?:[- ](?:group|arm))?(?=\s+(?:patients|participants|subjects)\b))"
+            rf"|(?<=[)\d]\s)(?:{words})\b(?!\s+(?:treatment|therapy|injection|start)\b))")
+
+
 def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], enrolled: int | None) -> list[ArmDraft]:
     abbr = re.escape(product.abbreviation.rstrip("s")) + "s?" if product.abbreviation else "MSCs?"
     exp = re.compile(
@@ -151,8 +162,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     if delayed:
         # a delayed-treatment design: the arm treated first is the experimental one, the one waiting its comparator
         # until it is treated too ("randomized to an immediate group (n = 20) ... or to a delayed group (n = 20)")
-        exp = re.compile(exp.pattern + r"|(?i:\b(?:the\s+)?(?:immediate|early)(?:[- ](?:treatment|therapy|injection))?"
-                                       r"(?:\s+(?:group|arm)s?)\b)")
+        exp = re.compile(exp.pattern + "|" + _waiting_arm("immediate|early"))
     arms = [ArmDraft(_slug(product.abbreviation.rstrip("s")) if product.abbreviation else "msc",
                      f"{product.abbreviation.rstrip('s') if product.abbreviation else 'MSC'} group", "experimental", exp)]
     # not the conclusion's "blinded, placebo-controlled trials ... are warranted"
@@ -162,8 +172,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
                                       r"larger|confirm(?:ed|ation)?\s+in)\b)", s.text))
     sham = re.search(r"(?i:\bsham\b)", text) and not re.search(r"(?i:\bplacebo\b)", text)
     if delayed:
-        arms.append(ArmDraft("delayed", "delayed group", "active-comparator", re.compile(
-            r"(?i:\b(?:the\s+)?(?:delayed|deferred|late)(?:[- ](?:treatment|therapy|injection))?(?:\s+(?:group|arm)s?)\b)")))
+        arms.append(ArmDraft("delayed", "delayed group", "active-comparator", re.compile(_waiting_arm("delayed|deferred|late"))))
     elif cues.get("control") and cues["control"].value == "placebo" or re.search(r"(?i:\bplacebo\b|\bsham\b)", text):
         word = "sham" if sham else "placebo"
         arms.append(ArmDraft(word, f"{word} group", "placebo-comparator",
@@ -603,7 +612,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     # endpoints and results
     registry = Registry(abbreviations(" ".join(s.text for s in sents)))
     read_endpoint_sentences(sents, registry)
-    ctx = Context(arms, registry, single_arm=len(arms) == 1, pm_is_sd=bool(_PM_IS_SD.search(source)),
+    ctx = Context(arms, registry, single_arm=len(arms) == 1, pm_is_sd=bool(_PM_IS_SD.search(source) or _TABLE_PM_SD.search(source)
+                                                                                 and not _ANY_SEM.search(source)),
                   pm_is_mean=bool(_PM_IS_SEM.search(source)), paren_is_sd=bool(_PAREN_IS_SD.search(source)))
     drafts: list[ResultDraft] = []
     table: TableState | None = None  # a table whose rows are tab-separated lines, being read

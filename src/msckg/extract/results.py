@@ -163,18 +163,19 @@ _BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:of|:|=|was|values?)?\s*$)")
 # ", whereas", ", but", ", and that of", and ", and <a new subject> were ..." start a clause of their own
 _CLAUSE_BREAK = re.compile(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)\b"
                            r"|,\s+and\s+(?=(?:[A-Za-z][\w-]*\s+){1,5}from\s+[-−]?\d)"  # ", and hand pain VAS from 64 to 27"
-                           r"|,\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
+                           r"|,\s+and\s+(?=(?:\d+(?:/\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
                            r"(?:(?:patients|participants|subjects|children|infants)\s*)?\()"
                            r"|,\s+and\s+(?=(?:the|mean|median)\s+[A-Za-z])"
                            r"|\s+and\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\([^()]*\)\s+"
                            r"(?:reported|had|developed|experienced|died)\b)"
                            r"|,\s+and\s+(?=[A-Za-z][\w%-]*(?:\s+[A-Za-z%][\w%-]*){0,4}\s+(?:was|were|declined|decreased|increased|"
-                           r"improved|fell|rose|changed)\b)"
-                           # ", the maximum interincisal opening increased from 29.4": a new subject and its own change
-                           r"|(?:,|\s+and)\s+(?=the\s+(?:[A-Za-z][\w%-]*\s+){1,6}(?:declined|decreased|descended|dropped|increased|"
-                           r"improved|fell|rose|changed|went|passed|reduced)\s+(?:from|by|to)\b)"
-                           r"|,\s+(?=the\s+\d+(?:\.\d+)?\s*%\s+of\b)"  # ", the 77.3% of the patients (17/22) improved"
-                           r"|,\s+and\s+(?=in\s+the\s+(?!same\b)(?:[\w-]+\s+){0,4}(?:at|after)\s)")  # ", and in the CT at 6 months we observed"
+                           r"improved|fell|rose|changed)\b)")
+# after a clause that gave values: ", the maximum interincisal opening increased from 29.4", ", the 77.3% of the
+# patients (17/22) improved", ", and in the CT at 6 months we observed" (not "In the immediate group, the score fell")
+_NEW_SUBJECT = re.compile(r"(?:,|\s+and)\s+(?=the\s+(?:[A-Za-z][\w%-]*\s+){1,6}(?:declined|decreased|descended|dropped|"
+                          r"increased|improved|fell|rose|changed|went|passed|reduced)\s+(?:from|by|to)\b)"
+                          r"|,\s+(?=the\s+\d+(?:\.\d+)?\s*%\s+of\b)"
+                          r"|,\s+and\s+(?=in\s+the\s+(?!same\b)(?:[\w-]+\s+){0,4}(?:at|after)\s)")
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -183,7 +184,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     for i, c in enumerate(text):
         depth += c == "("
         depth -= c == ")"
-        if depth == 0 and (c == ";" or (c in ", " and _CLAUSE_BREAK.match(text, i))):
+        if depth == 0 and (c == ";" or (c in ", " and (_CLAUSE_BREAK.match(text, i) or (
+                _NEW_SUBJECT.match(text, i) and re.search(r"\d", text[cuts[-1]:i]))))):
             cuts.append(i + 1)
     cuts.append(len(text) + 1)
     return [(a, b - 1) for a, b in pairwise(cuts)]
@@ -260,6 +262,19 @@ _CLAUSE_PREDICATE = re.compile(r"(?i:[)\]]?\s*(?:(?:of\s+)?(?:the\s+)?(?:patient
                                r"(?P<p>(?:improved|achieved|reached|showed|attained|obtained|gained|became|had|were|was|"
                                r"presented|developed|reported|required|experienced|met)\s+[^;]{3,120}))")
 _OWN_VERB = r"(?:declined|decreased|descended|dropped|increased|improved|fell|rose|changed|went|passed|reduced)"
+
+
+def _in_definition(text: str, a: int, b: int) -> bool:
+    """Whether a mention sits in a parenthesis that defines the words before it: "Clinical response (≥50%
+    reduction in REU score) at week 12 was achieved by 14 of 20" counts responders, not the REU score."""
+    op = _paren_open(text, a)
+    if op is None:
+        return False
+    close = text.find(")", b)
+    inner = text[op + 1:close if close > 0 else b]
+    head = re.search(r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})\s*$", text[:op])
+    return len(inner.split()) >= len(text[a:b].split()) + 2 and head is not None and \
+        not re.search(r"(?i:\b(?:in|of|at|for|with|and|or|was|were)\s*$)", text[:op])
 
 
 def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft]], ctx: Context,
@@ -374,7 +389,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
             reasons.append("endpoint taken from the clause's predicate")
             return ctx.registry.add(label, hits[0][2][0] if hits else UNMAPPED, "other", s, s.start + pred.start("p"),
                                     s.start + pred.start("p") + len(label), confidence=0.5, loose=True), 0.75
-    before = [f for f in found if f[1] <= g_start]
+    before = [f for f in found if f[1] <= g_start and not _in_definition(text, f[0], f[1])]
     subj = _subject(text)
     if before and subj is not None and subj[1] <= g_start and subj[0] <= before[-1][0] and \
             _COMPOSITE.match(text, subj[0], subj[1]):
@@ -432,7 +447,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         reasons.append("endpoint carried over from the previous sentence")
         return ctx.last_endpoint, 0.75
     if subj is not None and ctx.last_endpoint is not None and \
-            re.search(r"\d+\s*(?:of|/)\s*\d+|\d\s*%", text[subj[0]:subj[1]]):
+            re.search(r"\d+\s*(?:of|/)\s*\d+|\d\s*%", re.sub(r"\([^()]*\)", "", text[subj[0]:subj[1]])):
         # "24 of 98 patients (24.5%) in the UC-MSC group and 36 of 98 (36.7%) in the placebo group had died
         # (hazard ratio, 0.62 ...)": a subject made of values names no measure; the values before it had one
         reasons.append("endpoint of the values before it")
