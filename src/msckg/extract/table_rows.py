@@ -35,7 +35,7 @@ _ADVERSE = re.compile(r"(?i:\badverse\b|\bevents?\b|\btoxicit)")
 _EST_CI = re.compile(rf"^\s*(?:(?P<name>OR|HR|RR|IRR|MD|difference|odds ratio|hazard ratio|risk ratio|mean difference)\s*[:=]?\s*)?"
                      rf"(?P<v>{_NUM})\s*[(\[]\s*(?P<lo>{_NUM})\s*(?:to|–|—|-|,|;)\s*(?P<hi>{_NUM})\s*[)\]]\s*$", re.IGNORECASE)
 _P_CELL = re.compile(r"^\s*(?P<rel>[<>≤≥])?\s*(?P<v>0?\.\d+|[01](?:\.0+)?)\s*$")
-_LABEL_STAT = re.compile(r"(?i:[\s,;]*(?:n\s*\(\s*%\s*\)|n/N\s*\(\s*%\s*\)|mean\s*(?:\(\s*SD\s*\)|±\s*SD)|"
+_LABEL_STAT = re.compile(r"(?i:[\s,;]*(?:n\s*\(\s*%\s*\)|n/N\s*\(\s*%\s*\)|n/N\b|mean\s*(?:\(\s*SD\s*\)|±\s*SD)|"
                          r"median\s*[(\[]\s*(?:IQR|range)\s*[)\]]|%)\s*$)")
 _MEAN_SD_LABEL = re.compile(r"(?i:\bmean\s*[(\[]\s*SD\s*[)\]])")
 _RELATION = {"<": "<", ">": ">", "≤": "<=", "≥": ">="}
@@ -69,6 +69,9 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
     cell_arms = [a for a in ctx.arms if a.role == "experimental"]
     for cell in cells[1:]:
         arm = next((a for a in ctx.arms if a.pattern.search(cell)), None)
+        if arm is not None and arm.role != "experimental" and len(cell_arms) == 1 and \
+                re.search(r"(?i:[\w-]*MSCs?\b|[\w-]*ASCs?\b|stem cells?|stromal cells?)", cell):
+            arm = cell_arms[0]  # "BM-MSC + fibrin (n = 49)": the cells name the column, not the vehicle both arms get
         if _P_HEAD.match(cell):
             cols.append(("p", ""))
         elif _DIFF_HEAD.search(cell) and arm is None:
@@ -90,7 +93,7 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
     state = TableState(cols, ns)
     state.skip = bool(_SKIP_CAPTION.search(caption) or re.match(r"(?i:\s*characteristics?\b)", cells[0]))
     diff = next((c for (k, _), c in zip(cols, cells[1:], strict=True) if k == "diff"), "")
-    state.ratio = bool(_RATIO_HEAD.search(diff))
+    state.ratio = bool(_RATIO_HEAD.search(diff)) and not re.search(r"(?i:\bdifference\b)", diff)  # "Difference or HR"
     if m := re.search(r"(\d{2}(?:\.\d)?)\s*%\s*CI", diff):
         state.level = Decimal(m.group(1)) / 100
     state.count_pct = bool(_COUNT_PCT_LABEL.search(caption) or _COUNT_PCT_LABEL.search(s.text))
@@ -104,7 +107,8 @@ def _label_time(label: str, table_time: Item | None, s: Sentence) -> tuple[str, 
     """The row label without its time, and the time ("Fusion at 12 months" -> "Fusion", 12 months)."""
     if re.fullmatch(r"(?i:\s*(?:baseline|pre-?treatment|before treatment)\s*)", label):
         return "", Item(s.start, s.start + len(label), "P0D", "baseline")
-    tls = [t for t in find_timepoints(label)]
+    # "Recurrence within 6 months of closure": a window that is part of the measure, not the row's time
+    tls = [t for t in find_timepoints(label) if not re.search(r"(?i:\bwithin\s+(?:the\s+)?$)", label[:t.start])]
     if not tls:
         return label, table_time
     # "Change in Wexner score from baseline, week 24": the row's time is the one that is not the baseline;
@@ -194,7 +198,8 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
         if kind == "arm":
             stats = _cell_stats(cell, off, raw, state.n[k], pm_sd, state.count_pct)
             if stats:
-                arm_results.append(ResultDraft(ep, arm, time, stats, s, s.start + off, s.start + off + len(cell), state.n[k],
+                own_n = next((st.denominator for st in stats if st.kind == "proportion" and st.denominator), None)
+                arm_results.append(ResultDraft(ep, arm, time, stats, s, s.start + off, s.start + off + len(cell), own_n or state.n[k],
                                                None, 0.8, ["a row of a table: check the columns"]))
         elif kind == "diff" and (m := _EST_CI.match(cell)):
             ratio = state.ratio if not m["name"] else bool(re.search(r"(?i:ratio|^(?:OR|HR|RR|IRR)$)", m["name"]))

@@ -27,6 +27,8 @@ _HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|
                    r"adverse\s+events?|events?)\s*(?:\t.*)?$)")
 # a cell that is a value: "44.6 ± 12.3", "25 (83.3)", "−6.3 (−23.6 to 11.0)", "<0.001", "—"
 _VALUE = re.compile(r"^\s*(?:[<>≤≥]\s*)?[-−–]?\s*\.?\d[^A-Za-z]*$|^\s*(?:[—–-]|NR|NA|n/a)\s*$")
+# an arm's cell in a row may also give a range: "−14 (−22 to −6)" (but a header is counted by plain values)
+_CELL_VALUE = re.compile(r"^\s*(?:[<>≤≥]\s*)?[-−–]?\s*\.?\d[^A-Za-z]*(?:\bto\b[^A-Za-z]*)?$|^\s*(?:[—–-]|NR|NA|n/a)\s*$")
 
 
 _COLUMN = re.compile(r"(?i:\(\s*n\s*=\s*\d+\s*\)|^\s*p(?:\s*-?\s*values?)?\s*$|\b(?:estimate|difference|ratio|95%\s*CI)\b)")
@@ -141,8 +143,8 @@ def join_cell_lines(text: str) -> str:
         k = head + 1 + width
         stray = 0  # lines since the last row: a label over the rows below it is one, prose after the table more
         while k < end and stray <= 2:
-            if not _is_value(lines[k]) and k + width < end and all(_is_value(lines[k + 1 + n]) for n in range(values)) \
-                    and all(_is_value(lines[k + 1 + n]) or _OTHER_CELL.match(lines[k + 1 + n]) for n in range(values, width)):
+            if not _is_value(lines[k]) and k + width < end and all(_CELL_VALUE.match(lines[k + 1 + n]) for n in range(values)) \
+                    and all(_CELL_VALUE.match(lines[k + 1 + n]) or _OTHER_CELL.match(lines[k + 1 + n]) for n in range(values, width)):
                 rows.append((k, k + width))
                 k += width + 1
                 stray = 0
