@@ -137,7 +137,13 @@ _SUBJECT_HEAD = re.compile(r"(?i:(?:the\s+)?(?P<np>[a-z][\w'-]*(?:\s+[\w'-]+){0,
 _GROUP_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*|[)\]]\s*)?(?:(?:points?|mm|cm|m|mL|L|kg|g|%|seconds?|days?)\s+)?,?\s*"
                           r"(?:in|among|for|with)\s+(?:the\s+)?")
 _PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relapse", "responded": "response",
-                   "conceived": "pregnancy"}
+                   "conceived": "pregnancy", "recurred": "recurrence", "healed": "healing"}
+# a clause that names its event before its count: "; skin atrophy occurred only with TAC (6 patients [25.0%])",
+# ", and telangiectasia in 1 (4.2%) vs 5 (20.8%) patients", "At week 52, keloids recurred in 3 of 22 patients"
+_CLAUSE_EVENT = re.compile(r"(?i:^\s*(?:and\s+)?(?:(?:at|by|after|during)\s+[^,]{1,30},\s*)?"
+                           r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
+                           r"(?:(?P<verb>occurred|recurred|relapsed|developed|was\s+(?:reported|seen|observed|noted)|were\s+(?:reported|seen|observed|noted))"
+                           r"\s+(?:only\s+)?(?:(?:with|in|after)\s+[^()\d]{0,40}?)?[(\[]?\s*|in\s+)$)")
 _COUNT_LIST = re.compile(
     r"(?i:^(?P<list>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+and\s+[\w-]+)\s+(?:patients|subjects|participants|cases)\b)")
 # "At 12 weeks of treatment, ...", "At 3 months after surgery, ...": an opening timepoint that frames the section
@@ -175,7 +181,8 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)
 _NEW_SUBJECT = re.compile(r"(?:,|\s+and)\s+(?=the\s+(?:[A-Za-z][\w%-]*\s+){1,6}(?:declined|decreased|descended|dropped|"
                           r"increased|improved|fell|rose|changed|went|passed|reduced)\s+(?:from|by|to)\b)"
                           r"|,\s+(?=the\s+\d+(?:\.\d+)?\s*%\s+of\b)"
-                          r"|,\s+and\s+(?=in\s+the\s+(?!same\b)(?:[\w-]+\s+){0,4}(?:at|after)\s)")
+                          r"|,\s+and\s+(?=in\s+the\s+(?!same\b)(?:[\w-]+\s+){0,4}(?:at|after)\s)"
+                          r"|,\s+and\s+(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+in\s+\d)")  # ", and telangiectasia in 1 (4.2%)"
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -389,6 +396,23 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
             reasons.append("endpoint taken from the clause's predicate")
             return ctx.registry.add(label, hits[0][2][0] if hits else UNMAPPED, "other", s, s.start + pred.start("p"),
                                     s.start + pred.start("p") + len(label), confidence=0.5, loose=True), 0.75
+    event = _CLAUSE_EVENT.match(text[clauses[ci][0]:g_start])
+    if event and g.stats and g.stats[0].kind in ("proportion", "count") and \
+            not _POPULATION_WORD.search(event["np"]) and not _PRONOUN.match(event["np"]) and \
+            not re.search(r"(?i:\b(?:patients?|participants?|subjects?|groups?|arms?|who|which|that|the)\b)", event["np"]) and \
+            (event["verb"] or ci > 0):
+        words = event["np"]
+        if words.lower() in ("keloids", "ulcers", "lesions", "tumours", "tumors", "symptoms", "fistulas") and \
+                (event["verb"] or "").lower() in ("recurred", "relapsed"):
+            words = _PREDICATE_NOUN[event["verb"].lower()]  # "keloids recurred in 3 of 22": recurrence
+        a = clauses[ci][0] + event.start("np")
+        named = [f for f in found if a <= f[0] < clauses[ci][0] + event.end("np")]
+        if named:
+            return named[0][2], 0.9
+        hits = find_instruments(words)
+        reasons.append("endpoint named by the clause's event")
+        return ctx.registry.add(words, hits[0][2][0] if hits else UNMAPPED, "other", s, s.start + a, s.start + a + len(event["np"]),
+                                confidence=0.5, loose=True), 0.8
     before = [f for f in found if f[1] <= g_start and not _in_definition(text, f[0], f[1])]
     subj = _subject(text)
     if before and subj is not None and subj[1] <= g_start and subj[0] <= before[-1][0] and \
