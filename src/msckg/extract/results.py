@@ -811,7 +811,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 ctx.frame, ctx.running = (s.section, opening.items[0]), not first
     # d/e: the next timepoint in the clause, else the previous one
     own_opening = next((t.items[0] for t in tls if not t.is_baseline and len(t.items) == 1 and t.start <= 8
-                        and _FRAME_TAIL.match(text[t.end:])), None)
+                        and (_FRAME_TAIL.match(text[t.end:]) or re.match(r"\s+the\s", text[t.end:]))), None)
     by_previous: set[int] = set()
     framed: set[int] = set()
     for i, g in enumerate(values):
