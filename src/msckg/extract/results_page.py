@@ -37,7 +37,7 @@ _HEADER = re.compile(r"(?i:^\s*(?:measure\s+type\s*:\s*)?(?P<h>(?:least\s+square
                      r"count\s+of\s+participants|number)\b(?:\s*\((?P<spread>[^)]*)\))?\s*$)")
 _ANALYSIS = re.compile(r"(?i:^\s*statistical\s+analysis\b)")
 _SELECTION = re.compile(r"(?i:^\s*comparison\s+group\s+selection\s*:?\s+(?P<t>.+)$)")
-_P = re.compile(r"(?i:^\s*p-?value\s*:?\s+(?P<rel><=|>=|<|>|≤|≥)?\s*(?P<v>\d*\.\d+|[01])\b)")
+_P = re.compile(r"(?i:^\s*(?:statistical\s+test\s+of\s+hypothesis\s*:?\s+)?p-?value\s*:?\s+(?P<rel><=|>=|<|>|≤|≥)?\s*(?P<v>\d*\.\d+|[01])\b)")
 _ESTIMATE = re.compile(r"(?i:^\s*estimated\s+value\s*:?\s+(?P<v>-?\d+(?:\.\d+)?)\b)")
 _PARAMETER = re.compile(r"(?i:(?:estimation\s+parameter|method\s+of\s+estimation)\b.*?\b(?P<what>(?:least\s+squares\s+)?"
                         r"mean\s+difference|median\s+difference|risk\s+difference|(?:odds|hazard|risk|rate)\s+ratio|difference))")
