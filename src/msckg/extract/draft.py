@@ -295,7 +295,9 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     if len(named) == 1:  # "... (MSC-allograft group) and 32 to iliac crest autograft (autograft group)"
         word = re.escape(named[0])
         return [ArmDraft("control", f"{named[0]} group", "active-comparator", re.compile(
-            rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:group|arm)s?)\b|\b{word}(?=\s*(?:\(\s*n\s*=|[,;.)]))|\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS})"))]
+            rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:group|arm)s?)\b|\b{word}(?=\s*(?:\(\s*n\s*=|[,;.)]))"
+            rf"|(?:(?<=\bwith\s)|(?<=\bgiven\s)|(?<=\breceiving\s)){word}\b"  # "−14.8 (SD 10.9) with vehicle (adjusted ...)"
+            rf"|\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS})"))]
     return []
 
 

@@ -163,11 +163,12 @@ _ADVERSE = re.compile(r"(?i:\b(?:adverse|infections?|fever|pyrexia|headache|reac
                       r"deaths?|mortality|bleeding|haematoma|hematoma|thrombo\w*|rash|nausea|vomiting|pain at)\b)")
 _CHANGE_VERB = re.compile(r"(?i:\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|"
                           r"changed?|worsened)\s+by\s+(?:an?\s+(?:mean|median)\s+of\s+)?$)")
-_BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:of|:|=|was|values?)?\s*$)")
+_BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:(?:values?|scores?|levels?)\s*)?(?:of|:|=|was|were)?\s*$)")
 
 
 # ", whereas", ", but", ", and that of", and ", and <a new subject> were ..." start a clause of their own
 _CLAUSE_BREAK = re.compile(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)\b"
+                           r"|\s+but\s+(?=(?:did|was|were|had|remained|showed|it|they)\b)"  # "(P = 0.01) but did not change with HT"
                            r"|,\s+and\s+(?=(?:[A-Za-z][\w-]*\s+){1,5}from\s+[-−]?\d)"  # ", and hand pain VAS from 64 to 27"
                            r"|,\s+and\s+(?=(?:\d+(?:/\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
                            r"(?:(?:patients|participants|subjects|children|infants)\s*)?\()"
@@ -465,8 +466,10 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
                                   s.start + subj[1] + pred.start("p"), s.start + subj[1] + pred.end("p"), confidence=0.5, loose=True)
             reasons.append("endpoint taken from the sentence's predicate")
             return ep, 0.75
-    if subj is not None and ctx.last_endpoint is not None and set(key_tokens(LABEL_LEAD.sub("", text[subj[0]:subj[1]]))) <= \
-            GENERIC_HEADS | {"the", "mean", "median", "sd", "total", "summary"}:
+    if subj is not None and ctx.last_endpoint is not None and set(key_tokens(re.sub(
+            r"(?i:\b(?:from\s+)?baseline\b|\b(?:to|at|by)\s+(?:week|month|day|year)s?\s+\d+\b)", "",
+            LABEL_LEAD.sub("", text[subj[0]:subj[1]])))) <= GENERIC_HEADS | {"the", "mean", "median", "sd", "total", "summary",
+                                                                             "change", "changes", "from"}:
         # "In cohort C the mean (SD) score fell ...": the score the previous sentence named
         reasons.append("endpoint carried over from the previous sentence")
         return ctx.last_endpoint, 0.75
@@ -645,6 +648,11 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 re.match(r"\s*from\s+baseline\b", text[g.end:]) and not {st.kind for st in g.stats} & {"difference"}
                 and not _CHANGE_VERB.search(text, max(0, g.start - 40), g.start)):
             placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")
+    for x, y in pairwise(values):  # "from baseline values of 45.2 ± 10.1 and 44.6 ± 9.7, respectively"
+        if (px := placed.get(id(x))) is not None and px.duration == "P0D" and id(y) not in placed and \
+                x.stats[0].kind == y.stats[0].kind and re.fullmatch(rf"\s*(?:{UNIT}\s*)?(?:,\s*(?:and\s+)?|and\s+)", text[x.end:y.start]) \
+                and re.match(r"\s*(?:,\s*)?respectively\b", text[y.end:]):
+            placed[id(y)] = Item(y.start, y.end, "P0D", "baseline")
     # one arm: "DLCO did not change (38.5% ± 9.7% vs 40.1% ± 10.2%)" compares the baseline with the follow-up
     if len(ctx.arms) == 1 and not [t for t in tls if not t.is_baseline and _clause_of(clauses, t.start) == _clause_of(
             clauses, values[0].start)]:

@@ -26,7 +26,7 @@ from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
 NUM = r"(?<![\w.,])[+-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 UNIT = (r"(?:percentage\s+points?|%|[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|mm\s?Hg|"
         r"mg/24\s?h|mg/g|letters|dB|[µμu]m|kPa|bpm|seconds|episodes|nV/deg²|[cm]m²|"
-        r"(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|minutes?|min|ms|m)"
+        r"(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|minutes?|min|ms|m|sec|s)"
         r"(?:/(?:month|week|day|year|min|h|kg|m2|m²|L|dL|mL))?)(?![A-Za-z0-9])")
 # units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
 MEASURE_UNIT = (r"(?:[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|"
