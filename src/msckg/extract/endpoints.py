@@ -44,7 +44,8 @@ _PLAIN_CUE = re.compile(
 _MEASURED_WITH = re.compile(
     r"(?i:\b(?:was|were)\s+(?:measured|assessed|evaluated|scored|graded|quantified)\s+(?:with|using|by)\s+(?:the\s+)?(?P<list>.+)$)")
 _VERB_BEFORE = re.compile(
-    r"(?i:^(?P<list>.+?)\s+(?:was|were)\s+(?:also\s+)?(?:recorded|assessed|evaluated|measured|monitored|analy[sz]ed|examined)\b)")
+    r"(?i:^(?P<list>.+?)\s+(?:was|were)\s+(?:also\s+)?(?:recorded|assessed|evaluated|measured|monitored|analy[sz]ed|examined|"
+    r"compared(?=\s+between\b))\b)")  # "The endometrial thickness, ... and adverse reactions were compared between the two groups"
 _DROP_LEAD = re.compile(
     r"(?i:^(?:(?:the|an?|both|other|all|changes?|improvements?|altered|alteration|improvement|"
     r"measures|levels|severity)\s+(?:(?:in|of|on)\s+)?(?:the\s+)?)+)")

@@ -92,6 +92,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,2}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)\s+of\s+(?:the\s+)?(?P<den>\d+))")),
     ("count_pct_paren", re.compile(
         rf"(?i:\(\s*(?P<num>\d+|{_W})\s+(?:[a-z-]+\s+)?(?:patients|participants|subjects|cases)?\s*[,;]\s*(?P<pct>{NUM})\s*%\s*\))")),
+    ("count_pct_group", re.compile(  # "in 28 cases of observation group (66.7%)"
+        rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})\s+{_PEOPLE_WORDS}\s+(?:of|in)\s+(?:the\s+)?(?P<arm>[\w-]+)\s+(?:group|arm)\s*"
+        rf"[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]])")),
     ("count_pct", re.compile(  # "one patient given sham (6.3%)"
         rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,3}}?\s*[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]])")),
     # "HR 0.55 (0.18-1.64)": a ratio with its interval in parentheses, the level unstated (95% by convention)
@@ -143,7 +146,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("count_in", re.compile(
         rf"(?i:\b(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}?)\s+in\s+(?P<num>{_W}|\d+)\s+"
         rf"(?:(?P<arm>[\w-]+?)-treated\s+|(?!{_PEOPLE_WORDS}\b)[a-z][\w-]*\s+)?{_PEOPLE_WORDS}\b"
-        r"(?:\s+(?:of|in)\s+the\s+(?P<arm2>[\w-]+)\s+(?:group|arm)\b)?)(?!\s*(?:\(\s*[\d.]+\s*%|,?\s*respectively))")),
+        r"(?:\s+(?:of|in)\s+(?:the\s+)?(?P<arm2>[\w-]+)\s+(?:group|arm)\b)?)"
+        r"(?!(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+\s+(?:group|arm))?\s*(?:\(\s*[\d.]+\s*%|,?\s*respectively))")),
     # "one serious adverse event (pneumonia, 2 × 10^6 group) was judged unrelated"
     ("count_event", re.compile(
         rf"(?i:(?<![\w.#±/-])(?P<num>{_W}|\d+)\s+(?P<what>(?:(?:serious|severe|treatment-related|drug-related|"
@@ -217,7 +221,7 @@ _CHANGE_LIST = re.compile(r"(?i:\bchanges?\s+from\s+baseline\b[^;]*\b(?:was|were
 _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _LIST_REST = re.compile(rf"(?:\s*,\s*{NUM}(?![\d.]))*\s*,?\s*(?:and|or)\s+(?P<last>{NUM})\s*(?P<u>{UNIT})?(?!\s*[(\[±%])")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
-VALUE_FORMS = {"ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
+VALUE_FORMS = {"count_pct_group", "ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
 VALUE_FORMS |= {"by_unit", "paren_vs", "count_n", "count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
 
@@ -383,6 +387,8 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         pct = _d(m["pct"]) if m.groupdict().get("pct") else None
         g.stats.append(stat("proportion", numerator=num, denominator=den, percentage=pct,
                             unit="%" if pct is not None else None))
+        if form == "count_pct_group":
+            g.arm_word = m["arm"]
         if num is not None and den is not None and num > den:
             g.confidence = 0.3
     elif form == "effect":
