@@ -169,7 +169,7 @@ _BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:(?:values?|scores?|levels?)\s
 # ", whereas", ", but", ", and that of", and ", and <a new subject> were ..." start a clause of their own
 _CLAUSE_BREAK = re.compile(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)\b"
                            r"|\s+but\s+(?=(?:did|was|were|had|remained|showed|it|they)\b)"  # "(P = 0.01) but did not change with HT"
-                           r"|,\s+and\s+(?=(?:[A-Za-z][\w-]*\s+){1,5}from\s+[-−]?\d)"  # ", and hand pain VAS from 64 to 27"
+                           r"|(?:,|(?<=\)))\s+and\s+(?=(?:[A-Za-z][\w-]*\s+){1,5}from\s+[-−]?\d)"  # ", and hand pain VAS from 64 to 27"
                            r"|,\s+and\s+(?=(?:\d+(?:/\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
                            r"(?:(?:patients|participants|subjects|children|infants)\s*)?\()"
                            r"|,\s+and\s+(?=(?:the|mean|median)\s+[A-Za-z])"

@@ -97,6 +97,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]])")),
     ("count_pct", re.compile(  # "one patient given sham (6.3%)"
         rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,3}}?\s*[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]])")),
+    # the Lancet's "(difference 28·7 m, 4·6 to 52·8; p=0·020)", "(hazard ratio 0·41, 0·21 to 0·80)": an estimate and
+    # its interval after a comma, "95% CI" said once before
+    ("named_ci_comma", re.compile(
+        rf"(?P<name>\b(?i:(?:adjusted\s+)?(?:mean\s+|median\s+|risk\s+|absolute\s+|between-group\s+)?difference|"
+        rf"hazard\s+ratio|odds\s+ratio|risk\s+ratio|rate\s+ratio|relative\s+risk)|\bHR|\bOR|\bRR)\b\s*(?i:of|=|:|was)?\s*"
+        rf"(?P<v>{NUM})(?:\s*%|\s+[^\s,;()\d][^\s,;()]{{0,13}})?\s*,\s*(?P<lo>{NUM})\s*(?:to|–|—)\s*(?P<hi>{NUM})(?![\d.])")),
     # "HR 0.55 (0.18-1.64)": a ratio with its interval in parentheses, the level unstated (95% by convention)
     ("effect_ci", re.compile(
         rf"\b(?P<name>(?i:hazard ratio|odds ratio|risk ratio|relative risk)|HR|OR|RR)\b\s*(?i:of|=|:|was|,)?\s*"
@@ -399,6 +405,11 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         rel = _RELATION[m["rel"]]
         g.stats.append(stat("p-value", value=_d(m["v"]), relation=rel))
         g.distributive = bool(m["pre"] or m["all"])
+    elif form == "named_ci_comma":
+        ratio = bool(re.search(r"(?i:ratio|risk$|^(?:HR|OR|RR)$)", m["name"]))
+        g.stats.append(stat("effect-size" if ratio else "difference", value=_d(m["v"]),
+                            ci=(_d(m["lo"]), _d(m["hi"]), Decimal("0.95"))))
+        g.confidence = 0.7  # the interval's level is the one the text stated before
     elif form == "effect_ci":
         g.stats.append(stat("effect-size", value=_d(m["v"]), ci=(_d(m["lo"]), _d(m["hi"]), Decimal("0.95"))))
         g.confidence = 0.7  # the interval's level is assumed
