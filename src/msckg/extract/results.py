@@ -711,7 +711,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             arm = next((a for a in ctx.arms if a.pattern.search(g.arm_word + " group")), None)
             population[id(g)] = arm.id if arm else ctx.experimental.id
             continue
-        if kinds & {"difference", "effect-size"}:
+        if kinds & {"difference", "effect-size"} and not (g.form in ("unit_value", "unit_values") and len(values) > 2):
             # "declined by 9.8% (95% CI ...) in the sham group": a change within the group named right after it;
             # "(hazard ratio for IT vs sham 0.48)": the experimental arm named in its own words; else the cell arm
             cell_ids = {a.id for a in ctx.arms if a.role == "experimental"}
@@ -760,7 +760,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             population[id(g)] = adjacent[-1][2]
         elif before and between and re.search(r"(?i:\bthan\b|\bvs\b|\bversus\b|\bcompared\s+(?:with|to)\b|"
                                                r"\b(?:similar|comparable|close|equal|equivalent)\s+(?:to|with)\b|\brelative\s+to\b)",
-                                               text[g.end:after[0][0]]):
+                                               text[g.end:after[0][0]]) and not re.search(
+                r"(?i:\bvs\.?|\bversus\b|\bcompared\s+(?:with|to)\b)", text[before[-1][1]:g.start]):
             # "the rate of the A group was 12.5%, lower than 32.5% in the B group": the group named
             # after the compared value is that value's, not this one's
             population[id(g)] = before[-1][2]

@@ -337,10 +337,15 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.stats.append(stat(kind, value=_d(m["est"]), unit=m["eu"] or None))
         g.confidence = 0.75
     elif form == "ci_again":
-        level = re.findall(r"(?i:(\d{2}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval))", text[:m.start()])[-1]
+        last = list(re.finditer(r"(?i:(\d{2}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval))", text[:m.start()]))[-1]
+        level = last.group(1)
         est, unit = _d(m["est"]), m["eu"] or None
         window = before[-70:]
-        kind = "difference" if re.search(r"(?i:\bdifference\b)", window) else \
+        # "differences versus placebo were 21·3 m (95% CI 2·4–40·2) for low dose and 35·7 m (15·9–55·5)": the
+        # interval stated first names what the later ones are
+        named = text[max(0, last.start() - 80):last.start()]
+        kind = "difference" if re.search(r"(?i:\bdifferences?\b)", window) or re.search(
+            r"(?i:\bdifferences?\b(?!\s+in\b))", named) else \
             _change_kind(window) if _CHANGED_BY.search(window) or re.search(r"(?i:\bchange\b)", window) else \
             "mean" if _MEAN.search(window) else "central-value"
         g.stats.append(stat(kind, value=est, unit=unit, ci=(_d(m["lo"]), _d(m["hi"]), _d(level) / 100)))
