@@ -806,6 +806,12 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             before = [g for g in run if g.end <= t.start]
             if len(run) != len(t.items) and len(before) == len(t.items):
                 run = before  # "to 63.9, 72.5 and 78.1 at 3, 6 and 12 months, respectively (...), a mean gain of 31.8 at 12 months"
+            elif len(before) == len(t.items) + 1 and re.search(r"(?i:\bfrom\s*$)", text[:before[0].start]) and \
+                    re.match(r"(?i:\s*\S{0,6}\s*(?:before|prior\s+to|pre-?)\s*(?:the\s+)?(?:treatment|therapy|injection|infusion|"
+                             r"transplantation|surgery|operation)|\s*\S{0,6}\s*at\s+baseline)", text[before[0].end:]):
+                # "decreased from 24.6±8.3% before treatment to 18.9±7.7%, 16.2±7.1% and 15.8±7.4% at 3, 6 and 12 months"
+                placed[id(before[0])] = Item(before[0].start, before[0].end, "P0D", "baseline")
+                run = before[1:]
             if len(run) == len(t.items):
                 for g, item in zip(run, t.items, strict=True):
                     placed[id(g)] = item

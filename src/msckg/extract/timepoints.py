@@ -103,7 +103,9 @@ def find_timepoints(text: str) -> list[TimeList]:
                                                             time_label(m["n"], m["unit"], False)),)))
             taken.append((m.start(), m.end()))
     for m in _SINCE.finditer(text):  # "3.9 mg/L one week after the first infusion"
-        if free(m.start(), m.end()) and not _NOT_TIME_BEFORE.search(text, 0, m.start()):
+        if free(m.start(), m.end()) and not _NOT_TIME_BEFORE.search(text, 0, m.start()) and \
+                not re.search(rf"(?i:\b{_N}\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$)", text[:m.start()]):
+            # not the last item of "at 3, 6 and 12 months after injection": that list is read whole below
             found.append(TimeList(m.start(), m.end("unit"), (Item(m.start("n"), m.end("n"), iso_duration(m["n"], m["unit"]),
                                                                    time_label(m["n"], m["unit"], False)),)))
             taken.append((m.start(), m.end("unit")))
