@@ -61,6 +61,7 @@ _TABLE_PM_SD = re.compile(r"(?im:^[^\t\n]*\bmean\s*(?:±|\+/-)\s*SD\b[^\t\n]*\t)
 _ANY_SEM = re.compile(r"(?i:±\s*(?:SEM|SE)\b|\bstandard errors?\b|\bmean\s*(?:±|\+/-)\s*(?:SEM|SE)\b)")
 _PAREN_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}[(\[]\s*(?:SD|s\.d\.|standard deviations?)\s*[)\]])")
 _PM_IS_SEM = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SEM|SE|s\.e\.m\.|standard errors?)\b)")
+_APPROVAL = re.compile(r"(?i:\b(?:was|were)\s+approved\s+by\b|\bethics\s+committee\b|\binstitutional\s+review\s+board\b)")
 NOT_RESULTS = ("background", "objective", "methods", "registration", "key-points")
 
 
@@ -630,6 +631,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
                     for r in page_results for st in r.stats if st.value is not None}
     for s in sents:
         if s.section in NOT_RESULTS or s.kind != "content" or any(a <= s.start < b for a, b in page_spans):
+            continue
+        if _APPROVAL.search(s.text):  # "approved by the Ethics Committee ... (ETMK 77/2022)": a reference number, no result
             continue
         if (header := read_header(s, registry)) is not None:  # "Primary Outcome Measure: ... [Time Frame: ...]"
             outcome = header

@@ -269,6 +269,8 @@ _CLAUSE_PREDICATE = re.compile(r"(?i:[)\]]?\s*(?:(?:of\s+)?(?:the\s+)?(?:patient
                                r"lesions|ulcers|wounds|teeth|defects)\s*)?(?:\([^()]*\)\s*)?"
                                r"(?P<p>(?:improved|achieved|reached|showed|attained|obtained|gained|became|had|were|was|"
                                r"presented|developed|reported|required|experienced|met)\s+[^;]{3,120}))")
+_RELATIVE_TIME = re.compile(r"(?i:\b(?:that|which|who)\s+(?:had\s+|have\s+|has\s+|were\s+|was\s+)?(?:been\s+)?[a-z]+ed\s+"
+                            r"(?:by|at|before|within)\s+(?:the\s+)?$|\b(?:closed|healed|treated|responded)\s+by\s+$)")
 _OWN_VERB = r"(?:declined|decreased|descended|dropped|increased|improved|fell|rose|changed|went|passed|reduced)"
 
 
@@ -833,7 +835,9 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         if id(g) in placed:
             continue
         ci = _clause_of(clauses, g.start)
-        usable = [t for t in tls if id(t) not in comparison_baselines and _clause_of(clauses, t.start) == ci]
+        # "in 1 of the 14 ulcers that had closed by week 12": a time in a relative clause says who is counted, not when
+        usable = [t for t in tls if id(t) not in comparison_baselines and _clause_of(clauses, t.start) == ci
+                  and not _RELATIVE_TIME.search(text, 0, t.start)]
         change = "difference" in {st.kind for st in g.stats} or _CHANGE_VERB.search(text, max(0, g.start - 40), g.start) \
             or (i > 0 and (pp := placed.get(id(values[i - 1]))) is not None and pp.duration == "P0D"
                 and re.fullmatch(r"(?i:\s*(?:vs\.?|versus|to)\s*)", text[values[i - 1].end:g.start]))
