@@ -859,6 +859,9 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             placed[id(g)] = prev[-1].items[-1]  # "survival at 24 weeks was 73.2% ..., and at 48 weeks 67.9%"
             by_previous.add(id(g))
             continue
+        if prev and prev[-1].is_baseline and re.fullmatch(r"(?i:\s*,?\s*(?:in|was|were|of|:)\s*)", text[prev[-1].end:g.start]):
+            placed[id(g)] = prev[-1].items[-1]  # "was present at baseline in 7 of 12 ..., and at week 12 in 3"
+            continue
         if nxt:
             placed[id(g)] = nxt[0].items[0]
             by_previous.add(id(g))
