@@ -142,7 +142,7 @@ def join_cell_lines(text: str) -> str:
         rows: list[tuple[int, int]] = [(head, head + width)]  # line spans to join: header, then each row
         k = head + 1 + width
         stray = 0  # lines since the last row: a label over the rows below it is one, prose after the table more
-        while k < end and stray <= 2:
+        while k < end and stray <= 2 and not _CAPTION.match(lines[k]):
             if not _is_value(lines[k]) and k + width < end and all(_CELL_VALUE.match(lines[k + 1 + n]) for n in range(values)) \
                     and all(_CELL_VALUE.match(lines[k + 1 + n]) or _OTHER_CELL.match(lines[k + 1 + n]) for n in range(values, width)):
                 rows.append((k, k + width))
@@ -153,7 +153,7 @@ def join_cell_lines(text: str) -> str:
                 stray += 1
         for a, b in rows:
             cells.join(a, b)
-        i = k
+        i = k - stray  # the lines after the last row are read again: a caption may be among them
     return cells.text()
 
 
