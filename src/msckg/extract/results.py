@@ -271,6 +271,9 @@ _CLAUSE_PREDICATE = re.compile(r"(?i:[)\]]?\s*(?:(?:of\s+)?(?:the\s+)?(?:patient
                                r"presented|developed|reported|required|experienced|met)\s+[^;]{3,120}))")
 _RELATIVE_TIME = re.compile(r"(?i:\b(?:that|which|who)\s+(?:had\s+|have\s+|has\s+|were\s+|was\s+)?(?:been\s+)?[a-z]+ed\s+"
                             r"(?:by|at|before|within)\s+(?:the\s+)?$|\b(?:closed|healed|treated|responded)\s+by\s+$)")
+# "effusion was seen in 7 of 26 patients (27%) and resolved within 1 week": how long it lasted, not when it was counted
+_RESOLVED_IN = re.compile(r"(?i:\b(?:resolved|disappeared|subsided|recovered|settled|relieved)\s+(?:spontaneously\s+)?"
+                          r"(?:within|in|after|over)\s+(?:less\s+than\s+|about\s+)?$)")
 _OWN_VERB = r"(?:declined|decreased|descended|dropped|increased|improved|fell|rose|changed|went|passed|reduced)"
 
 
@@ -837,7 +840,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         ci = _clause_of(clauses, g.start)
         # "in 1 of the 14 ulcers that had closed by week 12": a time in a relative clause says who is counted, not when
         usable = [t for t in tls if id(t) not in comparison_baselines and _clause_of(clauses, t.start) == ci
-                  and not _RELATIVE_TIME.search(text, 0, t.start)]
+                  and not _RELATIVE_TIME.search(text, 0, t.start) and not _RESOLVED_IN.search(text, 0, t.start)]
         change = "difference" in {st.kind for st in g.stats} or _CHANGE_VERB.search(text, max(0, g.start - 40), g.start) \
             or (i > 0 and (pp := placed.get(id(values[i - 1]))) is not None and pp.duration == "P0D"
                 and re.fullmatch(r"(?i:\s*(?:vs\.?|versus|to)\s*)", text[values[i - 1].end:g.start]))
@@ -1058,7 +1061,8 @@ def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, st
                 r"(?i:\s*[)\]]?\s*(?:patients\s+|participants\s+)?(?:vs\.?|versus|compared\s+with)\s*[(\[]?\s*)",
                 text[plain[0].end:plain[1].start]) and not (
                 re.fullmatch(r"\s*and\s*", text[plain[0].end:plain[1].start])
-                and re.match(r"\s*(?:(?:patients|participants|subjects)\b|(?:points?\s*)?(?:\(|[,;]|$))", text[plain[1].end:])):
+                and re.match(r"\s*(?:(?:patients|participants|subjects)\b|(?:points?\s*)?(?:\(|[,;]|$)|[)\]]\s*\.?\s*$)",
+                             text[plain[1].end:])):  # "... were reported in four (8%) and two (4%)."
             continue
         for k, g in enumerate(plain):
             g.arm_index = k
