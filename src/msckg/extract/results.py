@@ -903,6 +903,17 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 and _clause_of(clauses, earlier[-1].start) < _clause_of(clauses, g.start):
             placed[id(g)] = earlier[-1].items[0]
             how[id(g)] = how.get(id(g), 1.0) * 0.8
+    for g in values:  # "IKDC at 12 months was 84.2 ... (P = .07); median Lysholm score was 94 (IQR 89-98) vs 88": the
+        # sentence's one time holds for a later clause's efficacy values that state none
+        if placed.get(id(g)) is None and id(g) not in framed and g.stats[0].kind in (
+                "mean", "median", "central-value") and (earlier := [
+                t for t in tls if not t.is_baseline and t.end <= g.start and len(t.items) == 1]) \
+                and len({t.items[0].duration for t in tls if not t.is_baseline}) == 1 \
+                and _clause_of(clauses, earlier[-1].start) < _clause_of(clauses, g.start) \
+                and not any(placed.get(id(v)) is not None and placed[id(v)].duration == "P0D" for v in values
+                            if _clause_of(clauses, v.start) == _clause_of(clauses, g.start)):
+            placed[id(g)] = earlier[-1].items[0]
+            how[id(g)] = how.get(id(g), 1.0) * 0.8
     for g in values:  # a later sentence's opening time, for what the sentence's own runs did not place
         if id(g) in framed and placed.get(id(g)) is None and ctx.frame is not None:
             placed[id(g)] = ctx.frame[1]
