@@ -44,6 +44,7 @@ _PARAMETER = re.compile(r"(?i:(?:estimation\s+parameter|method\s+of\s+estimation
 _CI = re.compile(r"(?i:confidence\s+interval\s*\(?\s*(?:2|1)-sided\s*\)?\s*(?P<lvl>\d{2}(?:\.\d)?)\s*%\s*:?\s*"
                  r"(?:(?P<lo>-?\d+(?:\.\d+)?)\s+to\s+(?P<hi>-?\d+(?:\.\d+)?))?)")
 _RANGE = re.compile(r"^\s*(?P<lo>-?\d+(?:\.\d+)?)\s+to\s+(?P<hi>-?\d+(?:\.\d+)?)\s*$")
+_ROW_TIME = re.compile(r"(?i:^\s*(?P<unit>day|week|month|year)\s+(?P<n>\d{1,3})\s*$)")
 _AE = re.compile(r"(?i:^\s*adverse\s+events\s*$)")
 _AE_SECTION = re.compile(r"(?i:^\s*(?P<s>all-cause\s+mortality|serious\s+adverse\s+events|other\s+\(not\s+including\s+serious\)"
                          r"\s+adverse\s+events)\s*$)")
@@ -116,6 +117,7 @@ def is_results_page(source: str) -> bool:
 
 
 _SPREAD_LINE = re.compile(r"^\s*\(\s*-?\d[\d.,]*\s*(?:(?:to|-|–|,)\s*-?\d[\d.,]*\s*)?\)\s*$")
+_PCT_LINE = re.compile(r"^\s*\d+(?:\.\d+)?\s*%\s*$")
 _LABEL_THEN_VALUE = re.compile(r"(?i:^\s*(?:p-?value|estimated\s+value|estimation\s+parameter|comparison\s+group\s+selection|"
                                r"confidence\s+interval|type\s+of\s+statistical\s+test|method)\s*$)")
 _CELL_VALUE = re.compile(r"^\s*(?:[<>≤≥]\s*)?-?\d[\d.,]*(?:\s*/\s*\d+)?(?:\s*%|\s+\d+(?:\.\d+)?\s*%)?"
@@ -154,8 +156,10 @@ def join_registry_cells(source: str) -> str:
             i += 2
             continue
         if width and i + 2 * width <= len(lines) and all(
-                _CELL_VALUE.match(lines[i + 2 * k]) and _SPREAD_LINE.match(lines[i + 2 * k + 1]) for k in range(width)):
-            # "-1.2", "(4.8)", "-4.6", "(5.3)": each arm's value and its spread, each on a line of its own
+                _CELL_VALUE.match(lines[i + 2 * k]) and _SPREAD_LINE.match(lines[i + 2 * k + 1])
+                or re.fullmatch(r"\s*\d+\s*", lines[i + 2 * k]) and _PCT_LINE.match(lines[i + 2 * k + 1]) for k in range(width)):
+            # "-1.2", "(4.8)", "-4.6", "(5.3)": each arm's value and its spread, each on a line of its own; so too
+            # a count and its percentage ("2", "8.3%", "6", "25.0%")
             for k in range(width):
                 glue(i + 2 * k)
                 if k + 1 < width:
@@ -258,6 +262,13 @@ def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> 
             continue
         if analysis is not None:
             _analysis_line(line, text, lines, i, analysis, cur, arms, results)
+            continue
+        if cur.header and (m := _ROW_TIME.match(text)):
+            # "Week 12" then its values, "Week 26" then its: each row at its own visit
+            unit = m["unit"].lower()
+            cur.time = Item(line.start + m.start(), line.start + m.end(),
+                            f"P{m['n']}{ {'day': 'D', 'week': 'W', 'month': 'M', 'year': 'Y'}[unit]}", text.strip().lower())
+            cur.results = {}
             continue
         if cur.header and not cur.results:
             _values(line, cur, columns, arms, registry, results)
