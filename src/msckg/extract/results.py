@@ -177,10 +177,11 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)
                            r"(?:reported|had|developed|experienced|died)\b)"
                            r"|,\s+and\s+(?=[A-Za-z][\w%-]*(?:\s+[A-Za-z%][\w%-]*){0,4}\s+(?:was|were|declined|decreased|increased|"
                            r"improved|fell|rose|changed)\b)")
+# the verbs of a change a clause's own subject makes: "the pain measured by VAS descended from 6.9"
+_OWN_VERB = r"(?:declined|decreased|descended|dropped|increased|improved|fell|rose|changed|went|passed|reduced)"
 # after a clause that gave values: ", the maximum interincisal opening increased from 29.4", ", the 77.3% of the
 # patients (17/22) improved", ", and in the CT at 6 months we observed" (not "In the immediate group, the score fell")
-_NEW_SUBJECT = re.compile(r"(?:,|\s+and)\s+(?=the\s+(?:[A-Za-z][\w%-]*\s+){1,6}(?:declined|decreased|descended|dropped|"
-                          r"increased|improved|fell|rose|changed|went|passed|reduced)\s+(?:from|by|to)\b)"
+_NEW_SUBJECT = re.compile(rf"(?:,|\s+and)\s+(?=the\s+(?:[A-Za-z][\w%-]*\s+){{1,6}}{_OWN_VERB}\s+(?:from|by|to)\b)"
                           r"|,\s+(?=the\s+\d+(?:\.\d+)?\s*%\s+of\b)"
                           r"|,\s+and\s+(?=in\s+the\s+(?!same\b)(?:[\w-]+\s+){0,4}(?:at|after)\s)"
                           r"|,\s+and\s+(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+in\s+\d)")  # ", and telangiectasia in 1 (4.2%)"
@@ -274,7 +275,6 @@ _RELATIVE_TIME = re.compile(r"(?i:\b(?:that|which|who)\s+(?:had\s+|have\s+|has\s
 # "effusion was seen in 7 of 26 patients (27%) and resolved within 1 week": how long it lasted, not when it was counted
 _RESOLVED_IN = re.compile(r"(?i:\b(?:resolved|disappeared|subsided|recovered|settled|relieved)\s+(?:spontaneously\s+)?"
                           r"(?:within|in|after|over)\s+(?:less\s+than\s+|about\s+)?$)")
-_OWN_VERB = r"(?:declined|decreased|descended|dropped|increased|improved|fell|rose|changed|went|passed|reduced)"
 
 
 def _in_definition(text: str, a: int, b: int) -> bool:
