@@ -153,13 +153,12 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         # "more frequent after MSC injection (9/48, 18.8%)"
         rf"|\bafter\s+(?:the\s+)?(?:{abbr}|[\w-]*MSCs?|{_SC}|cell)\s+(?:injections?|infusions?|implantation|transplantation|"
         rf"treatment|therapy)\b)")
-    if named := _cell_group_names(" ".join(s.text for s in sents)):  # "(scaffold group)": the cell arm's own name
+    all_text = " ".join(s.text for s in sents)
+    if named := _cell_group_names(all_text):  # "(scaffold group)": the cell arm's own name
         alt = "|".join(re.escape(w) for w in named)
         exp = re.compile(exp.pattern + rf"|(?i:\b(?:the\s+)?(?:{alt})\s+(?:group|arm)s?\b|\b(?:{alt})(?=\s*\(\s*n\s*=))")
-    all_text = " ".join(s.text for s in sents)
-    delayed = bool(re.search(r"(?i:\b(?:delayed|deferred|late)[- ](?:treatment[- ]|therapy[- ]|injection[- ])?(?:group|arm)s?\b)",
-                             all_text))
-    delayed = delayed and bool(re.search(r"(?i:\b(?:immediate|early)[- ](?:treatment[- ]|therapy[- ]|injection[- ])?(?:group|arm)s?\b)", all_text))
+    delayed = all(re.search(rf"(?i:\b(?:{words})[- ](?:treatment[- ]|therapy[- ]|injection[- ])?(?:group|arm)s?\b)", all_text)
+                  for words in ("delayed|deferred|late", "immediate|early"))
     if delayed:
         # a delayed-treatment design: the arm treated first is the experimental one, the one waiting its comparator
         # until it is treated too ("randomized to an immediate group (n = 20) ... or to a delayed group (n = 20)")

@@ -814,8 +814,7 @@ def _join_counts_and_percentages(work: str, groups: list[Group]) -> list[Group]:
                 re.fullmatch(r"[^.;()\d]*\(\s*", work[g.end:nxt.start]) and re.match(r"\s*%?\s*\)", work[nxt.end:]) and \
                 nxt.stats[0].kind == "proportion" and not nxt.stats[0].numerator:
             pct = nxt.stats[0].percentage if nxt.stats[0].percentage is not None else nxt.stats[0].value
-            places = -pct.as_tuple().exponent if isinstance(pct.as_tuple().exponent, int) else 0
-            if pct is not None and round(Decimal(st.numerator * 100) / st.denominator, max(places, 0)) == pct:
+            if pct is not None and makes(st.numerator, st.denominator, pct):
                 st.percentage, st.unit = pct, "%"
                 g.end = nxt.end
                 skip.add(i + 1)
@@ -826,8 +825,7 @@ def _join_counts_and_percentages(work: str, groups: list[Group]) -> list[Group]:
                 re.match(r"\s*\)", work[nxt.end:]):
             # "the 77.3% of the patients (17/22)": the percentage and the count it was made of are one proportion
             pct = st.percentage if st.percentage is not None else st.value
-            places = -pct.as_tuple().exponent if pct is not None and isinstance(pct.as_tuple().exponent, int) else 0
-            if pct is not None and round(Decimal(ns.numerator * 100) / ns.denominator, max(places, 0)) == pct:
+            if pct is not None and makes(ns.numerator, ns.denominator, pct):
                 ns.percentage, ns.unit = pct, "%"
                 nxt.start = g.start
                 out.append(nxt)
