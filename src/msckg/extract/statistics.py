@@ -299,9 +299,13 @@ def _last_spread(before: str) -> str | None:
 def _change_kind(before: str) -> str:
     """A change from baseline is a `difference` (comparison: baseline) unless the clause names the
     statistic of the changes: "the mean change was", "the mean (SD) ratio increased by", "changed by a
-    mean of" give a `mean`. The value keeps its reported sign."""
-    named = list(_MEAN.finditer(before))
-    return "mean" if named and not re.search(r"(?i:\b(?:differences?|median)\b)", before[named[-1].end():]) else "difference"
+    mean of" give a `mean`; "the median reduction in keloid volume was" a `median`. The value keeps its
+    reported sign."""
+    for pattern, kind, other in ((_MEAN, "mean", "median"), (_MEDIAN, "median", "mean")):
+        named = list(pattern.finditer(before))
+        if named and not re.search(rf"(?i:\b(?:differences?|{other})\b)", before[named[-1].end():]):
+            return kind
+    return "difference"
 
 
 def _make(form: str, m: re.Match[str], text: str) -> Group:
@@ -368,7 +372,8 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         kind = "median" if iqr or _MEDIAN.search(text[:m.start()]) else "central-value"
         if re.search(r"(?i:\b(?:change|reduction|increase|decrease)\s+(?:from\s+baseline\s+)?(?:in|of)\b[^;]*$)", before) \
                 or _CHANGED_BY.search(before):
-            kind = "difference"  # "the median change in mTSS was 0.5 (IQR, 0-1.5)": a change is a difference
+            # "the change in mTSS was 0.5 (IQR, 0-1.5)": a change is a difference; "the median change ...": a median
+            kind = "median" if kind == "median" and _MEDIAN.search(before) else "difference"
         g.stats.append(stat(kind, value=_d(m["v"]), unit=m["u"] or None))
         g.confidence = 0.85 if kind == "median" else 0.6
     elif form in ("hdr_msd", "paren_vsd"):
