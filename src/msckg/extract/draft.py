@@ -48,7 +48,7 @@ from msckg.extract.results_page import read_results_page
 from msckg.extract.sections import Block, segment
 from msckg.extract.sentences import Sentence, sentences
 from msckg.extract.statistics import Stat, leftover_numbers
-from msckg.extract.table_rows import TableState, read_table_row
+from msckg.extract.table_rows import TableState, footnote_marks, read_table_row
 from msckg.extract.tables import join_cell_lines
 
 # "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are reported as mean (SD)": what the
@@ -62,7 +62,7 @@ _ANY_SEM = re.compile(r"(?i:±\s*(?:SEM|SE)\b|\bstandard errors?\b|\bmean\s*(?:�
 _PAREN_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}[(\[]\s*(?:SD|s\.d\.|standard deviations?)\s*[)\]])")
 _PM_IS_SEM = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SEM|SE|s\.e\.m\.|standard errors?)\b)")
 _APPROVAL = re.compile(r"(?i:\b(?:was|were)\s+approved\s+by\b|\bethics\s+committee\b|\binstitutional\s+review\s+board\b)")
-NOT_RESULTS = ("background", "objective", "methods", "registration", "key-points")
+NOT_RESULTS = ("background", "objective", "methods", "registration", "key-points", "discussion")
 
 
 def _slug(text: str) -> str:
@@ -143,7 +143,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|{_SC}|stem[- ]cells?|cells?|treatment|treated|"
         rf"intervention|experimental|active|observation|study|test|combined|combination|transplant(?:ation)?|infusion|"
         rf"injection|research)(?:-treated)?\s+(?:group|arm|cohort)s?\b"
-        rf"|\b[\w-]*MSC[\w-]*\s+(?:group|arm|cohort)s?\b"  # "the MSC-allograft group"
+        rf"|\b[\w-]*MSC[\w-]*\s+(?:group|arm|cohort|period)s?\b"  # "the MSC-allograft group", "during UC-MSC periods"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|{_SC}|cells?|stem[- ]cells?)-treated\b"
         rf"|\btreated\s+(?:patients|participants|infants|children|subjects)\b"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|{_SC}|cell)\s+(?:recipients|patients|participants)\b"
@@ -166,7 +166,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     arms = [ArmDraft(_slug(product.abbreviation.rstrip("s")) if product.abbreviation else "msc",
                      f"{product.abbreviation.rstrip('s') if product.abbreviation else 'MSC'} group", "experimental", exp)]
     # not the conclusion's "blinded, placebo-controlled trials ... are warranted"
-    text = " ".join(s.text for s in sents if s.section not in ("conclusion", "background", "key-points")
+    text = " ".join(s.text for s in sents if s.section not in ("conclusion", "background", "key-points", "discussion")
                     and not re.search(r"(?i:\b(?:warranted|(?:are|is)\s+needed|need\s+confirmation|should|will|future|further|"
                                       r"supports?|justif\w*|planned|under\s*way|"
                                       r"larger|confirm(?:ed|ation)?\s+in)\b)", s.text))
@@ -176,7 +176,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     elif cues.get("control") and cues["control"].value == "placebo" or re.search(r"(?i:\bplacebo\b|\bsham\b)", text):
         word = "sham" if sham else "placebo"
         arms.append(ArmDraft(word, f"{word} group", "placebo-comparator",
-                             re.compile(rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:group|arm)s?|-treated)?\b)")))
+                             re.compile(rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:group|arm)s?|-treated)?\b{_PLACEBO_IS})")))
     else:
         arms += _control_arm(text, sents)
     arms = _dose_arms(arms, sents)
@@ -219,6 +219,13 @@ _CONTROLS = (r"\bcontrols\b|\bcontrol\s+(?:patients|participants|subjects|wounds
              r"infants|children|recipients|joints|teeth|sites)\b")
 _STANDARD = (r"(?:standard|usual|conventional|routine|best supportive)\s+(?:medical\s+|of\s+)?"
              r"(?:therapy|care|treatment|management)")
+
+
+# "the placebo was 100 mL of saline": the placebo arm as the vehicle it got ("the saline group", "during saline
+# periods", "7 of 27 with saline"), not the saline the cells are suspended in ("in 100 mL of saline with 1% albumin")
+_PLACEBO_IS = (r"|\b(?:saline|vehicle)[- ](?:group|arm|period|recipient|control)s?\b"
+               r"|(?:(?<=\bwith\s)|(?<=\bafter\s)|(?<=\bduring\s)|(?<=\breceiving\s))(?:saline|vehicle)\b"
+               r"(?!\s+(?:with|containing|solution|at|and|plus)\b)")
 
 
 def _without_parentheses(text: str) -> str:
@@ -616,7 +623,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     read_endpoint_sentences(sents, registry)
     ctx = Context(arms, registry, single_arm=len(arms) == 1, pm_is_sd=bool(_PM_IS_SD.search(source) or _TABLE_PM_SD.search(source)
                                                                                  and not _ANY_SEM.search(source)),
-                  pm_is_mean=bool(_PM_IS_SEM.search(source)), paren_is_sd=bool(_PAREN_IS_SD.search(source)))
+                  pm_is_mean=bool(_PM_IS_SEM.search(source)), paren_is_sd=bool(_PAREN_IS_SD.search(source)),
+                  marks=footnote_marks(source))
     drafts: list[ResultDraft] = []
     table: TableState | None = None  # a table whose rows are tab-separated lines, being read
     from_tables: list[ResultDraft] = []

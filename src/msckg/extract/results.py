@@ -87,6 +87,8 @@ class Context:
     pm_is_sd: bool = False  # "Continuous data are given as mean ± SD": every "x ± y" of the document
     pm_is_mean: bool = False  # "Values are mean ± SEM": every "x ± y" of the document is a mean
     paren_is_sd: bool = False  # "Values are reported as mean (SD)": every "x (y)" of the document is a mean and SD
+    # a table's footnote marks that stand for a p-value: "† P < 0.05 and ‡ P < 0.01 versus corticosteroid"
+    marks: dict[str, tuple[str | None, Decimal]] = field(default_factory=dict)
 
     @property
     def experimental(self) -> ArmDraft:

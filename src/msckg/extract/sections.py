@@ -45,6 +45,8 @@ CONTENT_HEADINGS = {
     "conclusions and clinical implications": "conclusion", "patient summary": "conclusion",
     "setting and participants": "methods", "main outcomes": "methods", "measurements": "methods",
     "main results": "results", "principal findings": "results",
+    # a full text's discussion restates its results and cites others' ("lowered the score by about 5 points")
+    "discussion": "discussion",
 }
 # headings after which nothing is study content until a content heading comes back
 SKIP_HEADINGS = {
@@ -60,6 +62,7 @@ SKIP_HEADINGS = {
     "notes", "declarations", "author contributions", "supplementary material", "share this article",
 }
 REFERENCE_SECTIONS = {"references", "bibliography", "cited by", "similar content being viewed by others"}
+_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])")
 _HEADING = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z '/&-]{1,48}?)\s*:?\s*$")
 _INLINE_HEADING = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z /&-]{2,40}?)\s*:\s+\S")
 # registry results: who was enrolled and how they moved through the trial, not outcomes
@@ -105,7 +108,7 @@ def cjk_share(line: str) -> float:
 
 def heading_of(line: str) -> str | None:
     """The heading a whole line is, in lower case, if it is a known one."""
-    m = _HEADING.match(line)
+    m = _HEADING.match(_NUMBERED.sub("", line))  # "3. Results", "2.1. Study design": a full text's numbered sections
     if not m:
         return None
     h = re.sub(r"\s+", " ", m["h"].strip().lower())

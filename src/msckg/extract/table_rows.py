@@ -27,7 +27,9 @@ _P_HEAD = re.compile(r"(?i:^\s*p(?:\s*-?\s*values?)?\s*$|^\s*p\s*\()")
 _DIFF_HEAD = re.compile(r"(?i:\bdifference\b|\bratio\b|\b(?:HR|OR|RR|IRR)\b|\beffect\b|\bestimate\b)")
 _RATIO_HEAD = re.compile(r"(?i:\bratio\b|\b(?:HR|OR|RR|IRR)\b)")
 _CELL_ARM = re.compile(r"(?i:\b(?:[\w-]*MSCs?|[\w-]*ASCs?|cells?|cell therapy|treated|intervention|experimental)\b)")
-_SKIP_CAPTION = re.compile(r"(?i:\b(?:baseline|demographic|characteristics)\b)")
+# a table of the participants at entry; not "Outcomes at period baseline and at the end of each period"
+_SKIP_CAPTION = re.compile(r"(?i:\b(?:baseline\s+(?:characteristics|data|demographics|features|variables)|demographics?|"
+                           r"characteristics)\b|^\W*table\s+\d+\W+baseline\b)")
 _NUM = r"[-−–]?\d+(?:[.,]\d+)?"
 _COUNT_PCT = re.compile(rf"^\s*(?P<num>\d+)(?:\s*/\s*(?P<den>\d+))?\s*\(\s*(?P<pct>{_NUM})\s*%?\s*\)\s*$")
 _COUNT_PCT_LABEL = re.compile(r"(?i:\bn\s*(?:/\s*N\s*)?\(\s*%\s*\))")
@@ -37,6 +39,8 @@ _EST_CI = re.compile(rf"^\s*(?:(?P<name>OR|HR|RR|IRR|MD|difference|odds ratio|ha
 _P_CELL = re.compile(r"^\s*(?P<rel>[<>≤≥])?\s*(?P<v>0?\.\d+|[01](?:\.0+)?)\s*$")
 _LABEL_STAT = re.compile(r"(?i:[\s,;]*(?:n\s*\(\s*%\s*\)|n/N\s*\(\s*%\s*\)|n/N\b|mean\s*(?:\(\s*SD\s*\)|±\s*SD)|"
                          r"median\s*[(\[]\s*(?:IQR|range)\s*[)\]]|%)\s*$)")
+# "0.41c", "OR 5.74 (1.66 to 19.9)b", "<0.001†": a footnote's mark after the value is not part of it
+_FOOTNOTE_MARK = re.compile(r"(?:(?<=[\d)\]])[a-e]|\s*[†‡§¶*#]+)\s*$")
 _MEAN_SD_LABEL = re.compile(r"(?i:\bmean\s*[(\[]\s*SD\s*[)\]])")
 _RELATION = {"<": "<", ">": ">", "≤": "<=", "≥": ">="}
 
@@ -54,6 +58,15 @@ class TableState:
     group: str | None = None  # the label line naming the rows under it
     count_pct: bool = False  # "n (%)" said once, in the caption, the header or a row, holds for the rows below
     adverse: bool = False  # a table of adverse events: each row is an event
+
+
+_MARK_P = re.compile(r"(?P<mark>[†‡§¶]|\*{1,3})\s*(?:P|p)(?:\s*-?\s*value)?\s*(?P<rel>[<>≤≥=])\s*(?P<v>0?\.\d+)")
+
+
+def footnote_marks(text: str) -> dict[str, tuple[str | None, Decimal]]:
+    """The marks a table's footnotes define as p-values ("† P < 0.05 and ‡ P < 0.01 versus corticosteroid",
+    "*p < 0.05 vs control"): mark -> (relation, value)."""
+    return {m["mark"]: (_RELATION.get(m["rel"]), Decimal(m["v"])) for m in _MARK_P.finditer(text)}
 
 
 def _d(text: str) -> Decimal:
@@ -84,9 +97,11 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
             cols.append(("other", ""))
         ns.append(int(m.group(1)) if (m := re.search(r"\(\s*n\s*=\s*(\d+)\s*\)", cell)) else None)
     # "Standard dressing (n = 29)": a column with its n that names no arm is the arm not yet given a column
+    # "UC-MSC | Saline | Treatment effect": as many unnamed columns as arms without one are those arms
     left = [a.id for a in ctx.arms if a.id not in {x for k, x in cols if k == "arm"}]
-    for j, ((kind, _), cell) in enumerate(zip(cols, cells[1:], strict=True)):
-        if kind == "other" and left and re.search(r"\(\s*n\s*=\s*\d+\s*\)", cell):
+    others = [j for j, (kind, _) in enumerate(cols) if kind == "other"]
+    for j in others:
+        if left and (len(others) == len(left) or re.search(r"\(\s*n\s*=\s*\d+\s*\)", cells[j + 1])):
             cols[j] = ("arm", left.pop(0))
     if sum(1 for k, _ in cols if k == "arm") < 1 or len({a for k, a in cols if k == "arm"}) < min(2, len(ctx.arms)):
         return None
@@ -105,7 +120,7 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
 
 def _label_time(label: str, table_time: Item | None, s: Sentence) -> tuple[str, Item | None]:
     """The row label without its time, and the time ("Fusion at 12 months" -> "Fusion", 12 months)."""
-    if re.fullmatch(r"(?i:\s*(?:baseline|pre-?treatment|before treatment)\s*)", label):
+    if re.fullmatch(r"(?i:\s*(?:(?:period|study)\s+)?(?:baseline|pre-?treatment|before treatment)\s*)", label):
         return "", Item(s.start, s.start + len(label), "P0D", "baseline")
     # "Recurrence within 6 months of closure": a window that is part of the measure, not the row's time
     tls = [t for t in find_timepoints(label) if not re.search(r"(?i:\bwithin\s+(?:the\s+)?$)", label[:t.start])]
@@ -122,7 +137,8 @@ def _label_time(label: str, table_time: Item | None, s: Sentence) -> tuple[str, 
     return rest, t.items[-1]
 
 
-def _cell_stats(cell: str, offset: int, label: str, n: int | None, pm_sd: bool, count_pct: bool = False) -> list[Stat]:
+def _cell_stats(cell: str, offset: int, label: str, n: int | None, pm_sd: bool, count_pct: bool = False,
+                paren_sd: bool = False) -> list[Stat]:
     """The statistics of one arm's cell, offsets relative to the row."""
     count_pct = count_pct or bool(_COUNT_PCT_LABEL.search(label))
     if count_pct and (m := _COUNT_PCT.match(cell)):
@@ -133,7 +149,7 @@ def _cell_stats(cell: str, offset: int, label: str, n: int | None, pm_sd: bool, 
     if re.search(r"(?i:\bmedian\b)", label) and (m := _EST_CI.match(cell)):
         return [Stat("median", offset + m.start("v"), offset + m.end("v"), m["v"], value=_d(m["v"]))]
     # "Bone fill at 12 months, %, mean (SD)" then "68.9 (13.8)": the label names the cell's statistics
-    groups = [g for g in find_groups(cell, pm_is_sd=pm_sd, paren_is_sd=bool(_MEAN_SD_LABEL.search(label)))
+    groups = [g for g in find_groups(cell, pm_is_sd=pm_sd, paren_is_sd=paren_sd or bool(_MEAN_SD_LABEL.search(label)))
               if g.is_value]
     if len(groups) != 1:
         return []
@@ -152,7 +168,8 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
         return [], head
     if state is None:
         return None, None
-    cells = s.text.split("\t")
+    raw_cells = s.text.split("\t")
+    cells = [_FOOTNOTE_MARK.sub("", c) for c in raw_cells]
     if len(cells) == 1:
         line = s.text.strip()
         if len(line) < 80 and not line.endswith(".") and not re.search(r"\d\s*(?:±|\(|%)", line):
@@ -169,9 +186,12 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     label, time = _label_time(label, state.time, s)
     if not label and state.group:
         label = _LABEL_STAT.sub("", state.group).strip()
+        raw = f"{state.group}\t{raw}"  # "IPSS, median (IQR)" then "  Week 12": the group names the cells' statistics
     elif state.group and re.fullmatch(r"(?i:\s*(?:change|difference|Δ)\b.*)", label):
         label = f"{state.group} {label}"
     label = re.sub(r"\s*\([^()]*\)\s*$", "", label).strip(" ,;:")  # "(0–100)", "(mm)": the scale or unit, not a name
+    label = re.sub(r"(?i:,\s*(?:\d+\s*[–—-]\s*\d+\s*)?(?:mm|cm|kg|g|mL|%|points?|s|min|m|mmHg|ng/mL|pg/mL|U/L|mg/dL)?)$",
+                   "", label).strip(" ,;:") or label  # "QuickDASH, 0–100", "Key pinch strength, kg"
     if not re.search(r"[A-Za-z]{2}", label):
         return [], state
     own = set(key_tokens(label))
@@ -179,16 +199,16 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     found = [f for f in mentions(label, ctx.registry) if f[2].role != "other" or set(key_tokens(f[2].label)) <= own | {
         "score", "scale", "index", "total"}]
     hits = find_instruments(label)
-    pos = s.text.index(raw) if raw in s.text else 0
+    pos = s.text.index(cells[0]) if cells[0] in s.text else 0
     slug = hits[0][2][0] if hits else "adverse-events" if state.adverse else UNMAPPED
-    ep = found[0][2] if found else ctx.registry.add(label, slug, "other", s, s.start + pos, s.start + pos + len(raw),
+    ep = found[0][2] if found else ctx.registry.add(label, slug, "other", s, s.start + pos, s.start + pos + len(cells[0]),
                                                     confidence=0.6, loose=True)
     if not found and len(set(key_tokens(ep.label)) - own - {"score", "scale", "index", "total"}) > 1:
         # "VAS back pain" is not "the improvements from baseline to 24 months in ODI and VAS back pain"
-        ep = ctx.registry.add(label, slug, "other", s, s.start + pos, s.start + pos + len(raw), confidence=0.6)
+        ep = ctx.registry.add(label, slug, "other", s, s.start + pos, s.start + pos + len(cells[0]), confidence=0.6)
     pm_sd = ctx.pm_is_sd or bool(re.search(r"(?i:\bmean\s*(?:±|\(\s*)\s*SD\b)", raw + " " + caption))
     offsets, at = [], 0
-    for cell in cells:
+    for cell in raw_cells:
         offsets.append(at)
         at += len(cell) + 1
     arm_results: list[ResultDraft] = []
@@ -196,7 +216,12 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     for k, ((kind, arm), cell) in enumerate(zip(state.columns, cells[1:], strict=True)):
         off = offsets[k + 1]
         if kind == "arm":
-            stats = _cell_stats(cell, off, raw, state.n[k], pm_sd, state.count_pct)
+            stats = _cell_stats(cell, off, raw, state.n[k], pm_sd, state.count_pct, ctx.paren_is_sd)
+            mark = re.search(r"([†‡§¶]|\*{1,3})\s*$", raw_cells[k + 1])
+            if stats and mark and mark.group(1) in ctx.marks and "p" not in {c for c, _ in state.columns}:
+                rel, value = ctx.marks[mark.group(1)]  # "35.1 (18.4)‡": the footnote's p-value against the other arm
+                stats.append(Stat("p-value", off + mark.start(1), off + mark.end(1), mark.group(1), value=value,
+                                  relation=rel, comparison="comparator"))
             if stats:
                 own_n = next((st.denominator for st in stats if st.kind == "proportion" and st.denominator), None)
                 arm_results.append(ResultDraft(ep, arm, time, stats, s, s.start + off, s.start + off + len(cell), own_n or state.n[k],

@@ -164,7 +164,9 @@ def _join_continued(cells: CellLines, head: int) -> int:
     lines = cells.lines
     width = len(lines[head].split("\t"))
     k = head + 1
-    while k < len(lines) and lines[k].strip() and "\t" not in lines[k] and not _is_value(lines[k]):
+    # only column headings continue the header: "NIH-CPSI total score, mean (SD)" is a label over the rows below it
+    while k < len(lines) and lines[k].strip() and "\t" not in lines[k] and not _is_value(lines[k]) \
+            and _COLUMN.search(lines[k]):
         width += 1
         k += 1
     end = k
