@@ -35,8 +35,9 @@ _ARMS = re.compile(r"(?i:^\s*arm/group\s+title\b)")
 _ANALYZED = re.compile(r"(?i:^\s*overall\s+number\s+of\s+participants\s+analy[sz]ed\b)")
 _HEADER = re.compile(r"(?i:^\s*(?:measure\s+type\s*:\s*)?(?P<h>(?:least\s+squares\s+|geometric\s+)?mean|median|"
                      r"count\s+of\s+participants|number)\b(?:\s*\((?P<spread>[^)]*)\))?\s*$)")
-_ANALYSIS = re.compile(r"(?i:^\s*statistical\s+analysis\b)")
-_SELECTION = re.compile(r"(?i:^\s*comparison\s+group\s+selection\s*:?\s+(?P<t>.+)$)")
+_ANALYSIS = re.compile(r"(?i:^\s*statistical\s+analysis\b(?!\s+overview))")
+# "Comparison Group Selection  UC-MSC, Placebo", after "Statistical Analysis Overview" on the same line or not
+_SELECTION = re.compile(r"(?i:^\s*(?:statistical\s+analysis\s+overview\s*:?\s+)?comparison\s+group\s+selection\s*:?\s+(?P<t>.+)$)")
 _P = re.compile(r"(?i:^\s*(?:statistical\s+test\s+of\s+hypothesis\s*:?\s+)?p-?value\s*:?\s+(?P<rel><=|>=|<|>|≤|≥)?\s*(?P<v>\d*\.\d+|[01])\b)")
 _ESTIMATE = re.compile(r"(?i:^\s*estimated\s+value\s*:?\s+(?P<v>-?\d+(?:\.\d+)?)\b)")
 _PARAMETER = re.compile(r"(?i:(?:estimation\s+parameter|method\s+of\s+estimation)\b.*?\b(?P<what>(?:least\s+squares\s+)?"
@@ -294,6 +295,8 @@ def _values(line: Line, cur: _Outcome, columns: list[str], arms: list[ArmDraft],
             results: list[ResultDraft]) -> None:
     cells = _cells(line, skip_label=False)
     cols = cur.columns or columns
+    if len(cells) == len(cols) + 1 and not re.match(r"\s*-?\d", cells[0][2]):
+        cells = cells[1:]  # "Unit of Measure:  percent predicted  2.1 (4.6)  -2.8 (5.1)": the values after the row's label
     if not cells or len(cells) != len(cols) or not all(re.match(r"\s*-?\d", c[2]) for c in cells):
         return
     change = bool(re.match(r"(?i:\s*(?:mean\s+|median\s+)?(?:percent(?:age)?\s+)?change\b)", cur.title))
