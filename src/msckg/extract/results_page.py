@@ -45,7 +45,8 @@ _PARAMETER = re.compile(r"(?i:(?:estimation\s+parameter|method\s+of\s+estimation
 _CI = re.compile(r"(?i:confidence\s+interval\s*\(?\s*(?:2|1)-sided\s*\)?\s*(?P<lvl>\d{2}(?:\.\d)?)\s*%\s*:?\s*"
                  r"(?:(?P<lo>-?\d+(?:\.\d+)?)\s+to\s+(?P<hi>-?\d+(?:\.\d+)?))?)")
 _RANGE = re.compile(r"^\s*(?P<lo>-?\d+(?:\.\d+)?)\s+to\s+(?P<hi>-?\d+(?:\.\d+)?)\s*$")
-_ROW_TIME = re.compile(r"(?i:^\s*(?P<unit>day|week|month|year)\s+(?P<n>\d{1,3})\s*$)")
+_ROW_TIME = re.compile(r"(?i:^\s*(?P<unit>day|week|month|year)\s+(?P<n>\d{1,3})\s*(?:$|(?P<cells>\t| {3,})))")
+_DISPERSION = re.compile(r"(?i:^\s*dispersion(?:\s*/\s*precision)?\s*:?\s+(?P<spread>.+)$)")
 _AE = re.compile(r"(?i:^\s*adverse\s+events\s*$)")
 _AE_SECTION = re.compile(r"(?i:^\s*(?P<s>all-cause\s+mortality|serious\s+adverse\s+events|other\s+\(not\s+including\s+serious\)"
                          r"\s+adverse\s+events)\s*$)")
@@ -253,6 +254,9 @@ def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> 
         if cur is not None and (m := _HEADER.match(text)):
             cur.header, cur.spread = m["h"].lower(), (m["spread"] or "").lower()
             continue
+        if cur is not None and (m := _DISPERSION.match(text)):  # "Measure Type: Mean" then "Dispersion: Standard Deviation"
+            cur.spread = m["spread"].strip().lower()
+            continue
         if ae is not None:
             _ae_line(line, text, ae, columns, arms, registry, results)
             continue
@@ -270,7 +274,8 @@ def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> 
             cur.time = Item(line.start + m.start(), line.start + m.end(),
                             f"P{m['n']}{ {'day': 'D', 'week': 'W', 'month': 'M', 'year': 'Y'}[unit]}", text.strip().lower())
             cur.results = {}
-            continue
+            if not m["cells"]:
+                continue  # "Week 12" alone: its values are on the next line; "Week 12  38.2 (21.5)  24.6 (17.9)": here
         if cur.header and not cur.results:
             _values(line, cur, columns, arms, registry, results)
     if inside:
