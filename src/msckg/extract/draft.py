@@ -302,7 +302,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     if len(named) == 1:  # "... (MSC-allograft group) and 32 to iliac crest autograft (autograft group)"
         word = re.escape(named[0])
         return [ArmDraft("control", f"{named[0]} group", "active-comparator", re.compile(
-            rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:group|arm)s?)\b|\b{word}(?=\s*(?:\(\s*n\s*=|[,;.)]))"
+            rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:group|arm|patient|participant|subject)s?)\b|\b{word}(?=\s*(?:\(\s*n\s*=|[,;.)]))"
             rf"|(?:(?<=\bwith\s)|(?<=\bgiven\s)|(?<=\breceiving\s)){word}\b"  # "−14.8 (SD 10.9) with vehicle (adjusted ...)"
             rf"|\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS})"))]
     return []
@@ -366,8 +366,10 @@ def _group_names(text: str) -> list[str]:
     """The one-word names of groups other than the cell arm: "the autograft group", "(diclofenac group)"."""
     found = [m["w"] for m in re.finditer(r"(?i:(?:\bthe\s+|\(\s*)(?P<w>[A-Za-z][\w-]*)\s+(?:group|arm)s?\b)", text)]
     cell = {w.lower() for w in _cell_group_names(text)}
-    return list(dict.fromkeys(w for w in found if not _NOT_ARM_NAME.match(w) and not re.search(
-        rf"(?i:\b{re.escape(w)}\s+(?:group|arm)s?\s+(?:of|at|with)\b)", text) and not w.isdigit() and w.lower() not in cell))
+    # a name is a group's when some mention of it is not "the age group of", "the dose group with": "the PRP group
+    # received two injections" names one though "in the PRP group at 6 months" follows
+    return list(dict.fromkeys(w for w in found if not _NOT_ARM_NAME.match(w) and re.search(
+        rf"(?i:\b{re.escape(w)}\s+(?:group|arm)s?\b(?!\s+(?:of|at|with)\b))", text) and not w.isdigit() and w.lower() not in cell))
 
 
 _DOSE_LEVEL = r"(?i:low|lower|mid|medium|middle|intermediate|high|higher)[- ]dose"

@@ -87,6 +87,7 @@ class Context:
     pm_is_sd: bool = False  # "Continuous data are given as mean ± SD": every "x ± y" of the document
     pm_is_mean: bool = False  # "Values are mean ± SEM": every "x ± y" of the document is a mean
     paren_is_sd: bool = False  # "Values are reported as mean (SD)": every "x (y)" of the document is a mean and SD
+    carried_times: TimeList | None = None  # the times a sentence of no values ended on, for the next sentence
     # a table's footnote marks that stand for a p-value: "† P < 0.05 and ‡ P < 0.01 versus corticosteroid"
     marks: dict[str, tuple[str | None, Decimal]] = field(default_factory=dict)
 
@@ -118,7 +119,7 @@ _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more i
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
 # "The benefit was no longer significant at month 12 (difference 17.5 m ...)": the measure before it
 _PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former)\b"
-                      r"|^(?:the|such\s+an?)\s+(?:treatment\s+)?(?:benefit|effect|improvement|advantage|gain)s?\s*$)")
+                      r"|^(?:the|such\s+an?)\s+(?:treatment\s+)?(?:benefit|effect|improvement|advantage|gain|difference)s?\s*$)")
 _COMPARISON_BEFORE = re.compile(r"(?i:(?:\bvs\.?|\bversus|\bcompared (?:with|to)|\brelative to|\bfrom|\bover|\bthan)"
                                 r"(?:\s+(?:that|those)\s+(?:of|in))?\s*$)")
 _SUBGROUP = re.compile(
@@ -615,8 +616,15 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     masked = [(i.start, i.end) for t in tls if not t.is_baseline for i in t.items]
     tls = [t for t in tls if not FOLLOW_UP_BEFORE.search(text, 0, t.start)]
     groups = find_groups(text, masked, previous, ctx.pm_is_sd, ctx.pm_is_mean, ctx.paren_is_sd)
+    carried, ctx.carried_times = ctx.carried_times, None
     if not groups:
+        # "... significant differences were found at 3 and 6 months. The VISA-P score was 68.4 and 79.6 in the MSC
+        # group and 61.2 and 66.9 in the PRP group": a sentence of no values ending on a list of times lends it to the next
+        ctx.carried_times = next((t for t in tls if not t.is_baseline and len(t.items) >= 2
+                                  and re.fullmatch(r"[\s.;:)]*", text[t.end:])), None)
         return read_findings(s, ctx, tls)
+    if any(not t.is_baseline for t in tls):
+        carried = None
     for a, b, slugs in find_instruments(text):  # measures named here but not listed in the methods
         if re.search(r"[A-Z][\w-]*\s+$", text[max(0, a - 20):a]) and a > 0 or re.match(r"\s+[A-Z][a-z]", text[b:]):
             continue  # "the Lee Symptom Scale": a word of a longer name, not the measure it would name alone
@@ -823,6 +831,16 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 for g, item in zip(run, t.items, strict=True):
                     placed[id(g)] = item
                     how[id(g)] = how.get(id(g), 1.0) * 0.95
+    if carried is not None:  # the previous sentence's times, one per value of each population's run
+        runs = {}
+        for g in values:
+            if id(g) not in placed and g.stats[0].kind in ("mean", "median", "central-value"):
+                runs.setdefault(population[id(g)], []).append(g)
+        for run in runs.values():
+            if len(run) == len(carried.items):
+                for g, item in zip(run, carried.items, strict=True):
+                    placed[id(g)] = item
+                    how[id(g)] = how.get(id(g), 1.0) * 0.8
     # set before placing, so the opening sentence's later clauses are framed too
     # ... and any later sentence that opens with its own time ("At week 52, ...") frames the ones after it
     if s.section in ("results", "methods-results", ""):
