@@ -139,4 +139,18 @@ def find_timepoints(text: str) -> list[TimeList]:
     for m in _BASELINE.finditer(text):
         if free(m.start(), m.end()):
             found.append(TimeList(m.start(), m.end(), (Item(m.start(), m.end(), "P0D", "baseline"),)))
-    return sorted(found, key=lambda t: t.start)
+    return _baseline_lists(sorted(found, key=lambda t: t.start), text)
+
+
+def _baseline_lists(found: list[TimeList], text: str) -> list[TimeList]:
+    """"at baseline, 6 months, and 12 months": one list of three times, as "at 3, 6 and 12 months" is one."""
+    out: list[TimeList] = []
+    for t in found:
+        last = out[-1] if out else None
+        if last is not None and last.items[0].duration == "P0D" and not t.is_baseline \
+                and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[last.end:t.start]) \
+                and (len(last.items) > 1 or re.search(r"(?i:\bat\s+$)", text[:last.start])):
+            out[-1] = TimeList(last.start, t.end, last.items + t.items)
+        else:
+            out.append(t)
+    return out
