@@ -54,7 +54,7 @@ from msckg.extract.tables import join_cell_lines
 # "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are reported as mean (SD)": what the
 # document's "x ± y" or "x (y)" are, said once
 _VALUES_ARE = (r"\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|reported|"
-               r"summari[sz]ed)?\s*(?:as\s+)?means?\s*")
+               r"summari[sz]ed)?\s*(?:(?:as|in)\s+)?(?:the\s+)?means?\s*")
 _PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b)")
 # a results table whose rows say "REU score, mean ± SD": the authors' way with "±" in their text too
 _TABLE_PM_SD = re.compile(r"(?im:^[^\t\n]*\bmean\s*(?:±|\+/-)\s*SD\b[^\t\n]*\t)")

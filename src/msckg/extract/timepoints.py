@@ -31,7 +31,7 @@ _SINCE = re.compile(rf"(?i:(?<![\w.-])(?P<n>{_N})\s+{_UNIT}\s+(?:after|post|foll
 # "in the first week", "during the first 3 months": the period's end
 _FIRST = re.compile(rf"(?i:\b(?:in|during|over|within)\s+the\s+first\s+(?:(?P<n>{_N})\s+)?(?P<unit>day|week|month|year)s?\b)")
 _BASELINE = re.compile(r"(?i:\b(?:baseline|pre-?treatment|pre-?operative(?:ly)?|at\s+(?:study\s+)?(?:entry|enrol?ment|inclusion)|"
-                       r"before (?:the\s+)?(?:treatment|transplantation|infusion|"
+                       r"before (?:the\s+)?(?:treatment|transplantation|infusion|injection|implantation|surgery|operation|"
                        r"[\w-]*MSCs?(?:\s+(?:infusion|injection|therapy|treatment))?|cell\s+therapy)))")
 _ITEM = re.compile(rf"(?i:{_N})")
 _NOT_TIME_BEFORE = re.compile(r"(?i:(?:aged|age|ages|≥|>|<|≤)\s*$)")
