@@ -20,6 +20,7 @@ from msckg.builder.schema import approximate_days
 from msckg.extract.conditions import Disease, find_diseases, primary, severity
 from msckg.extract.design import Cue, ages, design_cues, enrollment, usable
 from msckg.extract.endpoints import (
+    PRESENTED,
     UNMAPPED,
     Registry,
     abbreviations,
@@ -642,6 +643,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
         if s.section in NOT_RESULTS or s.kind != "content" or any(a <= s.start < b for a, b in page_spans):
             continue
         if _APPROVAL.search(s.text):  # "approved by the Ethics Committee ... (ETMK 77/2022)": a reference number, no result
+            continue
+        if PRESENTED.match(s.text):  # "The quantitative data are expressed in mean ± SD.": how values are given, no measure
             continue
         if (header := read_header(s, registry)) is not None:  # "Primary Outcome Measure: ... [Time Frame: ...]"
             outcome = header

@@ -309,6 +309,13 @@ def _role_of(word: str | None) -> str:
             "safety": "safety"}.get(w, "other")
 
 
+# "The quantitative data are expressed in mean ± SD", "All values were presented as median (IQR)": a statement
+# of how the values are given, which names no measure and gives no result
+PRESENTED = re.compile(r"(?i:\s*(?:all\s+|the\s+)?(?:[\w-]+\s+)?(?:data|values|results|variables)\s+(?:are|were)\s+"
+                       r"(?:given|presented|expressed|shown|reported|summari[sz]ed)\s+(?:as|in|with)\b[^0-9]*$)")
+
+
+
 def read_endpoint_sentences(sentences: list[Sentence], registry: Registry) -> None:
     """Endpoints from the sentences that list them (primary/secondary/safety, 'we evaluated ...')."""
     for s in sentences:
@@ -321,6 +328,8 @@ def read_endpoint_sentences(sentences: list[Sentence], registry: Registry) -> No
 
 
 def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
+    if PRESENTED.match(text):  # "The quantitative data are expressed in mean ± SD": how values are given
+        return
     m = (_ROLE_CUE.search(text) or _ROLE_AFTER.search(text) or _VERB_AFTER.search(text)
          or _MEASURED_WITH.search(text) or _VERB_BEFORE.search(text) or _PLAIN_CUE.search(text))
     if not m or _SKIP_LIST.match(m["list"].strip()):

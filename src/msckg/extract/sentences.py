@@ -16,7 +16,8 @@ from msckg.extract.sections import CONTENT_HEADINGS, Block
 
 _ABBREV = {"vs", "e.g", "i.e", "al", "fig", "figs", "no", "nos", "dr", "approx", "ca", "cf", "resp", "inc",
            "ltd", "co", "st", "mr", "ms", "jr", "sr", "vol", "pp", "ref", "refs", "eq", "min", "max", "mo",
-           "yr", "yrs", "wk", "wks", "incl", "esp", "viz", "etc", "u.s", "p", "n", "sd", "ci"}
+           "yr", "yrs", "wk", "wks", "incl", "esp", "viz", "etc", "u.s"}
+_STAT_ABBREV = {"p", "n", "sd", "ci"}
 _END = re.compile(r"[.!?](?=[\"')\]]?\s+(?:[A-Z0-9(\"'«•\[]|$))|[.!?]$")
 _INLINE = re.compile(r"(?P<h>[A-Za-z][A-Za-z /&-]{2,40}?)\s*:\s+")
 # "Objective To observe ...", "Results After 12 weeks ...": a heading run into its line without a colon
@@ -44,6 +45,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     w = word.group(1).lower()
+    if w in _STAT_ABBREV:  # "(SD. 3.2)" goes on; "... expressed in mean ± SD. At 6 months, ..." ends there
+        return bool(re.match(r"\s*[\d=(]", text[dot + 1:]))
     return w in _ABBREV or (len(w) == 1 and text[dot - 1].isupper())
 
 
