@@ -14,8 +14,9 @@ from msckg.ctgov.textparse import parse_date
 from msckg.extract.sections import Block
 
 NCT = re.compile(r"\bNCT\d{8}\b")
-DOI = re.compile(r"(?i:\bdoi:\s*|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/[^\s\"<>]+)")
-PMID = re.compile(r"\bPMID:?\s*(?P<pmid>\d{1,9})\b")
+# "DOI：10.9999/..." and "PMID：4999..." with a full-width colon on a Chinese mirror page
+DOI = re.compile(r"(?i:\bdoi[:：]\s*|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/[^\s\"<>]+)")
+PMID = re.compile(r"\bPMID[:：]?\s*(?P<pmid>\d{1,9})\b")
 REGISTERED = re.compile(r"(?i:\bregistered\s+(?:on\s+)?)(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})")
 RETRO = re.compile(r"(?i:\b(?P<how>retrospectively|prospectively)\s+registered\b)")
 CITATION = re.compile(
