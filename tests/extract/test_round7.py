@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from msckg.extract.draft import extract_text
 from msckg.extract.sections import segment
 from msckg.extract.sentences import sentences
 from msckg.extract.timepoints import find_timepoints
 
-
-def _facts(data: dict[str, Any]) -> set[tuple[str, str, str | None, str, Any]]:
-    eps = {e["id"]: e["label"] for e in data["endpoints"]}
-    return {(eps[r["endpoint"]], r["population"], r.get("timepoint"), st["kind"],
-             st.get("value", st.get("numerator")))
-            for r in data["results"] for st in r["statistics"]}
+from .test_round6 import _facts
 
 
 FULL_TEXT = (
