@@ -315,7 +315,6 @@ PRESENTED = re.compile(r"(?i:\s*(?:all\s+|the\s+)?(?:[\w-]+\s+)?(?:data|values|r
                        r"(?:given|presented|expressed|shown|reported|summari[sz]ed)\s+(?:as|in|with)\b[^0-9]*$)")
 
 
-
 def read_endpoint_sentences(sentences: list[Sentence], registry: Registry) -> None:
     """Endpoints from the sentences that list them (primary/secondary/safety, 'we evaluated ...')."""
     for s in sentences:

@@ -606,6 +606,15 @@ def _split_conjoined(found: list[ResultDraft], s: Sentence, ctx: Context) -> lis
     return out
 
 
+def _zip_run(run: list[Group], items: tuple[Item, ...], placed: dict[int, Item | None], how: dict[int, float],
+             factor: float) -> None:
+    """A population's run of values takes a list's times in order, when there are as many of each."""
+    if len(run) == len(items):
+        for g, item in zip(run, items, strict=True):
+            placed[id(g)] = item
+            how[id(g)] = how.get(id(g), 1.0) * factor
+
+
 def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     table = read_table(s, ctx)
     previous, ctx.last_text = ctx.last_text, s.text
@@ -827,20 +836,14 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 # "decreased from 24.6±8.3% before treatment to 18.9±7.7%, 16.2±7.1% and 15.8±7.4% at 3, 6 and 12 months"
                 placed[id(before[0])] = Item(before[0].start, before[0].end, "P0D", "baseline")
                 run = before[1:]
-            if len(run) == len(t.items):
-                for g, item in zip(run, t.items, strict=True):
-                    placed[id(g)] = item
-                    how[id(g)] = how.get(id(g), 1.0) * 0.95
+            _zip_run(run, t.items, placed, how, 0.95)
     if carried is not None:  # the previous sentence's times, one per value of each population's run
         runs = {}
         for g in values:
             if id(g) not in placed and g.stats[0].kind in ("mean", "median", "central-value"):
                 runs.setdefault(population[id(g)], []).append(g)
         for run in runs.values():
-            if len(run) == len(carried.items):
-                for g, item in zip(run, carried.items, strict=True):
-                    placed[id(g)] = item
-                    how[id(g)] = how.get(id(g), 1.0) * 0.8
+            _zip_run(run, carried.items, placed, how, 0.8)
     # set before placing, so the opening sentence's later clauses are framed too
     # ... and any later sentence that opens with its own time ("At week 52, ...") frames the ones after it
     if s.section in ("results", "methods-results", ""):

@@ -60,7 +60,8 @@ class TableState:
     adverse: bool = False  # a table of adverse events: each row is an event
 
 
-_MARK_P = re.compile(r"(?P<mark>[†‡§¶]|\*{1,3})\s*(?:P|p)(?:\s*-?\s*value)?\s*(?P<rel>[<>≤≥=])\s*(?P<v>0?\.\d+)")
+_MARK = r"[†‡§¶]|\*{1,3}"  # a footnote mark that may stand for a p-value
+_MARK_P = re.compile(rf"(?P<mark>{_MARK})\s*(?:P|p)(?:\s*-?\s*value)?\s*(?P<rel>[<>≤≥=])\s*(?P<v>0?\.\d+)")
 
 
 def footnote_marks(text: str) -> dict[str, tuple[str | None, Decimal]]:
@@ -217,7 +218,7 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
         off = offsets[k + 1]
         if kind == "arm":
             stats = _cell_stats(cell, off, raw, state.n[k], pm_sd, state.count_pct, ctx.paren_is_sd)
-            mark = re.search(r"([†‡§¶]|\*{1,3})\s*$", raw_cells[k + 1])
+            mark = re.search(rf"({_MARK})\s*$", raw_cells[k + 1])
             if stats and mark and mark.group(1) in ctx.marks and "p" not in {c for c, _ in state.columns}:
                 rel, value = ctx.marks[mark.group(1)]  # "35.1 (18.4)‡": the footnote's p-value against the other arm
                 stats.append(Stat("p-value", off + mark.start(1), off + mark.end(1), mark.group(1), value=value,
