@@ -173,6 +173,8 @@ _BASELINE_VALUE = re.compile(r"(?i:\bbaseline\s*(?:(?:values?|scores?|levels?)\s
 _CLAUSE_BREAK = re.compile(r",\s+(?:whereas|while|but|and\s+(?:that|those)\s+of)\b"
                            r"|\s+but\s+(?=(?:did|was|were|had|remained|showed|it|they)\b)"  # "(P = 0.01) but did not change with HT"
                            r"|(?:,|(?<=\)))\s+and\s+(?=(?:[A-Za-z][\w-]*\s+){1,5}from\s+[-−]?\d)"  # ", and hand pain VAS from 64 to 27"
+                           r"|(?:,|(?<=\)))\s+and\s+(?=[A-Za-z][\w%-]*(?:\s+[A-Za-z][\w%-]*){0,3}\s+(?:at|on|after)\s+"
+                           r"(?:month|week|day|year)\s+\d+\s+(?:was|were)\s+[-−]?\d)"  # ", and eGFR at month 12 was 84 ± 15"
                            r"|,\s+and\s+(?=(?:\d+(?:/\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
                            r"(?:(?:patients|participants|subjects|children|infants)\s*)?\()"
                            r"|,\s+and\s+(?=(?:the|mean|median)\s+[A-Za-z])"
@@ -332,7 +334,8 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     clauses = _clauses(text)
     ci = _clause_of(clauses, g_start)
     own = re.match(r"\s*,?\s*(?:while|whereas|but|and(?=\s+(?:the|mean|median)\s|\s+(?:[A-Za-z%][\w%-]*\s+){1,5}from\s"
-                   rf"|\s+(?:[A-Za-z%][\w%-]*\s+){{1,5}}{_OWN_VERB}\s))\s+",
+                   rf"|\s+(?:[A-Za-z%][\w%-]*\s+){{1,5}}{_OWN_VERB}\s"
+                   r"|\s+[A-Za-z][\w%-]*(?:\s+[A-Za-z][\w%-]*){0,3}\s+(?:at|on|after)\s+(?:month|week|day|year)\s+\d+\s+(?:was|were)\s*$))\s+",
                    text[clauses[ci][0]:g_start]) if ci > 0 else None
     if own is None and ci > 0 and text[clauses[ci][0] - 1] in ";," and re.match(
             rf"\s*(?:the\s+)?(?:[A-Za-z%][\w%-]*\s+){{1,5}}{_OWN_VERB}\s+(?:(?:by|to)\s+)?(?:from\s+)?$", text[clauses[ci][0]:g_start]):
@@ -351,7 +354,8 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         words = re.sub(r"(?i:^(?:the|an?)\s+(?:(?:median|mean|average)\s+)?)", "",
                        text[start + subj[0]:start + subj[1]].strip(" ,")) if subj else ""
         words = re.sub(r"(?i:\s+(?:in|among|for|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|cohort)s?$)", "", words)
-        if words and re.search(r"[a-z]{3}|^[A-Z][A-Z0-9-]{1,8}$", words) and not _POPULATION_WORD.fullmatch(words) and \
+        words = re.sub(r"\s+(?:at|on|after)\s+(?:month|week|day|year)\s+\d+$", "", words)  # "and eGFR at month 12 was 84 ± 15"
+        if words and re.search(r"[a-z]{3}|^[a-z]?[A-Z][A-Z0-9-]{1,8}$", words) and not _POPULATION_WORD.fullmatch(words) and \
                 not _PRONOUN.match(words) and \
                 not re.search(r"(?i:\b(?:patients?|participants?|subjects?|cases|groups?|arms?)\b)", words):
             a = text.index(words, start)

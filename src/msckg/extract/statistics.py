@@ -96,7 +96,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})\s+{_PEOPLE_WORDS}\s+(?:of|in)\s+(?:the\s+)?(?P<arm>[\w-]+)\s+(?:group|arm)\s*"
         rf"[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]])")),
     ("count_pct", re.compile(  # "one patient given sham (6.3%)"
-        rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,3}}?\s*[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]])")),
+        rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,3}}?\s*[(\[]\s*(?P<pct>{NUM})\s*%\s*(?:[)\]]|(?=;[^()]*\))))")),
     # the Lancet's "(difference 28·7 m, 4·6 to 52·8; p=0·020)", "(hazard ratio 0·41, 0·21 to 0·80)": an estimate and
     # its interval after a comma, "95% CI" said once before
     ("named_ci_comma", re.compile(
