@@ -56,6 +56,7 @@ from msckg.extract.tables import join_cell_lines
 # document's "x ± y" or "x (y)" are, said once
 _VALUES_ARE = (r"\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|reported|"
                r"summari[sz]ed)?\s*(?:(?:as|in)\s+)?(?:the\s+)?means?\s*")
+_CROSSOVER = re.compile(r"(?i:\bcross-?over\s+(?:trial|study|design)\b|\brandomi[sz]ed\s+(?:[\w-]+\s+){0,3}cross-?over\b)")
 _PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b)")
 # a results table whose rows say "REU score, mean ± SD": the authors' way with "±" in their text too
 _TABLE_PM_SD = re.compile(r"(?im:^[^\t\n]*\bmean\s*(?:±|\+/-)\s*SD\b[^\t\n]*\t)")
@@ -627,7 +628,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     ctx = Context(arms, registry, single_arm=len(arms) == 1, pm_is_sd=bool(_PM_IS_SD.search(source) or _TABLE_PM_SD.search(source)
                                                                                  and not _ANY_SEM.search(source)),
                   pm_is_mean=bool(_PM_IS_SEM.search(source)), paren_is_sd=bool(_PAREN_IS_SD.search(source)),
-                  marks=footnote_marks(source))
+                  marks=footnote_marks(source), crossover=bool(_CROSSOVER.search(source)))
     drafts: list[ResultDraft] = []
     table: TableState | None = None  # a table whose rows are tab-separated lines, being read
     from_tables: list[ResultDraft] = []

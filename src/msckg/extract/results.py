@@ -90,6 +90,7 @@ class Context:
     carried_times: TimeList | None = None  # the times a sentence of no values ended on, for the next sentence
     # a table's footnote marks that stand for a p-value: "† P < 0.05 and ‡ P < 0.01 versus corticosteroid"
     marks: dict[str, tuple[str | None, Decimal]] = field(default_factory=dict)
+    crossover: bool = False  # each participant had both treatments: a table's one n is every column's n
 
     @property
     def experimental(self) -> ArmDraft:
@@ -579,7 +580,12 @@ def read_table(s: Sentence, ctx: Context) -> list[ResultDraft] | None:
 
 def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     """All results stated in one sentence."""
+    if _DESIGN_CHECK.search(s.text) and not re.search(r"\d\s*(?:%|±|\()", s.text):
+        return []  # "There was no evidence of carry-over (P = 0.48)": a check of the design, not an outcome
     return _split_conjoined(_read_results(s, ctx), s, ctx)
+
+
+_DESIGN_CHECK = re.compile(r"(?i:\b(?:carry-?over|period|sequence|order)\s+effects?\b|\bno\s+evidence\s+of\s+carry-?over\b)")
 
 
 def _split_conjoined(found: list[ResultDraft], s: Sentence, ctx: Context) -> list[ResultDraft]:

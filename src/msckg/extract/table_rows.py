@@ -106,6 +106,9 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
             cols[j] = ("arm", left.pop(0))
     if sum(1 for k, _ in cols if k == "arm") < 1 or len({a for k, a in cols if k == "arm"}) < min(2, len(ctx.arms)):
         return None
+    one_n = re.findall(r"\bn\s*=\s*(\d+)\b", caption)
+    if ctx.crossover and len(one_n) == 1 and not any(ns):  # "(per-protocol population, n = 26)" in a crossover
+        ns = [int(one_n[0]) if kind == "arm" else None for kind, _ in cols]
     state = TableState(cols, ns)
     state.skip = bool(_SKIP_CAPTION.search(caption) or re.match(r"(?i:\s*characteristics?\b)", cells[0]))
     diff = next((c for (k, _), c in zip(cols, cells[1:], strict=True) if k == "diff"), "")
@@ -190,7 +193,9 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
         raw = f"{state.group}\t{raw}"  # "IPSS, median (IQR)" then "  Week 12": the group names the cells' statistics
     elif state.group and re.fullmatch(r"(?i:\s*(?:change|difference|Δ)\b.*)", label):
         label = f"{state.group} {label}"
-    label = re.sub(r"\s*\([^()]*\)\s*$", "", label).strip(" ,;:")  # "(0–100)", "(mm)": the scale or unit, not a name
+    if not re.fullmatch(r"(?i:(?:responders?|response|remission|responder\s+rate|response\s+rate)\s*\([^()]*[A-Za-z]{3}[^()]*\))", label):
+        # "(0–100)", "(mm)": the scale or unit, not a name; "Responders (≥6-point decrease in NIH-CPSI total)" keeps it
+        label = re.sub(r"\s*\([^()]*\)\s*$", "", label).strip(" ,;:")
     label = re.sub(r"(?i:,\s*(?:\d+\s*[–—-]\s*\d+\s*)?(?:mm|cm|kg|g|mL|%|points?|s|min|m|mmHg|ng/mL|pg/mL|U/L|mg/dL)?)$",
                    "", label).strip(" ,;:") or label  # "QuickDASH, 0–100", "Key pinch strength, kg"
     if not re.search(r"[A-Za-z]{2}", label):
