@@ -1101,7 +1101,8 @@ def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, st
             continue
         if any(a <= p[0] < plain[-1].end for p in pops) or any(a <= t.start <= b and len(t.items) >= 2 for t in tls):
             continue
-        if len(plain) == 2 and "respectively" not in text[plain[1].end:b + 1] and not re.fullmatch(
+        corresponding = re.search(r"(?i:\b(?:the\s+)?corresponding\s+(?:[\w-]+\s+){0,3}(?:was|were)\s*$)", text[a:plain[0].start])
+        if len(plain) == 2 and not corresponding and "respectively" not in text[plain[1].end:b + 1] and not re.fullmatch(
                 r"(?i:\s*[)\]]?\s*(?:patients\s+|participants\s+)?(?:vs\.?|versus|compared\s+with)\s*[(\[]?\s*)",
                 text[plain[0].end:plain[1].start]) and not (
                 re.fullmatch(r"\s*and\s*", text[plain[0].end:plain[1].start])

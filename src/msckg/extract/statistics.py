@@ -105,12 +105,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<v>{NUM})(?:\s*%|\s+[^\s,;()\d][^\s,;()]{{0,13}})?\s*,\s*(?P<lo>{NUM})\s*(?:to|–|—)\s*(?P<hi>{NUM})(?![\d.])")),
     # "HR 0.55 (0.18-1.64)": a ratio with its interval in parentheses, the level unstated (95% by convention)
     ("effect_ci", re.compile(
-        rf"\b(?P<name>(?i:hazard ratio|odds ratio|risk ratio|relative risk)|HR|OR|RR)\b\s*(?i:of|=|:|was|,)?\s*"
+        rf"\b(?P<name>(?i:hazard ratio|odds ratio|risk ratio|(?:incidence\s+)?rate ratio|relative risk)|HR|OR|RR|IRR)\b\s*(?i:of|=|:|was|,)?\s*"
         rf"(?P<v>{NUM})\s*\(\s*(?P<lo>{NUM})\s*(?:-|–|to)\s*(?P<hi>{NUM})\s*\)")),
     ("effect", re.compile(
         # the abbreviations in capitals only: "or 1.8 × 10^7 cells" is not an odds ratio
-        rf"\b(?P<name>(?i:effect size|Cohen'?s\s+d|Hedges'?\s*g|hazard ratio|odds ratio|risk ratio|relative risk)"
-        rf"|ES|HR|OR|RR)\b(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?i:of|=|:|was|,)?\s*(?P<v>{NUM})")),
+        rf"\b(?P<name>(?i:effect size|Cohen'?s\s+d|Hedges'?\s*g|hazard ratio|odds ratio|risk ratio|(?:incidence\s+)?rate ratio|"
+        rf"relative risk)|ES|HR|OR|RR|IRR)\b(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?i:of|=|:|was|,)?\s*(?P<v>{NUM})")),
     ("p", re.compile(
         r"(?i:(?<![A-Za-z])(?:(?P<pre>all|both|each)\s+)?(?:log-?rank\s+)?p(?:\s*-?\s*values?)?"
         r"(?:\s+(?P<all>all|for all|both))?\s*(?P<rel><=|>=|≤|≥|=|<|>|\bof\b)\s*(?P<v>0?\.\d+|[01](?:\.0+)?)(?![\d.]))")),
@@ -320,7 +320,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         lo, hi, lvl = _d(m["lo"]), _d(m["hi"]), _d(m["lvl"]) / 100
         est, unit = _d(m["est"]), m["eu"] or None
         window = before[-70:]
-        effect = re.search(r"(?i:\b(?:hazard ratio|odds ratio|risk ratio|relative risk|incidence rate ratio|"
+        effect = re.search(r"(?i:\b(?:hazard ratio|odds ratio|risk ratio|relative risk|(?:incidence\s+)?rate ratio|"
                            r"effect size|Cohen'?s d)\b)", window) or re.search(r"\b(?:HR|OR|RR|IRR|ES)\b", window[-35:])
         if effect:
             g.stats.append(stat("effect-size", value=est, ci=(lo, hi, lvl)))
