@@ -61,7 +61,10 @@ LABEL_LEAD = re.compile(r"(?i:^\s*(?:(?:baseline|mean|median|average|the|an?)\s+
                          r"\s*,?\s*|(?:in|for)\s+(?:the\s+)?(?:cohort|group|arm)\s+[A-Z0-9]\b\s*,?\s*"
                          r"|(?:in|for)\s+(?:the\s+)?[\w-]+\s+(?:cohort|group|arm)\s*,?\s*"
                          r"|(?:during|over|within|throughout)\s+(?:the\s+)?(?:\d+|[a-z]+)\s+\w+\s+(?:of\s+follow-?up\s*)?,?\s*"
-                         r"|among\s+(?:patients|those|participants)\s+(?:with|who)\s+[^,]+,\s*)+)")
+                         r"|among\s+(?:patients|those|participants)\s+(?:with|who)\s+[^,]+,\s*"
+                         # the translated "Compared with before treatment, the serum FSH was decreased"
+                         r"|compared\s+(?:with|to)\s+(?:before|pre-?)\s*(?:the\s+)?(?:treatment|therapy|transplantation|"
+                         r"injection|infusion|surgery|operation|baseline)\s*,\s*)+)")
 _LABEL_TAIL = re.compile(r"(?i:\s+(?:at|after|by|on)\s+(?:(?:week|month|day|year)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))$)")
 _LOOSE_STOP = {"the", "a", "an", "of", "in", "on", "at", "for", "and", "or", "mean", "median", "average", "total", "change",
                "changes", "from", "baseline", "to", "with", "by", "overall", "increase", "decrease", "reduction", "gain",

@@ -846,6 +846,14 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 # "decreased from 24.6±8.3% before treatment to 18.9±7.7%, 16.2±7.1% and 15.8±7.4% at 3, 6 and 12 months"
                 placed[id(before[0])] = Item(before[0].start, before[0].end, "P0D", "baseline")
                 run = before[1:]
+            elif len(after := [g for g in run if g.start >= t.end]) == len(t.items) + 1 and all(
+                    re.fullmatch(r"\s*[)\]]?\s*(?:[^\s\d()]{1,12}\s*)?(?:vs\.?|versus)\s*[(\[]?\s*", text[x.end:y.start])
+                    for x, y in pairwise(after)) and re.search(
+                    r"(?i:\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:before|pre-?)\s*(?:the\s+)?(?:treatment|therapy|"
+                    r"injection|infusion|transplantation|surgery|operation)\b)", text[:t.start]):
+                # "Compared with before treatment, FSH was decreased at 3 and 6 months [(24.6±8.3) vs (19.8±7.1) vs (18.9±6.9)]"
+                placed[id(after[0])] = Item(after[0].start, after[0].end, "P0D", "baseline")
+                run = after[1:]
             _zip_run(run, t.items, placed, how, 0.95)
     if carried is not None:  # the previous sentence's times, one per value of each population's run
         runs = {}

@@ -151,6 +151,18 @@ def _baseline_lists(found: list[TimeList], text: str) -> list[TimeList]:
                 and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[last.end:t.start]) \
                 and (len(last.items) > 1 or re.search(r"(?i:\bat\s+$)", text[:last.start])):
             out[-1] = TimeList(last.start, t.end, last.items + t.items)
+        elif last is not None and len(t.items) == 1 and not t.is_baseline and not any(i.duration == "P0D" for i in last.items) \
+                and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[last.end:t.start]) \
+                and re.search(r"(?i:\bat\s+(?:(?:weeks?|months?|days?|years?)\s+)?(?:\d+(?:\s*,\s*\d+)*\s*(?:[a-z]+\s*,\s*)?)?$)",
+                          text[:last.items[0].start]) \
+                and _days(last.items[-1].duration) < _days(t.items[0].duration):
+            out[-1] = TimeList(last.start, t.end, last.items + t.items)  # "at 3 months and 6 months": one list
         else:
             out.append(t)
     return out
+
+
+def _days(duration: str) -> float:
+    """An ISO duration's rough length in days, to tell which of two times comes first."""
+    m = re.fullmatch(r"P(\d+)([DWMY])", duration)
+    return int(m.group(1)) * {"D": 1, "W": 7, "M": 30.44, "Y": 365.25}[m.group(2)] if m else 0.0
