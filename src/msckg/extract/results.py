@@ -120,7 +120,7 @@ _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more i
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
 # "The benefit was no longer significant at month 12 (difference 17.5 m ...)": the measure before it
 _PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former)\b"
-                      r"|^(?:the|such\s+an?)\s+(?:treatment\s+)?(?:benefit|effect|improvement|advantage|gain|difference)s?\s*$)")
+                      r"|^(?:(?:the|such\s+an?)\s+)?(?:treatment\s+)?(?:benefit|effect|improvement|advantage|gain|difference)s?\s*$)")
 _COMPARISON_BEFORE = re.compile(r"(?i:(?:\bvs\.?|\bversus|\bcompared (?:with|to)|\brelative to|\bfrom|\bover|\bthan)"
                                 r"(?:\s+(?:that|those)\s+(?:of|in))?\s*$)")
 _SUBGROUP = re.compile(
@@ -322,6 +322,18 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         reasons.append("endpoint named as the most common event")
         return ctx.registry.add(common["np"], hits[0][2][0] if hits else UNMAPPED, "safety", s, s.start + common.start("np"),
                                 s.start + common.end("np"), confidence=0.6), 0.85
+    withof = re.search(r"(?i:\bwith\s+(?:an?|the)\s+(?:(?:mean|median|average)\s+)?(?P<np>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,4}?)"
+                       r"\s+of\s*$)", text[:g.start])
+    if withof and not _POPULATION_WORD.search(withof["np"]) and \
+            not re.search(r"(?i:\b(?:dose|age|duration|follow-?up|mean|median)\b)", withof["np"]):
+        # "the two groups were homogeneous, with a VISA-P score of 48.3 ± 12.4 in the MSC group"
+        named = [f for f in found if f[0] >= withof.start("np") and f[1] <= withof.end("np")]
+        if named:
+            return named[-1][2], 0.95
+        hits = find_instruments(withof["np"])
+        reasons.append("endpoint named by 'with a ... of' before the numbers")
+        return ctx.registry.add(withof["np"], hits[0][2][0] if hits else UNMAPPED, "other", s, s.start + withof.start("np"),
+                                s.start + withof.end("np"), confidence=0.6), 0.85
     lead = _NAMED_BEFORE.search(text, 0, g.start)
     if lead and not _POPULATION_WORD.search(lead["np"]) and not _JUDGEMENT.fullmatch(lead["np"]):  # "... were headache (12 participants, 46.2%)"
         named = [f for f in found if f[0] >= lead.start("np") and f[1] <= lead.end("np")]
