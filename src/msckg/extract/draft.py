@@ -56,6 +56,10 @@ from msckg.extract.tables import join_cell_lines
 # document's "x ± y" or "x (y)" are, said once
 _VALUES_ARE = (r"\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|reported|"
                r"summari[sz]ed)?\s*(?:(?:as|in)\s+)?(?:the\s+)?means?\s*")
+# the statistical plan: the sample size, the power and the threshold of significance, no result
+_STATS_PLAN = re.compile(r"(?i:\b(?:needed|required|sufficient)\s+to\s+detect\b|\bwith\s+\d+\s*%\s+power\b|"
+                         r"\b\d+\s*%\s+power\s+to\b|\b(?:was|were|is|are)\s+considered\s+(?:statistically\s+)?significant\b|"
+                         r"\bsignificance\s+(?:level\s+)?(?:was\s+)?set\s+at\b|\bsample\s+size\s+(?:of|was)\b)")
 _CROSSOVER = re.compile(r"(?i:\bcross-?over\s+(?:trial|study|design)\b|\brandomi[sz]ed\s+(?:[\w-]+\s+){0,3}cross-?over\b)")
 _PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b"
                        r"|\bmeans?\s*\(\s*(?:±|\+/-)\s*SD\s*\))")  # the NEJM's "The mean (±SD) change ... was 3.6±6.1"
@@ -196,6 +200,8 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         arms[0].size = enrolled
     else:
         for s in sents:  # "104 patients were randomly assigned (52 per group)"
+            if _STATS_PLAN.search(s.text):  # "17 patients per group were needed to detect a 2-point difference"
+                continue
             if m := re.search(r"(?i:\b(\d+)\s+(?:patients\s+|participants\s+|cases\s+|subjects\s+)?(?:per|in each)\s+(?:group|arm)\b)", s.text):
                 for arm in arms:
                     arm.size = int(m.group(1))
@@ -643,6 +649,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
                     for r in page_results for st in r.stats if st.value is not None}
     for s in sents:
         if s.section in NOT_RESULTS or s.kind != "content" or any(a <= s.start < b for a, b in page_spans):
+            continue
+        if _STATS_PLAN.search(s.text):  # "17 per group were needed to detect a 2-point difference with 80% power"
             continue
         if _APPROVAL.search(s.text):  # "approved by the Ethics Committee ... (ETMK 77/2022)": a reference number, no result
             continue

@@ -121,12 +121,20 @@ _RESULTS_SUBHEADINGS = {"participants", "setting", "setting and participants", "
                         "measurements", "design"}
 
 
+_METHODS_OUTCOMES = {"outcome measures"}
+
+
 def segment(text: str) -> list[Block]:
     """Classify every non-empty line of `text`."""
     blocks: list[Block] = []
     section, skipping = "", False
     pos = 0
-    for raw in text.splitlines(keepends=True):
+    # a full text's "Outcome measures" under its Methods says what was measured: a Results
+    # heading still to come tells it from a registry page's "Outcome Measures", which holds the results
+    later = [heading_of(line.strip()) for line in text.splitlines()]
+    results_after = {k for k in range(len(later)) if any(CONTENT_HEADINGS.get(h or "") == "results" and
+                                                        h not in _METHODS_OUTCOMES for h in later[k + 1:])}
+    for k, raw in enumerate(text.splitlines(keepends=True)):
         start, pos = pos, pos + len(raw)
         line = raw.rstrip("\r\n")
         lead = len(line) - len(line.lstrip())
@@ -140,7 +148,9 @@ def segment(text: str) -> list[Block]:
         heading = heading_of(body)
         if heading is not None:
             skipping = heading in SKIP_HEADINGS
-            if not (section == "results" and heading in _RESULTS_SUBHEADINGS):
+            if heading in _METHODS_OUTCOMES and k in results_after:
+                section = "methods"
+            elif not (section == "results" and heading in _RESULTS_SUBHEADINGS):
                 section = CONTENT_HEADINGS.get(heading, heading)
             blocks.append(Block(s, e, "boilerplate", section))
             continue

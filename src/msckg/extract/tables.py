@@ -102,10 +102,49 @@ def pipe_cells(text: str) -> str:
     return "\n".join(out)
 
 
+# the first line of a space-aligned table: a heading cell, then two or more columns apart by runs of spaces
+_ALIGNED_HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?|"
+                           r"adverse\s+events?|events?|time\s*points?|visits?|timepoints?)\b[^\t]*?(?: {2,}\S.*){2,}$)")
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def aligned_cells(text: str) -> str:
+    """`text` with each space-aligned table (a fixed-width table in a full-text capture, under its "Table 2."
+    caption) given a tab where each run of two or more spaces parts its cells, one character for one; the
+    rule lines ("-----") become spaces. Only lines from a table heading line to the next blank line."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        if not _CAPTION.match(lines[i]):
+            i += 1
+            continue
+        head = next((j for j in range(i + 1, min(i + 4, len(lines))) if _ALIGNED_HEAD.match(lines[j])
+                     and "\t" not in lines[j]), None)
+        if head is None:
+            i += 1
+            continue
+        out += lines[i + 1:head]
+        j = head
+        while j < len(lines) and lines[j].strip() and "\t" not in lines[j]:
+            line = lines[j]
+            if re.fullmatch(r"[\s=_─━-]+", line):
+                out.append(" " * len(line))
+            elif _GAP.search(line.strip()):
+                out.append(_GAP.sub(lambda m: "\t" + " " * (len(m.group()) - 1), line))
+            else:
+                out.append(line)
+            j += 1
+        i = j
+    return "\n".join(out)
+
+
 def join_cell_lines(text: str) -> str:
-    """`text` with each one-cell-per-line table joined into one line per row (tabs for line breaks), and each
-    "|"-separated table given tabs between its cells (`pipe_cells`)."""
-    cells = CellLines(pipe_cells(text))
+    """`text` with each one-cell-per-line table joined into one line per row (tabs for line breaks), each
+    "|"-separated table given tabs between its cells (`pipe_cells`) and each space-aligned one too
+    (`aligned_cells`)."""
+    cells = CellLines(aligned_cells(pipe_cells(text)))
     lines = cells.lines
     i = 0
     while i < len(lines):
