@@ -60,6 +60,10 @@ _VALUES_ARE = (r"\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|p
 _STATS_PLAN = re.compile(r"(?i:\b(?:needed|required|sufficient)\s+to\s+detect\b|\bwith\s+\d+\s*%\s+power\b|"
                          r"\b\d+\s*%\s+power\s+to\b|\b(?:was|were|is|are)\s+considered\s+(?:statistically\s+)?significant\b|"
                          r"\bsignificance\s+(?:level\s+)?(?:was\s+)?set\s+at\b|\bsample\s+size\s+(?:of|was)\b)")
+# the people enrolled, compared at entry: "The groups were comparable at baseline: mean age was 46.8 ± 8.7 years"
+_BALANCED = re.compile(r"(?i:\b(?:groups|arms|cohorts)\s+were\s+(?:well[- ])?(?:comparable|similar|balanced|homogeneous)"
+                       r"\s+(?:at\s+baseline\s*:|(?:at\s+baseline\s+)?(?:in|with\s+respect\s+to|regarding)\s+(?:age|sex|gender|"
+                       r"demographic|baseline\s+characteristics|clinical\s+characteristics)))")
 _CROSSOVER = re.compile(r"(?i:\bcross-?over\s+(?:trial|study|design)\b|\brandomi[sz]ed\s+(?:[\w-]+\s+){0,3}cross-?over\b)")
 _PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b"
                        r"|\bmeans?\s*\(\s*(?:±|\+/-)\s*SD\s*\))")  # the NEJM's "The mean (±SD) change ... was 3.6±6.1"
@@ -650,8 +654,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     for s in sents:
         if s.section in NOT_RESULTS or s.kind != "content" or any(a <= s.start < b for a, b in page_spans):
             continue
-        if _STATS_PLAN.search(s.text):  # "17 per group were needed to detect a 2-point difference with 80% power"
-            continue
+        if _STATS_PLAN.search(s.text) or _BALANCED.search(s.text):
+            continue  # "17 per group were needed to detect ...", "The groups were comparable at baseline: mean age was"
         if _APPROVAL.search(s.text):  # "approved by the Ethics Committee ... (ETMK 77/2022)": a reference number, no result
             continue
         if PRESENTED.match(s.text):  # "The quantitative data are expressed in mean ± SD.": how values are given, no measure

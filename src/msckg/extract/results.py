@@ -133,7 +133,7 @@ _JUDGEMENT = re.compile(r"(?i:(?:(?:significantly|markedly|much|slightly|also|no
                         r"higher|lower|better|worse|similar|comparable|shorter|longer|faster|slower|more\s+\w+|less\s+\w+|"
                         r"significant|superior|inferior|unchanged|stable|maintained|sustained))")
 _POPULATION_WORD = re.compile(
-    r"(?i:\b(?:patients?|participants?|subjects?|group|arm|placebo|control|those|MSCs?|cells?|at|in|on|of|with|by|vs|respectively|"
+    r"(?i:\b(?:patients?|participants?|subjects?|groups?|arms?|placebo|control|those|MSCs?|cells?|at|in|on|of|with|by|vs|respectively|"
     r"versus|to|from|than|observed|seen|reported|noted|found|improved|decreased|increased|reduced|baseline|week|month|day|year)\b)")
 # "the total effective rate of the observation group (86.7%, 26/30)": the words before the group phrase
 _SUBJECT_HEAD = re.compile(r"(?i:(?:the\s+)?(?P<np>[a-z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s+(?:of|in|for|among)\s+(?:the\s+)?"
@@ -506,6 +506,24 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         return ctx.last_endpoint, 0.75
     if subj is not None:
         phrase = re.sub(r"(?i:^(?:the|an?)\s+(?:(?:median|mean|average|overall)\s+)?)", "", text[subj[0]:subj[1]].strip(" ,"))
+        if len(phrase.split()) <= 4 and (_POPULATION_WORD.fullmatch(phrase) or re.fullmatch(
+                r"(?i:(?:both|two|all)\s+(?:groups|arms)|(?:[\w-]+\s+){0,2}(?:group|arm|cohort)s?)", phrase)):
+            # "The corticosteroid group had less pain at 1 month (3.1 ± 1.5 vs 5.9 ± 1.6)": the people, not the measure
+            more = re.match(r"\s*(?:had|showed|reported|experienced)\s+(?:significantly\s+|markedly\s+|much\s+)?"
+                            r"(?:less|more|lower|higher|greater|better|worse)\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+                            r"(?=\s+(?:at|in|than|compared|after|during|from|on)\b|\s*[(,;.]|$)", text[subj[1]:])
+            if more:
+                a = subj[1] + more.start("np")
+                named = [f for f in found if a <= f[0] < subj[1] + more.end("np")]
+                if named:
+                    return named[0][2], 0.85
+                hits = find_instruments(more["np"])
+                reasons.append("endpoint named by what the group had less or more of")
+                return ctx.registry.add(more["np"], hits[0][2][0] if hits else UNMAPPED, "other", s, s.start + a,
+                                        s.start + subj[1] + more.end("np"), confidence=0.5, loose=True), 0.75
+            if ctx.last_endpoint is not None:
+                reasons.append("endpoint carried over from the previous sentence")
+                return ctx.last_endpoint, 0.7
         words = key_tokens(phrase)
         # "Adverse events were reported in ...": not the "serious adverse events" listed before (kinds of events differ)
         head = words[-1:] if 0 < len(words) <= 2 and words[-1] not in GENERIC_HEADS | {"event", "events", "reaction",
