@@ -53,6 +53,10 @@ _AE_SECTION = re.compile(r"(?i:^\s*(?P<s>all-cause\s+mortality|serious\s+adverse
 _FRACTION = re.compile(r"(?P<num>\d+)\s*/\s*(?P<den>\d+)\s*\(\s*(?P<pct>\d+(?:\.\d+)?)\s*%\s*\)")
 _MEAN_SPREAD = re.compile(r"^(?P<v>-?\d+(?:\.\d+)?)\s*\(\s*(?P<s>-?\d+(?:\.\d+)?)(?:\s+to\s+(?P<hi>-?\d+(?:\.\d+)?))?\s*\)$")
 _COUNT_PCT = re.compile(r"^(?P<n>\d+)\s+(?P<pct>\d+(?:\.\d+)?)\s*%$")
+# the newer page's field names, each on a line of its own above its value
+_FIELD = re.compile(r"(?i:^\s*(?:title|description|time\s+frame|analysis\s+population\s+description|arm/group|"
+                    r"overall\s+number|measure\s+type|unit\s+of\s+measure|dispersion|statistical\s+analysis)\b)")
+_UNIT_LINE = re.compile(r"(?i:^\s*unit\s+of\s+measure\s*:\s*(?P<u>[^\t\d][^\t]*?)\s*$)")
 _CELL_SPLIT = re.compile(r"\t+| {3,}")
 _TAB_SPLIT = re.compile(r"\t+")
 
@@ -77,6 +81,7 @@ class _Outcome:
     analyzed: list[int] = field(default_factory=list)
     header: str = ""
     spread: str = ""
+    unit: str = ""
     results: dict[int, ResultDraft] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)  # endpoint ids the page's earlier outcomes hold (shared)
 
@@ -87,6 +92,25 @@ def _lines(source: str) -> list[Line]:
         body = raw.rstrip("\r\n")
         out.append(Line(pos, pos + len(body), body))
         pos += len(raw)
+    return out
+
+
+def _level(spread: str) -> Decimal:
+    """"95% confidence interval" -> 0.95; the registry's default when the header gives none."""
+    m = re.search(r"(\d{2}(?:\.\d+)?)\s*%", spread)
+    return Decimal(m.group(1)) / 100 if m else Decimal("0.95")
+
+
+def _glued_spreads(lines: list[Line]) -> list[Line]:
+    """"<tab>31.2" then "(22.5 to 47.9)<tab>39.6" then "(27.1 to 62.3)": a cell's spread wrapped onto the next
+    line is put back after its value, the line break read as a space (offsets hold)."""
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if last is not None and re.search(r"\t\s*-?\d+(?:\.\d+)?\s*$", last.text) and re.match(r"\(\s*-?\d", line.text):
+            out[-1] = Line(last.start, line.end, f"{last.text} {line.text}")
+        else:
+            out.append(line)
     return out
 
 
@@ -107,6 +131,10 @@ def _cells(line: Line, skip_label: bool) -> list[tuple[int, int, str]]:
 def _arm_of(column: str, arms: list[ArmDraft]) -> ArmDraft:
     """The draft arm a column is: sham/placebo/control words name the comparator, else the arm whose words match."""
     comparator = next((a for a in arms if a.role != "experimental"), None)
+    cells = next((a for a in arms if a.role == "experimental" and (a.pattern.search(column) or re.search(
+        r"(?i:[\w-]*MSCs?\b|[\w-]*ASCs?\b|stem\s+cells?|stromal\s+cells?)", column))), None)
+    if cells is not None and not re.search(r"(?i:\b(?:sham|placebo)\b)", column):
+        return cells  # "UC-MSC + Standard Medical Therapy": the cells, beside the therapy both arms get
     if comparator is not None and (comparator.pattern.search(column) or re.search(
             r"(?i:\b(?:sham|placebo|control|alone|standard|usual|conventional)\b)", column)):
         return comparator
@@ -190,7 +218,7 @@ def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> 
     if not arms or not is_results_page(source):
         return [], []
     source = join_registry_cells(source)
-    lines = _lines(source)
+    lines = _glued_spreads(_lines(source))
     results: list[ResultDraft] = []
     spans: list[tuple[int, int]] = []
     inside, section_start = False, 0
@@ -215,6 +243,10 @@ def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> 
             cur = _Outcome(role={"primary": "primary", "secondary": "secondary"}.get(m["role"].lower(), "other"), taken=taken)
             cur.title = m["title"].strip()
             ae = analysis = None
+            continue
+        if cur is not None and pending is None and not cur.title and not cur.columns and not cur.results and "\t" not in text and \
+                re.match(r"[A-Z]", text) and not _FIELD.match(text):
+            cur.title = text  # the newer page: "1. Primary Outcome", then the title on a line of its own
             continue
         if _AE.match(text):
             ae, cur, analysis = {"label": "adverse events", "time": None}, None, None
@@ -253,6 +285,9 @@ def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> 
             continue
         if cur is not None and (m := _HEADER.match(text)):
             cur.header, cur.spread = m["h"].lower(), (m["spread"] or "").lower()
+            continue
+        if cur is not None and (m := _UNIT_LINE.match(text)):
+            cur.unit = m["u"].lower()  # "Unit of measure: percentage of participants"
             continue
         if cur is not None and (m := _DISPERSION.match(text)):  # "Measure Type: Mean" then "Dispersion: Standard Deviation"
             cur.spread = m["spread"].strip().lower()
@@ -314,13 +349,17 @@ def _values(line: Line, cur: _Outcome, columns: list[str], arms: list[ArmDraft],
             den = cur.analyzed[k] if k < len(cur.analyzed) else None
             stats.append(Stat("proportion", a, b, value, numerator=int(m["n"]), denominator=den,
                               percentage=Decimal(m["pct"]), unit="%"))
+        elif cur.header.startswith("number") and "percent" in cur.unit and (m := _MEAN_SPREAD.match(value)) and m["hi"]:
+            # "Number (95% Confidence Interval)", "percentage of participants": a percentage with its interval
+            stats.append(Stat("proportion", a, b, value, percentage=Decimal(m["v"]), unit="%",
+                              ci=(Decimal(m["s"]), Decimal(m["hi"]), _level(cur.spread))))
         elif m := _MEAN_SPREAD.match(value):
             kind = "median" if "median" in cur.header else "mean"  # the table names its statistic, change or not
             stats.append(Stat(kind, a, b, value, value=Decimal(m["v"])))
             if m["hi"] is None and "standard deviation" in cur.spread:
                 stats.append(Stat("sd", a, b, value, value=Decimal(m["s"])))
             elif m["hi"] is not None and "confidence" in cur.spread:
-                stats[0].ci = (Decimal(m["s"]), Decimal(m["hi"]), Decimal("0.95"))
+                stats[0].ci = (Decimal(m["s"]), Decimal(m["hi"]), _level(cur.spread))
         elif re.fullmatch(r"-?\d+(?:\.\d+)?", value):
             stats.append(Stat("difference" if change else "central-value", a, b, value, value=Decimal(value)))
         if not stats:
