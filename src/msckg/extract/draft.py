@@ -50,7 +50,7 @@ from msckg.extract.sections import Block, segment
 from msckg.extract.sentences import Sentence, sentences
 from msckg.extract.statistics import Stat, leftover_numbers
 from msckg.extract.table_rows import TableState, footnote_marks, read_table_row
-from msckg.extract.tables import join_cell_lines
+from msckg.extract.tables import CAPTION, join_cell_lines
 
 # "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are reported as mean (SD)": what the
 # document's "x ± y" or "x (y)" are, said once
@@ -670,7 +670,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
                 r.n = r.n if r.n is not None else n
             continue
         table_results, table = read_table_row(s, ctx, table, " ".join(caption))
-        if re.match(r"(?i:\s*table\s+\d+\b)", s.text):
+        if CAPTION.match(s.text):
             caption = [s.text]  # "Table 2 Radiographic fusion on CT (per-protocol population)", then its header
         elif caption and table_results is None and len(caption) < 3:
             caption.append(s.text)

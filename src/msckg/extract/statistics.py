@@ -25,7 +25,7 @@ from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
 # "1,240 pg/mL": thousands separated by commas (three digits after each comma, no space)
 NUM = r"(?<![\w.,])[+-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 UNIT = (r"(?:percentage\s+points?|%|[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|mm\s?Hg|"
-        r"mg/24\s?h|mg/g|letters|dB|[µμu]m|kPa|bpm|seconds|episodes|nV/deg²|[cm]m²|"
+        r"mg/24\s?h|mg/g|letters|logMAR|dB|[µμu]m|kPa|bpm|seconds|episodes|nV/deg²|[cm]m²|"
         r"(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|minutes?|min|ms|m|sec|s)"
         r"(?:/(?:month|week|day|year|min|h|kg|m2|m²|L|dL|mL))?)(?![A-Za-z0-9])")
 # units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
@@ -697,6 +697,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                                 or _CHARACTERISTIC_AFTER.match(work, g.end)
                                 or _CHARACTERISTIC_PAREN.search(work, max(0, g.start - 80), g.start)
                                 or re.search(r"(?i:\b(?:men|women|male|female)\s*[\[(]\s*$)", work[max(0, g.start - 12):g.start])
+                                # "22 men [61%]": the sex of the people enrolled
+                                or re.match(r"(?i:\d+\s+(?:men|women|males?|females?|boys|girls)\s*[\[(])", work[g.start:g.end])
                                 # "CMR studies were available in 38 patients": who could be measured
                                 or g.form == "count_in" and re.search(r"(?i:\bavailable\b)", work[g.start:g.end])
                                 # "cells were infused a median of 17 days (range 13-24) after PCI": when treated

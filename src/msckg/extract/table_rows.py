@@ -180,6 +180,10 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
             state.group = line  # "Oswestry Disability Index (0–100)": the measure of the rows below
             return [], state
         return None, None
+    short = 1 + len(state.columns) - len(cells)
+    if 0 < short < len(state.columns) and all(kind in ("p", "diff") for kind, _ in state.columns[-short:]):
+        cells += [""] * short  # "Baseline  0.74 (0.38)  0.71 (0.41)": no p-value at baseline
+        raw_cells = raw_cells + [""] * short
     if len(cells) != 1 + len(state.columns):
         return None, None
     if state.skip:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-_CAPTION = re.compile(r"(?i:^\s*table\s+\d+\b)")
+CAPTION = re.compile(r"(?i:^\s*table(?:\s+\d+\b|\s*\.\s+[A-Z]))")  # "Table 2", a research letter's one "Table. Visual ..."
 _HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?|"
                    r"adverse\s+events?|events?)\s*(?:\t.*)?$)")
 # a cell that is a value: "44.6 ± 12.3", "25 (83.3)", "−6.3 (−23.6 to 11.0)", "<0.001", "—"
@@ -117,7 +117,7 @@ def aligned_cells(text: str) -> str:
     i = 0
     while i < len(lines):
         out.append(lines[i])
-        if not _CAPTION.match(lines[i]):
+        if not CAPTION.match(lines[i]):
             i += 1
             continue
         head = next((j for j in range(i + 1, min(i + 4, len(lines))) if _ALIGNED_HEAD.match(lines[j])
@@ -148,7 +148,7 @@ def join_cell_lines(text: str) -> str:
     lines = cells.lines
     i = 0
     while i < len(lines):
-        if not _CAPTION.match(lines[i]):
+        if not CAPTION.match(lines[i]):
             i += 1
             continue
         head = next((j for j in range(i, min(i + 4, len(lines))) if _HEAD.match(lines[j])), None)
@@ -181,7 +181,7 @@ def join_cell_lines(text: str) -> str:
         rows: list[tuple[int, int]] = [(head, head + width)]  # line spans to join: header, then each row
         k = head + 1 + width
         stray = 0  # lines since the last row: a label over the rows below it is one, prose after the table more
-        while k < end and stray <= 2 and not _CAPTION.match(lines[k]):
+        while k < end and stray <= 2 and not CAPTION.match(lines[k]):
             if not _is_value(lines[k]) and k + width < end and all(_CELL_VALUE.match(lines[k + 1 + n]) for n in range(values)) \
                     and all(_CELL_VALUE.match(lines[k + 1 + n]) or _OTHER_CELL.match(lines[k + 1 + n]) for n in range(values, width)):
                 rows.append((k, k + width))
