@@ -476,7 +476,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
             return ep, 0.75
         # "Three of 21 participants (14.3%) were insulin-independent at 6 months": the measure follows the verb
         # "... had moved to a better NYHA class": up to the clause's time, group or comparison words
-        pred = re.match(r"\s*(?:(?:were|was|became|remained|had|achieved)\s+)?(?P<p>[\w-]+(?:\s+[\w-]+){0,6})", text[subj[1]:])
+        pred = re.match(r"\s*(?:(?:were|was|became|remained|had|achieved)\s+)?(?P<p>[\w-]+(?:\s*%|\s+[\w%-]+){0,6})", text[subj[1]:])
         if pred:
             label = re.split(r"\s+(?:at|in|after|by|during|from|within|over|than|compared|versus|vs|with|and|or|"
                              r"but|while|whereas|among|on|until|through)\b", pred["p"])[0]

@@ -218,7 +218,8 @@ _CHANGED_BY = re.compile(r"(?i:\b(?:fell|fallen|decreased|declined|dropped|incre
                          r"|(?<!dressing )(?<!dose )(?<!medication )(?<!position )\bchanges?\s+(?:from\s+baseline|in|of)\b(?:(?!,\s+and\b)[^;])*\b(?:was|were|of|=|:)\s*$)")
 _COUNT_ARM_MORE = re.compile(rf"(?i:\s*,?\s*and\s+(?P<num>{_W}|\d+|none)\s+(?:in|among)\s+the\s+"
                              r"(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm)\b)")
-_THRESHOLD = re.compile(r"(?i:\b(?:by|of)\s+(?:at\s+least|more\s+than|over|≥|>=|>)\s*$|(?:≥|>=)\s*$)")
+_THRESHOLD = re.compile(r"(?i:\b(?:by|of)\s+(?:at\s+least|more\s+than|over|≥|>=|>)\s*$|(?:≥|>=)\s*$"
+                        r"|\bat\s+least\s+an?\s*$)")  # "had at least a 50% reduction in knee bleeds"
 # "an LVEF of 40% or less": an entry criterion, not a result
 _THRESHOLD_AFTER = re.compile(r"(?i:\s*or\s+(?:less|more|lower|higher|above|below|greater|fewer)\b)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")

@@ -58,6 +58,7 @@ class TableState:
     group: str | None = None  # the label line naming the rows under it
     count_pct: bool = False  # "n (%)" said once, in the caption, the header or a row, holds for the rows below
     adverse: bool = False  # a table of adverse events: each row is an event
+    measures: list[str] | None = None  # a single-arm table whose rows are times and whose columns are measures
 
 
 _MARK = r"[†‡§¶]|\*{1,3}"  # a footnote mark that may stand for a p-value
@@ -74,8 +75,32 @@ def _d(text: str) -> Decimal:
     return Decimal(text.replace("−", "-").replace("–", "-").replace(",", "."))
 
 
+_TIME_HEAD = re.compile(r"(?i:^\s*(?:time\s*points?|timepoints?|visits?|time|follow-?up)\s*$)")
+
+
+def _transposed(cells: list[str], ctx: Context) -> TableState | None:
+    """"Time point  WOMAC total  VAS pain (0-10)  Knee flexion arc": one arm's measures, one row per visit."""
+    if not _TIME_HEAD.match(cells[0]) or len(ctx.arms) != 1 or len(cells) < 2:
+        return None
+    if any(re.search(r"(?i:\(\s*n\s*=|group|arm|p\s*-?\s*value)", c) for c in cells[1:]):
+        return None
+    state = TableState([("arm", ctx.arms[0].id)] * (len(cells) - 1), [None] * (len(cells) - 1))
+    state.measures = [c.strip() for c in cells[1:]]
+    return state
+
+
 def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
     cells = s.text.split("\t")
+    if (flipped := _transposed(cells, ctx)) is not None:
+        flipped.skip = bool(_SKIP_CAPTION.search(caption))
+        one_n = re.findall(r"\bn\s*=\s*(\d+)\b", caption)
+        if len(one_n) == 1:  # "Clinical outcomes after injection (n = 12)": the one arm's n, every cell's
+            flipped.n = [int(one_n[0])] * len(flipped.n)
+        return flipped
+    if len(cells) >= 2 and re.match(r"(?i:\s*(?:baseline\s+)?characteristics?\s*$)", cells[0]) and \
+            (_SKIP_CAPTION.search(caption) or len(cells) == 2):
+        # "Characteristic  Value" under "Baseline characteristics of the patients": who was enrolled, no results
+        return TableState([("other", "")] * (len(cells) - 1), [None] * (len(cells) - 1), skip=True)
     if len(cells) < 3 or not _HEAD.match(cells[0]):
         return None
     cols: list[tuple[str, str]] = []
@@ -188,6 +213,8 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
         return None, None
     if state.skip:
         return [], state
+    if state.measures is not None:
+        return _transposed_row(s, ctx, state, cells, raw_cells), state
     raw = cells[0]
     state.count_pct = state.count_pct or bool(_COUNT_PCT_LABEL.search(raw) and not re.search(r"(?i:mean|median)", raw))
     label = _LABEL_STAT.sub("", raw).strip()
@@ -248,3 +275,36 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     if arm_results and between:
         arm_results[0].stats += between
     return arm_results, state
+
+
+def _transposed_row(s: Sentence, ctx: Context, state: TableState, cells: list[str], raw_cells: list[str]) -> list[ResultDraft]:
+    """One visit's row of a transposed table: a result per measure column, at the row's time."""
+    _, time = _label_time(cells[0].strip(), None, s)
+    if time is None:
+        return []
+    assert state.measures is not None
+    offsets, at = [], 0
+    for cell in raw_cells:
+        offsets.append(at)
+        at += len(cell) + 1
+    pm_sd = ctx.pm_is_sd or ctx.table_pm_sd
+    out: list[ResultDraft] = []
+    for k, (measure, cell) in enumerate(zip(state.measures, cells[1:], strict=True)):
+        stats = _cell_stats(cell, offsets[k + 1], measure, None, pm_sd, state.count_pct, ctx.paren_is_sd)
+        if not stats:
+            continue
+        mark = re.search(rf"({_MARK})\s*$", raw_cells[k + 1])
+        if mark and mark.group(1) in ctx.marks:
+            rel, value = ctx.marks[mark.group(1)]  # "41.2 ± 12.4*" with "*P < 0.05 compared with baseline"
+            stats.append(Stat("p-value", offsets[k + 1] + mark.start(1), offsets[k + 1] + mark.end(1), mark.group(1),
+                              value=value, relation=rel, comparison="baseline"))
+        label = re.sub(r"\s*\([^()]*\)\s*$", "", _LABEL_STAT.sub("", measure)).strip(" ,;:") or measure
+        found = mentions(label, ctx.registry)
+        hits = find_instruments(label)
+        pos = s.text.index(cells[0]) if cells[0] in s.text else 0
+        ep = found[0][2] if found else ctx.registry.add(label, hits[0][2][0] if hits else UNMAPPED, "other", s,
+                                                        s.start + pos, s.start + pos + len(cells[0]), confidence=0.6, loose=True)
+        off = offsets[k + 1]
+        out.append(ResultDraft(ep, state.columns[k][1], time, stats, s, s.start + off, s.start + off + len(cell), state.n[k],
+                               None, 0.75, ["a row of a table whose columns are measures: check the columns"]))
+    return out
