@@ -286,9 +286,9 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
             rf"(?i:\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS}{alone_alt})"))]
     methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
     # "randomly assigned 1:1 to autologous BM-MSCs or ICBG": the other treatment is the comparator
-    other = re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:\(?\d+\s*:\s*\d+\)?\s+)?"
-                      r"(?:in\s+a\s+\d+\s*:\s*\d+\s+ratio\s+)?to\s+(?:receive\s+)?(?P<x>[^;.]{3,120}?),?\s+or\s+(?:to\s+|of\s+)?"
-                      r"(?:receive\s+)?(?P<y>[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+\d|\s+(?:at|for|in|with|on|plus|and|twice|once|daily)\b))",
+    other = re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:\(?\d+(?:\s*:\s*\d+)+\)?\s+)?"
+                      r"(?:in\s+a\s+\d+(?:\s*:\s*\d+)+\s+ratio\s+)?to\s+(?:receive\s+)?(?P<x>[^;.]{3,120}?),?\s+or\s+(?:to\s+|of\s+)?"
+                      r"(?:receive\s+)?(?!\d)(?P<y>[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+\d|\s+(?:at|for|in|with|on|plus|and|twice|once|daily)\b))",
                       _without_parentheses(methods))  # "to BM-MSCs (1-2 × 10(6) cells/kg; n = 61) or basiliximab (...)"
     if other and re.search(r"(?i:\b(?:MSCs?|cells?|stem|stromal)\b|\w+-MSC)", other["x"]) and not re.search(
             r"(?i:\b(?:MSCs?|cells?|stem|stromal|placebo|sham)\b|\w+-MSC)", other["y"]):

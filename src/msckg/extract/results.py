@@ -109,7 +109,7 @@ _DIRECTION = [
     ("increased", re.compile(r"(?i:\b(?:increas\w*|rose|higher|elevat\w*)\b)")),
     ("improved", re.compile(r"(?i:\b(?:improv\w*)\b)")),
 ]
-_VERB = re.compile(r"(?i:\b(?:was|were|is|are|remained|decreased|increased|improved|occurred|declined|fell|rose|went|descended|dropped|diminished|grew|passed|"
+_VERB = re.compile(r"(?i:\b(?:was|were|is|are|numbered|remained|decreased|increased|improved|occurred|declined|fell|rose|went|descended|dropped|diminished|grew|passed|"
                    r"showed|achieved|changed|did|reduced|had|has|have|reached|developed|experienced|died|survived|relapsed|responded|"
                    r"followed|affected|complicated|resumed|recovered|healed|closed|normali[sz]ed|returned|conceived|"
                    r"progressed|persisted|resolved|became|required|underwent|needed|received|exhibited|demonstrated)\b)")
@@ -120,7 +120,11 @@ _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more i
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
 # "The benefit was no longer significant at month 12 (difference 17.5 m ...)": the measure before it
 _PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former)\b"
-                      r"|^(?:(?:the|such\s+an?)\s+)?(?:treatment\s+)?(?:benefit|effect|improvement|advantage|gain|difference)s?\s*$)")
+                      r"|^(?:(?:the|such\s+an?)\s+)?(?:treatment\s+)?(?:benefit|effect|improvement|advantage|gain|difference)s?\s*$"
+                      # "LS mean differences versus HA were 4.3 points ...": the contrast, not the measure
+                      r"|^(?:the\s+)?(?:corresponding\s+)?(?:(?:adjusted|LS|least[- ]squares|between-group|treatment|placebo-"
+                      r"adjusted)\s+)*(?:mean\s+)?differences?(?:\s+(?:versus|vs\.?|compared\s+with|relative\s+to|from)\s+"
+                      r"[\w-]+(?:\s+[\w-]+)?)?\s*$)")
 _COMPARISON_BEFORE = re.compile(r"(?i:(?:\bvs\.?|\bversus|\bcompared (?:with|to)|\brelative to|\bfrom|\bover|\bthan)"
                                 r"(?:\s+(?:that|those)\s+(?:of|in))?\s*$)")
 _SUBGROUP = re.compile(
@@ -138,7 +142,7 @@ _POPULATION_WORD = re.compile(
 # "the total effective rate of the observation group (86.7%, 26/30)": the words before the group phrase
 _SUBJECT_HEAD = re.compile(r"(?i:(?:the\s+)?(?P<np>[a-z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s+(?:of|in|for|among)\s+(?:the\s+)?"
                            r"[\w-]+\s+(?:group|arm)\b)")
-_GROUP_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*|[)\]]\s*)?(?:(?:points?|mm|cm|m|mL|L|kg|g|%|seconds?|days?)\s+)?,?\s*"
+_GROUP_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*|[)\]]\s*|;\s*[Pp]\s*[=<>≤≥]\s*0?\.\d+\s*\)\s*)?(?:(?:points?|mm|cm|m|mL|L|kg|g|%|seconds?|days?)\s+)?,?\s*"
                           r"(?:in|among|for|with)\s+(?:the\s+)?")
 _PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relapse", "responded": "response",
                    "conceived": "pregnancy", "recurred": "recurrence", "healed": "healing"}
@@ -1131,6 +1135,14 @@ def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, st
         for k, g in enumerate(run):
             g.arm_index = k
             g.confidence *= 0.85
+    cells = [a for a in ctx.arms if a.role == "experimental"]
+    for a, b in clauses:  # "the corresponding LS mean differences versus HA were 5.1 (...), 11.6 (...) and 10.2 (...)"
+        diffs = [g for g in values if a <= g.start <= b and g.arm_index is None and not g.arm_word
+                 and {st.kind for st in g.stats} & {"difference", "effect-size"}]
+        if 2 <= len(diffs) == len(cells) < len(ctx.arms) and re.search(r"(?i:\bcorresponding\b)", text[a:diffs[0].start]) \
+                and not any(a <= p[0] < b and not p[3] for p in pops):
+            for k, g in enumerate(diffs):
+                g.arm_index = ctx.arms.index(cells[k])
     for ci, (a, b) in enumerate(clauses):
         own = [g for g in values if a <= g.start <= b and not {st.kind for st in g.stats} & {"effect-size", "count"}
                and not ("difference" in {st.kind for st in g.stats} and g.form == "ci")]
