@@ -30,6 +30,7 @@ PRODUCT_NAME = re.compile(
     r"adipose|Wharton's|Wharton’s|jelly|placental?|placenta-derived|dental|pulp|menstrual|blood|tissue|"
     r"expanded|cultured|UC|BM|AD)[,\s]+){0,5}"
     r"(?:mesenchymal\s+(?:stem|stromal|progenitor|precursor)(?:/stromal)?\s+cells?|adipose-derived\s+stem\s+cells?|"
+    r"(?<=\s)[\w']+-derived\s+stem\s+cells?|"  # "menstrual blood-derived stem cells (MenSCs)"
     r"stromal\s+cells?))(?:\s+\((?P<abbr>[\w-]{2,12})(?:;[^)]*)?\))?", re.IGNORECASE)
 _MIDDOT = re.compile(r"(?<=\d)·(?=\d)")
 _GIVEN = re.compile(r"(?i:\b(?:infused|injected|received|receiving|administered|given|infusions?|injections?|doses?)\b)")
