@@ -196,7 +196,8 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     if comparator is not None:  # "relapse was 21.7% with MSCs and 18.3% without"
         extra = r"|(?i:\bwithout(?=\s*(?:[,;.)(]|$)))"
         named = _group_names(" ".join(s.text for s in sents))
-        if len(named) == 1 and not comparator.pattern.search(f"the {named[0]} group"):
+        if len(named) == 1 and not comparator.pattern.search(f"the {named[0]} group") and \
+                not any(a.pattern.search(f"the {named[0]} group") for a in arms if a.role == "experimental"):
             # "... treated with hypothermia alone ... served as a reference group": "reference infants"
             extra += rf"|(?i:\b(?:the\s+)?{re.escape(named[0])}\s+(?:group|arm|cohort|infants|patients|participants|children|subjects)\b)"
         comparator.pattern = re.compile(comparator.pattern.pattern + extra)

@@ -31,7 +31,7 @@ _SINCE = re.compile(rf"(?i:(?<![\w.-])(?P<n>{_N})\s+{_UNIT}\s+(?:after|post|foll
 # "in the first week", "during the first 3 months": the period's end
 _FIRST = re.compile(rf"(?i:\b(?:in|during|over|within)\s+the\s+first\s+(?:(?P<n>{_N})\s+)?(?P<unit>day|week|month|year)s?\b)")
 _BASELINE = re.compile(r"(?i:\b(?:baseline|pre-?treatment|pre-?operative(?:ly)?|at\s+(?:study\s+)?(?:entry|enrol?ment|inclusion)|"
-                       r"before (?:the\s+)?(?:treatment|transplantation|infusion|injection|implantation|surgery|operation|"
+                       r"before (?:the\s+)?(?:first\s+)?(?:treatment|transplantation|infusion|injection|implantation|surgery|operation|"
                        r"[\w-]*MSCs?(?:\s+(?:infusion|injection|therapy|treatment))?|cell\s+therapy)))")
 _ITEM = re.compile(rf"(?i:{_N})")
 _NOT_TIME_BEFORE = re.compile(r"(?i:(?:aged|age|ages|≥|>|<|≤)\s*$)")
@@ -157,6 +157,11 @@ def _baseline_lists(found: list[TimeList], text: str) -> list[TimeList]:
                           text[:last.items[0].start]) \
                 and _days(last.items[-1].duration) < _days(t.items[0].duration):
             out[-1] = TimeList(last.start, t.end, last.items + t.items)  # "at 3 months and 6 months": one list
+        elif last is not None and len(t.items) == 1 and re.fullmatch(r"\w+-(?:day|week|month|year)", text[last.start:last.end]) \
+                and re.fullmatch(r"\w+-(?:day|week|month|year)", text[t.start:t.end]) \
+                and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[last.end:t.start]) \
+                and _days(last.items[-1].duration) < _days(t.items[0].duration):
+            out[-1] = TimeList(last.start, t.end, last.items + t.items)  # "the 28-day and 60-day survival rates"
         else:
             out.append(t)
     return out
