@@ -63,7 +63,9 @@ _STATS_PLAN = re.compile(r"(?i:\b(?:needed|required|sufficient)\s+to\s+detect\b|
 # the people enrolled, compared at entry: "The groups were comparable at baseline: mean age was 46.8 ± 8.7 years"
 _BALANCED = re.compile(r"(?i:\b(?:groups|arms|cohorts)\s+were\s+(?:well[- ])?(?:comparable|similar|balanced|homogeneous)"
                        r"\s+(?:at\s+baseline\s*:|(?:at\s+baseline\s+)?(?:in|with\s+respect\s+to|regarding)\s+(?:age|sex|gender|"
-                       r"demographic|baseline\s+characteristics|clinical\s+characteristics)))")
+                       r"demographic|baseline\s+characteristics|clinical\s+characteristics))"
+                       r"|\bbaseline\s+(?:age|characteristics|demographics)\b[^.;]{0,80}?\b(?:were|was)\s+(?:similar|comparable|"
+                       r"balanced)\s+(?:in|between|across)\s+(?:the\s+)?(?:two\s+|both\s+)?groups\b)")
 _CROSSOVER = re.compile(r"(?i:\bcross-?over\s+(?:trial|study|design)\b|\brandomi[sz]ed\s+(?:[\w-]+\s+){0,3}cross-?over\b)")
 _PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b"
                        r"|\bmeans?\s*\(\s*(?:±|\+/-)\s*SD\s*\))")  # the NEJM's "The mean (±SD) change ... was 3.6±6.1"
