@@ -119,7 +119,8 @@ _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more i
                    r"at (?:week|month|day|year) \d+|"
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
 # "The benefit was no longer significant at month 12 (difference 17.5 m ...)": the measure before it
-_PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former)\b"
+_PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former|that(?:\s+of)?)\s*$"
+                      r"|^(?:it|they|this|these|those|which|the latter|the former)\b"
                       r"|^(?:(?:the|such\s+an?)\s+)?(?:treatment\s+)?(?:benefit|effect|improvement|advantage|gain|difference)s?\s*$"
                       # "LS mean differences versus HA were 4.3 points ...": the contrast, not the measure
                       r"|^(?:the\s+)?(?:corresponding\s+)?(?:(?:adjusted|LS|least[- ]squares|between-group|treatment|placebo-"
@@ -538,6 +539,11 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
                 return ep, 0.8
         label = re.sub(r"(?i:^(?:the|an?)\s+)", "", phrase)
         label = re.split(r",\s+(?=(?:all|none|each|both|which|who|most|mostly|mainly|including)\b)", label)[0]
+        # "The DLCO%pred of the treatment group before treatment and at 6 and 12 months after treatment": the measure
+        label = LABEL_LEAD.sub("", label) or label
+        label = re.split(r"(?i:\s+(?:of|in|among|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|cohort)s?\b"
+                         r"|\s+(?:before|after)\s+(?:the\s+)?(?:treatment|transplantation|infusion|injection|surgery)\b"
+                         r"|\s+at\s+(?:baseline|\d))", label)[0].strip(" ,") or label
         # "New DWI lesions, all asymptomatic and resolved by week 4, were found in ...": the apposition is no name
         hits = find_instruments(label)
         slug = hits[0][2][0] if hits else UNMAPPED

@@ -148,8 +148,10 @@ def _baseline_lists(found: list[TimeList], text: str) -> list[TimeList]:
     for t in found:
         last = out[-1] if out else None
         if last is not None and last.items[0].duration == "P0D" and not t.is_baseline \
-                and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[last.end:t.start]) \
-                and (len(last.items) > 1 or re.search(r"(?i:\bat\s+$)", text[:last.start])):
+                and re.fullmatch(r"\s*,\s*(?:and\s+)?(?:at\s+)?|\s+and\s+(?:at\s+)?", text[last.end:t.start]) \
+                and (len(last.items) > 1 or re.search(r"(?i:\bat\s+$)", text[:last.start])
+                     or re.match(r"(?i:before\b)", text[last.start:last.end]) and len(t.items) > 1):
+            # "at baseline, 6 months, and 12 months"; "before treatment and at 6 and 12 months after treatment"
             out[-1] = TimeList(last.start, t.end, last.items + t.items)
         elif last is not None and len(t.items) == 1 and not t.is_baseline and not any(i.duration == "P0D" for i in last.items) \
                 and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[last.end:t.start]) \
