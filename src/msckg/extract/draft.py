@@ -457,6 +457,12 @@ def _dose_value_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
     found: dict[tuple[str, str], int] = {}
     for m in _DOSE_VALUE.finditer(text):
         found.setdefault((m["m"], m["e"]), int(m["n"]))
+    millions = list(dict.fromkeys(m["n"] for m in re.finditer(
+        r"(?i:\b(?P<n>\d+(?:\.\d+)?)[- ]million(?:\s+(?:cells?|MPCs?|MSCs?))?\s+(?:group|arm|cohort)s?\b)", text)))
+    if len(found) < 2 and len(millions) >= 2:  # "in the 150-million group, ... in the 75-million group"
+        return [ArmDraft(_slug(f"{n} million"), f"{n}-million group", "experimental", re.compile(
+            rf"(?i:\b(?:the\s+)?{re.escape(n)}[- ]million(?:\s+(?:cells?|MPCs?|MSCs?))?(?:\s+(?:group|arm|cohort)s?)?\b)"))
+                for n in millions] + [a for a in arms if a.role != "experimental"]
     if len(found) < 2:
         return arms
     out = []

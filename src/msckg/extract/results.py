@@ -257,12 +257,30 @@ def before_all(pops: list[tuple[int, int, str, bool]], clauses: list[tuple[int, 
     return [p for p in pops if not p[3] and p[1] <= pos and _clause_of(clauses, p[0]) == ci]
 
 
+def _kin(label: str, ctx: Context) -> EndpointDraft | None:
+    """The methods' primary or secondary endpoint that shares two word stems (first four letters of words of
+    five or more) with `label`, or all of its own: "successfully weaned" is "successful temporary weaning"."""
+    words = {w[:4] for w in key_tokens(label) if len(w) >= 5}
+    if not words:
+        return None
+    for ep in ctx.registry.items:
+        if ep.role not in ("primary", "secondary"):
+            continue
+        stems = {w[:4] for w in key_tokens(ep.label) if len(w) >= 5}
+        if stems and len(stems & words) >= 2 or stems and stems <= words:
+            return ep
+    return None
+
+
 def _subject(text: str) -> tuple[int, int] | None:
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
     verb = _VERB.search(text, start)
     if not verb or verb.start() - start < 3:
         return None
+    if re.search(r"(?i:\b(?:patients|participants|subjects|those)\s+(?:who|that)\s*$)", text[start:verb.start()]) and \
+            (main := _VERB.search(text, verb.end())) is not None:
+        return start, main.start()  # "The percentage of patients who were successfully weaned at 3 months was 37.7%"
     return start, verb.start()
 
 
@@ -541,12 +559,19 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         label = re.split(r",\s+(?=(?:all|none|each|both|which|who|most|mostly|mainly|including)\b)", label)[0]
         # "The DLCO%pred of the treatment group before treatment and at 6 and 12 months after treatment": the measure
         label = LABEL_LEAD.sub("", label) or label
+        who = re.match(r"(?i:(?:percentage|proportion|number|rate)\s+of\s+(?:patients|participants|subjects)\s+(?:who|that)\s+"
+                       r"(?:were|was|had|achieved|reached)\s+)", label)
+        label = label[who.end():] if who else label
         label = re.split(r"(?i:\s+(?:of|in|among|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|cohort)s?\b"
                          r"|\s+(?:before|after)\s+(?:the\s+)?(?:treatment|transplantation|infusion|injection|surgery)\b"
                          r"|\s+at\s+(?:baseline|\d))", label)[0].strip(" ,") or label
         # "New DWI lesions, all asymptomatic and resolved by week 4, were found in ...": the apposition is no name
         hits = find_instruments(label)
         slug = hits[0][2][0] if hits else UNMAPPED
+        kin = _kin(label, ctx) if who else None
+        if kin is not None and not hits:  # "successfully weaned" is the methods' "successful temporary weaning"
+            reasons.append("endpoint matched by its words' stems")
+            return kin, 0.7
         ep = ctx.registry.add(label, slug, "other", s, s.start + subj[0], s.start + subj[1], confidence=0.5, loose=True)
         reasons.append("endpoint taken from the sentence's subject")
         return ep, 0.75

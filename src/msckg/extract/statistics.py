@@ -178,6 +178,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            rf"(?P<v2>{NUM})\s*(?P=u)(?![\w%]))?")),
     ("unit_values", re.compile(rf"(?P<list>{NUM}(?:\s*(?:,\s*(?:and\s+)?|and|or|versus|vs\.?)\s*{NUM})+)\s*"
                                rf"(?P<u>{MEASURE_UNIT})")),
+    # "at rates of 24.6, 31.9, and 41.8 events per 100 patient-years": each a rate, a value of its own
+    ("event_rate", re.compile(
+        rf"(?<![\d.])(?P<v>{NUM})(?=(?:\s*,\s*(?:and\s+)?{NUM}|\s+and\s+{NUM})*\s+(?P<u>(?:events?|episodes?|exacerbations?|"
+        r"admissions?|hospitali[sz]ations?)\s+per\s+(?:100|1000|1,000)\s+(?:patient|person)[- ]years?))")),
     ("unit_value", re.compile(rf"(?P<v>{NUM})\s*(?P<u>{MEASURE_UNIT})")),
     ("pct", re.compile(rf"(?P<v>{NUM})\s*%(?!\s*(?:CI|C\.I\.|confidence))")),
 ]
@@ -230,7 +234,7 @@ _LIST_REST = re.compile(rf"(?:\s*,\s*{NUM}(?![\d.]))*\s*,?\s*(?:and|or)\s+(?P<la
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"count_pct_group", "ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
-VALUE_FORMS |= {"by_unit", "paren_vs", "count_n", "count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event"}  # events counted in an arm: "three deaths in the control group"
+VALUE_FORMS |= {"by_unit", "paren_vs", "count_n", "count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event", "event_rate"}  # events counted in an arm: "three deaths in the control group"
 
 
 @dataclass
@@ -466,6 +470,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.stats.append(stat("proportion", numerator=0))
         g.arm_word = m["arm"]
         g.confidence = 0.7
+    elif form == "event_rate":
+        g.stats.append(stat("central-value", value=_d(m["v"]), unit=m["u"]))
+        g.confidence = 0.7
     elif form == "unit_value":
         # "improved by a median of 6 points in A and 2 points in B": the statistic the sentence names
         changed = _CHANGED_BY.search(before)
@@ -608,6 +615,9 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
             if form in ("pct", "unit_value") and (_THRESHOLD.search(work, 0, s) or _THRESHOLD_AFTER.match(work, e)
                                                   or re.search(r"(?:[<>≤≥]|\b(?:above|below|under|than))\s*$", work[:s])):
                 continue  # "improved by at least 20% in five patients": the responder threshold, not a result
+            if re.search(r"(?i:\bper\s*$)", work[max(0, s - 6):s]) and re.match(r"\s*(?:patient|person)[- ]years?\b",
+                                                                            work[m.end("num") if "num" in m.groupdict() and m["num"] else e:]):
+                continue  # "18.2 events per 100 patient-years": the rate's denominator, not a count
             if form.startswith("prop_slash") and re.search(r"(?i:\b(?:phases?|grades?|stages?|types?)\s*$)", work[:s]):
                 continue  # "phase 1/2" is not a proportion
             if form == "unit_values":
