@@ -233,7 +233,10 @@ def _population_mentions(text: str, ctx: Context, s: Sentence) -> list[tuple[int
     out = []
     for arm in ctx.arms:
         for m in arm.pattern.finditer(text):
-            out.append((m.start(), m.end(), arm.id, bool(_COMPARISON_BEFORE.search(text, 0, m.start()))))
+            ident = arm.id
+            if arm.role != "experimental" and re.search(r"(?i:[\w-]*(?:MSC|ASC)s?\s*(?:\+|plus)\s*$)", text[:m.start()]):
+                ident = ctx.experimental.id  # "in the UC-MSC + MTX group": the cells added to what both arms get
+            out.append((m.start(), m.end(), ident, bool(_COMPARISON_BEFORE.search(text, 0, m.start()))))
     for m in _SUBGROUP.finditer(text):
         if m["b"] and not re.search(r"%\s*$", text[:m.start()]):
             continue  # "72.0% of ILD patients" names a subgroup; "of therapy that ... patients" does not

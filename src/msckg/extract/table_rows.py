@@ -157,6 +157,9 @@ def _label_time(label: str, table_time: Item | None, s: Sentence) -> tuple[str, 
         return label, table_time
     # "Change in Wexner score from baseline, week 24": the row's time is the one that is not the baseline;
     # "Recurrence by week 52 after closure at week 24": the first is the measure's, the rest qualify it
+    if all(t.is_baseline for t in tls) and re.search(r"(?i:\b(?:change|difference|reduction|improvement)\b)", label):
+        # "Change in DAS28-CRP from baseline": the change's start, not the row's time
+        return re.sub(r"(?i:\s*\bfrom\s+(?:the\s+)?baseline\b)", "", label).strip(" ,;:"), table_time
     t = next((t for t in tls if not t.is_baseline), tls[0])
     rest = label
     for u in sorted(tls, key=lambda u: -u.start):  # every time phrase out of the name, with its preposition
