@@ -51,7 +51,8 @@ _PAIR_OF = rf"(?P<num>\d+|{_W})\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d+|{_W})"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ci", re.compile(
         rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*(?:[(\[,;]\s*|\s)\s*"
-        rf"(?P<lvl>\d{{2}}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval)(?:\s*\[CI\])?\s*(?:[:=,]|was|of)?\s*"
+        rf"(?:IC\s*)?(?P<lvl>\d{{2}}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval|(?<=IC\s\d\d%)|(?<=IC\d\d%))(?:\s*\[CI\])?"
+        rf"\s*(?:[:=,]|was|of)?\s*"
         rf"(?P<lo>{NUM})\s*%?\s*(?:,|to|-|–|—)\s*(?P<hi>{NUM})\s*%?")),
     # "-174.9 mL (-251.3 to -98.5)" after a "95% CI" stated earlier in the sentence: the same kind of interval
     ("ci_again", re.compile(rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*[(\[]\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—|-)\s*(?P<hi>{NUM})\s*%?\s*"
@@ -337,6 +338,8 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
             g.stats.append(stat("proportion", percentage=est, unit="%", ci=(lo, hi, lvl)))
         elif _MEAN.search(window):
             g.stats.append(stat("mean", value=est, unit=unit, ci=(lo, hi, lvl)))
+        elif re.search(r"(?i:\bmedian\b[^.;()]{0,50}$)", window):  # "The median time to healing was 16 weeks (IC 95%: ...)"
+            g.stats.append(stat("median", value=est, unit=unit, ci=(lo, hi, lvl)))
         else:
             g.stats.append(stat("central-value", value=est, unit=unit, ci=(lo, hi, lvl)))
             g.confidence = 0.6
