@@ -1169,6 +1169,17 @@ def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, st
         for k, g in enumerate(run):
             g.arm_index = k
             g.confidence *= 0.85
+    # "Wexner scores in the ASC and sham groups were 13.2 ± 2.9 and 12.9 ± 3.1 at baseline, 9.4 ± 3.6 and 11.8 ± 3.3
+    # at 3 months, ..., respectively": the two groups' values in pairs, one pair per time
+    both = re.search(r"(?i:\bin\s+the\s+([\w-]+)\s+and\s+([\w-]+)\s+groups?\s+(?:were|was)\s)", text)
+    if both and len(ctx.arms) >= 2 and re.search(r"(?i:\brespectively\b)", text[both.end():]):
+        named = [next((k for k, a in enumerate(ctx.arms) if a.pattern.search(f"the {w} group")), None) for w in both.groups()]
+        end = re.search(r"(?i:\brespectively\b)", text[both.end():])
+        pairs = [g for g in values if both.end() <= g.start < both.end() + end.start() and g.arm_index is None
+                 and not g.arm_word and not {st.kind for st in g.stats} & {"difference", "effect-size"}]
+        if None not in named and named[0] != named[1] and len(pairs) >= 4 and len(pairs) % 2 == 0:
+            for k, g in enumerate(pairs):
+                g.arm_index = named[k % 2]
     cells = [a for a in ctx.arms if a.role == "experimental"]
     for a, b in clauses:  # "the corresponding LS mean differences versus HA were 5.1 (...), 11.6 (...) and 10.2 (...)"
         diffs = [g for g in values if a <= g.start <= b and g.arm_index is None and not g.arm_word
