@@ -119,7 +119,7 @@ _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more i
                    r"at (?:week|month|day|year) \d+|"
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
 # "The benefit was no longer significant at month 12 (difference 17.5 m ...)": the measure before it
-_PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former|that(?:\s+of)?)\s*$"
+_PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former|that(?:\s+of)?|there)\s*$"
                       r"|^(?:it|they|this|these|those|which|the latter|the former)\b"
                       r"|^(?:(?:the|such\s+an?)\s+)?(?:treatment\s+)?(?:benefit|effect|improvement|advantage|gain|difference)s?\s*$"
                       # "LS mean differences versus HA were 4.3 points ...": the contrast, not the measure
@@ -742,6 +742,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     placed: dict[int, Item | None] = {}
     how: dict[int, float] = {}
     comparison_baselines = {id(t) for t in tls if t.is_baseline and _COMPARISON_BEFORE.search(text, 0, t.start)}
+    same_arm: dict[int, Group] = {}  # a value compared with its own group's value before treatment
     # 0: a value right after "baseline" or right before "at baseline"
     for g in values:
         if (_BASELINE_VALUE.search(text, 0, g.start) and not re.search(
@@ -755,6 +756,17 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 x.stats[0].kind == y.stats[0].kind and re.fullmatch(rf"\s*(?:{UNIT}\s*)?(?:,\s*(?:and\s+)?|and\s+)", text[x.end:y.start]) \
                 and re.match(r"\s*(?:,\s*)?respectively\b", text[y.end:]):
             placed[id(y)] = Item(y.start, y.end, "P0D", "baseline")
+    # translated: "was significantly decreased compared with before treatment [(0.31±0.38) vs (1.42±0.61) times/year]":
+    # after treatment, then before it
+    before_after = re.search(r"(?i:\bcompared\s+(?:with|to)\s+(?:before|pre-?)\s*(?:the\s+)?(?:treatment|therapy|infusion|injection|"
+                             r"transplantation|surgery)\s*[\[(]\s*[(\[]?\s*)", text)
+    for x, y in pairwise(values):
+        # "... in the control group [(3.9±1.7) vs (4.3±1.5) points]" later in the sentence: the same order
+        if before_after and id(y) not in placed and x.start >= before_after.start() and x.stats[0].kind == y.stats[0].kind \
+                and re.fullmatch(r"\s*[)\]]?\s*(?:[^\s\d()\[\]]{1,12}\s*)?(?:vs\.?|versus)\s*[(\[]?\s*", text[x.end:y.start]) \
+                and re.search(r"\[\s*\(?\s*$", text[:x.start]):
+            placed[id(y)] = Item(y.start, y.end, "P0D", "baseline")
+            same_arm[id(y)] = x
     # one arm: "DLCO did not change (38.5% ± 9.7% vs 40.1% ± 10.2%)" compares the baseline with the follow-up
     if len(ctx.arms) == 1 and not [t for t in tls if not t.is_baseline and _clause_of(clauses, t.start) == _clause_of(
             clauses, values[0].start)]:
@@ -896,6 +908,9 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                     not any(placed.get(id(v)) is not None and placed[id(v)].duration == "P0D" for v in (x, y)):
                 other = next(a.id for a in ctx.arms if a.id != population[id(x)])
                 population[id(y)] = other
+    for y_id, x in same_arm.items():  # "[(3.9±1.7) vs (4.3±1.5) points]": the group's value before treatment
+        if id(x) in population:
+            population[y_id] = population[id(x)]
     # c: zip a multi-item list with the unplaced values of each population run
     for t in tls:
         if t.is_baseline or len(t.items) < 2 or any(t.start <= g.start < t.end for g in values):
