@@ -891,6 +891,8 @@ def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> 
                         where = f"{st['extraction']['start']}-{st['extraction']['end']}"
                         x.review.append(f"{r.endpoint.id}/{r.population}: p-value {st['reported_as']!r} at {where} "
                                         "restates a result drafted above with another p-value; not added")
+                if r.n is not None and "n" not in prev:
+                    prev["n"] = r.n  # the table's column gives the n the text left out
                 continue  # the same fact stated again (abstract and key message, text and table)
             if prev["evidence"] == r.sentence.text and "statistics" in prev and \
                     not {s["kind"] for s in prev["statistics"]} & {s["kind"] for s in stats}:
