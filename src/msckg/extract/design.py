@@ -144,7 +144,8 @@ def design_cues(sentences: list[Sentence]) -> dict[str, Cue]:
                 found[field] = Cue(value, s, m.start(), m.end())
         if "site_count" not in found and (m := _SITES.search(text) or _SITES_ADJ.search(text)):
             n = word_number(m["n"])
-            if n:
+            # "injected transurethrally into the rhabdosphincter at 4 sites": the injection's sites, not the study's
+            if n and not re.search(r"(?i:\b(?:inject|infus|implant|deliver|administer)\w*\b[^.;]{0,80}$)", text[:m.start()]):
                 found["site_count"] = Cue(n, s, m.start(), m.end())
         for name, pattern in _FEATURES:
             if name not in features and pattern.search(text):

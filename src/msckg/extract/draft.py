@@ -458,7 +458,8 @@ def _dose_value_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
     for m in _DOSE_VALUE.finditer(text):
         found.setdefault((m["m"], m["e"]), int(m["n"]))
     millions = list(dict.fromkeys(m["n"] for m in re.finditer(
-        r"(?i:\b(?P<n>\d+(?:\.\d+)?)[- ]million(?:\s+(?:cells?|MPCs?|MSCs?))?\s+(?:group|arm|cohort)s?\b)", text)))
+        r"(?i:\b(?P<n>\d+(?:\.\d+)?)[- ]million(?:\s+(?:cells?|MPCs?|MSCs?))?(?:\s+(?:group|arm|cohort)s?\b"
+        r"|(?=,?\s+(?:and\s+|or\s+)?[\w-]+(?:,\s*(?:and\s+|or\s+)?[\w-]+)*,?\s+(?:groups|arms|cohorts)\b)))", text)))
     if len(found) < 2 and len(millions) >= 2:  # "in the 150-million group, ... in the 75-million group"
         return [ArmDraft(_slug(f"{n} million"), f"{n}-million group", "experimental", re.compile(
             rf"(?i:\b(?:the\s+)?{re.escape(n)}[- ]million(?:\s+(?:cells?|MPCs?|MSCs?))?(?:\s+(?:group|arm|cohort)s?)?\b)"))
@@ -663,6 +664,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     for s in sents:
         if s.section in NOT_RESULTS or s.kind != "content" or any(a <= s.start < b for a, b in page_spans):
             continue
+        if re.match(r"\s*[*†‡§¶]+\s*[Pp]\s*[<>=≤≥]", s.text):
+            continue  # "*P < 0.05 compared with baseline (paired t-test).": a table's footnote defining its marks
         if _STATS_PLAN.search(s.text) or _BALANCED.search(s.text):
             continue  # "17 per group were needed to detect ...", "The groups were comparable at baseline: mean age was"
         if _APPROVAL.search(s.text):  # "approved by the Ethics Committee ... (ETMK 77/2022)": a reference number, no result
