@@ -310,7 +310,8 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         names += [re.escape(w) for w in words.split()[:1] if len(w) >= 6 and not _NOT_ARM_NAME.match(w) and w not in names]
         alt = "|".join(n.replace(r"\ ", r"\s+") for n in names)
         return [ArmDraft("control", f"{words} group", "active-comparator", re.compile(
-            rf"(?i:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|patients|participants))?\b|\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS})"))]
+            rf"(?i:\b(?:the\s+)?(?:{alt})(?:-treated)?(?:\s+(?:group|arm|patients|participants))?\b|\bcontrol(?:\s+(?:group|arm)s?)\b"
+            rf"|{_CONTROLS})"))]  # "in 9 of 20 corticosteroid-treated patients"
     if re.search(r"(?i:\b(?:matched|historical|contemporaneous|concurrent|untreated)\s+controls\b"
                  r"|\bcontrols\s*\(n\s*=)", methods):
         return [ArmDraft("control", "controls", "no-intervention", pattern)]
@@ -318,7 +319,8 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     if len(named) == 1:  # "... (MSC-allograft group) and 32 to iliac crest autograft (autograft group)"
         word = re.escape(named[0])
         return [ArmDraft("control", f"{named[0]} group", "active-comparator", re.compile(
-            rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:group|arm|patient|participant|subject)s?)\b|\b{word}(?=\s*(?:\(\s*n\s*=|[,;.)]))"
+            rf"(?i:\b(?:the\s+)?{word}(?:-treated)?(?:\s+(?:group|arm|patient|participant|subject)s?)\b"
+            rf"|\b{word}(?=\s*(?:\(\s*n\s*=|[,;.)]))"
             rf"|(?:(?<=\bwith\s)|(?<=\bgiven\s)|(?<=\breceiving\s)){word}\b"  # "−14.8 (SD 10.9) with vehicle (adjusted ...)"
             rf"|\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS})"))]
     return []

@@ -237,6 +237,8 @@ def _population_mentions(text: str, ctx: Context, s: Sentence) -> list[tuple[int
             if arm.role != "experimental" and re.search(r"(?i:[\w-]*(?:MSC|ASC)s?\s*(?:\+|plus)\s*$)", text[:m.start()]):
                 ident = ctx.experimental.id  # "in the UC-MSC + MTX group": the cells added to what both arms get
             out.append((m.start(), m.end(), ident, bool(_COMPARISON_BEFORE.search(text, 0, m.start()))))
+    # "corticosteroid-treated patients" holds "treated patients": the longer mention names the arm
+    out = [o for o in out if not any(p[0] <= o[0] and o[1] <= p[1] and (p[1] - p[0]) > (o[1] - o[0]) for p in out)]
     for m in _SUBGROUP.finditer(text):
         if m["b"] and not re.search(r"%\s*$", text[:m.start()]):
             continue  # "72.0% of ILD patients" names a subgroup; "of therapy that ... patients" does not
