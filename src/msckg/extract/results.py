@@ -527,7 +527,9 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         reasons.append("endpoint carried over from the previous sentence")
         return ctx.last_endpoint, 0.75
     if subj is not None and ctx.last_endpoint is not None and \
-            re.search(r"\d+\s*(?:of|/)\s*\d+|\d\s*%", re.sub(r"\([^()]*\)", "", text[subj[0]:subj[1]])):
+            re.search(r"\d+\s*(?:of|/)\s*\d+|\d\s*%", re.sub(  # not a threshold: "A reduction of at least 50% in ..."
+                r"(?i:(?:at\s+least|≥|>=|more\s+than|over)\s*(?:an?\s+)?\d+(?:\.\d+)?\s*%)", "",
+                re.sub(r"\([^()]*\)", "", text[subj[0]:subj[1]]))):
         # "24 of 98 patients (24.5%) in the UC-MSC group and 36 of 98 (36.7%) in the placebo group had died
         # (hazard ratio, 0.62 ...)": a subject made of values names no measure; the values before it had one
         reasons.append("endpoint of the values before it")
