@@ -190,3 +190,24 @@ def test_a_clause_that_names_its_own_measure() -> None:
     assert {Decimal("84"), Decimal("71")} <= on_egfr
     infections = [st for r in data["results"] for st in r["statistics"] if st.get("percentage") == Decimal("28")]
     assert infections and infections[0]["numerator"] == 5
+
+
+RATES = (
+    "Stromal cells for steroid-dependent asthma\n"
+    "Methods: Patients were randomly assigned to BM-MSCs or matching placebo.\n"
+    "Results: The annualised rate of severe exacerbations over 48 weeks was 0.92 with BM-MSCs and 1.71 with placebo "
+    "(rate ratio 0.54, 95% CI 0.33 to 0.88; p=0.013). A reduction of at least 50% in the daily prednisolone dose was "
+    "achieved by 17 of 32 patients (53%) given BM-MSCs and 8 of 32 (25%) given placebo.\n"
+)
+
+
+def test_bare_rates_and_a_threshold_in_a_subject() -> None:
+    """'was 0.92 with BM-MSCs and 1.71 with placebo' after a rate are the arms' rates; 'at least 50%' in a subject is
+    a threshold, so the subject names its own measure rather than lending the rate's."""
+    data = extract_text(RATES, "asthma").data
+    facts = _facts(data)
+    cell, other = data["arms"][0]["id"], data["arms"][1]["id"]
+    rate = {(pop, value) for label, pop, _, kind, value in facts if kind == "central-value" and "rate" in label}
+    assert rate == {(cell, Decimal("0.92")), (other, Decimal("1.71"))}
+    reduction = {label for label, pop, _, kind, value in facts if kind == "proportion" and value == 17}
+    assert reduction and not any("rate" in label for label in reduction)

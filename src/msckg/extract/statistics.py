@@ -185,6 +185,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"admissions?|hospitali[sz]ations?)\s+per\s+(?:100|1000|1,000)\s+(?:patient|person)[- ]years?))")),
     ("unit_value", re.compile(rf"(?P<v>{NUM})\s*(?P<u>{MEASURE_UNIT})")),
     ("pct", re.compile(rf"(?P<v>{NUM})\s*%(?!\s*(?:CI|C\.I\.|confidence))")),
+    # "The annualised rate of severe exacerbations was 0.92 with BM-MSCs and 1.71 with placebo": bare values of a rate,
+    # each followed by its arm (read only after a rate's "was", see _BARE_RATE_BEFORE)
+    ("bare_rate", re.compile(rf"(?<![\w.±-])(?P<v>{NUM})(?=\s+(?:with|in\s+the|among)\s)")),
 ]
 _CHARACTERISTIC_BEFORE = re.compile(
     r"(?i:\b(?:age[ds]?|BMI|body mass index|weight|height|disease duration|duration of disease|male|female|men|women)"
@@ -231,11 +234,13 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 # "the mean change from baseline ... was -3.1 (SD 2.4) in A, -5.0 (SD 2.9) in B": every value of the list is a change
 _CHANGE_LIST = re.compile(r"(?i:\bchanges?\s+from\s+baseline\b[^;]*\b(?:was|were)\b[^;]*$)")
 _MEDIAN = re.compile(r"(?i:\bmedian\b)")
+_BARE_RATE_BEFORE = re.compile(rf"(?i:\brate\s+of\s+[^.;()]{{0,80}}\b(?:was|were)\s+"
+                               rf"(?:{NUM}\s+(?:with|in\s+the|among)\s+[^.;()\d]{{1,40}}?,?\s+(?:and|versus|vs\.?)\s+)?$)")
 _LIST_REST = re.compile(rf"(?:\s*,\s*{NUM}(?![\d.]))*\s*,?\s*(?:and|or)\s+(?P<last>{NUM})\s*(?P<u>{UNIT})?(?!\s*[(\[±%])")
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"count_pct_group", "ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
-VALUE_FORMS |= {"by_unit", "paren_vs", "count_n", "count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event", "event_rate"}  # events counted in an arm: "three deaths in the control group"
+VALUE_FORMS |= {"by_unit", "paren_vs", "count_n", "count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event", "event_rate", "bare_rate"}  # events counted in an arm: "three deaths in the control group"
 
 
 @dataclass
@@ -473,6 +478,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.stats.append(stat("proportion", numerator=0))
         g.arm_word = m["arm"]
         g.confidence = 0.7
+    elif form == "bare_rate":
+        g.stats.append(stat("central-value", value=_d(m["v"])))
+        g.confidence = 0.6
     elif form == "event_rate":
         g.stats.append(stat("central-value", value=_d(m["v"]), unit=m["u"]))
         g.confidence = 0.7
@@ -621,6 +629,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
             if re.search(r"(?i:\bper\s*$)", work[max(0, s - 6):s]) and re.match(r"\s*(?:patient|person)[- ]years?\b",
                                                                             work[m.end("num") if "num" in m.groupdict() and m["num"] else e:]):
                 continue  # "18.2 events per 100 patient-years": the rate's denominator, not a count
+            if form == "bare_rate" and not _BARE_RATE_BEFORE.search(work[max(0, s - 160):s]):
+                continue
             if form.startswith("prop_slash") and re.search(r"(?i:\b(?:phases?|grades?|stages?|types?)\s*$)", work[:s]):
                 continue  # "phase 1/2" is not a proportion
             if form == "unit_values":
