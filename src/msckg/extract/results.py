@@ -657,6 +657,11 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     return _split_conjoined(_read_results(s, ctx), s, ctx)
 
 
+# "before treatment", "pre-transplantation": the time a translated report compares its values with
+_BEFORE_TREATMENT = (r"(?:before|pre-?)\s*(?:the\s+)?(?:treatment|therapy|injection|infusion|transplantation|surgery|"
+                     r"operation)\b")
+# between two values chained by "vs": "(24.6±8.3) IU/L vs (19.8±7.1)", "13.2 ± 2.9 vs 12.9"
+_VS_BETWEEN = re.compile(r"\s*[)\]]?\s*(?:[^\s\d()\[\]]{1,12}\s*)?(?:vs\.?|versus)\s*[(\[]?\s*")
 _DESIGN_CHECK = re.compile(r"(?i:\b(?:carry-?over|period|sequence|order)\s+effects?\b|\bno\s+evidence\s+of\s+carry-?over\b)")
 
 
@@ -762,12 +767,11 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             placed[id(y)] = Item(y.start, y.end, "P0D", "baseline")
     # translated: "was significantly decreased compared with before treatment [(0.31±0.38) vs (1.42±0.61) times/year]":
     # after treatment, then before it
-    before_after = re.search(r"(?i:\bcompared\s+(?:with|to)\s+(?:before|pre-?)\s*(?:the\s+)?(?:treatment|therapy|infusion|injection|"
-                             r"transplantation|surgery)\s*[\[(]\s*[(\[]?\s*)", text)
+    before_after = re.search(rf"(?i:\bcompared\s+(?:with|to)\s+{_BEFORE_TREATMENT}\s*[\[(])", text)
     for x, y in pairwise(values):
         # "... in the control group [(3.9±1.7) vs (4.3±1.5) points]" later in the sentence: the same order
         if before_after and id(y) not in placed and x.start >= before_after.start() and x.stats[0].kind == y.stats[0].kind \
-                and re.fullmatch(r"\s*[)\]]?\s*(?:[^\s\d()\[\]]{1,12}\s*)?(?:vs\.?|versus)\s*[(\[]?\s*", text[x.end:y.start]) \
+                and _VS_BETWEEN.fullmatch(text, x.end, y.start) \
                 and re.search(r"\[\s*\(?\s*$", text[:x.start]):
             placed[id(y)] = Item(y.start, y.end, "P0D", "baseline")
             same_arm[id(y)] = x
@@ -934,10 +938,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 placed[id(before[0])] = Item(before[0].start, before[0].end, "P0D", "baseline")
                 run = before[1:]
             elif len(after := [g for g in run if g.start >= t.end]) == len(t.items) + 1 and all(
-                    re.fullmatch(r"\s*[)\]]?\s*(?:[^\s\d()]{1,12}\s*)?(?:vs\.?|versus)\s*[(\[]?\s*", text[x.end:y.start])
-                    for x, y in pairwise(after)) and re.search(
-                    r"(?i:\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:before|pre-?)\s*(?:the\s+)?(?:treatment|therapy|"
-                    r"injection|infusion|transplantation|surgery|operation)\b)", text[:t.start]):
+                    _VS_BETWEEN.fullmatch(text, x.end, y.start) for x, y in pairwise(after)) and re.search(
+                    rf"(?i:\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+{_BEFORE_TREATMENT})", text[:t.start]):
                 # "Compared with before treatment, FSH was decreased at 3 and 6 months [(24.6±8.3) vs (19.8±7.1) vs (18.9±6.9)]"
                 placed[id(after[0])] = Item(after[0].start, after[0].end, "P0D", "baseline")
                 run = after[1:]
@@ -1191,10 +1193,10 @@ def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, st
     # "Wexner scores in the ASC and sham groups were 13.2 ± 2.9 and 12.9 ± 3.1 at baseline, 9.4 ± 3.6 and 11.8 ± 3.3
     # at 3 months, ..., respectively": the two groups' values in pairs, one pair per time
     both = re.search(r"(?i:\bin\s+the\s+([\w-]+)\s+and\s+([\w-]+)\s+groups?\s+(?:were|was)\s)", text)
-    if both and len(ctx.arms) >= 2 and re.search(r"(?i:\brespectively\b)", text[both.end():]):
+    end = re.compile(r"(?i:\brespectively\b)").search(text, both.end()) if both else None
+    if both and end and len(ctx.arms) >= 2:
         named = [next((k for k, a in enumerate(ctx.arms) if a.pattern.search(f"the {w} group")), None) for w in both.groups()]
-        end = re.search(r"(?i:\brespectively\b)", text[both.end():])
-        pairs = [g for g in values if both.end() <= g.start < both.end() + end.start() and g.arm_index is None
+        pairs = [g for g in values if both.end() <= g.start < end.start() and g.arm_index is None
                  and not g.arm_word and not {st.kind for st in g.stats} & {"difference", "effect-size"}]
         if None not in named and named[0] != named[1] and len(pairs) >= 4 and len(pairs) % 2 == 0:
             for k, g in enumerate(pairs):
