@@ -131,9 +131,9 @@ def segment(text: str) -> list[Block]:
     pos = 0
     # a full text's "Outcome measures" under its Methods says what was measured: a Results
     # heading still to come tells it from a registry page's "Outcome Measures", which holds the results
-    later = [heading_of(line.strip()) for line in text.splitlines()]
-    results_after = {k for k in range(len(later)) if any(CONTENT_HEADINGS.get(h or "") == "results" and
-                                                        h not in _METHODS_OUTCOMES for h in later[k + 1:])}
+    heads = [heading_of(line.strip()) for line in text.splitlines()]
+    last_results = max((k for k, h in enumerate(heads) if h and h not in _METHODS_OUTCOMES
+                        and CONTENT_HEADINGS.get(h) == "results"), default=-1)
     for k, raw in enumerate(text.splitlines(keepends=True)):
         start, pos = pos, pos + len(raw)
         line = raw.rstrip("\r\n")
@@ -148,7 +148,7 @@ def segment(text: str) -> list[Block]:
         heading = heading_of(body)
         if heading is not None:
             skipping = heading in SKIP_HEADINGS
-            if heading in _METHODS_OUTCOMES and k in results_after:
+            if heading in _METHODS_OUTCOMES and k < last_results:
                 section = "methods"
             elif not (section == "results" and heading in _RESULTS_SUBHEADINGS):
                 section = CONTENT_HEADINGS.get(heading, heading)

@@ -65,6 +65,25 @@ _MARK = r"[†‡§¶]|\*{1,3}"  # a footnote mark that may stand for a p-value
 _MARK_P = re.compile(rf"(?P<mark>{_MARK})\s*(?:P|p)(?:\s*-?\s*value)?\s*(?P<rel>[<>≤≥=])\s*(?P<v>0?\.\d+)")
 
 
+def _offsets(cells: list[str]) -> list[int]:
+    """Each tab-separated cell's offset in its row."""
+    out, at = [], 0
+    for cell in cells:
+        out.append(at)
+        at += len(cell) + 1
+    return out
+
+
+def _marked_p(raw: str, offset: int, ctx: Context, comparison: str) -> list[Stat]:
+    """The p-value a cell's footnote mark stands for ("35.1 (18.4)‡" with "‡ P < 0.01"), if the notes define it."""
+    mark = re.search(rf"({_MARK})\s*$", raw)
+    if not mark or mark.group(1) not in ctx.marks:
+        return []
+    rel, value = ctx.marks[mark.group(1)]
+    return [Stat("p-value", offset + mark.start(1), offset + mark.end(1), mark.group(1), value=value, relation=rel,
+                 comparison=comparison)]
+
+
 def footnote_marks(text: str) -> dict[str, tuple[str | None, Decimal]]:
     """The marks a table's footnotes define as p-values ("† P < 0.05 and ‡ P < 0.01 versus corticosteroid",
     "*p < 0.05 vs control"): mark -> (relation, value)."""
@@ -247,21 +266,15 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
         # "VAS back pain" is not "the improvements from baseline to 24 months in ODI and VAS back pain"
         ep = ctx.registry.add(label, slug, "other", s, s.start + pos, s.start + pos + len(cells[0]), confidence=0.6)
     pm_sd = ctx.pm_is_sd or bool(re.search(r"(?i:\bmean\s*(?:±|\(\s*)\s*SD\b)", raw + " " + caption))
-    offsets, at = [], 0
-    for cell in raw_cells:
-        offsets.append(at)
-        at += len(cell) + 1
+    offsets = _offsets(raw_cells)
     arm_results: list[ResultDraft] = []
     between: list[Stat] = []
     for k, ((kind, arm), cell) in enumerate(zip(state.columns, cells[1:], strict=True)):
         off = offsets[k + 1]
         if kind == "arm":
             stats = _cell_stats(cell, off, raw, state.n[k], pm_sd, state.count_pct, ctx.paren_is_sd)
-            mark = re.search(rf"({_MARK})\s*$", raw_cells[k + 1])
-            if stats and mark and mark.group(1) in ctx.marks and "p" not in {c for c, _ in state.columns}:
-                rel, value = ctx.marks[mark.group(1)]  # "35.1 (18.4)‡": the footnote's p-value against the other arm
-                stats.append(Stat("p-value", off + mark.start(1), off + mark.end(1), mark.group(1), value=value,
-                                  relation=rel, comparison="comparator"))
+            if stats and "p" not in {c for c, _ in state.columns}:
+                stats += _marked_p(raw_cells[k + 1], off, ctx, "comparator")  # "35.1 (18.4)‡": against the other arm
             if stats:
                 own_n = next((st.denominator for st in stats if st.kind == "proportion" and st.denominator), None)
                 arm_results.append(ResultDraft(ep, arm, time, stats, s, s.start + off, s.start + off + len(cell), own_n or state.n[k],
@@ -286,21 +299,14 @@ def _transposed_row(s: Sentence, ctx: Context, state: TableState, cells: list[st
     if time is None:
         return []
     assert state.measures is not None
-    offsets, at = [], 0
-    for cell in raw_cells:
-        offsets.append(at)
-        at += len(cell) + 1
+    offsets = _offsets(raw_cells)
     pm_sd = ctx.pm_is_sd or ctx.table_pm_sd
     out: list[ResultDraft] = []
     for k, (measure, cell) in enumerate(zip(state.measures, cells[1:], strict=True)):
         stats = _cell_stats(cell, offsets[k + 1], measure, None, pm_sd, state.count_pct, ctx.paren_is_sd)
         if not stats:
             continue
-        mark = re.search(rf"({_MARK})\s*$", raw_cells[k + 1])
-        if mark and mark.group(1) in ctx.marks:
-            rel, value = ctx.marks[mark.group(1)]  # "41.2 ± 12.4*" with "*P < 0.05 compared with baseline"
-            stats.append(Stat("p-value", offsets[k + 1] + mark.start(1), offsets[k + 1] + mark.end(1), mark.group(1),
-                              value=value, relation=rel, comparison="baseline"))
+        stats += _marked_p(raw_cells[k + 1], offsets[k + 1], ctx, "baseline")  # "*P < 0.05 compared with baseline"
         label = re.sub(r"\s*\([^()]*\)\s*$", "", _LABEL_STAT.sub("", measure)).strip(" ,;:") or measure
         found = mentions(label, ctx.registry)
         hits = find_instruments(label)

@@ -102,7 +102,7 @@ def pipe_cells(text: str) -> str:
     return "\n".join(out)
 
 
-# the first line of a space-aligned table: a heading cell, then two or more columns apart by runs of spaces
+# the first line of a space-aligned table: a heading cell, then one or more columns apart by runs of spaces
 _ALIGNED_HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?|"
                            r"adverse\s+events?|events?|time\s*points?|visits?|timepoints?)\b[^\t]*?(?: {2,}\S.*){1,}$)")
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")

@@ -139,34 +139,39 @@ def find_timepoints(text: str) -> list[TimeList]:
     for m in _BASELINE.finditer(text):
         if free(m.start(), m.end()):
             found.append(TimeList(m.start(), m.end(), (Item(m.start(), m.end(), "P0D", "baseline"),)))
-    return _baseline_lists(sorted(found, key=lambda t: t.start), text)
+    return _joined_lists(sorted(found, key=lambda t: t.start), text)
 
 
-def _baseline_lists(found: list[TimeList], text: str) -> list[TimeList]:
-    """"at baseline, 6 months, and 12 months": one list of three times, as "at 3, 6 and 12 months" is one."""
+def _joined_lists(found: list[TimeList], text: str) -> list[TimeList]:
+    """Times written as one list but found apart are one list: "at baseline, 6 months, and 12 months", "before
+    treatment and at 6 and 12 months", "at 3 months and 6 months", "the 28-day and 60-day rates"."""
     out: list[TimeList] = []
     for t in found:
         last = out[-1] if out else None
-        if last is not None and last.items[0].duration == "P0D" and not t.is_baseline \
-                and re.fullmatch(r"\s*,\s*(?:and\s+)?(?:at\s+)?|\s+and\s+(?:at\s+)?", text[last.end:t.start]) \
-                and (len(last.items) > 1 or re.search(r"(?i:\bat\s+$)", text[:last.start])
-                     or re.match(r"(?i:before\b)", text[last.start:last.end]) and len(t.items) > 1):
-            # "at baseline, 6 months, and 12 months"; "before treatment and at 6 and 12 months after treatment"
+        if last is not None and _continues(last, t, text):
             out[-1] = TimeList(last.start, t.end, last.items + t.items)
-        elif last is not None and len(t.items) == 1 and not t.is_baseline and not any(i.duration == "P0D" for i in last.items) \
-                and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[last.end:t.start]) \
-                and re.search(r"(?i:\bat\s+(?:(?:weeks?|months?|days?|years?)\s+)?(?:\d+(?:\s*,\s*\d+)*\s*(?:[a-z]+\s*,\s*)?)?$)",
-                          text[:last.items[0].start]) \
-                and _days(last.items[-1].duration) < _days(t.items[0].duration):
-            out[-1] = TimeList(last.start, t.end, last.items + t.items)  # "at 3 months and 6 months": one list
-        elif last is not None and len(t.items) == 1 and re.fullmatch(r"\w+-(?:day|week|month|year)", text[last.start:last.end]) \
-                and re.fullmatch(r"\w+-(?:day|week|month|year)", text[t.start:t.end]) \
-                and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[last.end:t.start]) \
-                and _days(last.items[-1].duration) < _days(t.items[0].duration):
-            out[-1] = TimeList(last.start, t.end, last.items + t.items)  # "the 28-day and 60-day survival rates"
         else:
             out.append(t)
     return out
+
+
+def _continues(last: TimeList, t: TimeList, text: str) -> bool:
+    """Whether `t` goes on the list `last` opened (joined by "," or "and", the later time after the earlier)."""
+    if t.is_baseline:
+        return False
+    between = text[last.end:t.start]
+    if last.items[0].duration == "P0D":
+        return bool(re.fullmatch(r"\s*,\s*(?:and\s+)?(?:at\s+)?|\s+and\s+(?:at\s+)?", between)) and (
+            len(last.items) > 1 or bool(re.search(r"(?i:\bat\s+$)", text[:last.start]))
+            or bool(re.match(r"(?i:before\b)", text[last.start:last.end])) and len(t.items) > 1)
+    if len(t.items) != 1 or any(i.duration == "P0D" for i in last.items) or \
+            not re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", between) or \
+            _days(last.items[-1].duration) >= _days(t.items[0].duration):
+        return False
+    opened_by_at = re.search(r"(?i:\bat\s+(?:(?:weeks?|months?|days?|years?)\s+)?(?:\d+(?:\s*,\s*\d+)*\s*(?:[a-z]+\s*,\s*)?)?$)",
+                             text[:last.items[0].start])
+    adjectives = all(re.fullmatch(r"\w+-(?:day|week|month|year)", text[x.start:x.end]) for x in (last, t))
+    return bool(opened_by_at) or adjectives
 
 
 def _days(duration: str) -> float:
