@@ -1,5 +1,5 @@
 """Study design from the words of the abstract: phase, allocation, masking, control, centres,
-timing, follow-up, enrollment and age limits.
+timing, follow-up and age limits (the number enrolled: `enrollment`).
 
 Why sentence by sentence: a cue counts only where it describes this study. Sentences about
 future or other work ("The randomized controlled study will further confirm ...", "Randomised
@@ -10,7 +10,6 @@ Each field keeps the sentence it came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from msckg.ctgov.lexicon import NUMBER_WORDS_RE, number_word
@@ -62,14 +61,6 @@ _FOLLOW = re.compile(
     rf"|\bover\s+(?:a\s+period\s+of\s+)?(?P<n3>{_N})\s+(?P<u3>year|month|week|day)s?\b)")
 _INTERVAL = re.compile(rf"(?i:\bat\s+(?P<n>{_N})[- ](?P<u>year|month|week|day)s?\s+intervals?\b)")
 _PERIOD = re.compile(r"(?i:\bfrom\s+(?P<a>(?:19|20)\d{2})\s+(?:to|until|through)\s+(?P<b>(?:19|20)\d{2})\b|\bbetween\s+(?P<c>(?:19|20)\d{2})\s+and\s+(?P<d>(?:19|20)\d{2})\b)")
-_PEOPLE = r"(?:patients|participants|subjects|adults|children|individuals|volunteers|cases|men|women)"
-_ENROLL = re.compile(
-    rf"(?:^|(?<=[\s(]))(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s+"
-    rf"(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b")
-_PEOPLE_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b")
-_ENROLL_VERB = re.compile(r"(?i:\b(?:enrol(?:l)?ed|recruited|randomi[sz]ed|randomly (?:assigned|allocated|divided)|"
-                          r"underwent|received|included|treated)\b)")
-_ENROLLED_N = re.compile(rf"(?i:\b(?:enrol(?:l)?ed|recruited|included|randomi[sz]ed)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE})")
 _AGE = re.compile(r"(?i:\baged\s+(?:(?:from\s+|between\s+)?(?P<lo>\d+)\s*(?:-|–|to|and)\s*(?P<hi>\d+)|(?P<rel>≥|>=|>|over|at least)\s*(?P<min>\d+))\s*years)")
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
@@ -171,49 +162,6 @@ def design_cues(sentences: list[Sentence]) -> dict[str, Cue]:
         c = found["site_count"]
         found["centres"] = Cue("multi", c.sentence, c.start, c.end, 0.8)
     return found
-
-
-def enrollment(sentences: list[Sentence]) -> Cue | None:
-    """The number of people enrolled: from the first sentence that counts people with a verb
-    of enrolment ("Forty-one patients ... underwent", "enrolled 212 adults"); methods first,
-    then a results sentence that says so ("Sixty patients were enrolled")."""
-    for s in sentences:  # a registry record: "Enrollment (Actual): 76", "Enrollment: 10 (Actual)"
-        if m := _REGISTRY_ENROLLMENT.search(s.text):
-            return Cue(int(m["n"]), s, m.start("n"), m.end("n"))
-    found = _enrollment(s for s in sentences if s.section not in ("results", "conclusion", "background"))
-    if found:
-        return found
-    for s in sentences:  # "Of 86 randomized patients, ...", "Fifteen patients (...) were treated"
-        if s.section == "results" and (m := _OF_RANDOMIZED.search(s.text)):
-            return Cue(int(m["n"]), s, m.start("n"), m.end("n"), 0.8)
-    return _enrollment(s for s in sentences if s.section == "results" and _ENROLLED_PASSIVE.search(s.text))
-
-
-_REGISTRY_ENROLLMENT = re.compile(r"(?i:\benrol(?:l)?ment\s*(?:\((?:actual|anticipated|estimated)\))?\s*:?\s*(?P<n>\d+)\b)")
-_OF_RANDOMIZED = re.compile(r"(?i:^\s*(?:of\s+(?:the\s+)?)(?P<n>\d+)\s+(?:randomi[sz]ed|enrol(?:l)?ed|treated|included)\s+"
-                            r"(?:patients|participants|subjects|children|adults)\b)")
-
-
-_ENROLLED_PASSIVE = re.compile(
-    r"(?i:\b(?:were|was)\s+(?:enrol(?:l)?ed|recruited|randomi[sz]ed|included|randomly\s+(?:assigned|allocated))\b)")
-
-
-def _enrollment(sentences: Iterable[Sentence]) -> Cue | None:
-    for s in sentences:
-        if not usable(s):
-            continue
-        if m := _ENROLLED_N.search(s.text):
-            return Cue(int(m["n"]), s, m.start("n"), m.end())
-        if not _ENROLL_VERB.search(s.text):
-            continue
-        for m in re.finditer(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:-[a-z]+)?)\b", s.text):
-            tail = _PEOPLE_AFTER.match(s.text, m.end())
-            if tail is None or re.search(r"(?i:(?<!total )\bof\s*$|%\s*$|/\s*$)", s.text[:m.start()]):
-                continue
-            n = word_number(m["n"])
-            if n and n > 1:
-                return Cue(n, s, m.start(), tail.end())
-    return None
 
 
 def ages(sentences: list[Sentence]) -> Cue | None:

@@ -18,7 +18,8 @@ from typing import Any
 
 from msckg.builder.schema import approximate_days
 from msckg.extract.conditions import Disease, find_diseases, primary, severity
-from msckg.extract.design import Cue, ages, design_cues, enrollment, usable
+from msckg.extract.design import Cue, ages, design_cues, usable
+from msckg.extract.enrollment import enrollment
 from msckg.extract.endpoints import (
     PRESENTED,
     UNMAPPED,

@@ -588,7 +588,9 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
 
 
 _TABLE_HEAD = re.compile(r"(?i:^(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?)\b)")
-_CELL_COLUMN = re.compile(r"(?i:\b(?:[\w-]*MSCs?|[\w-]*ASCs?|cells?|cell therapy|treated|intervention|experimental)\b)")
+# a column or cell naming the cell arm ("UC-MSC (n = 20)", "Treated"): the arm tables of prose pages and
+# the tab-separated rows both read it
+CELL_COLUMN = re.compile(r"(?i:\b(?:[\w-]*MSCs?|[\w-]*ASCs?|cells?|cell therapy|treated|intervention|experimental)\b)")
 _ROW_P = re.compile(r"\s*(?P<rel><|>|=|≤|≥)?\s*(?P<v>0?\.\d+|1\.0+)\s*$")
 
 
@@ -600,7 +602,7 @@ def read_table(s: Sentence, ctx: Context) -> list[ResultDraft] | None:
     cols = sorted({m.start(): a.id for a in ctx.arms for m in a.pattern.finditer(text)}.items())
     cell_arms = [a for a in ctx.arms if a.role == "experimental"]
     if len(cell_arms) == 1:  # a column is often headed by the product alone: "MSC (n = 20)"
-        cols = sorted(dict([(m.start(), cell_arms[0].id) for m in _CELL_COLUMN.finditer(text)] + cols).items())
+        cols = sorted(dict([(m.start(), cell_arms[0].id) for m in CELL_COLUMN.finditer(text)] + cols).items())
     if len(cols) >= 2 and _TABLE_HEAD.match(text) and not _VERB.search(text):
         ctx.columns = [c for _, c in cols]
         # "hUCB-MSC (n = 43)  MFx (n = 46)": each column's n; "Table 1. Clinical outcomes, mean ± SD": its statistic

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from msckg.extract.endpoints import UNMAPPED, find_instruments, key_tokens, mentions
-from msckg.extract.results import Context, ResultDraft
+from msckg.extract.results import CELL_COLUMN, Context, ResultDraft
 from msckg.extract.sentences import Sentence
 from msckg.extract.statistics import Stat, find_groups
 from msckg.extract.timepoints import Item, find_timepoints
@@ -26,7 +26,6 @@ _HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|
 _P_HEAD = re.compile(r"(?i:^\s*p(?:\s*-?\s*values?)?\s*$|^\s*p\s*\()")
 _DIFF_HEAD = re.compile(r"(?i:\bdifference\b|\bratio\b|\b(?:HR|OR|RR|IRR)\b|\beffect\b|\bestimate\b)")
 _RATIO_HEAD = re.compile(r"(?i:\bratio\b|\b(?:HR|OR|RR|IRR)\b)")
-_CELL_ARM = re.compile(r"(?i:\b(?:[\w-]*MSCs?|[\w-]*ASCs?|cells?|cell therapy|treated|intervention|experimental)\b)")
 # a table of the participants at entry; not "Outcomes at period baseline and at the end of each period"
 _SKIP_CAPTION = re.compile(r"(?i:\b(?:baseline\s+(?:characteristics|data|demographics|features|variables)|demographics?|"
                            r"characteristics)\b|^\W*table\s+\d+\W+baseline\b)")
@@ -136,7 +135,7 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
             cols.append(("diff", ""))
         elif arm is not None:
             cols.append(("arm", arm.id))
-        elif len(cell_arms) == 1 and _CELL_ARM.search(cell):
+        elif len(cell_arms) == 1 and CELL_COLUMN.search(cell):
             cols.append(("arm", cell_arms[0].id))
         else:
             cols.append(("other", ""))
