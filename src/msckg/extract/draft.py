@@ -745,10 +745,28 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
             data["endpoints"].pop()
     data["results"] = _results(x, drafts, data)
     keep_within_rules(data, x.review)
+    _follow_up_from_results(data)
     for k in ("registrations", "results"):
         if not data.get(k):
             data.pop(k, None)
     return Draft(data, source, doc_id, x.review, leftovers)
+
+
+def _follow_up_from_results(data: dict[str, Any]) -> None:
+    """Without a stated follow-up ("12-month follow-up"), the latest timepoint a result is reported at:
+    the follow-up lasted at least that long, and curators record it so. Marked for review."""
+    design = data["design"]
+    times = [r["timepoint"] for r in data.get("results", []) if r.get("timepoint")]
+    if "follow_up" in design or not times:
+        return
+    latest = max(times, key=approximate_days)
+    if approximate_days(latest) <= 0:
+        return
+    design["follow_up"] = latest
+    note = f"follow-up {latest} is the latest timepoint of a result, not stated as such: check"
+    design["note"] = f"{design['note']}; {note}" if design.get("note") else note
+    if "extraction" in design:
+        design["extraction"]["review"] = True
 
 
 def _first_mention(sents: list[Sentence], pattern: re.Pattern[str]) -> tuple[Sentence, int, int] | None:
