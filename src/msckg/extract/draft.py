@@ -20,6 +20,7 @@ from msckg.builder.schema import approximate_days
 from msckg.extract.conditions import Disease, find_diseases, primary, severity
 from msckg.extract.design import Cue, ages, design_cues, usable
 from msckg.extract.enrollment import enrollment
+from msckg.extract.markup import blank_markup
 from msckg.extract.endpoints import (
     PRESENTED,
     UNMAPPED,
@@ -76,7 +77,9 @@ _ANY_SEM = re.compile(r"(?i:±\s*(?:SEM|SE)\b|\bstandard errors?\b|\bmean\s*(?:�
 _PAREN_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}[(\[]\s*(?:SD|s\.d\.|standard deviations?)\s*[)\]])")
 _PM_IS_SEM = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SEM|SE|s\.e\.m\.|standard errors?)\b)")
 _APPROVAL = re.compile(r"(?i:\b(?:was|were)\s+approved\s+by\b|\bethics\s+committee\b|\binstitutional\s+review\s+board\b)")
-NOT_RESULTS = ("background", "objective", "methods", "registration", "key-points", "discussion")
+_LEAD_IN = re.compile(r"(?i:\b(?:(?:are|is)\s+(?:summari[sz]ed|shown|given|presented|listed)\s+(?:below|in\s+the\s+"
+                      r"(?:following\s+)?table)|as\s+follows)\s*[.:]?\s*$)")
+NOT_RESULTS = ("background", "objective", "methods", "registration", "key-points", "discussion", "characteristics")
 
 
 def _slug(text: str) -> str:
@@ -171,6 +174,9 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     if named := _cell_group_names(all_text):  # "(scaffold group)": the cell arm's own name
         alt = "|".join(re.escape(w) for w in named)
         exp = re.compile(exp.pattern + rf"|(?i:\b(?:the\s+)?(?:{alt})\s+(?:group|arm)s?\b|\b(?:{alt})(?=\s*\(\s*n\s*=))")
+    if codes := product_codes(all_text):  # "in the KRT-UC01 group", "receiving KRT-UC01", "KRT-UC01 recipients"
+        alt = "|".join(re.escape(c) for c in codes)
+        exp = re.compile(exp.pattern + rf"|(?:\b(?:{alt})(?![\w-])(?:[®™])?(?:\s+(?:group|arm|recipients))?)")
     delayed = all(re.search(rf"(?i:\b(?:{words})[- ](?:treatment[- ]|therapy[- ]|injection[- ])?(?:group|arm)s?\b)", all_text)
                   for words in ("delayed|deferred|late", "immediate|early"))
     if delayed:
@@ -381,6 +387,24 @@ def _cell_group_names(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# a product's code or name: "KRT-UC01", "MPC-06-ID", "NR-113"; an international name of a cell therapy
+# ends in -cel ("remestemcel-L", "darvadstrocel"); a brand carries ® or ™
+_CODE = r"(?:[A-Z][A-Za-z]{0,5}-?[A-Z]{0,4}\d{2,4}(?:-[A-Z0-9]{1,4})?|[a-z]{4,}cel(?:-[A-Z])?\b|[A-Z][a-z]{3,}(?:®|™))"
+_CELL_WORDS = r"(?i:mesenchymal|stromal|stem\s+cells?|[\w-]*MSCs?\b|progenitor|precursor\s+cells?)"
+_CODE_DEFINED = [re.compile(p) for p in (
+    rf"(?i:name\s+of\s+(?:the\s+)?(?:finished|investigational|study|test)\s+(?:medicinal\s+)?product\s*:?\s*)(?P<c>{_CODE})",
+    rf"(?<![\w-])(?P<c>{_CODE})\s*(?:\(|,\s+(?:an?|the)\s+)[^()]{{0,80}}?{_CELL_WORDS}",  # "KRT-UC01 (allogeneic UC-MSCs)"
+    rf"{_CELL_WORDS}[^()]{{0,40}}?\((?P<c>{_CODE})\s*[),;]",  # "umbilical cord MSCs (KRT-UC01)"
+)]
+
+
+def product_codes(text: str) -> list[str]:
+    """The names the cell product goes by in this text besides "MSCs": its code, INN or brand, where the text
+    ties it to the cells."""
+    found = [m["c"] for p in _CODE_DEFINED for m in p.finditer(text)]
+    return list(dict.fromkeys(c.rstrip("®™") for c in found if not re.fullmatch(r"[A-Z]{1,3}\d{2,4}", c) or "-" in c))
+
+
 def _group_names(text: str) -> list[str]:
     """The one-word names of groups other than the cell arm: "the autograft group", "(diclofenac group)"."""
     found = [m["w"] for m in re.finditer(r"(?i:(?:\bthe\s+|\(\s*)(?P<w>[A-Za-z][\w-]*)\s+(?:group|arm)s?\b)", text)]
@@ -506,7 +530,8 @@ def _once(drafts: list[ResultDraft], from_tables: list[ResultDraft]) -> list[Res
 def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256: str | None = None) -> Draft:
     """Extract one document (its decoded text) into a draft study."""
     x = _Extractor(source, doc_id)
-    by_row = join_cell_lines(source)  # tables copied one cell per line, one row per line again (same offsets)
+    # Markdown's marks blanked; tables copied one cell per line, one row per line again (same offsets)
+    by_row = join_cell_lines(blank_markup(source))
     blocks = segment(by_row)
     sents = sentences(by_row, blocks)
     data: dict[str, Any] = {}
@@ -685,8 +710,10 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
                 r.n = r.n if r.n is not None else n
             continue
         table_results, table = read_table_row(s, ctx, table, " ".join(caption))
-        if CAPTION.match(s.text):
-            caption = [s.text]  # "Table 2 Radiographic fusion on CT (per-protocol population)", then its header
+        if CAPTION.match(s.text) or _LEAD_IN.search(s.text):
+            # "Table 2 Radiographic fusion on CT (per-protocol population)", then its header; or a sentence that
+            # leads into a table without a caption: "Results at Week 24 (FAS) are summarized below."
+            caption = [s.text]
         elif caption and table_results is None and len(caption) < 3:
             caption.append(s.text)
         elif table_results is None:

@@ -52,7 +52,9 @@ _DROP_LEAD = re.compile(
 _DROP_TAIL = re.compile(
     r"(?i:\s*(?:,|\b(?:at(?!\s+(?:least|most))|during|after|before|pre-|over|from|within|through|until|up\s+to|measured|using|by|on)\b).*$)")
 _CUT = re.compile(r"(?i:,?\s+(?:defined\s+(?:as|by)|i\.e\.|which|that|whose|as\s+measured|compared)\b.*$|\s*\(defined\b.*$)")
-_SKIP_LIST = re.compile(r"(?i:^(?:whether|if|how|why|no|none|met|reached|achieved|attained|not|significantly|the\s+(?:long-term\s+)?(?:safety|efficacy|feasibility))\b)")
+_SKIP_LIST = re.compile(r"(?i:^(?:whether|if|how|why|no|none|met|reached|achieved|attained|not|significantly|"
+                        r"analy[sz]ed|compared|tested|modell?ed|estimated|calculated|powered|"
+                        r"the\s+(?:long-term\s+)?(?:safety|efficacy|feasibility))\b)")
 _FILLER = re.compile(r"(?i:^(?:safety|efficacy|tolerability|feasibility|outcomes?|data|patients|participants|results|imaging outcomes?|other .*outcomes?|(?:pre|post)-\S*|"
                      r"the clinical and laboratory manifestations.*|clinical and laboratory .*|the study)$)")
 _GROUP_TAIL = re.compile(r"(?i:\s+(?:of|in|for|among)\s+(?:the\s+)?[\w-]+\s+(?:group|arm)s?$)")

@@ -45,6 +45,16 @@ CONTENT_HEADINGS = {
     "conclusions and clinical implications": "conclusion", "patient summary": "conclusion",
     "setting and participants": "methods", "main outcomes": "methods", "measurements": "methods",
     "main results": "results", "principal findings": "results",
+    # a clinical study report's synopsis (ICH E3): "Methodology", "Criteria for Evaluation", "Statistical Methods",
+    # "Summary of Results" with "Efficacy Results" and "Safety Results"
+    "methodology": "methods", "criteria for evaluation": "methods", "statistical methods": "methods",
+    "statistical analysis": "methods", "statistical analyses": "methods",
+    "summary of results": "results", "efficacy results": "results", "safety results": "results",
+    "efficacy": "results", "safety": "results",
+    # who was enrolled, not outcomes: a report's "Demographic and Baseline Characteristics"
+    "demographic and baseline characteristics": "characteristics", "baseline characteristics": "characteristics",
+    "demographics": "characteristics", "baseline demographics": "characteristics",
+    "patient characteristics": "characteristics", "patient disposition": "characteristics",
     # a full text's discussion restates its results and cites others' ("lowered the score by about 5 points")
     "discussion": "discussion",
 }
@@ -155,7 +165,8 @@ def segment(text: str) -> list[Block]:
             blocks.append(Block(s, e, "boilerplate", section))
             continue
         inline = _INLINE_HEADING.match(body)
-        if inline and inline["h"].strip().lower() in CONTENT_HEADINGS:
+        if inline and CONTENT_HEADINGS.get(inline["h"].strip().lower(), "characteristics") != "characteristics":
+            # not "Baseline Characteristics: Age ..." of a registry page, one line of its own (below)
             skipping, section = False, CONTENT_HEADINGS[inline["h"].strip().lower()]
         if _INLINE_NOT_RESULT.match(body) and not skipping:
             blocks.append(Block(s, e, "boilerplate", section))

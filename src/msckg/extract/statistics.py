@@ -537,6 +537,10 @@ def _events(work: str, a: int, b: int) -> list[tuple[int, int]]:
     return spans
 
 
+# "FVC % predicted", "DLCO (% pred)": a measure's unit, not a percentage (no number before it)
+_PERCENT_PREDICTED = re.compile(r"(?i:(?<![\d.\s])(?<=[A-Za-z(])\s*%|(?<=[A-Za-z]\s)%)(?=\s*(?:of\s+)?pred(?:icted)?\b)")
+
+
 def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "",  # type: ignore[assignment]
                 pm_is_sd: bool = False, pm_is_mean: bool = False, paren_is_sd: bool = False) -> list[Group]:
     """Every statistic group in `text`, not overlapping; `masked` spans (timepoint numbers) are
@@ -548,7 +552,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     for a, b in masked:
         for i in range(a, b):
             chars[i] = "#"
-    work = "".join(chars)
+    work = _PERCENT_PREDICTED.sub(lambda m: "p" * len(m.group()), "".join(chars))
     taken: list[tuple[int, int]] = []
     groups: list[Group] = []
     for form, pattern in PATTERNS:
