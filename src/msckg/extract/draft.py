@@ -20,6 +20,7 @@ from msckg.builder.schema import approximate_days
 from msckg.extract.conditions import Disease, find_diseases, primary, severity
 from msckg.extract.design import Cue, ages, design_cues, usable
 from msckg.extract.enrollment import enrollment
+from msckg.extract.euctr_page import read_euctr_page
 from msckg.extract.markup import blank_markup
 from msckg.extract.endpoints import (
     PRESENTED,
@@ -685,6 +686,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     leftovers: list[str] = []
     outcome: Outcome | None = None
     page_results, page_spans = read_results_page(source, registry, arms)  # a registry results view, read by column
+    if not page_results:  # an EU Clinical Trials Register results summary, likewise
+        page_results, page_spans = read_euctr_page(source, registry, arms)
     drafts.extend(page_results)
     # the abstract a registry page carries restates its table's values: kept once, from the table
     table_values = {(r.population, r.timepoint.duration if r.timepoint else None, st.kind, st.value)

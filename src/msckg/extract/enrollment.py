@@ -33,6 +33,8 @@ _SCREENED_AFTER = re.compile(r"(?i:^\W*(?:were\s+|was\s+)?(?:screened|assessed|e
 
 _REGISTRY = re.compile(r"(?i:\benrol(?:l)?ment\s*(?:\((?:actual|anticipated|estimated)\))?\s*:?\s*(?P<n>\d+)\b)")
 _REGISTRY_LABEL = re.compile(r"(?i:^\s*enrol(?:l)?ment\s*(?:\((?:actual|anticipated|estimated)\))?\s*:?\s*$)")
+# the EU register: "Worldwide total number of subjects  64"
+_REGISTER_TOTAL = re.compile(r"(?i:^\s*worldwide\s+total\s+number\s+of\s+subjects\s+(?P<n>\d+)\s*$)")
 _BASELINE_ROW = re.compile(r"(?i:^\s*overall\s+number\s+of\s+baseline\s+participants\b(?:\s+\d+)*\s+(?P<n>\d+)\s*$)")
 
 # strong statements: the count is bound to a verb or phrase of enrolment
@@ -81,7 +83,7 @@ def enrollment(sentences: list[Sentence]) -> Cue | None:
             start = len(nxt.text) - len(nxt.text.lstrip())
             return Cue(int(nxt.text.strip()), nxt, start, start + len(nxt.text.strip()), 0.9)
     for s in sentences:  # a registry results page: the total column of the baseline table
-        if m := _BASELINE_ROW.match(s.text):
+        if m := _BASELINE_ROW.match(s.text) or _REGISTER_TOTAL.match(s.text):
             return Cue(int(m["n"]), s, m.start("n"), m.end("n"), 0.9)
     if found := _first(usable, _STRONG, 0.85):
         return found

@@ -86,7 +86,8 @@ class _Outcome:
     taken: set[str] = field(default_factory=set)  # endpoint ids the page's earlier outcomes hold (shared)
 
 
-def _lines(source: str) -> list[Line]:
+def lines_of(source: str) -> list[Line]:
+    """Every line of `source` with its offsets (line breaks left out)."""
     out, pos = [], 0
     for raw in source.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
@@ -128,7 +129,7 @@ def _cells(line: Line, skip_label: bool) -> list[tuple[int, int, str]]:
     return cells[1:] if skip_label and cells else cells
 
 
-def _arm_of(column: str, arms: list[ArmDraft]) -> ArmDraft:
+def arm_of(column: str, arms: list[ArmDraft]) -> ArmDraft:
     """The draft arm a column is: sham/placebo/control words name the comparator, else the arm whose words match."""
     comparator = next((a for a in arms if a.role != "experimental"), None)
     cells = next((a for a in arms if a.role == "experimental" and (a.pattern.search(column) or re.search(
@@ -218,7 +219,7 @@ def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> 
     if not arms or not is_results_page(source):
         return [], []
     source = join_registry_cells(source)
-    lines = _glued_spreads(_lines(source))
+    lines = _glued_spreads(lines_of(source))
     results: list[ResultDraft] = []
     spans: list[tuple[int, int]] = []
     inside, section_start = False, 0
@@ -364,7 +365,7 @@ def _values(line: Line, cur: _Outcome, columns: list[str], arms: list[ArmDraft],
             stats.append(Stat("difference" if change else "central-value", a, b, value, value=Decimal(value)))
         if not stats:
             continue
-        arm = _arm_of(cols[k], arms)
+        arm = arm_of(cols[k], arms)
         n = cur.analyzed[k] if k < len(cur.analyzed) else None
         r = ResultDraft(ep, arm.id, cur.time, stats, s, line.start + a, line.start + b, n, None, 0.85,
                         ["read from a registry results table, by column"])
@@ -378,7 +379,7 @@ def _analysis_line(line: Line, text: str, lines: list[Line], i: int, analysis: d
     if m := _SELECTION.match(text):
         names = [n.strip() for n in m["t"].split(",")]
         cols = cur.columns
-        target = next((cols.index(n) for n in names if n in cols and _arm_of(n, arms).role == "experimental"), None)
+        target = next((cols.index(n) for n in names if n in cols and arm_of(n, arms).role == "experimental"), None)
         analysis["target"] = target
         return
     target = analysis.get("target")
@@ -452,7 +453,7 @@ def _ae_line(line: Line, text: str, ae: dict[str, object], columns: list[str], a
         assert f is not None
         st = Stat("proportion", a, b, cell.strip(), numerator=int(f["num"]), denominator=int(f["den"]),
                   percentage=Decimal(f["pct"]), unit="%")
-        arm = _arm_of(str(cols[k]), arms)
+        arm = arm_of(str(cols[k]), arms)
         results.append(ResultDraft(ep, arm.id, time if isinstance(time, Item) else None, [st], line.sentence(),
                                    line.start + a, line.start + b, None, None, 0.85,
                                    ["read from a registry adverse-event table, by column"]))
