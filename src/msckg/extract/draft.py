@@ -22,6 +22,7 @@ from msckg.extract.design import Cue, ages, design_cues, usable
 from msckg.extract.enrollment import enrollment
 from msckg.extract.euctr_page import read_euctr_page
 from msckg.extract.markup import blank_markup
+from msckg.extract.reflow import reflow
 from msckg.extract.endpoints import (
     PRESENTED,
     UNMAPPED,
@@ -531,8 +532,9 @@ def _once(drafts: list[ResultDraft], from_tables: list[ResultDraft]) -> list[Res
 def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256: str | None = None) -> Draft:
     """Extract one document (its decoded text) into a draft study."""
     x = _Extractor(source, doc_id)
-    # Markdown's marks blanked; tables copied one cell per line, one row per line again (same offsets)
-    by_row = join_cell_lines(blank_markup(source))
+    # a PDF's wrapped lines joined into paragraphs, Markdown's marks blanked, tables copied one cell per line one
+    # row per line again: all in place, so offsets into the source hold
+    by_row = join_cell_lines(blank_markup(reflow(source)))
     blocks = segment(by_row)
     sents = sentences(by_row, blocks)
     data: dict[str, Any] = {}

@@ -58,6 +58,7 @@ class TableState:
     count_pct: bool = False  # "n (%)" said once, in the caption, the header or a row, holds for the rows below
     adverse: bool = False  # a table of adverse events: each row is an event
     measures: list[str] | None = None  # a single-arm table whose rows are times and whose columns are measures
+    times: list[Item | None] | None = None  # a single-arm table whose columns are visits ("Baseline (n = 12)", "Month 6")
 
 
 _MARK = r"[†‡§¶]|\*{1,3}"  # a footnote mark that may stand for a p-value
@@ -107,8 +108,38 @@ def _transposed(cells: list[str], ctx: Context) -> TableState | None:
     return state
 
 
+def _visit(cell: str, s: Sentence) -> Item | None:
+    """The visit a column heads: "Baseline (n = 12)", "Month 6 (n = 12)", "12 months"."""
+    words = re.sub(r"\s*\(\s*n\s*=\s*\d+\s*\)\s*$", "", cell).strip()
+    if re.fullmatch(r"(?i:baseline|pre-?treatment|before\s+treatment|screening|day\s+0|week\s+0|month\s+0)", words):
+        return Item(s.start, s.start + len(words), "P0D", "baseline")
+    tls = find_timepoints(words)
+    if len(tls) == 1 and len(tls[0].items) == 1 and tls[0].end - tls[0].start >= len(words) - 2:
+        return tls[0].items[0]
+    return None
+
+
+def _visit_columns(cells: list[str], s: Sentence, ctx: Context) -> TableState | None:
+    """"Variable  Baseline (n = 12)  Month 6 (n = 12)  Month 12 (n = 11)  P (month 12 vs baseline)": one arm at
+    each visit, the p-value of the last against the first."""
+    if len(ctx.arms) != 1 or len(cells) < 3 or not _HEAD.match(cells[0]):
+        return None
+    times = [_visit(c, s) for c in cells[1:]]
+    ps = [bool(_P_HEAD.match(c) or re.match(r"(?i:\s*p\s*(?:-?\s*value)?\s*\()", c)) for c in cells[1:]]
+    if sum(1 for t in times if t) < 2 or not all(t or p for t, p in zip(times, ps, strict=True)):
+        return None
+    cols = [("arm", ctx.arms[0].id) if t else ("p", "") for t in times]
+    ns = [int(m.group(1)) if (m := re.search(r"\(\s*n\s*=\s*(\d+)\s*\)", c)) else None for c in cells[1:]]
+    state = TableState(cols, ns)
+    state.times = times
+    return state
+
+
 def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
     cells = s.text.split("\t")
+    if (visits := _visit_columns(cells, s, ctx)) is not None:
+        visits.skip = bool(_SKIP_CAPTION.search(caption))
+        return visits
     if (flipped := _transposed(cells, ctx)) is not None:
         flipped.skip = bool(_SKIP_CAPTION.search(caption))
         one_n = re.findall(r"\bn\s*=\s*(\d+)\b", caption)
@@ -276,7 +307,8 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
                 stats += _marked_p(raw_cells[k + 1], off, ctx, "comparator")  # "35.1 (18.4)‡": against the other arm
             if stats:
                 own_n = next((st.denominator for st in stats if st.kind == "proportion" and st.denominator), None)
-                arm_results.append(ResultDraft(ep, arm, time, stats, s, s.start + off, s.start + off + len(cell), own_n or state.n[k],
+                at = state.times[k] if state.times and state.times[k] else time
+                arm_results.append(ResultDraft(ep, arm, at, stats, s, s.start + off, s.start + off + len(cell), own_n or state.n[k],
                                                None, 0.8, ["a row of a table: check the columns"]))
         elif kind == "diff" and (m := _EST_CI.match(cell)):
             ratio = state.ratio if not m["name"] else bool(re.search(r"(?i:ratio|^(?:OR|HR|RR|IRR)$)", m["name"]))
@@ -287,7 +319,11 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
             rel = _RELATION.get(m["rel"] or "")
             between.append(Stat("p-value", off + m.start(), off + m.end(), cell.strip(), value=Decimal(m["v"]),
                                 relation=rel, comparison="comparator"))
-    if arm_results and between:
+    if arm_results and between and state.times:  # the last visit against the first
+        for st in between:
+            st.comparison = "baseline"
+        arm_results[-1].stats += between
+    elif arm_results and between:
         arm_results[0].stats += between
     return arm_results, state
 
