@@ -69,7 +69,10 @@ _BALANCED = re.compile(r"(?i:\b(?:groups|arms|cohorts)\s+were\s+(?:well[- ])?(?:
                        r"\s+(?:at\s+baseline\s*:|(?:at\s+baseline\s+)?(?:in|with\s+respect\s+to|regarding)\s+(?:age|sex|gender|"
                        r"demographic|baseline\s+characteristics|clinical\s+characteristics))"
                        r"|\bbaseline\s+(?:age|characteristics|demographics)\b[^.;]{0,80}?\b(?:were|was)\s+(?:similar|comparable|"
-                       r"balanced)\s+(?:in|between|across)\s+(?:the\s+)?(?:two\s+|both\s+)?groups\b)")
+                       r"balanced)\s+(?:in|between|across)\s+(?:the\s+)?(?:two\s+|both\s+)?groups\b"
+                       # "Baseline characteristics were balanced (Table 1): mean age was 71.4 years"
+                       r"|\bbaseline\s+(?:characteristics|demographics)\s+were\s+(?:well[- ])?(?:balanced|similar|comparable)"
+                       r"\b[^.;:]{0,30}:)")
 _CROSSOVER = re.compile(r"(?i:\bcross-?over\s+(?:trial|study|design)\b|\brandomi[sz]ed\s+(?:[\w-]+\s+){0,3}cross-?over\b)")
 _PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b"
                        r"|\bmeans?\s*\(\s*(?:±|\+/-)\s*SD\s*\))")  # the NEJM's "The mean (±SD) change ... was 3.6±6.1"

@@ -72,7 +72,7 @@ SKIP_HEADINGS = {
     "notes", "declarations", "author contributions", "supplementary material", "share this article",
 }
 REFERENCE_SECTIONS = {"references", "bibliography", "cited by", "similar content being viewed by others"}
-_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])")
+_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s*\|?\s+(?=[A-Z])")  # "3. Results", "3 | RESULTS"
 _HEADING = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z '/&-]{1,48}?)\s*:?\s*$")
 _INLINE_HEADING = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z /&-]{2,40}?)\s*:\s+\S")
 # registry results: who was enrolled and how they moved through the trial, not outcomes

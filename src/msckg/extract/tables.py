@@ -108,6 +108,65 @@ _ALIGNED_HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|me
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
+# a table whose cells a PDF copy parted by one space: "Outcome UC-MSC (n = 36) Placebo (n = 36) Difference (95% CI) p"
+_SPACED_HEAD = re.compile(r"(?i:^\s*(?P<head>outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?)\s+\S)")
+_SPACED_CELL = (r"(?:[<>≤≥]\s?)?[-−–]?\d+(?:[.,·]\d+)?%?(?:\s\((?:[^()]|\([^()]*\))*\))?[†‡§¶*]*|[–—-]|NR|NA|n/a|"
+                r"[<>≤≥]?\s?\.\d+[†‡§¶*]*")
+_SPACED_CELLS = re.compile(_SPACED_CELL)
+
+
+def _spaced_columns(header: str) -> list[tuple[int, int]] | None:
+    """The cells of a one-space table header: the heading word, then each column ending at its ")" or a last "p"."""
+    m = _SPACED_HEAD.match(header)
+    if not m or len(re.findall(r"\(\s*n\s*=\s*\d+\s*\)", header)) < 1:
+        return None
+    cuts = [m.end("head")]
+    cuts += [k + 1 for k in range(m.end("head"), len(header)) if header[k] == ")" and k + 1 < len(header) and header[k + 1] == " "]
+    if last := re.search(r" (?=(?:p|P)(?:\s*-?\s*value)?\s*$)", header):
+        cuts.append(last.start())
+    cuts = sorted(set(cuts))
+    if len(cuts) < 2:
+        return None
+    bounds = [(0, cuts[0])] + [(a + 1, b) for a, b in zip(cuts, cuts[1:])] + [(cuts[-1] + 1, len(header))]
+    return [(a, b) for a, b in bounds if header[a:b].strip()]
+
+
+def spaced_cells(text: str) -> str:
+    """`text` with each table whose cells a PDF copy parted by single spaces (under its "Table 2." caption, a
+    header with "(n = 36)" columns) given tabs between its cells, one character for one: a row is its label
+    then as many value cells as the header has columns ("MoCA change, week 24 2.1 (2.6) 0.6 (2.4) 1.5 (0.3 to
+    2.7) 0.012")."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if not CAPTION.match(lines[i]) or "\t" in lines[i]:
+            i += 1
+            continue
+        head = next((j for j in range(i + 1, min(i + 3, len(lines))) if "\t" not in lines[j]
+                     and _spaced_columns(lines[j])), None)
+        if head is None:
+            i += 1
+            continue
+        cols = _spaced_columns(lines[head])
+        assert cols is not None
+        chars = list(lines[head])
+        for a, _ in cols[1:]:
+            chars[a - 1] = "\t"
+        lines[head] = "".join(chars)
+        row = re.compile(rf"^(?P<label>.*?[A-Za-z%)].*?)(?P<cells>(?: (?:{_SPACED_CELL})){{{len(cols) - 1}}})\s*$")
+        j = head + 1
+        while j < len(lines) and lines[j].strip() and "\t" not in lines[j] and (m := row.match(lines[j])):
+            chars = list(lines[j])
+            chars[m.end("label")] = "\t"
+            base = m.start("cells") + 1
+            for c in list(_SPACED_CELLS.finditer(m["cells"][1:]))[1:]:
+                chars[base + c.start() - 1] = "\t"
+            lines[j] = "".join(chars)
+            j += 1
+        i = j
+    return "\n".join(lines)
+
+
 def aligned_cells(text: str) -> str:
     """`text` with each space-aligned table (a fixed-width table in a full-text capture, under its "Table 2."
     caption) given a tab where each run of two or more spaces parts its cells, one character for one; the
@@ -144,7 +203,7 @@ def join_cell_lines(text: str) -> str:
     """`text` with each one-cell-per-line table joined into one line per row (tabs for line breaks), each
     "|"-separated table given tabs between its cells (`pipe_cells`) and each space-aligned one too
     (`aligned_cells`)."""
-    cells = CellLines(aligned_cells(pipe_cells(text)))
+    cells = CellLines(spaced_cells(aligned_cells(pipe_cells(text))))
     lines = cells.lines
     i = 0
     while i < len(lines):
