@@ -75,7 +75,8 @@ _BALANCED = re.compile(r"(?i:\b(?:groups|arms|cohorts)\s+were\s+(?:well[- ])?(?:
                        r"\b[^.;:]{0,30}:)")
 _CROSSOVER = re.compile(r"(?i:\bcross-?over\s+(?:trial|study|design)\b|\brandomi[sz]ed\s+(?:[\w-]+\s+){0,3}cross-?over\b)")
 _PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b"
-                       r"|\bmeans?\s*\(\s*(?:±|\+/-)\s*SD\s*\))")  # the NEJM's "The mean (±SD) change ... was 3.6±6.1"
+                       r"|\bmeans?\s*\(\s*(?:±|\+/-)\s*SD\s*\)"
+                       r"|\(\s*means?\s*(?:±|\+/-)\s*(?:SD|s\.d\.|standard\s+deviations?)\s*\))")  # the NEJM's "The mean (±SD) change ... was 3.6±6.1"
 # a results table whose rows say "REU score, mean ± SD": the authors' way with "±" in their text too
 _TABLE_PM_SD = re.compile(r"(?im:^[^\t\n]*\bmean\s*(?:±|\+/-)\s*SD\b[^\t\n]*\t)")
 _ANY_SEM = re.compile(r"(?i:±\s*(?:SEM|SE)\b|\bstandard errors?\b|\bmean\s*(?:±|\+/-)\s*(?:SEM|SE)\b)")

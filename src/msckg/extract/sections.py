@@ -108,11 +108,12 @@ class Block:
 
 
 def cjk_share(line: str) -> float:
-    """The share of letters that are CJK: a translated line is mostly Han characters."""
+    """The share of letters that are CJK: a translated line is mostly Han, kana or Hangul."""
     letters = [c for c in line if c.isalpha()]
     if not letters:
         return 0.0
-    cjk = sum(1 for c in letters if "\u3040" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
+    cjk = sum(1 for c in letters if "\u3040" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+              or "\uac00" <= c <= "\ud7af" or "\u1100" <= c <= "\u11ff" or "\u3130" <= c <= "\u318f")  # Hangul too
     return cjk / len(letters)
 
 

@@ -319,6 +319,13 @@ def _change_kind(before: str) -> str:
     return "difference"
 
 
+def _sd_change_kind(before: str) -> str:
+    """A change given with its SD ("the change in WOMAC was −18.4 ± 14.2") is the mean of the changes, unless the
+    clause says it is a difference (between groups)."""
+    kind = _change_kind(before)
+    return "mean" if kind == "difference" and not re.search(r"(?i:\bdifferences?\b)", before) else kind
+
+
 def _make(form: str, m: re.Match[str], text: str) -> Group:
     g = Group(form, m.start(), m.end())
     span = m.group(0)
@@ -369,13 +376,13 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.confidence = 0.7
     elif form == "sd_again":
         unit = m["u"] or m["u2"] or None
-        kind = _change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
+        kind = _sd_change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
             "mean" if _MEAN.search(before) else "central-value"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
         g.confidence = 0.75
     elif form == "msd":
         unit = m["u"] or m["u2"] or None
-        kind = _change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
+        kind = _sd_change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
             "mean" if _MEAN.search(before) else "central-value"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
         g.n = int(m["n"]) if m["n"] else None
