@@ -27,6 +27,7 @@ from msckg.extract.endpoints import (
     key_tokens,
     mentions,
 )
+from msckg.extract.sections import heading_of
 from msckg.extract.sentences import Sentence
 from msckg.extract.statistics import ARM_LIST, UNIT, Group, Stat, find_groups
 from msckg.extract.timepoints import FOLLOW_UP_BEFORE, Item, TimeList, find_timepoints
@@ -324,6 +325,11 @@ def _in_definition(text: str, a: int, b: int) -> bool:
         not re.search(r"(?i:\b(?:in|of|at|for|with|and|or|was|were)\s*$)", text[:op])
 
 
+# "Combined remission at week 24: ...", "TEAEs: 12 (42.9%) vs 13 (48.1%)": a label, its time, a colon, the values
+_LABEL_COLON = re.compile(r"^\s*(?P<np>[A-Za-z][\w'’≥≤<>%/().,+-]*(?:\s+[\w'’≥≤<>%/().,+-]+){0,9}?)"
+                          r"(?:\s+(?:at|by|after|over)\s+(?:week|month|day|year)\s+\d+)?\s*:\s+(?=\S)")
+
+
 def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft]], ctx: Context,
                   s: Sentence, reasons: list[str]) -> tuple[EndpointDraft, float]:
     g_start = g.start
@@ -338,6 +344,21 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
                               s.start + a + len(words), confidence=0.6)
         reasons.append("endpoint named by the words of a zero count")
         return ep, 0.9
+    colon = _LABEL_COLON.match(text)
+    if colon and colon.end() <= g.start and heading_of(colon["np"]) is None and not _POPULATION_WORD.search(colon["np"]) \
+            and not (colon["np"].isupper() and len(colon["np"].split()) > 1) \
+            and not re.search(r"(?i:\b(?:was|were|is|are|had|has|have|gave|showed|did|led|resulted|remained)\b)", colon["np"]) \
+            and not any(colon.end() <= f[0] < g.start for f in found) \
+            and not re.search(r"(?i:\b(?:primary|secondary|key|main)\s+(?:end-?points?|outcomes?)\b|\b(?:results?|conclusions?|"
+                              r"methods?|background|findings|safety|efficacy)\s*$)", colon["np"]):
+        # a poster's or a report's "Combined remission at week 24: 14/28 (50.0%) with 60M vs 16/27 (59.3%)"
+        named = [f for f in found if f[0] >= colon.start("np") and f[1] <= colon.end("np")]
+        if named:
+            return named[-1][2], 0.95
+        hits = find_instruments(colon["np"])
+        reasons.append("endpoint named by the label before a colon")
+        return ctx.registry.add(colon["np"], hits[0][2][0] if hits else UNMAPPED, "other", s, s.start + colon.start("np"),
+                                s.start + colon.end("np"), confidence=0.6), 0.85
     primary = re.match(r"(?i:\s*(?:the\s+)?(?:primary|main)\s+(?:efficacy\s+)?(?:end-?point|outcome)\b)", text)
     named_primary = next((e for e in ctx.registry.items if e.role == "primary"), None)
     if primary and named_primary is not None and not [f for f in found if f[1] <= g.start]:
