@@ -493,10 +493,19 @@ def _dose_value_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
     millions = list(dict.fromkeys(m["n"] for m in re.finditer(
         r"(?i:\b(?P<n>\d+(?:\.\d+)?)[- ]million(?:\s+(?:cells?|MPCs?|MSCs?))?(?:\s+(?:group|arm|cohort)s?\b"
         r"|(?=,?\s+(?:and\s+|or\s+)?[\w-]+(?:,\s*(?:and\s+|or\s+)?[\w-]+)*,?\s+(?:groups|arms|cohorts)\b)))", text)))
+    if len(millions) < 2 and (pair := re.search(r"(?i:\b(\d+(?:\.\d+)?)\s*(?:million|M)\s+(?:vs\.?|versus|or)\s+"
+                                                r"(\d+(?:\.\d+)?)\s*million\b)", text)):
+        millions = [pair.group(1), pair.group(2)]  # "60 million vs 120 million allogeneic ASCs", then "with 60M"
     if len(found) < 2 and len(millions) >= 2:  # "in the 150-million group, ... in the 75-million group"
-        return [ArmDraft(_slug(f"{n} million"), f"{n}-million group", "experimental", re.compile(
-            rf"(?i:\b(?:the\s+)?{re.escape(n)}[- ]million(?:\s+(?:cells?|MPCs?|MSCs?))?(?:\s+(?:group|arm|cohort)s?)?\b)"))
-                for n in millions] + [a for a in arms if a.role != "experimental"]
+        out = []
+        for n in millions:
+            arm = ArmDraft(_slug(f"{n} million"), f"{n}-million group", "experimental", re.compile(
+                rf"(?i:\b(?:the\s+)?{re.escape(n)}[- ]million(?:\s+(?:cells?|MPCs?|MSCs?|ASCs?))?(?:\s+(?:group|arm|cohort)s?)?\b)"
+                rf"|(?-i:\b(?:the\s+)?{re.escape(n)}\s?M\b(?:\s+(?:group|arm|cohort)s?)?)"))  # "with 60M", "(120M)"
+            size = re.search(rf"(?<![\d.]){re.escape(n)}\s?(?:M|million)\s*[:,(]\s*n\s*=\s*(\d+)", text)
+            arm.size = int(size.group(1)) if size else None
+            out.append(arm)
+        return out + [a for a in arms if a.role != "experimental"]
     if len(found) < 2:
         return arms
     out = []

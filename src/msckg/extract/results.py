@@ -352,7 +352,9 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
             and not re.search(r"(?i:\b(?:primary|secondary|key|main)\s+(?:end-?points?|outcomes?)\b|\b(?:results?|conclusions?|"
                               r"methods?|background|findings|safety|efficacy)\s*$)", colon["np"]):
         # a poster's or a report's "Combined remission at week 24: 14/28 (50.0%) with 60M vs 16/27 (59.3%)"
-        named = [f for f in found if f[0] >= colon.start("np") and f[1] <= colon.end("np")]
+        # the label is the measure the methods named when it opens with it ("PDAI: ..."), not when it only mentions
+        # words of another ("Clinical response (closure of ...)" is not "combined remission (clinical closure ...)")
+        named = [f for f in found if f[0] == colon.start("np") and f[1] <= colon.end("np")]
         if named:
             return named[-1][2], 0.95
         hits = find_instruments(colon["np"])

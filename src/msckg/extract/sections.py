@@ -81,7 +81,7 @@ _INLINE_NOT_RESULT = re.compile(r"^\s*(?i:participant\s+flow|baseline\s+characte
 _INLINE_SKIP = re.compile(r"^\s*(?i:disclosures?|conflicts? of interest|competing interests|to cite this abstract"
                           r"|author contributions|acknowledge?ments?)\s*:")
 _BOILERPLATE = re.compile(
-    r"(?i)^\s*(?:skip to (?:main )?content|log ?in\b|sign in|menu\b|search\b|thank you for visiting|"
+    r"(?i)^\s*[◀▶←→«‹☰]?\s*(?:skip to (?:main )?content|log ?in\b|sign in|menu\b|search\b|thank you for visiting|zoom\b|"
     r"this is a preview|price excludes|tax calculation|instant access|fig(?:ure)?\.? ?\d+\s*$|table \d+\s*$|"
     r"«|back to\b|copyright|©|all rights reserved|published:|received:|revised:|accepted:|issue date:|"
     r"open access\s*$|research article\s*$|original article\s*$|article\s+\d|check for updates|"
@@ -135,6 +135,20 @@ _RESULTS_SUBHEADINGS = {"participants", "setting", "setting and participants", "
 _METHODS_OUTCOMES = {"outcome measures"}
 
 
+def _nav_bar(body: str) -> bool:
+    """A site's bar of links copied as one line: short items parted by wide gaps ("Search posters    Session P07 –
+    Therapy    Poster 712 of 986    ▶ Next"), no sentence among them."""
+    if "\t" in body or not _NAV_WORD.search(body):
+        return False
+    items = [x for x in re.split(r" {3,}", body) if x.strip()]
+    return len(items) >= 3 and all(len(x.split()) <= 7 and not re.search(r"[.;]\s*$", x) for x in items) \
+        and not re.search(r"\d\s*(?:%|±|\()", body)
+
+
+_NAV_WORD = re.compile(r"(?i:[◀▶←→«»‹›☰]|\b(?:next|previous|back\s+to|download|share|search|log\s?in|sign\s+in|full\s+screen|"
+                       r"add\s+to\s+favou?rites|contact\s+author|print)\b)")
+
+
 def segment(text: str) -> list[Block]:
     """Classify every non-empty line of `text`."""
     blocks: list[Block] = []
@@ -180,7 +194,7 @@ def segment(text: str) -> list[Block]:
             kind: BlockKind = "references" if section in REFERENCE_SECTIONS else "boilerplate"
             blocks.append(Block(s, e, kind, section))
             continue
-        if _BOILERPLATE.match(body):
+        if _BOILERPLATE.match(body) or _nav_bar(body):
             blocks.append(Block(s, e, "boilerplate", section))
         elif _CITATION.search(body) and re.search(r"\bPMID:\s*\d", body) and not re.match(r"\s*\[?\d{1,3}[.)\]]\s", body):
             # "Ren H, Aziz N, ... Dev Neurorehabil Regen. 2023 Nov;17(6):488-497. doi: ... PMID: ...": the
