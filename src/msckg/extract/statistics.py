@@ -24,13 +24,13 @@ from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
 
 # "1,240 pg/mL": thousands separated by commas (three digits after each comma, no space)
 NUM = r"(?<![\w.,])[+-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
-UNIT = (r"(?:percentage\s+points?|%|[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:/1\.73\s?m2)?|mm\s?Hg|"
-        r"mg/24\s?h|mg/g|letters|logMAR|dB|[µμu]m|kPa|bpm|seconds|episodes|nV/deg²|[cm]m²|"
-        r"(?:mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|minutes?|min|ms|m|sec|s)"
+UNIT = (r"(?:percentage\s+points?|%|[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:(?:/|\s+per\s+)1[.·]73\s?m[2²])?|mm\s?Hg|"
+        r"mg/24\s?h|mg/g|letters|logMAR|dB|[µμu]m|kPa|bpm|seconds|episodes|nV/deg²|"
+        r"(?:[cm]m[²³]|mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|minutes?|min|ms|m|sec|s)"
         r"(?:/(?:month|week|day|year|min|h|kg|m2|m²|L|dL|mL))?)(?![A-Za-z0-9])")
 # units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
 MEASURE_UNIT = (r"(?:[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|"
-                r"mL/min(?:/1\.73\s?m2)?|mm\s?Hg|mg/24\s?h|mg/g|points)(?![A-Za-z0-9/])")
+                r"mL/min(?:(?:/|\s+per\s+)1[.·]73\s?m[2²])?|mm\s?Hg|mg/24\s?h|mg/g|points)(?![A-Za-z0-9/])")
 _W = NUMBER_WORDS_RE
 # "no serious adverse event attributable to the cells": one zero count, named by its own words
 _NO_NP = (r"no\s+(?:[\w-]+\s+|,\s*){0,5}?(?:adverse\s+(?:drug\s+)?(?:events?|reactions?)|AEs?|"
@@ -92,7 +92,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("count_pct_of", re.compile(
         rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})(?:\s+[a-z-]+){{0,2}}?\s*\(\s*(?P<pct>{NUM})\s*%\s*\)\s+of\s+(?:the\s+)?(?P<den>\d+))")),
     ("count_pct_paren", re.compile(
-        rf"(?i:\(\s*(?P<num>\d+|{_W})\s+(?:[a-z-]+\s+)?(?:patients|participants|subjects|cases)?\s*[,;]\s*(?P<pct>{NUM})\s*%\s*\))")),
+        rf"(?i:\(\s*(?P<num>\d+|{_W})\s+(?:[a-z-]+\s+)?(?:patients|participants|subjects|cases|eyes|knees|joints|"
+        rf"lesions|ulcers|wounds|teeth|limbs|feet|hands|fistulas)?\s*[,;]\s*(?P<pct>{NUM})\s*%\s*\))")),
     ("count_pct_group", re.compile(  # "in 28 cases of observation group (66.7%)"
         rf"(?i:(?<![\w.#])(?P<num>\d+|{_W})\s+{_PEOPLE_WORDS}\s+(?:of|in)\s+(?:the\s+)?(?P<arm>[\w-]+)\s+(?:group|arm)\s*"
         rf"[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]])")),
@@ -548,6 +549,10 @@ def _events(work: str, a: int, b: int) -> list[tuple[int, int]]:
 _PERCENT_PREDICTED = re.compile(r"(?i:(?<![\d.\s])(?<=[A-Za-z(])\s*%|(?<=[A-Za-z]\s)%)(?=\s*(?:of\s+)?pred(?:icted)?\b)")
 
 
+# "7.84 mm2", "1.73 m2", "kg/m2": a squared (or cubed) unit typed without its superscript, not a number 2
+_SQUARED = re.compile(r"(?:(?<=\b[mcµμ]m)|(?<=\bm))[23](?![\d.,]\d)(?=[\s/),;.]|$)")
+
+
 def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "",  # type: ignore[assignment]
                 pm_is_sd: bool = False, pm_is_mean: bool = False, paren_is_sd: bool = False) -> list[Group]:
     """Every statistic group in `text`, not overlapping; `masked` spans (timepoint numbers) are
@@ -559,7 +564,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     for a, b in masked:
         for i in range(a, b):
             chars[i] = "#"
-    work = _PERCENT_PREDICTED.sub(lambda m: "p" * len(m.group()), "".join(chars))
+    work = _SQUARED.sub(lambda m: "²" if m.group() == "2" else "³", _PERCENT_PREDICTED.sub(lambda m: "p" * len(m.group()),
+                                                                                          "".join(chars)))
     taken: list[tuple[int, int]] = []
     groups: list[Group] = []
     for form, pattern in PATTERNS:
