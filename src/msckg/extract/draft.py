@@ -250,7 +250,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
 # "controls", "control wounds", "control patients": the comparator arm's members
 _CONTROLS = (r"\bcontrols\b|\bcontrol\s+(?:patients|participants|subjects|wounds|eyes|knees|limbs|ulcers|lesions|"
              r"infants|children|recipients|joints|teeth|sites)\b")
-_STANDARD = (r"(?:standard|usual|conventional|routine|best supportive)\s+(?:medical\s+|of\s+)?"
+_STANDARD = (r"(?:standard|usual|conventional|routine|best supportive|best available)\s+(?:medical\s+|of\s+)?"
              r"(?:therapy|care|treatment|management)")
 
 
@@ -308,7 +308,8 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     # "randomly assigned 1:1 to autologous BM-MSCs or ICBG": the other treatment is the comparator
     other = re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:\(?\d+(?:\s*:\s*\d+)+\)?\s+)?"
                       r"(?:in\s+a\s+\d+(?:\s*:\s*\d+)+\s+ratio\s+)?to\s+(?:receive\s+)?(?P<x>[^;.]{3,120}?),?\s+or\s+(?:to\s+|of\s+)?"
-                      r"(?:receive\s+)?(?!\d)(?P<y>[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+\d|\s+(?:at|for|in|with|on|plus|and|twice|once|daily)\b))",
+                      r"(?:receive\s+)?(?!\d)(?P<y>[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+\d|\s+(?:at|for|in|with|on|plus|and|twice|once|daily|"
+                      r"chosen|selected|given|as|per|according|by)\b))",
                       _without_parentheses(methods))  # "to BM-MSCs (1-2 × 10(6) cells/kg; n = 61) or basiliximab (...)"
     if other and re.search(r"(?i:\b(?:MSCs?|cells?|stem|stromal)\b|\w+-MSC)", other["x"]) and not re.search(
             r"(?i:\b(?:MSCs?|cells?|stem|stromal|placebo|sham)\b|\w+-MSC)", other["y"]):
