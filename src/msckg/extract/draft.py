@@ -183,7 +183,8 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     all_text = " ".join(s.text for s in sents)
     if named := _cell_group_names(all_text):  # "(scaffold group)": the cell arm's own name
         alt = "|".join(re.escape(w) for w in named)
-        exp = re.compile(exp.pattern + rf"|(?i:\b(?:the\s+)?(?:{alt})\s+(?:group|arm)s?\b|\b(?:{alt})(?=\s*\(\s*n\s*=))")
+        exp = re.compile(exp.pattern + rf"|(?i:\b(?:the\s+)?(?:{alt})\s+(?:group|arm)s?\b|\b(?:{alt})(?=\s*\(\s*n\s*=)"
+                         rf"|\b(?:receiving|given|with)\s+the\s+(?:{alt})\b)")  # "22/41 (54%) participants receiving the combination"
     if codes := product_codes(all_text):  # "in the KRT-UC01 group", "receiving KRT-UC01", "KRT-UC01 recipients"
         alt = "|".join(re.escape(c) for c in codes)
         exp = re.compile(exp.pattern + rf"|(?:\b(?:{alt})(?![\w-])(?:[®™])?(?:\s+(?:group|arm|recipients))?)")
@@ -547,12 +548,21 @@ def _once(drafts: list[ResultDraft], from_tables: list[ResultDraft]) -> list[Res
     return out
 
 
+# the BMJ's "6.6% (SD 0.8%) v 7.1% (0.9%)": "v" between two values is "versus"
+_V_BETWEEN = re.compile(r"(?<=[\d%)\]]) v(?= [-−–]?\d)")
+
+
+def _versus(text: str) -> str:
+    """`text` with a bare "v" between two values written "vs" (the space before it taken), one character for one."""
+    return _V_BETWEEN.sub("vs", text)
+
+
 def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256: str | None = None) -> Draft:
     """Extract one document (its decoded text) into a draft study."""
     x = _Extractor(source, doc_id)
     # a PDF's wrapped lines joined into paragraphs, Markdown's marks blanked, tables copied one cell per line one
     # row per line again: all in place, so offsets into the source hold
-    by_row = join_cell_lines(blank_markup(reflow(source)))
+    by_row = join_cell_lines(_versus(blank_markup(reflow(source))))
     blocks = segment(by_row)
     sents = sentences(by_row, blocks)
     data: dict[str, Any] = {}

@@ -381,10 +381,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
             "mean" if _MEAN.search(before) else "central-value"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
         g.confidence = 0.75
-    elif form == "msd":
+    elif form == "msd":  # "0.31 (SD 0.17)": a value given with its standard deviation is a mean
         unit = m["u"] or m["u2"] or None
-        kind = _sd_change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
-            "mean" if _MEAN.search(before) else "central-value"
+        kind = _sd_change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else "mean"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
         g.n = int(m["n"]) if m["n"] else None
     elif form in ("iqr", "hdr_median"):
