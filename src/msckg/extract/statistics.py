@@ -58,7 +58,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ci_again", re.compile(rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*[(\[]\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—|-)\s*(?P<hi>{NUM})\s*%?\s*"
                             r"(?=[)\];,])")),
     # "-1.8 (SD 5.9) versus -4.6 (6.3; p=0.10)": the second spread after an "SD" stated for the first
-    ("sd_again", re.compile(rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?P<sd>{NUM})\s*(?P<u2>{UNIT})?\s*(?=[;,)])")),
+    ("sd_again", re.compile(rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?P<sd>{NUM})\s*(?P<u2>{UNIT})?\s*(?=[;,)\]])")),
     ("hdr_msd", re.compile(  # "88·2 [9·6]" under "(mean [SD])"
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*(?P<o>[(\[])\s*(?P<sd>{NUM})\s*(?P<u2>{UNIT})?\s*(?(o)[)\]])")),
     ("hdr_median", re.compile(
@@ -67,8 +67,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\(\s*(?P<v>[+-]?\d+(?:\.\d+)?)\s*(?P<u>{UNIT})?\s*[,;]\s*(?:SD|s\.d\.)\s*[=:]?\s*(?P<sd>{NUM})\s*"
         rf"(?P<u2>{UNIT})?\s*\)")),
     ("msd", re.compile(
-        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?:SD|s\.d\.|standard deviation)\s*[=:]?\s*(?P<sd>{NUM})\s*"
-        rf"(?P<u2>{UNIT})?(?:\s*[,;]\s*n\s*=\s*(?P<n>\d+))?\s*\)")),
+        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?:SD|s\.d\.|standard deviation)\s*[=:]?\s*(?P<sd>{NUM})\s*"
+        rf"(?P<u2>{UNIT})?(?:\s*[,;]\s*n\s*=\s*(?P<n>\d+))?\s*[)\]]")),  # "(SD 4·6)", the Lancet's "[SD 4·6]"
     ("iqr", re.compile(
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?P<what>IQR|interquartile range|range)\s*[:=,]?\s*"
         rf"{NUM}\s*(?P=u)?\s*(?:-|to|–|,)\s*"
@@ -577,7 +577,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
             if form == "ci_again" and not re.search(r"(?i:\d{2}\s*%\s*(?:CI|C\.I\.|confidence interval)|[(\[]\s*(?:IQR|"
                                                     r"interquartile range|range)\b)", work[:s]):
                 continue
-            if form == "sd_again" and (not re.search(r"(?i:\(\s*(?:SD|s\.d\.)\b)", work[:s])
+            if form == "sd_again" and (not re.search(r"(?i:[(\[]\s*(?:SD|s\.d\.)\b)", work[:s])
                                        or m["u2"] == "%" and not m["u"] or re.search(r"(?:\bof|/)\s*$", work[:s])):
                 continue  # "18 of 26 (69%)" after an "(SD 58)" is a proportion
             if form == "hdr_msd" and not (_HDR_MSD.search(work) or (paren_is_sd or _HDR_MSD.search(previous))
