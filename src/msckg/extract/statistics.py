@@ -37,6 +37,7 @@ _NO_NP = (r"no\s+(?:[\w-]+\s+|,\s*){0,5}?(?:adverse\s+(?:drug\s+)?(?:events?|rea
           r"serious\s+adverse\s+events?|SAEs?|toxicit(?:y|ies)|side[- ]effects?|complications?|deaths?)(?:\s*\([A-Za-z]+\))?"
           r"(?:\s+(?:related|attributable|attributed|due)\s+to\s+(?:the\s+)?[\w-]+)?")
 # "no significant difference was observed", "no patient developed ...": not a count of events
+_EVENT_WORD = re.compile(r"(?i:\b(?:adverse|SAEs?|AEs?|reactions?|complications?|infections?|toxicit\w*)\b)")
 _NOT_COUNTED = re.compile(r"(?i:\b(?:differences?|changes?|significan\w*|improvements?|correlations?|effects?|"
                           r"associations?|increases?|decreases?|patients?|participants?|subjects?|one|cases?|"
                           r"evidence|signs?|trend)\b)")
@@ -127,12 +128,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "There were no infusion-related adverse events."
     ("zero_there", re.compile(r"(?i:\bthere\s+(?:were|was|had\s+been)\s+no\s+(?:cases?\s+of\s+)?(?P<what>[\w-]+(?:\s+[\w-]+){0,5}?)"
                               r"(?=\s*(?:[.;,(]|$|\s+(?:in|among|during|after|at|within|related|attributable|and\s+no)\b)))")),
+    # "No patient in the UC-MSC group developed hepatic decompensation", "no patient required hospitalization for ..."
+    ("zero_subject", re.compile(
+        r"(?i:\bno\s+(?:patients?|participants?|subjects?|children|infants|recipients?|women|men)\s+"
+        r"(?:(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm|cohort)\s+)?"
+        r"(?:developed|had|experienced|required|suffered|needed)\s+(?:an?\s+)?"
+        r"(?P<what>[^.;,()]{3,70}?)(?=\s*(?:[.;,(]|$|\s+(?:during|within|but|whereas|while)\b)))")),
     ("zero_any", re.compile(
         # "no meningitis, tumour formation or syrinx enlargement was seen": one count for the list
         r"(?i:\bno\s+(?P<what>[\w-]+(?:(?:\s*,\s*|\s+)(?:(?:or|and)\s+)?[\w-]+){0,10}?"
         r"(?:\s+(?:related|attributable|attributed|due)\s+to\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?)"
         r"(?:\s+(?:was|were|has been|have been))?\s+"
         r"(?:observed|occurred|reported|noted|recorded|developed|seen|found)\b)")),
+    # "MSC infusions were well tolerated, with no infusion-related reactions"; "No treatment-related SAEs in either group"
+    ("zero_with", re.compile(
+        r"(?i:(?:\bwith\s+|^\s*)no\s+(?P<what>(?:[\w-]+\s+){0,4}?(?:adverse\s+(?:events?|reactions?)|reactions?|SAEs?|AEs?|"
+        r"complications?|infections?|deaths?|toxicit(?:y|ies)))\b(?=\s*(?:[.;,]|$|\s+(?:in|during|after|among)\b)))")),
     ("count_subject", re.compile(
         rf"(?i:(?<![\w.#-])(?P<num>{_W}|\d+)\s+(?:[\w-]+\s+)?(?:patients?|participants?|subjects?|infants?|children|cases|"
         r"recipients?|women|men|girls|boys)\b"
@@ -241,6 +252,7 @@ _LIST_REST = re.compile(rf"(?:\s*,\s*{NUM}(?![\d.]))*\s*,?\s*(?:and|or)\s+(?P<la
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"count_pct_group", "ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
+VALUE_FORMS |= {"zero_subject", "zero_with"}
 VALUE_FORMS |= {"by_unit", "paren_vs", "count_n", "count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event", "event_rate", "bare_rate"}  # events counted in an arm: "three deaths in the control group"
 
 
@@ -449,8 +461,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         diff = re.search(r"(?i:\bdifferences?\b)", span)
         g.start = m.start("v")  # the value's own place: "Mean HHS at 12 months was 84.2" is after its timepoint
         g.stats.append(stat("difference" if diff else m["kw"].lower(), value=_d(m["v"]), unit=m["u"] or None))
-    elif form in ("zero", "zero_any", "zero_there"):
+    elif form in ("zero", "zero_any", "zero_there", "zero_subject", "zero_with"):
         g.stats.append(stat("count", value=Decimal(0)))
+        g.arm_word = m.groupdict().get("arm")
         what = m.groupdict().get("what")
         if what is not None:
             g.label = (m.start("what"), m.end("what"))
@@ -585,8 +598,9 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                     or form == "hdr_median" and not (_HDR_MEDIAN.search(work) or _HDR_MEDIAN.search(previous)
                                                      and not _OWN_LABEL.search(work)):
                 continue
-            if form in ("zero_any", "zero_there") and _NOT_COUNTED.search(m["what"]):
-                continue
+            if form in ("zero_any", "zero_there") and _NOT_COUNTED.search(m["what"]) and not (
+                    _EVENT_WORD.search(m["what"]) and len(_events(work, m.start("what"), m.end("what"))) > 1):
+                continue  # "no changes were seen"; not "no serious adverse events or tumorigenic changes on MRI"
             if form == "zero_there":  # "there were no infections, no cases of ovarian torsion and no serious adverse events"
                 groups.append(_make(form, m, work))
                 taken.append((s, e))
