@@ -44,7 +44,7 @@ _NOT_COUNTED = re.compile(r"(?i:\b(?:differences?|changes?|significan\w*|improve
 # "mean (SD)", "median [IQR]" stated once for the values of the sentence
 _HDR_MSD = re.compile(r"(?i:\bmean\s*[(\[]\s*(?:SD|s\.d\.|standard deviation)\s*[)\]])")
 _HDR_MEDIAN = re.compile(r"(?i:\bmedian\s*[(\[]\s*(?:IQR|interquartile range|range)\s*[)\]])")
-_PEOPLE_WORDS = r"(?:patients?|participants?|subjects?|cases|recipients|children|infants|controls)"
+_PEOPLE_WORDS = r"(?:patients?|participants?|subjects?|cases|recipients|children|infants|controls|eyes?|knees?)"
 # "84 days in the control group" is a value with its unit, not a count of events
 _NOT_EVENT = (rf"(?:{_PEOPLE_WORDS}|patient|(?:hours?|days?|weeks?|months?|years?|points?|times|cells|mg|g|kg|mm|"
               r"cm|mL|L|ng|pg|IU|U|m|min|h|sessions?|injections?|infusions?|doses?|lesions?)\b)")
@@ -425,7 +425,8 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         unit = m["u"] or m["pc"] or None  # "38.5% ± 9.7%"
         mean_sd = bool(_MEAN_SD.search(text))
         # "The mean EDSS changed by -0.22 ± 0.41": the clause names the mean; the spread stays unnamed
-        kind = _change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
+        kind = (_sd_change_kind if mean_sd else _change_kind)(before) if _CHANGED_BY.search(before) or \
+            _CHANGE_LIST.search(before) else \
             "mean" if mean_sd or _MEAN.search(before) or _MEAN_SEM.search(text) else "central-value"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit),
                     stat("sd" if mean_sd else "plus-minus", value=_d(m["s"]), unit=unit)]
