@@ -564,6 +564,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     # row per line again: all in place, so offsets into the source hold
     by_row = join_cell_lines(_versus(blank_markup(reflow(source))))
     blocks = segment(by_row)
+    # identifiers are read from the lines as they came: a PDF's DOI footer is page furniture to the reader
+    raw_blocks = blocks if by_row == join_cell_lines(source) else segment(join_cell_lines(source))
     sents = sentences(by_row, blocks)
     data: dict[str, Any] = {}
     title, _, _ = _title(source, blocks, sents)
@@ -581,8 +583,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
         return next((s for s in sents if s.start <= pos < s.end), None) or by_start.get(pos)
 
     # identifiers
-    regs = registrations(source, blocks)
-    date, retro = registration_details(source, blocks)
+    regs = registrations(source, raw_blocks)
+    date, retro = registration_details(source, raw_blocks)
     data["registrations"] = []
     for nct, f in regs.items():
         rec: dict[str, Any] = {"id": nct}
@@ -596,8 +598,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
             rec["evidence"] = source[f.start:f.end]
         data["registrations"].append(rec)
     pub: dict[str, Any] = {}
-    cit = citation(source, blocks)
-    d, p = doi(source, blocks), pmid(source, blocks)
+    cit = citation(source, raw_blocks)
+    d, p = doi(source, raw_blocks), pmid(source, raw_blocks)
     if cit or d or p:
         pub = {"id": "publication", "kind": "meeting-abstract" if doc["kind"] == "meeting-abstract" else "journal-article"}
         where = cit[1] if cit else d or p

@@ -110,7 +110,8 @@ _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 # a table whose cells a PDF copy parted by one space: "Outcome UC-MSC (n = 36) Placebo (n = 36) Difference (95% CI) p"
 _SPACED_HEAD = re.compile(r"(?i:^\s*(?P<head>outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?)\s+\S)")
-_SPACED_CELL = (r"(?:[<>≤≥]\s?)?[-−–]?\d+(?:[.,·]\d+)?%?(?:\s\((?:[^()]|\([^()]*\))*\))?[†‡§¶*]*|[–—-]|NR|NA|n/a|"
+_SPACED_CELL = (r"[-−–]?\d+(?:[.,·]\d+)?\s?±\s?\d+(?:[.,·]\d+)?[†‡§¶*]*|"  # "21.5 ± 4.1"
+                r"(?:[<>≤≥]\s?)?[-−–]?\d+(?:[.,·]\d+)?%?(?:\s\((?:[^()]|\([^()]*\))*\))?[†‡§¶*]*|[–—-]|NR|NA|n/a|"
                 r"[<>≤≥]?\s?\.\d+[†‡§¶*]*")
 _SPACED_CELLS = re.compile(_SPACED_CELL)
 
@@ -149,20 +150,26 @@ def spaced_cells(text: str) -> str:
             continue
         cols = _spaced_columns(lines[head])
         assert cols is not None
+        row = re.compile(rf"^(?P<label>.*?[A-Za-z%)].*?)(?P<cells>(?: (?:{_SPACED_CELL})){{{len(cols) - 1}}})\s*$")
+        j = head + 1
+        rows: list[tuple[int, re.Match[str]]] = []
+        while j < len(lines) and lines[j].strip() and "\t" not in lines[j] and (m := row.match(lines[j])):
+            rows.append((j, m))
+            j += 1
+        if not rows:  # a header whose rows are not one-space cells: left as it is
+            i = head + 1
+            continue
         chars = list(lines[head])
         for a, _ in cols[1:]:
             chars[a - 1] = "\t"
         lines[head] = "".join(chars)
-        row = re.compile(rf"^(?P<label>.*?[A-Za-z%)].*?)(?P<cells>(?: (?:{_SPACED_CELL})){{{len(cols) - 1}}})\s*$")
-        j = head + 1
-        while j < len(lines) and lines[j].strip() and "\t" not in lines[j] and (m := row.match(lines[j])):
-            chars = list(lines[j])
+        for k, m in rows:
+            chars = list(lines[k])
             chars[m.end("label")] = "\t"
             base = m.start("cells") + 1
             for c in list(_SPACED_CELLS.finditer(m["cells"][1:]))[1:]:
                 chars[base + c.start() - 1] = "\t"
-            lines[j] = "".join(chars)
-            j += 1
+            lines[k] = "".join(chars)
         i = j
     return "\n".join(lines)
 
