@@ -120,11 +120,16 @@ class _Extractor:
             out["reason"] = reason
         return out
 
+    def quote(self, s: Sentence) -> str:
+        """The sentence as the source has it: the reader sees a PDF's lines joined and Markdown's marks blanked
+        (one character for one), a curator checks the words that were there."""
+        return self.source[s.start:s.end]
+
     def fact(self, record: dict[str, Any], s: Sentence | None, start: int, end: int, confidence: float,
              reason: str | None = None) -> dict[str, Any]:
         record["sources"] = [self.doc]
         if s is not None:
-            record["evidence"] = s.text
+            record["evidence"] = self.quote(s)
         record["extraction"] = self.ext(start, end, confidence, reason)
         return record
 
@@ -891,7 +896,7 @@ def _product(x: _Extractor, p: ProductDraft) -> dict[str, Any]:
     x.fact(rec, s, anchor.start if anchor else 0, anchor.end if anchor else 0, min(confs),
            "; ".join(notes) or None)
     if p.dose and s is not None and p.dose.sentence is not s:
-        rec["evidence"] = s.text
+        rec["evidence"] = x.quote(s)
     return rec
 
 
@@ -980,7 +985,7 @@ def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> 
                 if r.n is not None and "n" not in prev:
                     prev["n"] = r.n  # the table's column gives the n the text left out
                 continue  # the same fact stated again (abstract and key message, text and table)
-            if prev["evidence"] == r.sentence.text and "statistics" in prev and \
+            if prev["evidence"] == x.quote(r.sentence) and "statistics" in prev and \
                     not {s["kind"] for s in prev["statistics"]} & {s["kind"] for s in stats}:
                 prev["statistics"].extend(stats)  # one result told in two parts of a sentence
                 prev["extraction"]["end"] = max(prev["extraction"]["end"], r.end)
