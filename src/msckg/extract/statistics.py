@@ -43,7 +43,8 @@ _NOT_COUNTED = re.compile(r"(?i:\b(?:differences?|changes?|significan\w*|improve
                           r"evidence|signs?|trend)\b)")
 # "mean (SD)", "median [IQR]" stated once for the values of the sentence
 _HDR_MSD = re.compile(r"(?i:\bmean\s*[(\[]\s*(?:SD|s\.d\.|standard deviation)\s*[)\]])")
-_HDR_MEDIAN = re.compile(r"(?i:\bmedian\s*[(\[]\s*(?:IQR|interquartile range|range)\s*[)\]])")
+_HDR_MEDIAN = re.compile(r"(?i:\bmedian\s*[(\[]\s*(?:IQR|interquartile range|range)\s*[)\]])"
+                         r"|\bM\s*[(（]\s*(?:P25|Q1)\s*[,，]\s*(?:P75|Q3)\s*[)）]")  # a Chinese journal's "TB [M (P25, P75)]"
 _PEOPLE_WORDS = r"(?:patients?|participants?|subjects?|cases|recipients|children|infants|controls|eyes?|knees?)"
 # "84 days in the control group" is a value with its unit, not a count of events
 _NOT_EVENT = (rf"(?:{_PEOPLE_WORDS}|patient|(?:hours?|days?|weeks?|months?|years?|points?|times|cells|mg|g|kg|mm|"
