@@ -52,10 +52,10 @@ _NOT_EVENT = (rf"(?:{_PEOPLE_WORDS}|patient|(?:hours?|days?|weeks?|months?|years
 _PAIR_OF = rf"(?P<num>\d+|{_W})\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d+|{_W})"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ci", re.compile(
-        rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*(?:[(\[,;]\s*|\s)\s*"
-        rf"(?:IC\s*)?(?P<lvl>\d{{2}}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval|(?<=IC\s\d\d%)|(?<=IC\d\d%))(?:\s*\[CI\])?"
-        rf"\s*(?:[:=,]|was|of)?\s*"
-        rf"(?P<lo>{NUM})\s*%?\s*(?:,|to|-|–|—)\s*(?P<hi>{NUM})\s*%?")),
+        rf"(?P<est>{NUM})(?!\s*%\s*(?:CI|C\.I\.|confidence))\s*(?P<eu>{UNIT})?\s*(?:[(\[,;]\s*|\s)\s*"
+        rf"(?:(?:IC\s*)?(?P<lvl>\d{{2}}(?:\.\d)?)\s*%\s*)?(?:CI|C\.I\.|confidence interval|(?<=IC\s\d\d%)|(?<=IC\d\d%))"
+        rf"(?:\s*\[CI\])?\s*(?:[:=,]|was|of)?\s*"  # the Annals' "[CI, 0.18 to 0.84 nmol/L]": its CIs are 95%
+        rf"(?P<lo>{NUM})\s*%?\s*(?:{UNIT}\s*)?(?:,|to|-|–|—)\s*(?P<hi>{NUM})\s*%?")),
     # "-174.9 mL (-251.3 to -98.5)" after a "95% CI" stated earlier in the sentence: the same kind of interval
     ("ci_again", re.compile(rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*[(\[]\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—|-)\s*(?P<hi>{NUM})\s*%?\s*"
                             r"(?=[)\];,])")),
@@ -349,7 +349,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         return Stat(kind, m.start(), m.end(), span.strip(), **kw)  # type: ignore[arg-type]
 
     if form == "ci":
-        lo, hi, lvl = _d(m["lo"]), _d(m["hi"]), _d(m["lvl"]) / 100
+        lo, hi, lvl = _d(m["lo"]), _d(m["hi"]), _d(m["lvl"] or "95") / 100
         est, unit = _d(m["est"]), m["eu"] or None
         window = before[-70:]
         effect = re.search(r"(?i:\b(?:hazard ratio|odds ratio|risk ratio|relative risk|(?:incidence\s+)?rate ratio|"
