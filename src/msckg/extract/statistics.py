@@ -725,8 +725,9 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                 groups[-1].stats[0].kind = "mean"  # "Values are mean ± SEM": means, with a spread that is no SD
             if form == "pm" and pm_is_sd and groups[-1].stats[1].kind == "plus-minus":
                 groups[-1].stats[1].kind = "sd"
-                if groups[-1].stats[0].kind == "central-value":
-                    groups[-1].stats[0].kind = "mean"
+                if groups[-1].stats[0].kind == "central-value" or groups[-1].stats[0].kind == "difference" and \
+                        _sd_change_kind(_clause_before(work, s)) == "mean":
+                    groups[-1].stats[0].kind = "mean"  # a change with its SD is the mean of the changes
             taken.append((s, e))
             if form in ("count_arm", "count_by") and (more := _COUNT_ARM_MORE.match(work, e)) and \
                     not any(more.start("num") < y and x < more.end() for x, y in taken):
