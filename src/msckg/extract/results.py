@@ -330,6 +330,14 @@ _LABEL_COLON = re.compile(r"^\s*(?P<np>[A-Za-z][\w'’≥≤<>%/().,+-]*(?:\s+[\
                           r"(?:\s+(?:at|by|after|over)\s+(?:week|month|day|year)\s+\d+)?\s*:\s+(?=\S)")
 
 
+def _new_endpoint(words: str, a: int, role: str, ctx: Context, s: Sentence) -> EndpointDraft:
+    """An endpoint the sentence names itself (at `a`, relative to the sentence): its instrument if the words name
+    one, else unmapped, with the confidence of a name read from a result sentence."""
+    hits = find_instruments(words)
+    return ctx.registry.add(words, hits[0][2][0] if hits else UNMAPPED, role, s, s.start + a, s.start + a + len(words),
+                            confidence=0.6)
+
+
 def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft]], ctx: Context,
                   s: Sentence, reasons: list[str]) -> tuple[EndpointDraft, float]:
     g_start = g.start
@@ -339,11 +347,8 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     if g.label is not None:  # "no infusion-associated haemodynamic instability occurred"
         a, b = g.label
         words = re.sub(r"(?i:\s+(?:related|attributable|attributed|due)\s+to\b.*$)", "", text[a:b]).strip(" ,")
-        hits = find_instruments(words)
-        ep = ctx.registry.add(words, hits[0][2][0] if hits else UNMAPPED, "safety", s, s.start + a,
-                              s.start + a + len(words), confidence=0.6)
         reasons.append("endpoint named by the words of a zero count")
-        return ep, 0.9
+        return _new_endpoint(words, a, "safety", ctx, s), 0.9
     colon = _LABEL_COLON.match(text)
     if colon and colon.end() <= g.start and heading_of(colon["np"]) is None and not _POPULATION_WORD.search(colon["np"]) \
             and not (colon["np"].isupper() and len(colon["np"].split()) > 1) \
@@ -357,10 +362,8 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         named = [f for f in found if f[0] == colon.start("np") and f[1] <= colon.end("np")]
         if named:
             return named[-1][2], 0.95
-        hits = find_instruments(colon["np"])
         reasons.append("endpoint named by the label before a colon")
-        return ctx.registry.add(colon["np"], hits[0][2][0] if hits else UNMAPPED, "other", s, s.start + colon.start("np"),
-                                s.start + colon.end("np"), confidence=0.6), 0.85
+        return _new_endpoint(colon["np"], colon.start("np"), "other", ctx, s), 0.85
     primary = re.match(r"(?i:\s*(?:the\s+)?(?:primary|main)\s+(?:efficacy\s+)?(?:end-?point|outcome)\b)", text)
     named_primary = next((e for e in ctx.registry.items if e.role == "primary"), None)
     if primary and named_primary is not None and not [f for f in found if f[1] <= g.start]:
@@ -369,10 +372,8 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     common = re.search(r"(?i:(?:^|[;,]\s*)(?P<np>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,7}?)\s+(?:was|were)\s+the\s+most\s+"
                        r"(?:common|frequent)\s+(?:adverse\s+)?(?:events?|complications?|reactions?)\s*[(\[]\s*$)", text[:g.start])
     if common:  # "donor-site bruising ... was the most common event (nine [21%] patients in the MSC group)"
-        hits = find_instruments(common["np"])
         reasons.append("endpoint named as the most common event")
-        return ctx.registry.add(common["np"], hits[0][2][0] if hits else UNMAPPED, "safety", s, s.start + common.start("np"),
-                                s.start + common.end("np"), confidence=0.6), 0.85
+        return _new_endpoint(common["np"], common.start("np"), "safety", ctx, s), 0.85
     withof = re.search(r"(?i:\bwith\s+(?:an?|the)\s+(?:(?:mean|median|average)\s+)?(?P<np>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,4}?)"
                        r"\s+of\s*$)", text[:g.start])
     if withof and not _POPULATION_WORD.search(withof["np"]) and \
@@ -381,20 +382,15 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         named = [f for f in found if f[0] >= withof.start("np") and f[1] <= withof.end("np")]
         if named:
             return named[-1][2], 0.95
-        hits = find_instruments(withof["np"])
         reasons.append("endpoint named by 'with a ... of' before the numbers")
-        return ctx.registry.add(withof["np"], hits[0][2][0] if hits else UNMAPPED, "other", s, s.start + withof.start("np"),
-                                s.start + withof.end("np"), confidence=0.6), 0.85
+        return _new_endpoint(withof["np"], withof.start("np"), "other", ctx, s), 0.85
     lead = _NAMED_BEFORE.search(text, 0, g.start)
     if lead and not _POPULATION_WORD.search(lead["np"]) and not _JUDGEMENT.fullmatch(lead["np"]):  # "... were headache (12 participants, 46.2%)"
         named = [f for f in found if f[0] >= lead.start("np") and f[1] <= lead.end("np")]
         if named:
             return named[-1][2], 1.0
-        hits = find_instruments(lead["np"])
-        ep = ctx.registry.add(lead["np"], hits[0][2][0] if hits else UNMAPPED, "other", s,
-                              s.start + lead.start("np"), s.start + lead.end("np"), confidence=0.6)
         reasons.append("endpoint named right before the numbers")
-        return ep, 0.85
+        return _new_endpoint(lead["np"], lead.start("np"), "other", ctx, s), 0.85
     clauses = _clauses(text)
     ci = _clause_of(clauses, g_start)
     own = re.match(r"\s*,?\s*(?:while|whereas|but|and(?=\s+(?:the|mean|median)\s|\s+(?:[A-Za-z%][\w%-]*\s+){1,5}from\s"
