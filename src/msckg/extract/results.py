@@ -350,7 +350,9 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         reasons.append("endpoint named by the words of a zero count")
         return _new_endpoint(words, a, "safety", ctx, s), 0.9
     colon = _LABEL_COLON.match(text)
-    if colon and colon.end() <= g.start and heading_of(colon["np"]) is None and not _POPULATION_WORD.search(colon["np"]) \
+    if colon and colon.end() <= g.start and heading_of(colon["np"]) is None \
+            and not re.search(r"(?i:\b(?:patients?|participants?|subjects?|recipients?|children|infants|women|men|groups?|arms?|"
+                              r"cohorts?)\b)", colon["np"]) \
             and not (colon["np"].isupper() and len(colon["np"].split()) > 1) \
             and not re.search(r"(?i:\b(?:was|were|is|are|had|has|have|gave|showed|did|led|resulted|remained)\b)", colon["np"]) \
             and not any(colon.end() <= f[0] < g.start for f in found) \
