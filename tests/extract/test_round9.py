@@ -288,3 +288,16 @@ def test_evidence_is_the_source_verbatim_whatever_the_reader_saw() -> None:
     for text in (PDF, SYNOPSIS, REGISTER, POSTER):
         quotes = _evidence(extract_text(text, "doc").data)
         assert len(quotes) >= 5 and all(q in text for q in quotes)
+
+
+def test_each_value_with_its_arm_in_parentheses() -> None:
+    """'Median time to clinical remission: 8.1 weeks (60M) vs 6.3 weeks (120M)' and '18 days (MSC) vs 25 days
+    (placebo)': the arm after each value in parentheses is that value's."""
+    data = extract_text("Methods: Patients were randomised to MSCs or placebo.\nResults: The median length of stay "
+                        "was 18 days (MSC) vs 25 days (placebo) (p = 0.03).", "stay").data
+    cell, other = data["arms"][0]["id"], data["arms"][1]["id"]
+    assert {(cell, None, "median", Decimal("18")), (other, None, "median", Decimal("25")),
+            (cell, None, "p-value", Decimal("0.03"))} <= _values(data)
+    data = extract_text(POSTER + "• Median time to clinical remission: 8.1 weeks (60M) vs 6.3 weeks (120M)\n", "poster").data
+    low, high = data["arms"][0]["id"], data["arms"][1]["id"]
+    assert {(low, None, "median", Decimal("8.1")), (high, None, "median", Decimal("6.3"))} <= _values(data)

@@ -51,6 +51,10 @@ _NOT_EVENT = (rf"(?:{_PEOPLE_WORDS}|patient|(?:hours?|days?|weeks?|months?|years
               r"cm|mL|L|ng|pg|IU|U|m|min|h|sessions?|injections?|infusions?|doses?|lesions?)\b)")
 _PAIR_OF = rf"(?P<num>\d+|{_W})\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d+|{_W})"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # a poster's "8.1 weeks (60M) vs 6.3 weeks (120M)": each value with its arm in parentheses after it
+    ("paren_arms", re.compile(
+        rf"(?P<a>{NUM})\s*(?P<u>{UNIT})?\s*\(\s*(?P<arm>[A-Za-z0-9][\w+ -]{{0,24}}?)\s*\)\s+(?:vs\.?|versus)\s+"
+        rf"(?P<b>{NUM})\s*(?P=u)?\s*\(\s*(?P<arm2>[A-Za-z0-9][\w+ -]{{0,24}}?)\s*\)")),
     ("ci", re.compile(
         rf"(?P<est>{NUM})(?!\s*%\s*(?:CI|C\.I\.|confidence))\s*(?P<eu>{UNIT})?\s*(?:[(\[,;]\s*|\s)\s*"
         rf"(?:(?:IC\s*)?(?P<lvl>\d{{2}}(?:\.\d)?)\s*%\s*)?(?:CI|C\.I\.|confidence interval|(?<=IC\s\d\d%)|(?<=IC\d\d%))"
@@ -253,7 +257,7 @@ _LIST_REST = re.compile(rf"(?:\s*,\s*{NUM}(?![\d.]))*\s*,?\s*(?:and|or)\s+(?P<la
 _RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"count_pct_group", "ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
-VALUE_FORMS |= {"zero_subject", "zero_with"}
+VALUE_FORMS |= {"zero_subject", "zero_with", "paren_arms"}
 VALUE_FORMS |= {"by_unit", "paren_vs", "count_n", "count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event", "event_rate", "bare_rate"}  # events counted in an arm: "three deaths in the control group"
 
 
@@ -603,6 +607,17 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
             if form in ("zero_any", "zero_there") and _NOT_COUNTED.search(m["what"]) and not (
                     _EVENT_WORD.search(m["what"]) and len(_events(work, m.start("what"), m.end("what"))) > 1):
                 continue  # "no changes were seen"; not "no serious adverse events or tumorigenic changes on MRI"
+            if form == "paren_arms":  # "8.1 weeks (60M) vs 6.3 weeks (120M)": two values, each with its arm
+                if any(re.match(r"(?i:\s*(?:SD|SE|SEM|IQR|range|CI|n\s*=|\d)\b)", x) for x in (m["arm"], m["arm2"])):
+                    continue
+                before = _clause_before(work, s)
+                kind = "median" if _MEDIAN.search(before) else "mean" if _MEAN.search(before) else "central-value"
+                for key, arm in (("a", m["arm"]), ("b", m["arm2"])):
+                    a0, b0 = m.start(key), m.end(key)
+                    groups.append(Group("paren_arms", a0, b0, [Stat(kind, a0, b0, work[a0:b0], value=_d(m[key]),
+                                                                    unit=m["u"] or None)], arm_word=arm, confidence=0.75))
+                taken.append((s, e))
+                continue
             if form == "zero_there":  # "there were no infections, no cases of ovarian torsion and no serious adverse events"
                 groups.append(_make(form, m, work))
                 taken.append((s, e))
