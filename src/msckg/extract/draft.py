@@ -19,10 +19,6 @@ from typing import Any
 from msckg.builder.schema import approximate_days
 from msckg.extract.conditions import Disease, find_diseases, primary, severity
 from msckg.extract.design import Cue, ages, design_cues, usable
-from msckg.extract.enrollment import enrollment
-from msckg.extract.euctr_page import read_euctr_page
-from msckg.extract.markup import blank_markup
-from msckg.extract.reflow import reflow
 from msckg.extract.endpoints import (
     PRESENTED,
     UNMAPPED,
@@ -30,6 +26,8 @@ from msckg.extract.endpoints import (
     abbreviations,
     read_endpoint_sentences,
 )
+from msckg.extract.enrollment import enrollment
+from msckg.extract.euctr_page import read_euctr_page
 from msckg.extract.guard import keep_within_rules
 from msckg.extract.identifiers import (
     citation,
@@ -38,6 +36,7 @@ from msckg.extract.identifiers import (
     registration_details,
     registrations,
 )
+from msckg.extract.markup import blank_markup
 from msckg.extract.model import REVIEW_BELOW, Draft, ExtractError
 from msckg.extract.outcomes import (
     Outcome,
@@ -48,6 +47,7 @@ from msckg.extract.outcomes import (
     time_frame,
 )
 from msckg.extract.product import ProductDraft, read_product, tissue_uberon
+from msckg.extract.reflow import reflow
 from msckg.extract.results import ArmDraft, Context, ResultDraft, read_results
 from msckg.extract.results_page import read_results_page
 from msckg.extract.sections import Block, segment
@@ -55,6 +55,7 @@ from msckg.extract.sentences import Sentence, sentences
 from msckg.extract.statistics import Stat, leftover_numbers
 from msckg.extract.table_rows import TableState, footnote_marks, read_table_row
 from msckg.extract.tables import CAPTION, join_cell_lines
+from msckg.extract.timepoints import find_timepoints
 
 # "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are reported as mean (SD)": what the
 # document's "x ± y" or "x (y)" are, said once
@@ -774,7 +775,6 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
         used_spans = [(r.start - s.start, r.end - s.start) for r in found]
         used_spans += [(st.start, st.end) for r in found for st in r.stats]
         if found:
-            from msckg.extract.timepoints import find_timepoints
             used_spans += [(t.start, t.end) for t in find_timepoints(s.text)]
             used_spans += [(m.start(), m.end()) for m in re.finditer(
                 r"(?i:\b\d+[- ](?:hour|h|minutes?|min|mm|cm|item|point)\b|\brange\s+[\d.]+\s*-\s*[\d.]+|\bIQR\s+[\d.]+\s*-\s*[\d.]+|"
