@@ -56,6 +56,7 @@ from msckg.extract.statistics import Stat, leftover_numbers
 from msckg.extract.table_rows import TableState, footnote_marks, read_table_row
 from msckg.extract.tables import CAPTION, join_cell_lines
 from msckg.extract.timepoints import find_timepoints
+from msckg.extract.typography import decimal_points, versus
 
 # "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are reported as mean (SD)": what the
 # document's "x ± y" or "x (y)" are, said once
@@ -554,21 +555,12 @@ def _once(drafts: list[ResultDraft], from_tables: list[ResultDraft]) -> list[Res
     return out
 
 
-# the BMJ's "6.6% (SD 0.8%) v 7.1% (0.9%)": "v" between two values is "versus"
-_V_BETWEEN = re.compile(r"(?<=[\d%)\]]) v(?= [-−–]?\d)")
-
-
-def _versus(text: str) -> str:
-    """`text` with a bare "v" between two values written "vs" (the space before it taken), one character for one."""
-    return _V_BETWEEN.sub("vs", text)
-
-
 def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256: str | None = None) -> Draft:
     """Extract one document (its decoded text) into a draft study."""
     x = _Extractor(source, doc_id)
     # a PDF's wrapped lines joined into paragraphs, Markdown's marks blanked, tables copied one cell per line one
     # row per line again: all in place, so offsets into the source hold
-    by_row = join_cell_lines(_versus(blank_markup(reflow(source))))
+    by_row = join_cell_lines(versus(decimal_points(blank_markup(reflow(source)))))
     blocks = segment(by_row)
     # identifiers are read from the lines as they came: a PDF's DOI footer is page furniture to the reader
     raw_blocks = blocks if by_row == join_cell_lines(source) else segment(join_cell_lines(source))

@@ -71,6 +71,9 @@ SKIP_HEADINGS = {
     "related articles", "cited by", "metrics", "figures", "tables", "abbreviations", "footnotes",
     "notes", "declarations", "author contributions", "supplementary material", "share this article",
 }
+# the heading of an abstract given again in another language; its lines, until an English heading, are a translation
+_FOREIGN_ABSTRACT = re.compile(r"(?i:^\s*(?:resumen|resumo|r[ée]sum[ée]|zusammenfassung|riassunto|sommario|öz|samenvatting|"
+                               r"streszczenie|abstrakt|sammanfattning|tiivistelmä|περίληψη)\s*:?\s*$)")
 REFERENCE_SECTIONS = {"references", "bibliography", "cited by", "similar content being viewed by others"}
 _NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s*\|?\s+(?=[A-Z])")  # "3. Results", "3 | RESULTS"
 _HEADING = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z '/&-]{1,48}?)\s*:?\s*$")
@@ -170,6 +173,10 @@ def segment(text: str) -> list[Block]:
         if cjk_share(body) > 0.2:
             blocks.append(Block(s, e, "translation", "translation"))
             continue
+        if _FOREIGN_ABSTRACT.match(body):  # "Resumen", "Resumo", "ÖZ": the abstract again in another language
+            skipping, section = True, "translation"
+            blocks.append(Block(s, e, "translation", section))
+            continue
         heading = heading_of(body)
         if heading is not None:
             skipping = heading in SKIP_HEADINGS
@@ -191,7 +198,8 @@ def segment(text: str) -> list[Block]:
             blocks.append(Block(s, e, "boilerplate", section))
             continue
         if skipping:
-            kind: BlockKind = "references" if section in REFERENCE_SECTIONS else "boilerplate"
+            kind: BlockKind = "references" if section in REFERENCE_SECTIONS else \
+                "translation" if section == "translation" else "boilerplate"
             blocks.append(Block(s, e, kind, section))
             continue
         if _BOILERPLATE.match(body) or _nav_bar(body):

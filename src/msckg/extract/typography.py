@@ -1,0 +1,34 @@
+"""Ways of writing numbers that differ by journal and country, put the one way the readers know, in place.
+
+Why: a German or Spanish report writes decimals with a comma ("3,4 points", "p = 0,008", "48,5 %"), the BMJ
+writes "v" for versus ("6.6% (SD 0.8%) v 7.1%"). Read as they are, "3,4" is a list of two numbers and "v" no
+comparison. Each rewrite keeps the text's length, one character for one, so offsets into the source hold.
+"""
+
+from __future__ import annotations
+
+import re
+
+# the BMJ's "6.6% (SD 0.8%) v 7.1% (0.9%)": "v" between two values is "versus"
+_V_BETWEEN = re.compile(r"(?<=[\d%)\]]) v(?= [-−–]?\d)")
+# "3,4", "0,008", "−2,6", "48,5 %": a decimal comma (one to three decimals after a 0, one or two otherwise)
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(?:0,\d{1,3}|[1-9]\d{0,3},\d{1,2})(?![\d,])")
+# the signs that the commas are decimal commas: a p-value or a percentage written with one
+_COMMA_SIGN = re.compile(r"(?i:\bp\s*[=<>≤≥]\s*0,\d|\d,\d\s*%)")
+
+
+def versus(text: str) -> str:
+    """`text` with a bare "v" between two values written "vs" (the space before it taken)."""
+    return _V_BETWEEN.sub("vs", text)
+
+
+def decimal_points(text: str) -> str:
+    """`text` with decimal commas written as points, when the document writes its p-values or percentages with
+    commas (twice or more) and has more such numbers than numbers with a decimal point."""
+    if len(_COMMA_SIGN.findall(text)) < 2:
+        return text
+    commas = _DECIMAL_COMMA.findall(text)
+    points = re.findall(r"(?<![\d.])\d+\.\d+(?![\d.])", text)
+    if len(commas) <= len(points):
+        return text
+    return _DECIMAL_COMMA.sub(lambda m: m.group().replace(",", "."), text)
