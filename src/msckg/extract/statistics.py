@@ -58,8 +58,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ci", re.compile(
         rf"(?P<est>{NUM})(?!\s*%\s*(?:CI|C\.I\.|confidence))\s*(?P<eu>{UNIT})?\s*(?:[(\[,;]\s*|\s)\s*"
         rf"(?:(?:IC\s*)?(?P<lvl>\d{{2}}(?:\.\d)?)\s*%\s*)?(?:CI|C\.I\.|confidence interval|(?<=IC\s\d\d%)|(?<=IC\d\d%))"
-        rf"(?:\s*\[CI\])?\s*(?:[:=,]|was|of)?\s*"  # the Annals' "[CI, 0.18 to 0.84 nmol/L]": its CIs are 95%
-        rf"(?P<lo>{NUM})\s*%?\s*(?:{UNIT}\s*)?(?:,|to|-|–|—)\s*(?P<hi>{NUM})\s*%?")),
+        rf"(?:\s*\[CI\])?\s*(?:[:=,]|was|of)?\s*\[?\s*"  # the Annals' "[CI, 0.18 to 0.84 nmol/L]": its CIs are 95%
+        rf"(?P<lo>{NUM})\s*%?\s*(?:{UNIT}\s*)?(?:,|;|to|-|–|—)\s*(?P<hi>{NUM})\s*%?")),  # "[−2,6; −0,4]"
     # "-174.9 mL (-251.3 to -98.5)" after a "95% CI" stated earlier in the sentence: the same kind of interval
     ("ci_again", re.compile(rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*[(\[]\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—|-)\s*(?P<hi>{NUM})\s*%?\s*"
                             r"(?=[)\];,])")),
