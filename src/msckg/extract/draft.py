@@ -206,6 +206,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     # not the conclusion's "blinded, placebo-controlled trials ... are warranted"
     text = " ".join(s.text for s in sents if s.section not in ("conclusion", "background", "key-points", "discussion")
                     and not re.search(r"(?i:\b(?:warranted|(?:are|is)\s+needed|need\s+confirmation|should|will|future|further|"
+                                      r"must\s+be\s+(?:tested|confirmed|compared)|(?:needs?|remains?)\s+to\s+be|"
                                       r"supports?|justif\w*|planned|under\s*way|"
                                       r"larger|confirm(?:ed|ation)?\s+in)\b)", s.text))
     sham = re.search(r"(?i:\bsham\b)", text) and not re.search(r"(?i:\bplacebo\b)", text)
