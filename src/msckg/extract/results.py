@@ -357,7 +357,9 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
             and not re.search(r"(?i:\b(?:was|were|is|are|had|has|have|gave|showed|did|led|resulted|remained)\b)", colon["np"]) \
             and not any(colon.end() <= f[0] < g.start for f in found) \
             and not re.search(r"(?i:\b(?:primary|secondary|key|main)\s+(?:end-?points?|outcomes?)\b|\b(?:results?|conclusions?|"
-                              r"methods?|background|findings|safety|efficacy)\s*$)", colon["np"]):
+                              r"methods?|background|findings|safety|efficacy)\s*$|^(?:results?|findings|outcomes?|analys[ie]s|"
+                              r"subgroups?|sensitivity|post[- ]hoc|ancillary|summary|overall)\b|\b(?:population|analys[ie]s)\b)",
+                              colon["np"]):
         # a poster's or a report's "Combined remission at week 24: 14/28 (50.0%) with 60M vs 16/27 (59.3%)"
         # the label is the measure the methods named when it opens with it ("PDAI: ..."), not when it only mentions
         # words of another ("Clinical response (closure of ...)" is not "combined remission (clinical closure ...)")
