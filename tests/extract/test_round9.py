@@ -301,3 +301,45 @@ def test_each_value_with_its_arm_in_parentheses() -> None:
     data = extract_text(POSTER + "• Median time to clinical remission: 8.1 weeks (60M) vs 6.3 weeks (120M)\n", "poster").data
     low, high = data["arms"][0]["id"], data["arms"][1]["id"]
     assert {(low, None, "median", Decimal("8.1")), (high, None, "median", Decimal("6.3"))} <= _values(data)
+
+
+GERMAN = (
+    "Intradiscal stromal cells for discogenic back pain: a randomized trial\n"
+    "Methods: Sixty-six patients were randomly assigned to MSCs or saline. The primary end point was the change in "
+    "pain intensity (VAS 0–10) after 12 months.\n"
+    "Results: After 12 months, pain intensity had decreased by 3,4 points in the MSC group and by 1,9 points in the "
+    "saline group; the difference was −1,5 points (95% confidence interval: [−2,6; −0,4]; p = 0,008). The responder "
+    "criterion was met by 48,5 % (16/33) and 21,2 % (7/33) of patients (p = 0,02).\n"
+    "Zusammenfassung\n"
+    "Ergebnisse: Nach 12 Monaten sank die Schmerzintensität um 3,4 Punkte (p = 0,008).\n"
+    "Registro: ClinicalTrials.gov NCT09990123.\n"
+    "https://doi.org/10.1186/ISRCTN99990123\n"
+)
+
+
+def test_decimal_commas_bracketed_intervals_and_an_abstract_in_another_language() -> None:
+    """A document that writes its p-values and percentages with a comma writes every decimal so; '[−2,6; −0,4]'
+    is an interval; the German abstract after 'Zusammenfassung' gives no results but may state the registration;
+    a registry record's own DOI is no publication's."""
+    data = extract_text(GERMAN, "german").data
+    cell = data["arms"][0]["id"]
+    values = _values(data)
+    assert (cell, "P12M", "p-value", Decimal("0.008")) in values
+    assert (cell, "P12M", "proportion", 16) in values
+    diff = next(st for r in data["results"] for st in r["statistics"] if st["kind"] == "difference" and "ci" in st)
+    assert Decimal(str(diff["value"])) == Decimal("-1.5")
+    assert (Decimal(str(diff["ci"]["lower"])), Decimal(str(diff["ci"]["upper"]))) == (Decimal("-2.6"), Decimal("-0.4"))
+    assert len([r for r in data["results"] for st in r["statistics"] if st["kind"] == "p-value"
+                and st.get("value") == Decimal("0.008")]) == 1  # not again from the German lines
+    assert [r["id"] for r in data["registrations"]] == ["NCT09990123"]
+    assert "doi" not in data.get("publications", [{}])[0]
+
+
+def test_other_work_names_no_comparator() -> None:
+    """'must be tested against placebo' and 'a placebo-controlled study is being planned' are about other work."""
+    text = ("Methods: Fifteen adults received one intravenous infusion of allogeneic MSCs in an open-label study.\n"
+            "Results: The score fell by 3.1 (SD 3.3) points at month 6.\n"
+            "Conclusions: The improvements must be tested against placebo. A randomised, placebo-controlled study is "
+            "being planned.\n")
+    data = extract_text(text, "open").data
+    assert [a["role"] for a in data["arms"]] == ["experimental"]

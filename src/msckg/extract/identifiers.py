@@ -41,7 +41,9 @@ def _blocks(blocks: list[Block], kinds: tuple[str, ...]) -> list[Block]:
 def registrations(source: str, blocks: list[Block]) -> dict[str, Found]:
     """NCT ids, first place each is stated (content before boilerplate)."""
     out: dict[str, Found] = {}
-    for block in _blocks(blocks, ("content", "citation")) + _blocks(blocks, ("boilerplate",)):
+    # an abstract given again in another language may be the only place the id is stated ("Registro do ensaio
+    # clínico: ClinicalTrials.gov NCT...")
+    for block in _blocks(blocks, ("content", "citation")) + _blocks(blocks, ("boilerplate", "translation")):
         for m in NCT.finditer(source, block.start, block.end):
             out.setdefault(m.group(), Found(m.group(), block.start, block.end))
     return out
@@ -61,22 +63,31 @@ def registration_details(source: str, blocks: list[Block]) -> tuple[Found | None
     return date, retro
 
 
+# a registry record's own DOI ("https://doi.org/10.1186/ISRCTN12345678"): the record's, not a publication's
+_RECORD_DOI = re.compile(r"(?i:ISRCTN\d|NCT\d{8}|ChiCTR|jRCT|EudraCT|DRKS\d|ACTRN\d)")
+
+
 def doi(source: str, blocks: list[Block]) -> Found | None:
-    """The document's own DOI: from a citation line first, else the most often stated one."""
+    """The document's own DOI: from a citation line first, else the most often stated one; never a registry
+    record's."""
     for block in _blocks(blocks, ("citation",)):
-        if m := DOI.search(source, block.start, block.end):
-            return Found(m["doi"].rstrip(".,;)"), block.start, block.end)
+        for m in DOI.finditer(source, block.start, block.end):
+            if not _RECORD_DOI.search(m["doi"]):
+                return Found(m["doi"].rstrip(".,;)"), block.start, block.end)
     seen: Counter[str] = Counter()
     first: dict[str, Found] = {}
     # "https://doi.org/10.9999/..." alone on a line under a journal page's title: the article's own, whatever
     # the line was taken for (reference-list entries give a journal and pages around theirs)
-    solo = [b for b in blocks if DOI.fullmatch(source[b.start:b.end].strip()) and b.kind != "translation"]
+    solo = [b for b in blocks if (m := DOI.fullmatch(source[b.start:b.end].strip())) and b.kind != "translation"
+            and not _RECORD_DOI.search(m["doi"])]
     if solo:
         m = DOI.search(source, solo[0].start, solo[0].end)
         assert m is not None
         return Found(m["doi"].rstrip(".,;)"), solo[0].start, solo[0].end)
     for block in _blocks(blocks, ("content", "boilerplate")):
         for m in DOI.finditer(source, block.start, block.end):
+            if _RECORD_DOI.search(m["doi"]):
+                continue
             value = m["doi"].rstrip(".,;)")
             seen[value] += 1
             first.setdefault(value, Found(value, block.start, block.end))
