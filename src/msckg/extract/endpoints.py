@@ -76,6 +76,14 @@ GENERIC_HEADS = {"score", "level", "rate", "count", "index", "scale", "value", "
 _STEM = re.compile(r"(?<=[a-z]{3})s$")
 
 
+_SCALE = re.compile(r"\s*\((?:range\s*|scored?\s*)?[-−–]?\d+(?:\.\d+)?\s*(?:[-–—]|to)\s*\d+(?:\.\d+)?[^()]*\)")
+
+
+def _without_scale(label: str) -> str:
+    """The name without its scale in parentheses: "ASIA motor score (0–100)" -> "ASIA motor score"."""
+    return _SCALE.sub("", label).strip() or label
+
+
 def key_tokens(text: str) -> tuple[str, ...]:
     """Lexical key as tokens, with the plural s of plain words dropped: 'lesion volumes' ==
     'lesion volume', but 'mRS' stays apart from 'mRSS' (abbreviations keep their letters)."""
@@ -206,6 +214,11 @@ class Registry:
                     label = re.sub(rf"(?<![\w-]){re.escape(ab)}(?![\w-])", f"{full} ({ab})", label, count=1)
                     existing = self.by_form(key_tokens(label)) or self.by_form(key_tokens(ab))
                     break
+        if existing is None and instrument == UNMAPPED and not fresh:
+            # "ASIA motor score" and "ASIA motor score (0–100)": one measure, its scale said once
+            key = key_tokens(_without_scale(label))
+            existing = next((e for e in self.items if e.instrument == UNMAPPED and key_tokens(_without_scale(e.label)) == key),
+                            None)
         if existing is None and loose and instrument == UNMAPPED:
             existing = self.containing(label)
         if existing is not None:
