@@ -62,7 +62,17 @@ class _EndPoint:
     unit: str = ""
     endpoint: EndpointDraft | None = None
     results: dict[int, ResultDraft] = field(default_factory=dict)
-    analysis: dict[str, object] = field(default_factory=dict)
+    analysis: dict[str, tuple[str, Line]] = field(default_factory=dict)  # field -> (value, its line)
+
+
+@dataclass
+class _Events:
+    """Where the adverse-event tables are: serious or non-serious, their columns, the term being read."""
+    section: str = ""
+    columns: list[str] | None = None
+    term: str | None = None
+    threshold: str | None = None
+    last: list[ResultDraft] = field(default_factory=list)
 
 
 def is_euctr_page(source: str) -> bool:
@@ -104,7 +114,7 @@ def read_euctr_page(source: str, registry: Registry, arms: list[ArmDraft]) -> tu
             continue
         if _AE.match(text):
             _close(cur, arms, results)
-            part, cur, ae = "ae", None, {"section": "", "time": None, "term": None, "threshold": None}
+            part, cur, ae = "ae", None, _Events()
             continue
         if part == "endpoints":
             cur = _endpoint_line(line, lines, i, cur, registry, arms, results)
@@ -202,74 +212,72 @@ def _close(cur: _EndPoint | None, arms: list[ArmDraft], results: list[ResultDraf
 def _close_analysis(cur: _EndPoint, arms: list[ArmDraft], results: list[ResultDraft]) -> None:
     """The analysis read so far, as statistics of the experimental column's result (compared with the comparator)."""
     got, cur.analysis = cur.analysis, {}
-    target = next((k for k, r in cur.results.items() if next((a for a in arms if a.id == r.population), None) is not None
-                   and next(a for a in arms if a.id == r.population).role == "experimental"), None)
-    if target is None or not got:
+    cells = {a.id for a in arms if a.role == "experimental"}
+    r = next((x for x in cur.results.values() if x.population in cells), None)
+    if r is None or not got:
         return
-    r = cur.results[target]
-    base = r.sentence.start
+    number = re.compile(r"-?\d+(?:\.\d+)?")
 
-    def where(key: str) -> tuple[int, int]:
-        value, line = got[key]  # type: ignore[misc]
-        a = line.start - base + line.text.rfind(value)
-        return a, a + len(value)
+    def value(key: str, default: str = "") -> str:
+        return got[key][0] if key in got else default
 
-    if "p-value" in got and (m := _P.match(str(got["p-value"][0]))) and "p-value" not in {s.kind for s in r.stats}:  # type: ignore[index]
+    def stat(kind: str, key: str, number: Decimal, relation: str | None = None) -> Stat:
+        """A statistic against the comparator, quoting the analysis row's value (offsets relative to the result)."""
+        text, line = got[key]
+        a = line.start - r.sentence.start + line.text.rfind(text)
+        return Stat(kind, a, a + len(text), text, value=number, relation=relation, comparison="comparator")
+
+    if (m := _P.match(value("p-value"))) and "p-value" not in {x.kind for x in r.stats}:
         rel = {"<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}.get(m["rel"] or "")
-        a, b = where("p-value")
-        r.stats.append(Stat("p-value", a, b, str(got["p-value"][0]), value=Decimal(m["v"]), relation=rel,  # type: ignore[index]
-                            comparison="comparator"))
-    if "point estimate" in got and re.fullmatch(r"-?\d+(?:\.\d+)?", str(got["point estimate"][0])):  # type: ignore[index]
-        what = str(got.get("parameter estimate", ("difference",))[0]).lower()  # type: ignore[index]
-        kind = "effect-size" if "ratio" in what else "difference"
-        a, b = where("point estimate")
-        st = Stat(kind, a, b, str(got["point estimate"][0]), value=Decimal(str(got["point estimate"][0])),  # type: ignore[index]
-                  comparison="comparator")
-        lo, hi = got.get("lower limit"), got.get("upper limit")
-        if isinstance(lo, tuple) and isinstance(hi, tuple) and all(re.fullmatch(r"-?\d+(?:\.\d+)?", x[0]) for x in (lo, hi)):
-            level = re.match(r"\s*(\d{2}(?:\.\d)?)", str(got.get("level", ("95",))[0]))  # type: ignore[index]
-            st.ci = (Decimal(lo[0]), Decimal(hi[0]), Decimal(level.group(1) if level else "95") / 100)
+        r.stats.append(stat("p-value", "p-value", Decimal(m["v"]), rel))
+    if number.fullmatch(value("point estimate")):
+        kind = "effect-size" if "ratio" in value("parameter estimate", "difference").lower() else "difference"
+        st = stat(kind, "point estimate", Decimal(value("point estimate")))
+        if number.fullmatch(value("lower limit")) and number.fullmatch(value("upper limit")):
+            level = re.match(r"\s*(\d{2}(?:\.\d)?)", value("level", "95"))
+            st.ci = (Decimal(value("lower limit")), Decimal(value("upper limit")),
+                     Decimal(level.group(1) if level else "95") / 100)
         r.stats.append(st)
 
 
-def _ae_line(line: Line, lines: list[Line], i: int, ae: dict[str, object], registry: Registry, arms: list[ArmDraft],
+def _ae_line(line: Line, lines: list[Line], i: int, ae: _Events, registry: Registry, arms: list[ArmDraft],
              results: list[ResultDraft]) -> None:
     text = line.text
     if m := _TIMEFRAME.match(text):
         return  # the timeframe of reporting: results of the whole follow-up, no timepoint of their own
     if m := _THRESHOLD.search(text):
-        ae["threshold"] = m["t"]
+        ae.threshold = m["t"]
         return
     if m := _AE_TABLE.match(text):  # "Serious adverse events  BM-MSC  Placebo"
-        ae["section"], ae["columns"], ae["term"] = m["s"].lower(), [c[2] for c in _cells(line)], None
+        ae.section, ae.columns, ae.term = m["s"].lower(), [c[2] for c in _cells(line)], None
         return
-    columns = ae.get("columns")
-    if not isinstance(columns, list):
+    columns = ae.columns
+    if columns is None:
         return
     if m := _TOTAL.match(text):
-        ae["term"] = f"subjects affected by {m['what'].lower()}"
+        ae.term = f"subjects affected by {m['what'].lower()}"
         return
-    section = str(ae["section"])
+    section = ae.section
     if _DEATHS.match(text):
         _ae_result(line, "number of deaths (all causes)", "count", columns, registry, arms, results)
         return
-    if _AFFECTED.match(text) and ae.get("term"):
-        label = str(ae["term"])
+    if _AFFECTED.match(text) and ae.term:
+        label = ae.term
         if not label.startswith("subjects affected"):
             label = f"{section} adverse event - {label.lower()}"
-        elif section == "non-serious" and ae.get("threshold"):
-            label = f"{label} (frequency threshold {ae['threshold']}%)"
-        ae["last"] = _ae_result(line, label, "proportion", columns, registry, arms, results)
+        elif section == "non-serious" and ae.threshold:
+            label = f"{label} (frequency threshold {ae.threshold}%)"
+        ae.last = _ae_result(line, label, "proportion", columns, registry, arms, results)
         return
-    if _OCCURRENCES.match(text) and isinstance(ae.get("last"), list):
-        for r, (a, b, cell) in zip(ae["last"], _cells(line)):  # type: ignore[arg-type]
+    if _OCCURRENCES.match(text):
+        for r, (a, b, cell) in zip(ae.last, _cells(line)):
             if cell.isdigit():
                 r.stats.append(Stat("count", a + line.start - r.sentence.start, b + line.start - r.sentence.start, cell,
                                     value=Decimal(cell)))
         return
     if "\t" not in text and text.strip() and not re.search(r"(?i:\bdisorders\b|\binfestations\b|\bconditions\b|"
                                                             r"\binjuries\b|\bneoplasms\b|\binvestigations\b)", text):
-        ae["term"] = text.strip()  # a term under its system organ class ("Nervous system disorders", "Syncope")
+        ae.term = text.strip()  # a term under its system organ class ("Nervous system disorders", "Syncope")
 
 
 def _ae_result(line: Line, label: str, kind: str, columns: list[str], registry: Registry, arms: list[ArmDraft],
