@@ -20,7 +20,7 @@ from msckg.extract.endpoints import UNMAPPED, EndpointDraft, Registry, find_inst
 from msckg.extract.outcomes import time_frame_end
 from msckg.extract.results import ArmDraft, ResultDraft
 from msckg.extract.results_page import Line, arm_of, lines_of
-from msckg.extract.statistics import Stat
+from msckg.extract.statistics import RELATION, Stat
 from msckg.extract.timepoints import Item
 
 _PAGE = re.compile(r"(?im:^\s*EudraCT\s+number\b)")
@@ -228,7 +228,7 @@ def _close_analysis(cur: _EndPoint, arms: list[ArmDraft], results: list[ResultDr
         return Stat(kind, a, a + len(text), text, value=number, relation=relation, comparison="comparator")
 
     if (m := _P.match(value("p-value"))) and "p-value" not in {x.kind for x in r.stats}:
-        rel = {"<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}.get(m["rel"] or "")
+        rel = RELATION.get(m["rel"] or "")
         r.stats.append(stat("p-value", "p-value", Decimal(m["v"]), rel))
     if number.fullmatch(value("point estimate")):
         kind = "effect-size" if "ratio" in value("parameter estimate", "difference").lower() else "difference"

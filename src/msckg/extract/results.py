@@ -29,7 +29,7 @@ from msckg.extract.endpoints import (
 )
 from msckg.extract.sections import heading_of
 from msckg.extract.sentences import Sentence
-from msckg.extract.statistics import ARM_LIST, UNIT, Group, Stat, find_groups
+from msckg.extract.statistics import ARM_LIST, RELATION, UNIT, Group, Stat, find_groups
 from msckg.extract.timepoints import FOLLOW_UP_BEFORE, Item, TimeList, find_timepoints
 
 
@@ -664,7 +664,7 @@ def read_table(s: Sentence, ctx: Context) -> list[ResultDraft] | None:
     for k, (g, arm) in enumerate(zip(groups, ctx.columns, strict=True)):
         stats = [Stat(**st.__dict__) for st in g.stats]
         if p and k == 0:
-            rel = {"<": "<", ">": ">", "≤": "<=", "≥": ">="}.get(p["rel"] or "")
+            rel = RELATION.get(p["rel"] or "")
             stats.append(Stat("p-value", p.start("v") if not rel else p.start("rel"), p.end("v"),
                               text[p.start("v") if not rel else p.start("rel"):p.end("v")],
                               value=Decimal(p["v"]), relation=rel, comparison="comparator"))

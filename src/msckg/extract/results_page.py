@@ -20,7 +20,7 @@ from msckg.extract.endpoints import UNMAPPED, EndpointDraft, Registry, find_inst
 from msckg.extract.outcomes import time_frame_end
 from msckg.extract.results import ArmDraft, ResultDraft
 from msckg.extract.sentences import Sentence
-from msckg.extract.statistics import Stat
+from msckg.extract.statistics import RELATION, Stat
 from msckg.extract.tables import CellLines
 from msckg.extract.timepoints import Item
 
@@ -388,7 +388,7 @@ def _analysis_line(line: Line, text: str, lines: list[Line], i: int, analysis: d
         return
     s_start = r.sentence.start
     if m := _P.match(text):
-        rel = {"<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}.get(m["rel"] or "")
+        rel = RELATION.get(m["rel"] or "")
         st = Stat("p-value", line.start - s_start + m.start("v"), line.start - s_start + m.end("v"), m.group().strip(),
                   value=Decimal(m["v"]), relation=rel, comparison="comparator")
         if "p-value" not in {x.kind for x in r.stats}:

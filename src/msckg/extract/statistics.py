@@ -254,7 +254,8 @@ _MEDIAN = re.compile(r"(?i:\bmedian\b)")
 _BARE_RATE_BEFORE = re.compile(rf"(?i:\brate\s+of\s+[^.;()]{{0,80}}\b(?:was|were)\s+"
                                rf"(?:{NUM}\s+(?:with|in\s+the|among)\s+[^.;()\d]{{1,40}}?,?\s+(?:and|versus|vs\.?)\s+)?$)")
 _LIST_REST = re.compile(rf"(?:\s*,\s*{NUM}(?![\d.]))*\s*,?\s*(?:and|or)\s+(?P<last>{NUM})\s*(?P<u>{UNIT})?(?!\s*[(\[±%])")
-_RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
+# a bound's sign as the study format writes it ("≤" is "<="); "=" and "of" are a value, no bound
+RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"count_pct_group", "ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
 VALUE_FORMS |= {"zero_subject", "zero_with", "paren_arms"}
@@ -450,7 +451,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.stats.append(stat("effect-size", value=_d(m["v"])))
         g.confidence = 0.9 if name in {"es", "effect size"} or name.startswith(("cohen", "hedges")) else 0.7
     elif form == "p":
-        rel = _RELATION[m["rel"]]
+        rel = RELATION[m["rel"]]
         g.stats.append(stat("p-value", value=_d(m["v"]), relation=rel))
         g.distributive = bool(m["pre"] or m["all"])
     elif form == "named_ci_comma":

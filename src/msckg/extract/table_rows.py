@@ -18,7 +18,7 @@ from decimal import Decimal
 from msckg.extract.endpoints import UNMAPPED, find_instruments, key_tokens, mentions
 from msckg.extract.results import CELL_COLUMN, Context, ResultDraft
 from msckg.extract.sentences import Sentence
-from msckg.extract.statistics import Stat, find_groups
+from msckg.extract.statistics import RELATION, Stat, find_groups
 from msckg.extract.timepoints import Item, find_timepoints
 
 _HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?|adverse\s+events?|"
@@ -41,7 +41,6 @@ _LABEL_STAT = re.compile(r"(?i:[\s,;]*(?:n\s*\(\s*%\s*\)|n/N\s*\(\s*%\s*\)|n/N\b
 # "0.41c", "OR 5.74 (1.66 to 19.9)b", "<0.001†": a footnote's mark after the value is not part of it
 _FOOTNOTE_MARK = re.compile(r"(?:(?<=[\d)\]])[a-e]|\s*[†‡§¶*#]+)\s*$")
 _MEAN_SD_LABEL = re.compile(r"(?i:\bmean\s*[(\[]\s*SD\s*[)\]])")
-_RELATION = {"<": "<", ">": ">", "≤": "<=", "≥": ">="}
 
 
 @dataclass
@@ -87,7 +86,7 @@ def _marked_p(raw: str, offset: int, ctx: Context, comparison: str) -> list[Stat
 def footnote_marks(text: str) -> dict[str, tuple[str | None, Decimal]]:
     """The marks a table's footnotes define as p-values ("† P < 0.05 and ‡ P < 0.01 versus corticosteroid",
     "*p < 0.05 vs control"): mark -> (relation, value)."""
-    return {m["mark"]: (_RELATION.get(m["rel"]), Decimal(m["v"])) for m in _MARK_P.finditer(text)}
+    return {m["mark"]: (RELATION.get(m["rel"]), Decimal(m["v"])) for m in _MARK_P.finditer(text)}
 
 
 def _d(text: str) -> Decimal:
@@ -316,7 +315,7 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
                                 cell.strip(), value=_d(m["v"]), ci=(_d(m["lo"]), _d(m["hi"]), state.level),
                                 comparison="comparator"))
         elif kind == "p" and (m := _P_CELL.match(cell)):
-            rel = _RELATION.get(m["rel"] or "")
+            rel = RELATION.get(m["rel"] or "")
             between.append(Stat("p-value", off + m.start(), off + m.end(), cell.strip(), value=Decimal(m["v"]),
                                 relation=rel, comparison="comparator"))
     if arm_results and between and state.times:  # the last visit against the first
