@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from msckg.builder.schema import approximate_days
+from msckg.ctgov.lexicon import NUMBER_WORDS_RE
 from msckg.extract.conditions import Disease, find_diseases, primary, severity
-from msckg.extract.design import Cue, ages, design_cues, usable
+from msckg.extract.design import Cue, ages, design_cues, usable, word_number
 from msckg.extract.endpoints import (
     PRESENTED,
     UNMAPPED,
@@ -48,7 +49,7 @@ from msckg.extract.outcomes import (
 )
 from msckg.extract.product import ProductDraft, read_product, tissue_uberon
 from msckg.extract.reflow import reflow
-from msckg.extract.results import ArmDraft, Context, ResultDraft, read_results
+from msckg.extract.results import ArmDraft, Context, ResultDraft, arm_row, read_results
 from msckg.extract.results_page import read_results_page
 from msckg.extract.sections import Block, segment
 from msckg.extract.sentences import Sentence, sentences
@@ -60,7 +61,7 @@ from msckg.extract.typography import decimal_points, versus
 
 # "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are reported as mean (SD)": what the
 # document's "x ± y" or "x (y)" are, said once
-_VALUES_ARE = (r"\b(?:data|values|results|variables)\s+(?:are|were)\s+(?:given|presented|expressed|shown|reported|"
+_VALUES_ARE = (r"\b(?:data|values|results|variables|outcomes|measures|measurements|scores)\s+(?:are|were)\s+(?:given|presented|expressed|shown|reported|"
                r"summari[sz]ed)?\s*(?:(?:as|in)\s+)?(?:the\s+)?means?\s*")
 # the statistical plan: the sample size, the power and the threshold of significance, no result
 _STATS_PLAN = re.compile(r"(?i:\b(?:needed|required|sufficient)\s+to\s+detect\b|\bwith\s+\d+\s*%\s+power\b|"
@@ -453,7 +454,7 @@ def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
         if len(names) >= 2:
             break
     else:
-        return _route_arms(arms, sents) or _dose_value_arms(arms, text)
+        return _route_arms(arms, sents) or _cohort_arms(arms, text) or _dose_value_arms(arms, text)
     out = []
     for name in names:
         flags = 0 if name.isupper() else re.IGNORECASE
@@ -494,6 +495,59 @@ def _route_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft] |
     return None
 
 
+# a dose as the methods give it: "1 × 10^6 cells/kg", "3 × 10⁷ UC-MSCs", "0·5 × 10^6", "2 × 10(8) cells"
+_COHORT_DOSE = (r"\d+(?:[.·]\d+)?\s*[×x]\s*10\s*(?:\^\s*\d+|\(\s*\d+\s*\)|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+                r"(?:\s*(?:cells?|[\w-]*MSCs?)(?:\s*/\s*kg)?|\s*/\s*kg)?")
+
+
+def _cohort_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft] | None:
+    """'at 1 × 10^6 (cohort 1), 3 × 10^6 (cohort 2) or 6 × 10^6 (cohort 3) cells/kg', 'Cohort A received 1 × 10⁷
+    UC-MSCs and cohort B 3 × 10⁷': a dose-escalation study's numbered cohorts, one experimental arm each,
+    named as the paper names them, in place of the single cell arm. Two or more cohorts must be tied to a
+    dose, so "cohort 1" of an observational design is not an arm."""
+    keys = sorted(dict.fromkeys([m[1] for m in re.finditer(r"\b[Cc]ohort\s+([1-9]|[A-D])\b(?!\s*[-–]\s*\d)", text)] + [
+        k for m in re.finditer(r"\b[Cc]ohorts\s+([1-9A-D](?:\s*,\s*[1-9A-D])*\s*,?\s+(?:and|or)\s+[1-9A-D])\b", text)
+        for k in re.findall(r"[1-9A-D]", m[1])]))
+    if len(keys) < 2 or len({k.isdigit() for k in keys}) != 1:
+        return None
+    dosed: dict[str, str] = {}
+    for k in keys:
+        m = re.search(rf"(?P<d>{_COHORT_DOSE})\s*\(\s*cohort\s+{k}\s*\)", text, re.IGNORECASE) or re.search(
+            rf"\bcohort\s+{k}\s*(?:\(\s*|:\s*|,\s*|received\s+(?:\w+\s+){{0,3}}?(?:of\s+)?)(?P<d>{_COHORT_DOSE})", text,
+            re.IGNORECASE)
+        if m:
+            dosed[k] = re.sub(r"\s+", " ", m["d"]).strip()
+    if len(dosed) < 2:
+        # "Three sequential cohorts of six patients each received 0·5, 1·0 or 2·0 × 10⁶ cells/kg": the doses in order
+        if not re.search(r"(?i:\b(?:sequential|dose|dose-escalation|escalating|ascending)\b[\w\s-]{0,20}\bcohorts\b)", text):
+            return None
+        listed = re.search(r"(?P<list>\d+(?:[.·]\d+)?(?:\s*,\s*\d+(?:[.·]\d+)?)*\s*,?\s+(?:and|or)\s+\d+(?:[.·]\d+)?)\s*[×x]\s*"
+                           r"(?P<pow>10\s*(?:\^\s*\d+|\(\s*\d+\s*\)|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))\s*(?P<u>cells?(?:\s*/\s*kg)?|[\w-]*MSCs?(?:\s*/\s*kg)?)?",
+                           text)
+        values = re.findall(r"\d+(?:[.·]\d+)?", listed["list"]) if listed else []
+        if len(values) == len(keys):
+            dosed = {k: f"{v} × {listed['pow']}" + (f" {listed['u']}" if listed["u"] else "") for k, v in zip(keys, values, strict=True)}
+    # "at 1 × 10^6 (cohort 1), 3 × 10^6 (cohort 2) or 6 × 10^6 (cohort 3) cells/kg": the unit after the last one
+    unit = re.search(rf"\(\s*cohort\s+{keys[-1]}\s*\)\s*(?P<u>cells?(?:\s*/\s*kg|\s+per\s+(?:kg|injection|infusion|dose))?"
+                     r"|[\w-]*MSCs?(?:\s*/\s*kg)?)", text, re.IGNORECASE)
+    if unit:
+        dosed = {k: d if re.search(r"[a-z]", d) else f"{d} {unit['u']}" for k, d in dosed.items()}
+    each = re.search(rf"(?i:\b(?P<n>\d+|{NUMBER_WORDS_RE})\s+(?:(?:patients|participants|subjects)\s+)?"
+                     r"(?:each|per\s+cohort|in\s+each(?:\s+cohort)?)\b)", text)
+    out = []
+    for k in keys:
+        pattern = re.compile(rf"\b(?:the\s+)?[Cc]ohort\s+{k}\b(?!\s*[-–]\s*\d)")
+        label = f"cohort {k} ({dosed[k]})" if k in dosed else f"cohort {k}"
+        size = re.search(rf"\b[Cc]ohort\s+{k}\s*\((?:[^()]*?;\s*)?n\s*=\s*(\d+)\s*\)", text)
+        n = int(size[1]) if size else (word_number(each["n"]) if each else None)
+        out.append(ArmDraft(f"cohort-{k.lower()}", label, "experimental", pattern, n))
+    if re.search(r"(?i:\bexpansion\s+(?:cohort|phase|part)\b)", text):  # "... taken forward to the expansion cohort (n = 12)"
+        size = re.search(r"(?i:\bexpansion\s+(?:cohort|phase|part)\s*\((?:[^()]*?;\s*)?n\s*=\s*(\d+)\s*\))", text)
+        out.append(ArmDraft("expansion", "expansion cohort", "experimental", re.compile(
+            r"(?i:\b(?:the\s+)?expansion\s+(?:cohort|phase|part|group)\b)"), int(size[1]) if size else None))
+    return out + [a for a in arms if a.role != "experimental"]
+
+
 _DOSE_VALUE = re.compile(r"(?P<m>\d+(?:\.\d+)?)\s*[×x]\s*10\s*(?:\^\s*|\(\s*)?(?P<e>\d+)\)?"
                          r"(?:\s*(?:cells?|MSCs?))?(?:\s*/\s*kg)?\s*\(\s*n\s*=\s*(?P<n>\d+)\s*\)")
 
@@ -529,6 +583,36 @@ def _dose_value_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
         name = f"{mant} × 10^{exp}"
         out.append(ArmDraft(_slug(f"dose {mant}e{exp}"), f"{name} group", "experimental", pattern, n))
     return out + [a for a in arms if a.role != "experimental"]
+
+
+def _pooled(drafts: list[ResultDraft], arms: list[ArmDraft]) -> dict[str, Any] | None:
+    """'two of the 18 patients (11·1%) died' in a study of three cohorts of six: a proportion over every cohort's
+    participants belongs to them all, not to the first cohort the sentence fell back on. Such results move to an
+    arm of the cohorts pooled, returned for the draft's arms (None when no result is pooled)."""
+    cells = [a for a in arms if a.role == "experimental"]
+    if len(cells) < 2 or any(a.size is None for a in cells):
+        return None
+    total = sum(a.size for a in cells if a.size is not None)
+    moved = False
+    for r in drafts:
+        if r.population in {a.id for a in cells} and any(
+                st.kind == "proportion" and st.denominator == total for st in r.stats):
+            r.population, moved = "all-cohorts", True
+    if not moved:
+        return None
+    return {"id": "all-cohorts", "label": f"all {total} participants (cohorts pooled)", "role": "experimental", "size": total}
+
+
+def _arm_heading(line: str, arms: list[ArmDraft]) -> ArmDraft | None:
+    """'Cohort 2 (3 × 10^6 cells/kg)' alone on its line: a heading over that cell arm's paragraph, when the
+    design has several cell arms."""
+    cells = [a for a in arms if a.role == "experimental"]
+    if len(cells) < 2 or len(line) > 80:
+        return None
+    for arm in cells:
+        if (m := arm.pattern.match(line.strip())) and re.fullmatch(r"\s*(?:\([^()]*\))?\s*:?\s*", line.strip()[m.end():]):
+            return arm
+    return None
 
 
 def _stat_key(ep: str, st: Stat) -> tuple[object, ...]:
@@ -641,7 +725,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     product = read_product(sents)
     arms = _arms(product, cues, sents, enr.value if enr else None)  # type: ignore[arg-type]
     inferred_single = False
-    if "control" not in design and len(arms) == 1 and not randomized:
+    if "control" not in design and all(a.role == "experimental" for a in arms) and not randomized:
         design["control"] = "single-arm"
         inferred_single = True
     if "follow_up" in cues:
@@ -723,7 +807,18 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     # the abstract a registry page carries restates its table's values: kept once, from the table
     table_values = {(r.population, r.timepoint.duration if r.timepoint else None, st.kind, st.value)
                     for r in page_results for st in r.stats if st.value is not None}
-    for s in sents:
+    heading_end = -1
+    for k, s in enumerate(sents):
+        if ctx.lead is not None and k and s.start > heading_end and re.search(r"\n[ \t]*\n", source[sents[k - 1].end:s.start]):
+            ctx.lead = None  # the paragraph under the arm's heading has ended
+        if (arm := _arm_heading(s.text, arms)) is not None:
+            ctx.lead, heading_end = arm, s.end
+            continue
+        if CAPTION.match(s.text) or ctx.caption is not None and re.fullmatch(r"(?i:\s*table\s*\d+\s*[.:]?\s*)", ctx.caption.text) \
+                and "\n" not in source[ctx.caption.end:s.start]:  # "Table 2." cut off its caption by the sentence splitter
+            ctx.caption = s
+        elif ctx.caption is not None and not arm_row(s.text, arms):
+            ctx.caption = None
         if s.section in NOT_RESULTS or s.kind != "content" or any(a <= s.start < b for a, b in page_spans):
             continue
         if re.match(r"\s*[*†‡§¶]+\s*[Pp]\s*[<>=≤≥]", s.text):
@@ -775,6 +870,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
             for a, b in leftover_numbers(s.text, used_spans):
                 leftovers.append(f"{s.start + a}-{s.start + b} {s.text[a:b]!r} in: {s.text}")
     drafts = _once(drafts, from_tables)
+    if pooled := _pooled(drafts, arms):
+        data["arms"].append(x.fact(pooled, None, 0, 0, 0.6, "the cohorts taken together: a count over every cohort's participants"))
     for g in ctx.characteristics:
         x.review.append(f"not drafted, a characteristic of the people enrolled: {g.stats[0].text!r}")
     data["subgroups"] = []

@@ -29,7 +29,7 @@ from msckg.extract.endpoints import (
 )
 from msckg.extract.sections import heading_of
 from msckg.extract.sentences import Sentence
-from msckg.extract.statistics import ARM_LIST, RELATION, UNIT, Group, Stat, find_groups
+from msckg.extract.statistics import ARM_LIST, RELATION, UNIT, Group, Stat, arm_names, find_groups
 from msckg.extract.timepoints import FOLLOW_UP_BEFORE, Item, TimeList, find_timepoints
 
 
@@ -92,10 +92,15 @@ class Context:
     # a table's footnote marks that stand for a p-value: "† P < 0.05 and ‡ P < 0.01 versus corticosteroid"
     marks: dict[str, tuple[str | None, Decimal]] = field(default_factory=dict)
     crossover: bool = False  # each participant had both treatments: a table's one n is every column's n
+    # a cell arm a heading line named ("Cohort 2 (3 × 10^6 cells/kg)"): the arm of the paragraph under it
+    lead: ArmDraft | None = None
+    # "Table 2. Change from baseline in the PDQ-39 summary index at 12 months, mean (SD)" over rows "Cohort 1: -1.2 (6.0)":
+    # the caption names the measure and time of the rows that name only their arm
+    caption: Sentence | None = None
 
     @property
     def experimental(self) -> ArmDraft:
-        return self.arms[0]
+        return self.lead or self.arms[0]
 
     @property
     def comparator(self) -> ArmDraft | None:
@@ -117,11 +122,12 @@ _VERB = re.compile(r"(?i:\b(?:was|were|is|are|numbered|remained|decreased|increa
 _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more interestingly|interestingly|notably|"
                    r"overall|finally|in addition|post-intervention|following [\w-]+|after [\w-]+|in the [\w-]+ group|"
                    r"in [\w-]+ patients|for those with [^,]+|among (?:patients|those|participants) (?:with|who) [^,]+|"
-                   r"at (?:week|month|day|year) \d+|"
+                   r"at (?:week|month|day|year) \d+|from an? (?:mean |median )?baseline (?:value )?of [^,]{1,40}|"
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
 # "The benefit was no longer significant at month 12 (difference 17.5 m ...)": the measure before it
 _PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former|that(?:\s+of)?|there)\s*$"
                       r"|^(?:it|they|this|these|those|which|the latter|the former)\b"
+                      r"|^(?:the\s+)?(?:score|scale|index|measure|level|value)s?\s*$"  # "the score changed by -3.1"
                       r"|^(?:(?:the|such\s+an?)\s+)?(?:treatment\s+)?(?:benefit|effect|improvement|advantage|gain|difference)s?\s*$"
                       # "LS mean differences versus HA were 4.3 points ...": the contrast, not the measure
                       r"|^(?:the\s+)?(?:corresponding\s+)?(?:(?:adjusted|LS|least[- ]squares|between-group|treatment|placebo-"
@@ -330,6 +336,35 @@ _LABEL_COLON = re.compile(r"^\s*(?P<np>[A-Za-z][\w'’≥≤<>%/().,+-]*(?:\s+[\
                           r"(?:\s+(?:at|by|after|over)\s+(?:week|month|day|year)\s+\d+)?\s*:\s+(?=\S)")
 
 
+def arm_row(text: str, arms: list[ArmDraft]) -> ArmDraft | None:
+    """The arm a row opens with before a colon: 'Cohort 1: -1.2 (6.0)', 'MSC group (n = 20): 14/20'."""
+    for arm in arms:
+        if (m := arm.pattern.match(text.lstrip())) and re.match(r"\s*(?:\([^()]*\))?\s*:", text.lstrip()[m.end():]):
+            return arm
+    return None
+
+
+_CAPTION_WORDS = re.compile(r"(?i:^\s*table\s*\d*\s*[.:|]?\s*(?:(?:mean|median)\s+)?(?:(?:changes?|differences?)\s+from\s+"
+                            r"baseline\s+(?:in|of)\s+)?(?:the\s+)?)")
+
+
+def _caption_endpoint(ctx: Context) -> EndpointDraft | None:
+    """The measure a table's caption names: one the methods listed, else the caption's own words."""
+    if ctx.caption is None:
+        return None
+    text = ctx.caption.text
+    found = mentions(text, ctx.registry)
+    if found:
+        return found[0][2]
+    head = _CAPTION_WORDS.match(text)
+    words = re.split(r"(?i:\s+(?:at|after|by|over|in|among)\s+(?:the\s+)?(?:\d|week|month|day|year|baseline|patients|participants|each)"
+                     r"|,|\s+\()", text[head.end() if head else 0:])[0].strip(" .:")
+    if not re.search(r"[A-Za-z]{3}", words):
+        return None
+    a = text.index(words, head.end() if head else 0)
+    return _new_endpoint(words, a, "other", ctx, ctx.caption)
+
+
 def _new_endpoint(words: str, a: int, role: str, ctx: Context, s: Sentence) -> EndpointDraft:
     """An endpoint the sentence names itself (at `a`, relative to the sentence): its instrument if the words name
     one, else unmapped, with the confidence of a name read from a result sentence."""
@@ -350,6 +385,9 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         reasons.append("endpoint named by the words of a zero count")
         return _new_endpoint(words, a, "safety", ctx, s), 0.9
     colon = _LABEL_COLON.match(text)
+    if colon and colon.end() <= g.start and arm_row(text, ctx.arms) and (by_caption := _caption_endpoint(ctx)):
+        reasons.append("endpoint named by the table's caption over a row of its arm")
+        return by_caption, 0.85
     if colon and colon.end() <= g.start and heading_of(colon["np"]) is None \
             and not re.search(r"(?i:\b(?:patients?|participants?|subjects?|recipients?|children|infants|women|men|groups?|arms?|"
                               r"cohorts?)\b)", colon["np"]) \
@@ -833,22 +871,28 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             how[id(g)] = 0.85
     # "0 (range 0-3), 1 (range 0-4) and 2 (range 0-7) in the IT, IV and sham groups": zipped with the arms in order
     for m in ARM_LIST.finditer(text):
-        names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["arms"])
+        names = arm_names(m)
         ci = _clause_of(clauses, m.start())
         run = [g for g in values if g.end <= m.start() and _clause_of(clauses, g.start) == ci and not g.arm_word
                and not {st.kind for st in g.stats} & {"difference", "effect-size"}]
-        if len(run) != len(names) or any(run[0].start <= p[0] < m.start() for p in pops):
+        # "from 18 (15-21), 17 (14-20) and 19 (16-22) at baseline to 10 (7-13), 9 (6-11) and 7 (5-9) at 6 months
+        # in cohorts 1, 2 and 3": one run of the arms per time
+        if not run or len(run) % len(names) or (len(run) > len(names) and not m["cohorts"]) \
+                or any(run[0].start <= p[0] < m.start() for p in pops):
             continue
         arms = [next((a for a in ctx.arms if a.pattern.search(n + " group")), None) for n in names]
         if all(arms) and len({a.id for a in arms if a}) == len(arms):
-            for g, n in zip(run, names, strict=True):
-                g.arm_word = n
+            for k, g in enumerate(run):
+                g.arm_word = names[k % len(names)]
     # populations
     population: dict[int, str] = {}
     defaulted: set[int] = set()
     comparator = ctx.comparator
     resp = re.search(r"(?i:\bin the ([\w-]+) and ([\w-]+) groups?,?\s+respectively)", text)
     _arms_in_order(text, values, pops, tls, ctx)
+    # the one arm a sentence opens with ("In cohort 3, ...") when it names no other
+    opener = pops[0][2] if pops and re.fullmatch(r"(?i:\s*(?:in|among|for|within)\s+(?:the\s+)?)", text[:pops[0][0]]) \
+        and len({p[2] for p in pops}) == 1 and len(ctx.arms) > 1 else None
     for i, g in enumerate(values):
         kinds = {st.kind for st in g.stats}
         if g.arm_index is not None:
@@ -924,6 +968,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                                                               text[g.end:values[i + 1].start]):
             population[id(g)] = ctx.experimental.id
             population[id(values[i + 1])] = comparator.id
+        elif opener is not None:  # "In the expansion cohort, SARA ... (P = .21), and CSF NfL fell from ...": every clause's
+            population[id(g)] = opener
         elif id(g) not in population:
             population[id(g)] = ctx.experimental.id
             defaulted.add(id(g))
@@ -1050,6 +1096,11 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             framed.add(id(g))
         else:
             placed[id(g)] = None
+    if ctx.caption is not None and arm_row(text, ctx.arms) and not any(not t.is_baseline for t in tls):
+        times = [t for t in find_timepoints(ctx.caption.text) if not t.is_baseline]
+        for g in values:  # a row of its arm under "Table 2. ... at 12 months": the caption's time
+            if placed.get(id(g)) is None and times:
+                placed[id(g)] = times[0].items[0]
     _parallel_runs(text, tls, values, population, placed, by_previous, how)
     for g in values:  # "X decreased from A to B at week 12, and Y from C to D": D at week 12 too (not the section's time)
         if (placed.get(id(g)) is None or id(g) in framed) and re.search(r"\bto\s*$", text[:g.start]) and (earlier := [

@@ -799,28 +799,41 @@ def leftover_numbers(text: str, used: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+# "cohorts 1, 2 and 3", "cohorts A and B": a dose-escalation study's cohorts, listed by their keys
+_COHORT_KEYS = r"[1-9A-D](?:\s*,\s*[1-9A-D])*\s*,?\s+(?:and|or)\s+(?:[1-9A-D]|the\s+expansion\s+cohort)"
 _RESP_COUNTS = re.compile(rf"(?i:\bin\s+(?P<list>(?:{_W}|\d+)(?:\s*,\s*(?:{_W}|\d+))*\s*,?\s+and\s+(?:{_W}|\d+))\s+"
-                          rf"{_PEOPLE_WORDS},?\s+respectively\b)")
+                          rf"{_PEOPLE_WORDS}(?:\s+(?:of|in)\s+(?:the\s+)?cohorts\s+(?-i:(?P<cohorts>{_COHORT_KEYS})))?"
+                          r",?\s+respectively\b)")
 _ARM_NAME = r"(?:\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?\s*\(?\d+\)?(?:\s*cells?/kg)?|[\w-]+)"  # "IT", "1 × 10^6"
 ARM_LIST = re.compile(rf"(?i:\b(?:in|of|among)\s+the\s+(?P<arms>{_ARM_NAME}(?:\s*,\s*{_ARM_NAME})*\s*,?\s+and\s+"
-                      rf"{_ARM_NAME})\s+(?:groups|arms|cohorts)\b)")
+                      rf"{_ARM_NAME})\s+(?:groups|arms|cohorts)\b"
+                      rf"|\b(?:in|of|among|for)\s+(?:the\s+)?cohorts\s+(?-i:(?P<cohorts>{_COHORT_KEYS}))\b(?![-–.,]\s*\d))")
+
+
+def arm_names(m: re.Match[str]) -> list[str]:
+    """The arms a list names, in its order: ["IT", "IV", "sham"], or ["cohort 1", "cohort 2", "cohort 3"]."""
+    if m["cohorts"]:
+        keys = [f"cohort {k}" for k in re.findall(r"\b[1-9A-D]\b", m["cohorts"])]
+        return keys + ["expansion cohort"] if m["cohorts"].endswith("expansion cohort") else keys
+    return re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["arms"])
 
 
 def _respective_counts(work: str, groups: list[Group], taken: list[tuple[int, int]]) -> None:
     """'... in the IT, IV and sham groups, and lesions were present in one, three and six patients,
-    respectively': one count per arm, in the order the sentence named the arms."""
+    respectively', 'in one, two and three participants of cohorts 1, 2 and 3, respectively': one count per
+    arm, in the order the sentence named the arms."""
     for m in _RESP_COUNTS.finditer(work):
         if any(not (m.end("list") <= a or m.start("list") >= b) for a, b in taken):
             continue
         arms = [a for a in ARM_LIST.finditer(work, 0, m.start())]
-        if not arms:  # "occurred in 3 and 8 patients, respectively": the arms in the order the design gave them
+        if not arms and not m["cohorts"]:  # "occurred in 3 and 8 patients, respectively": the arms in the order the design gave them
             for k, n in enumerate(re.finditer(rf"(?i:{_W}|\d+)", m["list"])):
                 a, b = m.start("list") + n.start(), m.start("list") + n.end()
                 st = Stat("count", a, b, work[a:b], value=Decimal(_int(n.group())))
                 groups.append(Group("count_arm", a, b, [st], confidence=0.65, arm_index=k))
             taken.append((m.start("list"), m.end()))
             continue
-        names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", arms[-1]["arms"])
+        names = arm_names(m) if m["cohorts"] else arm_names(arms[-1])
         nums = list(re.finditer(rf"(?i:{_W}|\d+)", m["list"]))
         if len(names) != len(nums):
             continue
