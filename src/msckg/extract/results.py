@@ -29,7 +29,15 @@ from msckg.extract.endpoints import (
 )
 from msckg.extract.sections import heading_of
 from msckg.extract.sentences import Sentence
-from msckg.extract.statistics import ARM_LIST, RELATION, UNIT, Group, Stat, arm_names, find_groups
+from msckg.extract.statistics import (
+    ARM_LIST,
+    RELATION,
+    UNIT,
+    Group,
+    Stat,
+    arm_names,
+    find_groups,
+)
 from msckg.extract.timepoints import FOLLOW_UP_BEFORE, Item, TimeList, find_timepoints
 
 

@@ -100,7 +100,7 @@ def _transposed(cells: list[str], ctx: Context) -> TableState | None:
     """"Time point  WOMAC total  VAS pain (0-10)  Knee flexion arc": one arm's measures, one row per visit."""
     if not _TIME_HEAD.match(cells[0]) or len(ctx.arms) != 1 or len(cells) < 2:
         return None
-    if any(re.search(r"(?i:\(\s*n\s*=|group|arm|p\s*-?\s*value)", c) for c in cells[1:]):
+    if any(re.search(r"(?i:\(\s*n\s*=|\bgroup\b|\barm\b|\bp\s*-?\s*value)", c) for c in cells[1:]):
         return None
     state = TableState([("arm", ctx.arms[0].id)] * (len(cells) - 1), [None] * (len(cells) - 1))
     state.measures = [c.strip() for c in cells[1:]]
