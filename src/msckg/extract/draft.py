@@ -88,6 +88,9 @@ _PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard d
 _TABLE_PM_SD = re.compile(r"(?im:^[^\t\n]*\bmean\s*(?:±|\+/-)\s*SD\b[^\t\n]*\t)")
 _ANY_SEM = re.compile(r"(?i:±\s*(?:SEM|SE)\b|\bstandard errors?\b|\bmean\s*(?:±|\+/-)\s*(?:SEM|SE)\b)")
 _PAREN_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}[(\[]\s*(?:SD|s\.d\.|standard deviations?)\s*[)\]])")
+# "Values are median (range)", "Data are presented as median (IQR)": every table cell "x (a–b)" is a median
+_PAREN_IS_MEDIAN = re.compile(rf"(?i:{_VALUES_ARE.replace('means?', 'medians?')}[(\[]\s*(?:range|IQR|interquartile\s+range)\s*[)\]]"
+                              r"(?!\s*(?:or|and)\s+mean))")
 _PM_IS_SEM = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SEM|SE|s\.e\.m\.|standard errors?)\b)")
 _APPROVAL = re.compile(r"(?i:\b(?:was|were)\s+approved\s+by\b|\bethics\s+committee\b|\binstitutional\s+review\s+board\b)")
 _LEAD_IN = re.compile(r"(?i:\b(?:(?:are|is)\s+(?:summari[sz]ed|shown|given|presented|listed)\s+(?:below|in\s+the\s+"
@@ -210,6 +213,8 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
                                       r"must\s+be\s+(?:tested|confirmed|compared)|(?:needs?|remains?)\s+to\s+be|"
                                       r"supports?|justif\w*|planned|under\s*way|"
                                       r"larger|confirm(?:ed|ation)?\s+in)\b)", s.text))
+    # "There is no placebo group", "had no sham arm", "without placebo": no comparator by those words
+    text = re.sub(r"(?i:\b(?:no|without(?:\s+an?)?|not)\s+(?:a\s+)?(?:placebo|sham)(?:[- ](?:group|arm|control(?:led)?))?\b)", " ", text)
     sham = re.search(r"(?i:\bsham\b)", text) and not re.search(r"(?i:\bplacebo\b)", text)
     if delayed:
         arms.append(ArmDraft("delayed", "delayed group", "active-comparator", re.compile(_waiting_arm("delayed|deferred|late"))))
@@ -454,7 +459,8 @@ def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
         if len(names) >= 2:
             break
     else:
-        return _route_arms(arms, sents) or _cohort_arms(arms, text) or _dose_value_arms(arms, text)
+        return _route_arms(arms, sents) or _cohort_arms(arms, text) or _lettered_arms(arms, text) or \
+            _dose_value_arms(arms, text)
     out = []
     for name in names:
         flags = 0 if name.isupper() else re.IGNORECASE
@@ -493,6 +499,55 @@ def _route_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft] |
             out.append(ArmDraft(_slug(route), f"{route} group", "experimental", pattern))
         return out + [a for a in arms if a.role != "experimental"]
     return None
+
+
+_LETTER_WORDS = ("schedule", "regimen", "group", "arm")
+
+
+def _lettered_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft] | None:
+    """'Schedule A: a single infusion ... Schedule B: three infusions', 'Group A received UC-MSCs and group B
+    saline': arms the paper calls by a letter, each named at least twice. An arm given placebo, sham or saline
+    is the placebo comparator; one the text calls the comparator, control or reference ("Schedule A ... is the
+    comparator for Schedule B", "the difference (B minus A)") or given standard care alone is the active
+    comparator; the others are cell arms."""
+    for word in _LETTER_WORDS:
+        found = re.findall(rf"\b(?i:{word})\s+([A-D])\b(?![-–/])", text)
+        keys = sorted(k for k in set(found) if found.count(k) >= 2)
+        if len(keys) >= 2:
+            break
+    else:
+        return None
+    title = word.capitalize()
+    each = re.search(rf"(?i:\b(?P<n>\d+|{NUMBER_WORDS_RE})\s+(?:(?:patients|participants|subjects|children)\s+)?"
+                     rf"(?:to\s+each|in\s+each|per)\s+{word}\b)", text)
+    out: list[ArmDraft] = []
+    for k in keys:
+        name = rf"\b(?i:{word})\s+{k}\b"
+        said = [text[m.end():m.end() + 160] for m in re.finditer(name, text)]
+        defined = next((re.match(r"\s*(?:\(([^()]{3,80})\)|:\s*([^.;]{3,80}))", c) for c in said
+                        if re.match(r"\s*(?:\([^()]{3,80}\)|:\s*[^.;]{3,80})", c)), None)
+        what = (defined.group(1) or defined.group(2)).strip() if defined else ""
+        gets = " ".join(re.match(r"\s*(?:\([^()]*\)\s*)?(?::|received|was\s+given|were\s+given|got|underwent)\s*([^.;]{0,80})", c)[1]
+                        for c in said if re.match(r"\s*(?:\([^()]*\)\s*)?(?::|received|was\s+given|were\s+given|got|underwent)", c))
+        if re.search(r"(?i:\b(?:placebo|sham|saline|vehicle)\b)", what + " " + gets) and not re.search(r"(?i:MSC|stem|stromal|cells)", what + " " + gets):
+            role = "placebo-comparator"
+        elif re.search(rf"(?i:{name}[^.;]{{0,100}}\b(?:is|was|served\s+as|as)\s+(?:the\s+)?(?:comparator|control|reference)\b"
+                       rf"|\b[A-D]\s+(?:minus|vs\.?|versus)\s+(?:{word}\s+)?{k}\b)", text) or \
+                re.search(r"(?i:\b(?:standard|usual|conventional)\s+(?:medical\s+)?(?:care|therapy|treatment)\b(?:\s+alone)?)", what + " " + gets) \
+                and not re.search(r"(?i:MSC|stem|stromal|cells)", what + " " + gets):
+            role = "active-comparator"
+        else:
+            role = "experimental"
+        size = re.search(rf"{name}\s*\((?:[^()]*?[;,]\s*)?n\s*=\s*(\d+)\s*\)", text)
+        label = f"{title} {k}" + (f" ({what})" if what and not re.search(r"\bn\s*=", what) else "")
+        out.append(ArmDraft(f"{word}-{k.lower()}", label, role, re.compile(rf"(?:\bthe\s+)?{name}"),
+                            int(size[1]) if size else (word_number(each["n"]) if each else None)))
+    if not any(a.role == "experimental" for a in out):
+        return None
+    out.sort(key=lambda a: a.role != "experimental")
+    if any(a.role != "experimental" for a in out):
+        return out
+    return out + [a for a in arms if a.role != "experimental"]
 
 
 # a dose as the methods give it: "1 × 10^6 cells/kg", "3 × 10⁷ UC-MSCs", "0·5 × 10^6", "2 × 10(8) cells"
@@ -793,6 +848,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     ctx = Context(arms, registry, single_arm=len(arms) == 1, pm_is_sd=bool(_PM_IS_SD.search(source) or _TABLE_PM_SD.search(source)
                                                                                  and not _ANY_SEM.search(source)),
                   pm_is_mean=bool(_PM_IS_SEM.search(source)), paren_is_sd=bool(_PAREN_IS_SD.search(source)),
+                  paren_is_median=bool(_PAREN_IS_MEDIAN.search(source)) and not _PAREN_IS_SD.search(source),
                   marks=footnote_marks(source), crossover=bool(_CROSSOVER.search(source)))
     drafts: list[ResultDraft] = []
     table: TableState | None = None  # a table whose rows are tab-separated lines, being read

@@ -96,6 +96,7 @@ class Context:
     pm_is_sd: bool = False  # "Continuous data are given as mean ± SD": every "x ± y" of the document
     pm_is_mean: bool = False  # "Values are mean ± SEM": every "x ± y" of the document is a mean
     paren_is_sd: bool = False  # "Values are reported as mean (SD)": every "x (y)" of the document is a mean and SD
+    paren_is_median: bool = False  # "Values are median (range)": every table cell "x (a–b)" is a median
     carried_times: TimeList | None = None  # the times a sentence of no values ended on, for the next sentence
     # a table's footnote marks that stand for a p-value: "† P < 0.05 and ‡ P < 0.01 versus corticosteroid"
     marks: dict[str, tuple[str | None, Decimal]] = field(default_factory=dict)
@@ -140,7 +141,10 @@ _PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the fo
                       # "LS mean differences versus HA were 4.3 points ...": the contrast, not the measure
                       r"|^(?:the\s+)?(?:corresponding\s+)?(?:(?:adjusted|LS|least[- ]squares|between-group|treatment|placebo-"
                       r"adjusted)\s+)*(?:mean\s+)?differences?(?:\s+(?:versus|vs\.?|compared\s+with|relative\s+to|from)\s+"
-                      r"[\w-]+(?:\s+[\w-]+)?)?\s*$)")
+                      r"[\w-]+(?:\s+[\w-]+)?)?"
+                      # "The adjusted difference in change between schedules (B minus A)"
+                      r"(?:\s+in\s+(?:the\s+)?(?:mean\s+)?changes?)?(?:\s+between\s+(?:the\s+)?(?:groups|arms|schedules|cohorts|"
+                      r"treatments)(?:\s*\([^()]*\))?)?\s*$)")
 _COMPARISON_BEFORE = re.compile(r"(?i:(?:\bvs\.?|\bversus|\bcompared (?:with|to)|\brelative to|\bfrom|\bover|\bthan)"
                                 r"(?:\s+(?:that|those)\s+(?:of|in))?\s*$)")
 _SUBGROUP = re.compile(

@@ -35,6 +35,8 @@ CONTENT_HEADINGS = {
     "brief summary": "objective", "detailed description": "background",
     "arms and interventions": "methods", "eligibility": "methods", "eligibility criteria": "methods",
     "results summary": "results", "study results": "results", "outcome measures": "results",
+    # an ANZCTR record: "Summary results", "Results - basic reporting", "Results - plain English summary"
+    "summary results": "results", "results - plain english summary": "results", "results - basic reporting": "results",
     "conclusion": "conclusion", "conclusions": "conclusion", "interpretation": "conclusion",
     "trial registration": "registration", "clinical trial registration": "registration",
     "registration": "registration", "key point": "key-points", "key points": "key-points",
@@ -76,7 +78,7 @@ _FOREIGN_ABSTRACT = re.compile(r"(?i:^\s*(?:resumen|resumo|r[ée]sum[ée]|zusamm
                                r"streszczenie|abstrakt|sammanfattning|tiivistelmä|περίληψη)\s*:?\s*$)")
 REFERENCE_SECTIONS = {"references", "bibliography", "cited by", "similar content being viewed by others"}
 _NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s*\|?\s+(?=[A-Z])")  # "3. Results", "3 | RESULTS"
-_HEADING = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z '/&-]{1,48}?)\s*:?\s*$")
+_HEADING = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z '/&–—-]{1,48}?)\s*:?\s*$")
 _INLINE_HEADING = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z /&-]{2,40}?)\s*:\s+\S")
 # registry results: who was enrolled and how they moved through the trial, not outcomes
 _INLINE_NOT_RESULT = re.compile(r"^\s*(?i:participant\s+flow|baseline\s+characteristics|recruitment\s+details|"
@@ -125,7 +127,7 @@ def heading_of(line: str) -> str | None:
     m = _HEADING.match(_NUMBERED.sub("", line))  # "3. Results", "2.1. Study design": a full text's numbered sections
     if not m:
         return None
-    h = re.sub(r"\s+", " ", m["h"].strip().lower())
+    h = re.sub(r"\s+", " ", re.sub(r"[–—]", "-", m["h"].strip().lower()))
     return h if h in CONTENT_HEADINGS or h in SKIP_HEADINGS else None
 
 

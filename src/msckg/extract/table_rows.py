@@ -23,7 +23,8 @@ from msckg.extract.timepoints import Item, find_timepoints
 
 _HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?|adverse\s+events?|"
                    r"events?)\b)")
-_P_HEAD = re.compile(r"(?i:^\s*p(?:\s*-?\s*values?)?\s*$|^\s*p\s*\()")
+# "P value", "P valuea" (its footnote's mark run into it), "P (month 12 vs baseline)"
+_P_HEAD = re.compile(r"(?i:^\s*p(?:\s*-?\s*values?(?-i:[a-e])?)?\s*[*†‡§¶]?\s*$|^\s*p\s*\()")
 _DIFF_HEAD = re.compile(r"(?i:\bdifference\b|\bratio\b|\b(?:HR|OR|RR|IRR)\b|\beffect\b|\bestimate\b)")
 _RATIO_HEAD = re.compile(r"(?i:\bratio\b|\b(?:HR|OR|RR|IRR)\b)")
 # a table of the participants at entry; not "Outcomes at period baseline and at the end of each period"
@@ -218,7 +219,7 @@ def _label_time(label: str, table_time: Item | None, s: Sentence) -> tuple[str, 
 
 
 def _cell_stats(cell: str, offset: int, label: str, n: int | None, pm_sd: bool, count_pct: bool = False,
-                paren_sd: bool = False) -> list[Stat]:
+                paren_sd: bool = False, paren_median: bool = False) -> list[Stat]:
     """The statistics of one arm's cell, offsets relative to the row."""
     count_pct = count_pct or bool(_COUNT_PCT_LABEL.search(label))
     if count_pct and (m := _COUNT_PCT.match(cell)):
@@ -226,7 +227,7 @@ def _cell_stats(cell: str, offset: int, label: str, n: int | None, pm_sd: bool, 
                      denominator=int(m["den"]) if m["den"] else n, percentage=_d(m["pct"]), unit="%")]
     if count_pct and n and (m := re.match(r"^\s*0\s*$", cell)):  # "0" in an n (%) column: none of the n
         return [Stat("proportion", offset + m.start(), offset + m.end(), cell.strip(), numerator=0, denominator=n)]
-    if re.search(r"(?i:\bmedian\b)", label) and (m := _EST_CI.match(cell)):
+    if (paren_median or re.search(r"(?i:\bmedian\b)", label)) and (m := _EST_CI.match(cell)):
         return [Stat("median", offset + m.start("v"), offset + m.end("v"), m["v"], value=_d(m["v"]))]
     # "Bone fill at 12 months, %, mean (SD)" then "68.9 (13.8)": the label names the cell's statistics
     groups = [g for g in find_groups(cell, pm_is_sd=pm_sd, paren_is_sd=paren_sd or bool(_MEAN_SD_LABEL.search(label)))
@@ -301,7 +302,7 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     for k, ((kind, arm), cell) in enumerate(zip(state.columns, cells[1:], strict=True)):
         off = offsets[k + 1]
         if kind == "arm":
-            stats = _cell_stats(cell, off, raw, state.n[k], pm_sd, state.count_pct, ctx.paren_is_sd)
+            stats = _cell_stats(cell, off, raw, state.n[k], pm_sd, state.count_pct, ctx.paren_is_sd, ctx.paren_is_median)
             if stats and "p" not in {c for c, _ in state.columns}:
                 stats += _marked_p(raw_cells[k + 1], off, ctx, "comparator")  # "35.1 (18.4)‡": against the other arm
             if stats:
@@ -337,7 +338,7 @@ def _transposed_row(s: Sentence, ctx: Context, state: TableState, cells: list[st
     pm_sd = ctx.pm_is_sd or ctx.table_pm_sd
     out: list[ResultDraft] = []
     for k, (measure, cell) in enumerate(zip(state.measures, cells[1:], strict=True)):
-        stats = _cell_stats(cell, offsets[k + 1], measure, None, pm_sd, state.count_pct, ctx.paren_is_sd)
+        stats = _cell_stats(cell, offsets[k + 1], measure, None, pm_sd, state.count_pct, ctx.paren_is_sd, ctx.paren_is_median)
         if not stats:
             continue
         stats += _marked_p(raw_cells[k + 1], offsets[k + 1], ctx, "baseline")  # "*P < 0.05 compared with baseline"
