@@ -461,6 +461,8 @@ def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
     else:
         return _route_arms(arms, sents) or _cohort_arms(arms, text) or _lettered_arms(arms, text) or \
             _dose_value_arms(arms, text)
+    level = ("low", "lower", "mid", "medium", "middle", "intermediate", "high", "higher")
+    names.sort(key=lambda n: next((k for k, w in enumerate(level) if n.lower().startswith(w)), len(level)))  # low to high
     out = []
     for name in names:
         flags = 0 if name.isupper() else re.IGNORECASE

@@ -131,7 +131,7 @@ _VERB = re.compile(r"(?i:\b(?:was|were|is|are|numbered|remained|decreased|increa
 _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more interestingly|interestingly|notably|"
                    r"overall|finally|in addition|post-intervention|following [\w-]+|after [\w-]+|in the [\w-]+ group|"
                    r"in [\w-]+ patients|for those with [^,]+|among (?:patients|those|participants) (?:with|who) [^,]+|"
-                   r"at (?:week|month|day|year) \d+|from an? (?:mean |median )?baseline (?:value )?of [^,]{1,40}|"
+                   r"at (?:week|month|day|year) \d+|from an? (?:mean |median )?baseline (?:value )?of [^,]{1,40}|from baseline to (?:week|month|day|year) \d+|"
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
 # "The benefit was no longer significant at month 12 (difference 17.5 m ...)": the measure before it
 _PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former|that(?:\s+of)?|there)\s*$"
@@ -885,12 +885,15 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     for m in ARM_LIST.finditer(text):
         names = arm_names(m)
         ci = _clause_of(clauses, m.start())
+        # "9 of 32 patients given placebo (28.1%), compared with 12 of 32 ..., 17 of 32 ... and 15 of 32 given the low,
+        # middle, and high doses": the values after the last arm named before the list
+        named = max((p[1] for p in pops if p[1] <= m.start() and _clause_of(clauses, p[0]) == ci), default=-1)
         run = [g for g in values if g.end <= m.start() and _clause_of(clauses, g.start) == ci and not g.arm_word
-               and not {st.kind for st in g.stats} & {"difference", "effect-size"}]
+               and g.start >= named and not {st.kind for st in g.stats} & {"difference", "effect-size"}]
         # "from 18 (15-21), 17 (14-20) and 19 (16-22) at baseline to 10 (7-13), 9 (6-11) and 7 (5-9) at 6 months
         # in cohorts 1, 2 and 3": one run of the arms per time
         if not run or len(run) % len(names) or (len(run) > len(names) and not m["cohorts"]) \
-                or any(run[0].start <= p[0] < m.start() for p in pops):
+                or any(run[0].start <= p[0] < m.start() and not p[3] for p in pops):
             continue
         arms = [next((a for a in ctx.arms if a.pattern.search(n + " group")), None) for n in names]
         if all(arms) and len({a.id for a in arms if a}) == len(arms):
@@ -918,6 +921,14 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             # "declined by 9.8% (95% CI ...) in the sham group": a change within the group named right after it;
             # "(hazard ratio for IT vs sham 0.48)": the experimental arm named in its own words; else the cell arm
             cell_ids = {a.id for a in ctx.arms if a.role == "experimental"}
+            # "12 of 32 (37.5%; odds ratio [OR], 1.53; ...), 17 of 32 (...)": the ratio in a value's parentheses is
+            # that cell arm's against the comparator
+            op = _paren_open(text, g.start)
+            host = next((v for v in reversed(values[:i]) if op is not None and v.start <= op <= v.end + 1
+                         and not {st.kind for st in v.stats} & {"difference", "effect-size"}), None)
+            if host is not None and len(cell_ids) > 1 and population.get(id(host)) in cell_ids:
+                population[id(g)] = population[id(host)]
+                continue
             named = [p for p in pops if not p[3] and p[0] >= g.end and _GROUP_AFTER.fullmatch(text, g.end, p[0])
                      and ("difference" in kinds or p[2] in cell_ids)]
             op = _paren_open(text, g.start)

@@ -807,6 +807,9 @@ _RESP_COUNTS = re.compile(rf"(?i:\bin\s+(?P<list>(?:{_W}|\d+)(?:\s*,\s*(?:{_W}|\
 _ARM_NAME = r"(?:\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?\s*\(?\d+\)?(?:\s*cells?/kg)?|[\w-]+)"  # "IT", "1 × 10^6"
 ARM_LIST = re.compile(rf"(?i:\b(?:in|of|among)\s+the\s+(?P<arms>{_ARM_NAME}(?:\s*,\s*{_ARM_NAME})*\s*,?\s+and\s+"
                       rf"{_ARM_NAME})\s+(?:groups|arms|cohorts)\b"
+                      # "given the low, middle, and high doses (of MSCs)"
+                      rf"|\b(?:given|receiving|with)\s+the\s+(?P<doses>{_ARM_NAME}(?:\s*,\s*{_ARM_NAME})*\s*,?\s+and\s+"
+                      rf"{_ARM_NAME})\s+doses\b"
                       rf"|\b(?:in|of|among|for)\s+(?:the\s+)?cohorts\s+(?-i:(?P<cohorts>{_COHORT_KEYS}))\b(?![-–.,]\s*\d))")
 
 
@@ -815,7 +818,12 @@ def arm_names(m: re.Match[str]) -> list[str]:
     if m["cohorts"]:
         keys = [f"cohort {k}" for k in re.findall(r"\b[1-9A-D]\b", m["cohorts"])]
         return keys + ["expansion cohort"] if m["cohorts"].endswith("expansion cohort") else keys
-    return re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["arms"])
+    if m["doses"]:  # "the low, middle, and high doses": the dose groups
+        return [f"{n.removesuffix('-dose')}-dose" for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["doses"])]
+    # "the low-, middle-, and high-dose groups": each level named in full
+    names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["arms"])
+    tail = re.search(r"-\w+$", names[-1])
+    return [n + tail.group()[1:] if tail and n.endswith("-") else n for n in names]
 
 
 def _respective_counts(work: str, groups: list[Group], taken: list[tuple[int, int]]) -> None:
