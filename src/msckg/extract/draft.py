@@ -80,6 +80,9 @@ _BALANCED = re.compile(r"(?i:\b(?:groups|arms|cohorts)\s+were\s+(?:well[- ])?(?:
 _WHO_THEY_WERE = re.compile(r"(?i:^\s*(?:the\s+)?(?:\w+\s+)?(?:patients|participants|subjects|children|women|men)\b"
                             r"(?:\s*\([^()]*\))?\s+(?:were|was)\s+(?:aged\s|\d+\s*(?:to|-|–)\s*\d+\s+years|"
                             r"(?:predominantly|mostly|mainly)\s))")
+# "Of the 72 randomized patients, 68 (94%) completed the 24-month visit": who stayed in the trial, no outcome
+_DISPOSITION = re.compile(r"(?i:^\s*of\s+the\s+\d+\s+(?:[\w-]+\s+){0,2}(?:patients|participants|subjects|children|infants)\s*,"
+                          r"\s*\d+\s*(?:\([^()]*\)\s*)?(?:completed|were\s+(?:followed|analy[sz]ed|evaluable|available))\b)")
 _CROSSOVER = re.compile(r"(?i:\bcross-?over\s+(?:trial|study|design)\b|\brandomi[sz]ed\s+(?:[\w-]+\s+){0,3}cross-?over\b)")
 _PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b"
                        r"|\bmeans?\s*\(\s*(?:±|\+/-)\s*SD\s*\)"
@@ -881,7 +884,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
             continue
         if re.match(r"\s*[*†‡§¶]+\s*[Pp]\s*[<>=≤≥]", s.text):
             continue  # "*P < 0.05 compared with baseline (paired t-test).": a table's footnote defining its marks
-        if _STATS_PLAN.search(s.text) or _BALANCED.search(s.text) or _WHO_THEY_WERE.match(s.text):
+        if _STATS_PLAN.search(s.text) or _BALANCED.search(s.text) or _WHO_THEY_WERE.match(s.text) or _DISPOSITION.match(s.text):
             continue  # "17 per group were needed to detect ...", "The groups were comparable at baseline: mean age was"
         if _APPROVAL.search(s.text):  # "approved by the Ethics Committee ... (ETMK 77/2022)": a reference number, no result
             continue

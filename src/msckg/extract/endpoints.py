@@ -54,7 +54,10 @@ _DROP_TAIL = re.compile(
 _CUT = re.compile(r"(?i:,?\s+(?:defined\s+(?:as|by)|i\.e\.|which|that|whose|as\s+measured|compared)\b.*$|\s*\(defined\b.*$)")
 _SKIP_LIST = re.compile(r"(?i:^(?:whether|if|how|why|no|none|met|reached|achieved|attained|not|significantly|"
                         r"analy[sz]ed|compared|tested|modell?ed|estimated|calculated|powered|"
-                        r"the\s+(?:long-term\s+)?(?:safety|efficacy|feasibility))\b)")
+                        r"the\s+(?:long-term\s+)?(?:safety|efficacy|feasibility)|"
+                        # "scored by 2 musculoskeletal radiologists blinded to ...": who measured, not what
+                        r"(?:\d+|two|three|four|independent|blinded)\s+(?:[\w-]+\s+){0,2}(?:radiologists|assessors|investigators|"
+                        r"observers|raters|readers|pathologists|physicians|surgeons|clinicians|evaluators))\b)")
 _FILLER = re.compile(r"(?i:^(?:safety|efficacy|tolerability|feasibility|outcomes?|data|patients|participants|results|imaging outcomes?|other .*outcomes?|(?:pre|post)-\S*|"
                      r"the clinical and laboratory manifestations.*|clinical and laboratory .*|the study)$)")
 _GROUP_TAIL = re.compile(r"(?i:\s+(?:of|in|for|among)\s+(?:the\s+)?[\w-]+\s+(?:group|arm)s?$)")
@@ -299,7 +302,10 @@ def _items(text: str) -> list[tuple[int, int]]:
         depth -= c == ")"
         if depth == 0:
             m = re.match(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+", text[i:])
-            proper = m is not None and c == " " and re.search(r"[A-Z]\w*$", text[:i]) and re.match(r"[A-Z]", text[i + m.end():])
+            proper = m is not None and c == " " and (re.search(r"[A-Z]\w*$", text[:i]) and re.match(r"[A-Z]", text[i + m.end():]) or (
+                # "the Knee injury and Osteoarthritis Outcome Score (KOOS)": one name, its abbreviation after it
+                re.search(r"\b[A-Z][a-z]+(?:\s+[a-z]+){1,2}$", text[start:i])
+                and re.match(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*\([A-Z]{2,}", text[i + m.end():])))
             if m and (c == "," or c == " ") and not proper and not _QUALIFIER.match(text, i + m.end()):
                 out.append((start, i))
                 i += m.end()

@@ -578,7 +578,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         # "Three of 21 participants (14.3%) were insulin-independent at 6 months": the measure follows the verb
         # "... had moved to a better NYHA class": up to the clause's time, group or comparison words
         pred = re.match(r"\s*(?:(?:were|was|became|remained|had|achieved)\s+)?(?P<p>[\w-]+(?:\s*%|\s+[\w%-]+){0,6})", text[subj[1]:])
-        if pred:
+        if pred and not re.match(r"[\d.]", pred["p"]):  # not "was 3.4 cm2": a number is no measure's name
             label = re.split(r"\s+(?:at|in|after|by|during|from|within|over|than|compared|versus|vs|with|and|or|"
                              r"but|while|whereas|among|on|until|through)\b", pred["p"])[0]
             label = _PREDICATE_NOUN.get(label.lower(), label)
@@ -881,6 +881,14 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 and re.match(r"\s*(?:\([^()]*\)\s*)?[)\]]?\s*(?:[^()]{0,12}?)\bto\b", text[g.end:]):
             placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")
             how[id(g)] = 0.85
+    # "improved in both groups from baseline (MSC, 41.2 ± 12.6; MF, 42.0 ± 11.8) to 12 months (...)": the values in
+    # the parentheses after "baseline" are the baseline's
+    for g in values:
+        op = _paren_open(text, g.start)
+        if op is not None and re.search(r"(?i:\bfrom\s+baseline\s*$)", text[:op]) and \
+                not any(op < i.start < g.start for t in tls for i in t.items):
+            placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")
+            how[id(g)] = 0.85
     # "0 (range 0-3), 1 (range 0-4) and 2 (range 0-7) in the IT, IV and sham groups": zipped with the arms in order
     for m in ARM_LIST.finditer(text):
         names = arm_names(m)
@@ -960,6 +968,20 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                                                       text[g.end:values[i + 1].start])
         named_before = list(dict.fromkeys(p[2] for p in pops if p[1] <= g.start and _clause_of(clauses, p[0]) == ci))
         if id(g) in population:
+            continue
+        # "(MSC, 41.2 ± 12.6; MF, 42.0 ± 11.8)": each value after its arm's name and a comma
+        label = re.search(r"[(;]\s*([A-Za-z][\w+-]*)\s*[,:]\s*$", text[:g.start])
+        labelled = next((a for a in ctx.arms if label and a.pattern.search(f"the {label[1]} group")), None)
+        if labelled is not None and len(ctx.arms) > 1:
+            population[id(g)] = labelled.id
+            continue
+        op = _paren_open(text, g.start)
+        if pair_next and comparator is not None and op is not None and not text[op + 1:g.start].strip() and \
+                _paren_open(text, values[i + 1].start) == op and \
+                not any(op < p[0] < values[i + 1].end for p in pops) and not any(
+                a.pattern.search(re.sub(r"\([^()]*\)", " ", text[clauses[_clause_of(clauses, g.start)][0]:op])) for a in ctx.arms):
+            # "to 12 months (68.4 ± 15.1 vs 64.9 ± 16.3; P = .36)": a pair of its own, the cell arm's value first
+            population[id(g)], population[id(values[i + 1])] = ctx.experimental.id, comparator.id
             continue
         if pair_next and len(named_before) >= 2:  # "the A group was lower than the B group [(x) vs (y)]"
             population[id(g)], population[id(values[i + 1])] = named_before[0], named_before[1]
@@ -1367,7 +1389,8 @@ def _comparison(text: str, ctx: Context) -> str | None:
         return "baseline"
     if ctx.comparator is not None:
         if re.search(r"(?i:\bbetween(?:-|\s+)(?:the\s+)?(?:two\s+)?groups?\b|log-?rank|\bplacebo\b|\bcontrol\b)", text) or \
-                len({a.id for a in ctx.arms if a.pattern.search(text)}) > 1:
+                len({a.id for a in ctx.arms if a.pattern.search(text)}) > 1 or \
+                re.match(r"\(\s*[-−]?\d[^;()]*?\s(?:vs\.?|versus)\s+[-−]?\d", text):  # "(68.4 ± 15.1 vs 64.9 ± 16.3; P = .36)"
             return "comparator"
         return None
     return "baseline" if ctx.single_arm else None
