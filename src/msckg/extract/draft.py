@@ -54,7 +54,7 @@ from msckg.extract.results_page import read_results_page
 from msckg.extract.sections import Block, segment
 from msckg.extract.sentences import Sentence, sentences
 from msckg.extract.statistics import Stat, leftover_numbers
-from msckg.extract.table_rows import TableState, footnote_marks, read_table_row
+from msckg.extract.table_rows import TableState, footnote_marks, read_table_row, stat_marks
 from msckg.extract.tables import CAPTION, join_cell_lines
 from msckg.extract.timepoints import find_timepoints
 from msckg.extract.typography import decimal_points, versus
@@ -854,7 +854,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
                                                                                  and not _ANY_SEM.search(source)),
                   pm_is_mean=bool(_PM_IS_SEM.search(source)), paren_is_sd=bool(_PAREN_IS_SD.search(source)),
                   paren_is_median=bool(_PAREN_IS_MEDIAN.search(source)) and not _PAREN_IS_SD.search(source),
-                  marks=footnote_marks(source), crossover=bool(_CROSSOVER.search(source)))
+                  marks=footnote_marks(source), stat_marks=stat_marks(source), crossover=bool(_CROSSOVER.search(source)))
     drafts: list[ResultDraft] = []
     table: TableState | None = None  # a table whose rows are tab-separated lines, being read
     from_tables: list[ResultDraft] = []
@@ -882,8 +882,10 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
             ctx.caption = None
         if s.section in NOT_RESULTS or s.kind != "content" or any(a <= s.start < b for a, b in page_spans):
             continue
-        if re.match(r"\s*[*†‡§¶]+\s*[Pp]\s*[<>=≤≥]", s.text):
-            continue  # "*P < 0.05 compared with baseline (paired t-test).": a table's footnote defining its marks
+        if re.match(r"\s*(?:[*†‡§¶]+\s*[Pp]\s*[<>=≤≥]|[†‡§¶]+\s*\S|\*(?=[A-Z]))", s.text):
+            # "*P < 0.05 compared with baseline (paired t-test).", "†At least 3 of 4 cortices bridged on CT": a table's
+            # footnote defining its marks, no result
+            continue
         if _STATS_PLAN.search(s.text) or _BALANCED.search(s.text) or _WHO_THEY_WERE.match(s.text) or _DISPOSITION.match(s.text):
             continue  # "17 per group were needed to detect ...", "The groups were comparable at baseline: mean age was"
         if _APPROVAL.search(s.text):  # "approved by the Ethics Committee ... (ETMK 77/2022)": a reference number, no result

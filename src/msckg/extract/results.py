@@ -97,6 +97,7 @@ class Context:
     pm_is_mean: bool = False  # "Values are mean ± SEM": every "x ± y" of the document is a mean
     paren_is_sd: bool = False  # "Values are reported as mean (SD)": every "x (y)" of the document is a mean and SD
     paren_is_median: bool = False  # "Values are median (range)": every table cell "x (a–b)" is a median
+    stat_marks: dict[str, str] = field(default_factory=dict)  # "§The values are given as the mean and standard deviation"
     carried_times: TimeList | None = None  # the times a sentence of no values ended on, for the next sentence
     # a table's footnote marks that stand for a p-value: "† P < 0.05 and ‡ P < 0.01 versus corticosteroid"
     marks: dict[str, tuple[str | None, Decimal]] = field(default_factory=dict)

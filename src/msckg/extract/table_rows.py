@@ -84,10 +84,27 @@ def _marked_p(raw: str, offset: int, ctx: Context, comparison: str) -> list[Stat
                  comparison=comparison)]
 
 
+_MARK_STATS = re.compile(r"(?im:^\s*(?P<mark>[*†‡§¶#]+)\s*(?:the\s+)?(?:values?|data)\s+(?:are|is|were)\s+(?:given|presented|"
+                         r"expressed|shown|reported)\s+as\s+(?:the\s+)?(?P<what>mean|median))")
+
+
+def stat_marks(text: str) -> dict[str, str]:
+    """The marks a table's footnotes define as the statistics of a row ("§The values are given as the mean and
+    standard deviation", "‡The values are given as the median, with the IQR in parentheses"): mark -> "mean" or
+    "median"."""
+    return {m["mark"]: m["what"].lower() for m in _MARK_STATS.finditer(text)}
+
+
 def footnote_marks(text: str) -> dict[str, tuple[str | None, Decimal]]:
     """The marks a table's footnotes define as p-values ("† P < 0.05 and ‡ P < 0.01 versus corticosteroid",
     "*p < 0.05 vs control"): mark -> (relation, value)."""
     return {m["mark"]: (RELATION.get(m["rel"]), Decimal(m["v"])) for m in _MARK_P.finditer(text)}
+
+
+def _rounds_to(exact: Decimal, reported: Decimal) -> bool:
+    """Whether `exact` rounded to the places `reported` gives is `reported`: 92.157 -> 92.2."""
+    places = max(0, -reported.as_tuple().exponent)  # type: ignore[operator]
+    return abs(round(exact, places) - reported) < Decimal(1).scaleb(-places) / 2
 
 
 def _d(text: str) -> Decimal:
@@ -170,7 +187,7 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
             cols.append(("arm", cell_arms[0].id))
         else:
             cols.append(("other", ""))
-        ns.append(int(m.group(1)) if (m := re.search(r"\(\s*n\s*=\s*(\d+)\s*\)", cell)) else None)
+        ns.append(int(m.group(1)) if (m := re.search(r"(?i:\(\s*n\s*=\s*(\d+)\s*\))", cell)) else None)
     # "Standard dressing (n = 29)": a column with its n that names no arm is the arm not yet given a column
     # "UC-MSC | Saline | Treatment effect": as many unnamed columns as arms without one are those arms
     left = [a.id for a in ctx.arms if a.id not in {x for k, x in cols if k == "arm"}]
@@ -267,7 +284,9 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
         return [], state
     if state.measures is not None:
         return _transposed_row(s, ctx, state, cells, raw_cells), state
-    raw = cells[0]
+    # "LEFS score§ (points)" under "§The values are given as the mean and standard deviation": the mark says
+    row_stat = next((what for mark, what in ctx.stat_marks.items() if mark in cells[0]), None)
+    raw = re.sub(r"[*†‡§¶#]+", "", cells[0])
     state.count_pct = state.count_pct or bool(_COUNT_PCT_LABEL.search(raw) and not re.search(r"(?i:mean|median)", raw))
     label = _LABEL_STAT.sub("", raw).strip()
     label, time = _label_time(label, state.time, s)
@@ -295,16 +314,21 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     if not found and len(set(key_tokens(ep.label)) - own - {"score", "scale", "index", "total"}) > 1:
         # "VAS back pain" is not "the improvements from baseline to 24 months in ODI and VAS back pain"
         ep = ctx.registry.add(label, slug, "other", s, s.start + pos, s.start + pos + len(cells[0]), confidence=0.6)
-    pm_sd = ctx.pm_is_sd or bool(re.search(r"(?i:\bmean\s*(?:±|\(\s*)\s*SD\b)", raw + " " + caption))
+    pm_sd = ctx.pm_is_sd or row_stat == "mean" or bool(re.search(r"(?i:\bmean\s*(?:±|\(\s*)\s*SD\b)", raw + " " + caption))
     offsets = _offsets(raw_cells)
     arm_results: list[ResultDraft] = []
     between: list[Stat] = []
     for k, ((kind, arm), cell) in enumerate(zip(state.columns, cells[1:], strict=True)):
         off = offsets[k + 1]
         if kind == "arm":
-            stats = _cell_stats(cell, off, raw, state.n[k], pm_sd, state.count_pct, ctx.paren_is_sd, ctx.paren_is_median)
+            stats = _cell_stats(cell, off, raw, state.n[k], pm_sd, state.count_pct and row_stat is None,
+                                ctx.paren_is_sd or row_stat == "mean", ctx.paren_is_median or row_stat == "median")
             if stats and "p" not in {c for c, _ in state.columns}:
                 stats += _marked_p(raw_cells[k + 1], off, ctx, "comparator")  # "35.1 (18.4)‡": against the other arm
+            for st in stats:  # "47 (92.2%)" under "BM-MSC Group (N = 51)": 47 of 51, when the percentage says so
+                if st.kind == "proportion" and st.denominator is None and st.numerator is not None and state.n[k] and \
+                        st.percentage is not None and _rounds_to(Decimal(100 * st.numerator) / state.n[k], st.percentage):
+                    st.denominator = state.n[k]
             if stats:
                 own_n = next((st.denominator for st in stats if st.kind == "proportion" and st.denominator), None)
                 at = state.times[k] if state.times and state.times[k] else time

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 
-CAPTION = re.compile(r"(?i:^\s*table(?:\s+\d+\b|\s*\.\s+[A-Z]))")  # "Table 2", a research letter's one "Table. Visual ..."
+# "Table 2", "TABLE II" (JBJS), a research letter's one "Table. Visual ..."
+CAPTION = re.compile(r"(?i:^\s*table(?:\s+\d+\b|\s+(?-i:[IVX]{1,5})\b|\s*\.\s+[A-Z]))")
 _HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?|"
                    r"adverse\s+events?|events?)\s*(?:\t.*)?$)")
 # a cell that is a value: "44.6 ± 12.3", "25 (83.3)", "−6.3 (−23.6 to 11.0)", "<0.001", "—"
