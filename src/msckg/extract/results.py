@@ -882,6 +882,16 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 and re.match(r"\s*(?:\([^()]*\)\s*)?[)\]]?\s*(?:[^()]{0,12}?)\bto\b", text[g.end:]):
             placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")
             how[id(g)] = 0.85
+    # "rose from 0.62, 14, and 68 at enrollment to 1.85, 51, and 97 at day 90": a list of starting values
+    for m in re.finditer(r"(?i:\bfrom\s+)", text):
+        to = re.compile(r"(?i:\s+to\s+)").search(text, m.end())
+        inside = [g for g in values if to and m.end() <= g.start and g.end <= to.start()]
+        if len(inside) >= 2 and to and all(re.fullmatch(r"[\s,]*(?:and\s+)?", text[x.end:y.start]) for x, y in pairwise(inside)) and \
+                re.fullmatch(r"(?i:\s*(?:at\s+(?:baseline|enrol+ment|entry|screening|inclusion|study\s+entry))?\s*)",
+                             text[inside[-1].end:to.start()]):
+            for g in inside:
+                placed[id(g)] = Item(g.start, g.end, "P0D", "baseline")
+                how[id(g)] = 0.85
     # "improved in both groups from baseline (MSC, 41.2 ± 12.6; MF, 42.0 ± 11.8) to 12 months (...)": the values in
     # the parentheses after "baseline" are the baseline's
     for g in values:
@@ -1227,7 +1237,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 st.comparison = comparison
     # endpoints
     results: list[ResultDraft] = []
-    zipped = _respectively_endpoints(text, values, found)
+    zipped = _respectively_endpoints(text, values, found, ctx, s)
     for g in values:
         reasons: list[str] = []
         if id(g) in zipped:
@@ -1397,8 +1407,8 @@ def _comparison(text: str, ctx: Context) -> str | None:
     return "baseline" if ctx.single_arm else None
 
 
-def _respectively_endpoints(text: str, values: list[Group],
-                            found: list[tuple[int, int, EndpointDraft]]) -> dict[int, EndpointDraft]:
+def _respectively_endpoints(text: str, values: list[Group], found: list[tuple[int, int, EndpointDraft]],
+                            ctx: Context, s: Sentence) -> dict[int, EndpointDraft]:
     """'S/TJC ... (p < 0.01, ES = 0.83 and p < 0.001, ES = 0.93 respectively)': one name, two endpoints."""
     if "respectively" not in text or len(values) < 2:
         return {}
@@ -1407,9 +1417,32 @@ def _respectively_endpoints(text: str, values: list[Group],
         if b <= values[0].start:
             spans.setdefault((a, b), []).append(ep)
     multi = [eps for eps in spans.values() if len(eps) == len(values)]
-    if not multi:
+    if multi:
+        return {id(g): ep for g, ep in zip(values, multi[-1], strict=True)}
+    # "Median ANC, platelet count, and hemoglobin rose from 0.62, 14, and 68 at enrollment to 1.85, 51, and 97 at day
+    # 90, respectively": a list of measures, then runs of as many values, each in the list's order
+    named = sorted({(a, b): ep for a, b, ep in found if b <= values[0].start}.items())
+    run: list[tuple[tuple[int, int], EndpointDraft]] = []
+    for span, ep in named:
+        if run and not re.fullmatch(r"(?i:\s*,?\s*(?:and\s+)?(?:the\s+)?)", text[run[-1][0][1]:span[0]]):
+            run = []
+        if not any(ep is e for _, e in run):
+            run.append((span, ep))
+    plain = [g for g in values if not {st.kind for st in g.stats} & {"difference", "effect-size", "p-value"}]
+    listed = re.match(r"(?i:\s*(?:the\s+)?(?:(?:median|mean)\s+)?(?P<list>[A-Za-z][\w()/-]*(?:\s+[\w()/-]+){0,3}"
+                      r"(?:\s*,\s*[A-Za-z][\w()/-]*(?:\s+[\w()/-]+){0,3})+,?\s+and\s+[A-Za-z][\w()/-]*(?:\s+[\w()/-]+){0,3})"
+                      r"\s+(?:rose|fell|increased|decreased|improved|changed|declined|dropped|went)\b)", text)
+    if len(run) < 2 and listed and listed.end() <= values[0].start and "respectively" in text:
+        # no measure the methods listed: each of the subject's names is one
+        run = []
+        for w in re.finditer(r"[^,]+", re.sub(r"(?i:,?\s+and\s+)", ", ", listed["list"])):
+            words = w.group().strip()
+            a = text.find(words, listed.start("list"))
+            if a >= 0 and re.search(r"[A-Za-z]{2}", words):
+                run.append(((a, a + len(words)), _new_endpoint(words, a, "other", ctx, s)))
+    if len(run) < 2 or len(plain) % len(run) or len(plain) == len(run) and "respectively" not in text[plain[-1].end:]:
         return {}
-    return {id(g): ep for g, ep in zip(values, multi[-1], strict=True)}
+    return {id(g): run[k % len(run)][1] for k, g in enumerate(plain)}
 
 
 def _direction(text: str) -> str | None:

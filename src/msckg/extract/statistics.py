@@ -121,7 +121,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"relative risk)|ES|HR|OR|RR|IRR)\b(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?i:of|=|:|was|,)?\s*(?P<v>{NUM})")),
     ("p", re.compile(
         r"(?i:(?<![A-Za-z])(?:(?P<pre>all|both|each)\s+)?(?:log-?rank\s+)?p(?:\s*-?\s*values?)?"
-        r"(?:\s+(?P<all>all|for all|both))?\s*(?P<rel><=|>=|≤|≥|=|<|>|\bof\b)\s*(?P<v>0?\.\d+|[01](?:\.0+)?)(?![\d.]))")),
+        r"(?:\s+(?P<all>all|for all|both))?\s*(?P<rel><=|>=|≤|≥|=|<|>|\bof\b)\s*(?P<v>0?\.\d+|[01](?:\.0+)?)(?![\d.])"
+        r"(?P<each>\s+for\s+(?:each|all|both)\b)?)")),  # "(P < .001 for each)"
     ("keyword_value", re.compile(
         rf"(?i:\b(?P<kw>median|mean)\b[^.;()%±]{{0,60}}?\b(?:was|were|of|=|:|is)\s*)(?P<v>{NUM})\s*(?P<u>{UNIT})?")),
     # "had partly returned by 12 months (median 35, range 18-60; p = 0.09)"
@@ -453,7 +454,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
     elif form == "p":
         rel = RELATION[m["rel"]]
         g.stats.append(stat("p-value", value=_d(m["v"]), relation=rel))
-        g.distributive = bool(m["pre"] or m["all"])
+        g.distributive = bool(m["pre"] or m["all"] or m["each"])
     elif form == "named_ci_comma":
         ratio = bool(re.search(r"(?i:ratio|risk$|^(?:HR|OR|RR)$)", m["name"]))
         g.stats.append(stat("effect-size" if ratio else "difference", value=_d(m["v"]),
