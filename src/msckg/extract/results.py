@@ -431,8 +431,11 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         return _new_endpoint(common["np"], common.start("np"), "safety", ctx, s), 0.85
     withof = re.search(r"(?i:\bwith\s+(?:an?|the)\s+(?:(?:mean|median|average)\s+)?(?P<np>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,4}?)"
                        r"\s+of\s*$)", text[:g.start])
-    if withof and not _POPULATION_WORD.search(withof["np"]) and \
+    if withof and not _POPULATION_WORD.search(withof["np"]) and not _PRONOUN.match(withof["np"]) and \
+            not re.fullmatch(r"(?i:(?:(?:mean|median|absolute|relative|net)\s+)?(?:changes?|differences?|reductions?|increases?|"
+                             r"decreases?|improvements?|gains?|declines?))", withof["np"]) and \
             not re.search(r"(?i:\b(?:dose|age|duration|follow-?up|mean|median)\b)", withof["np"]):
+        # not "..., with a mean difference of 3.5 letters": the measure named before it
         # "the two groups were homogeneous, with a VISA-P score of 48.3 ± 12.4 in the MSC group"
         named = [f for f in found if f[0] >= withof.start("np") and f[1] <= withof.end("np")]
         if named:

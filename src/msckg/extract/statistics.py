@@ -136,7 +136,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               r"(?=\s*(?:[.;,(]|$|\s+(?:in|among|during|after|at|within|related|attributable|and\s+no)\b)))")),
     # "No patient in the UC-MSC group developed hepatic decompensation", "no patient required hospitalization for ..."
     ("zero_subject", re.compile(
-        r"(?i:\bno\s+(?:patients?|participants?|subjects?|children|infants|recipients?|women|men)\s+"
+        # "No WJ-MSC-treated eye developed ...": the arm in the subject's own words
+        r"(?i:\bno\s+(?:(?P<arm2>[\w-]+?)-treated\s+|treated\s+)?"
+        r"(?:patients?|participants?|subjects?|children|infants|recipients?|women|men|eyes?|knees?|joints?|limbs?)\s+"
         r"(?:(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm|cohort)\s+)?"
         r"(?:developed|had|experienced|required|suffered|needed)\s+(?:an?\s+)?"
         r"(?P<what>[^.;,()]{3,70}?)(?=\s*(?:[.;,(]|$|\s+(?:during|within|but|whereas|while)\b)))")),
@@ -471,7 +473,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.stats.append(stat("difference" if diff else m["kw"].lower(), value=_d(m["v"]), unit=m["u"] or None))
     elif form in ("zero", "zero_any", "zero_there", "zero_subject", "zero_with"):
         g.stats.append(stat("count", value=Decimal(0)))
-        g.arm_word = m.groupdict().get("arm")
+        g.arm_word = m.groupdict().get("arm") or m.groupdict().get("arm2")
         what = m.groupdict().get("what")
         if what is not None:
             g.label = (m.start("what"), m.end("what"))
