@@ -181,14 +181,16 @@ def _waiting_arm(words: str) -> str:
 def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], enrolled: int | None) -> list[ArmDraft]:
     abbr = re.escape(product.abbreviation.rstrip("s")) + "s?" if product.abbreviation else "MSCs?"
     exp = re.compile(
-        rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|{_SC}|stem[- ]cells?|cells?|treatment|treated|"
+        rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|{_SC}|(?:stem[- ])?cell[- ]therapy|stem[- ]cells?|cells?|treatment|treated|"
         rf"intervention|experimental|active|observation|study|test|combined|combination|transplant(?:ation)?|infusion|"
         rf"injection|research)(?:-treated)?\s+(?:group|arm|cohort)s?\b"
         rf"|\b[\w-]*MSC[\w-]*\s+(?:group|arm|cohort|period)s?\b"  # "the MSC-allograft group", "during UC-MSC periods"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|{_SC}|cells?|stem[- ]cells?)-treated\b"
         rf"|\btreated\s+(?:patients|participants|infants|children|subjects|eyes|knees|joints|limbs|ulcers|lesions|wounds)\b"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|{_SC}|cell)\s+(?:recipients|patients|participants)\b"
-        rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|{_SC}|cells|cell therapy|stem cells)\b"
+        rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|{_SC}|cells|cell therapy|stem cells|"
+        rf"(?:stem[- ])?cell\s+(?:infusions?|injections?|therapy))\b"
+        rf"|\b(?:those|patients|participants)\s+who\s+(?:got|received)\s+(?:the\s+)?(?:cells|{abbr}|[\w-]*MSCs)\b"
         # "decreased from 52.4 to 38.9 after ADSCs and from 50.7 to 47.6 after placebo"
         rf"|\b(?:after|following)\s+(?:{abbr}|[\w-]*MSCs|{_SC})\b(?!\s+(?:injections?|infusions?|implantation|transplantation|treatment|therapy|isolation|expansion|culture|harvest)\b)"
         # "more frequent after MSC injection (9/48, 18.8%)"
