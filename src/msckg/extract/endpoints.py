@@ -272,8 +272,11 @@ def abbreviations(text: str) -> dict[str, str]:
         words = m["full"].split()
         for k in range(1, len(words) + 1):
             cand = words[-k:]
-            initials = [w[0].upper() for w in re.split(r"[\s-]+", " ".join(cand)) if w and w[0].isalnum()]
-            if initials == caps:
+            parts = [w for w in re.split(r"[\s-]+", " ".join(cand)) if w and w[0].isalnum()]
+            initials = [w[0].upper() for w in parts]
+            # "urine albumin-to-creatinine ratio (UACR)": the little words may have no letter of their own
+            content = [w[0].upper() for w in parts if w.lower() not in ("to", "of", "and", "the", "in", "for", "on")]
+            if initials == caps or content == caps and len(caps) >= 3:
                 out.setdefault(ab, " ".join(cand))
                 break
     return out

@@ -133,6 +133,7 @@ _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more i
                    r"overall|finally|in addition|post-intervention|following [\w-]+|after [\w-]+|in the [\w-]+ group|"
                    r"in [\w-]+ patients|for those with [^,]+|among (?:patients|those|participants) (?:with|who) [^,]+|"
                    r"at (?:week|month|day|year) \d+|from an? (?:mean |median )?baseline (?:value )?of [^,]{1,40}|from baseline to (?:week|month|day|year) \d+|"
+                   r"compared (?:with|to) (?:the )?(?:placebo|controls?|sham|standard care|control group)|"
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
 # "The benefit was no longer significant at month 12 (difference 17.5 m ...)": the measure before it
 _PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former|that(?:\s+of)?|there)\s*$"
@@ -163,7 +164,9 @@ _POPULATION_WORD = re.compile(
 # "the total effective rate of the observation group (86.7%, 26/30)": the words before the group phrase
 _SUBJECT_HEAD = re.compile(r"(?i:(?:the\s+)?(?P<np>[a-z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s+(?:of|in|for|among)\s+(?:the\s+)?"
                            r"[\w-]+\s+(?:group|arm)\b)")
-_GROUP_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*|[)\]]\s*|;\s*[Pp]\s*[=<>≤≥]\s*0?\.\d+\s*\)\s*)?(?:(?:points?|mm|cm|m|mL|L|kg|g|%|seconds?|days?)\s+)?,?\s*"
+_GROUP_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*|[)\]]\s*|;\s*[Pp]\s*[=<>≤≥]\s*0?\.\d+\s*\)\s*)?(?:(?:points?|mm|cm|m|mL|L|kg|g|%|seconds?|days?)\s+)?"
+                          # "18% lower with 150 million MPCs": the direction of a relative difference, then its arm
+                          r"(?:(?:lower|higher|less|greater|smaller|larger)\s+)?,?\s*"
                           r"(?:in|among|for|with)\s+(?:the\s+)?")
 _PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relapse", "responded": "response",
                    "conceived": "pregnancy", "recurred": "recurrence", "healed": "healing"}
@@ -951,6 +954,12 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             if host is not None and len(cell_ids) > 1 and population.get(id(host)) in cell_ids:
                 population[id(g)] = population[id(host)]
                 continue
+            # "27% lower with 300 million MPCs (ratio 0.73, 95% CI ...)": the arm named right before the parentheses
+            just = [p for p in pops if op is not None and p[1] <= op and p[2] in cell_ids
+                    and re.fullmatch(r"\s*(?:[\w-]*(?:MPC|MSC|ASC|cell)s?)?\s*", text[p[1]:op])]
+            if just and len(cell_ids) > 1:
+                population[id(g)] = just[-1][2]
+                continue
             named = [p for p in pops if not p[3] and p[0] >= g.end and _GROUP_AFTER.fullmatch(text, g.end, p[0])
                      and ("difference" in kinds or p[2] in cell_ids)]
             op = _paren_open(text, g.start)
@@ -1340,7 +1349,8 @@ def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, st
     for a, b in clauses:  # "the corresponding LS mean differences versus HA were 5.1 (...), 11.6 (...) and 10.2 (...)"
         diffs = [g for g in values if a <= g.start <= b and g.arm_index is None and not g.arm_word
                  and {st.kind for st in g.stats} & {"difference", "effect-size"}]
-        if 2 <= len(diffs) == len(cells) < len(ctx.arms) and re.search(r"(?i:\bcorresponding\b)", text[a:diffs[0].start]) \
+        if 2 <= len(diffs) == len(cells) < len(ctx.arms) and re.search(
+                r"(?i:\bcorresponding\b|\bdifferences\s+(?:from|versus|vs\.?|compared\s+with)\b)", text[a:diffs[0].start]) \
                 and not any(a <= p[0] < b and not p[3] for p in pops):
             for k, g in enumerate(diffs):
                 g.arm_index = ctx.arms.index(cells[k])

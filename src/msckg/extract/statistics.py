@@ -118,7 +118,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("effect", re.compile(
         # the abbreviations in capitals only: "or 1.8 × 10^7 cells" is not an odds ratio
         rf"\b(?P<name>(?i:effect size|Cohen'?s\s+d|Hedges'?\s*g|hazard ratio|odds ratio|risk ratio|(?:incidence\s+)?rate ratio|"
-        rf"relative risk)|ES|HR|OR|RR|IRR)\b(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?i:of|=|:|was|,)?\s*(?P<v>{NUM})")),
+        rf"relative risk|geometric mean ratio|(?:(?<=\()|(?<=\[)|(?<=; ))ratio)|ES|HR|OR|RR|IRR)\b"  # "(ratio 0.82, 95% CI ...)"
+        rf"(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?i:of|=|:|was|,)?\s*(?P<v>{NUM})")),
     ("p", re.compile(
         r"(?i:(?<![A-Za-z])(?:(?P<pre>all|both|each)\s+)?(?:log-?rank\s+)?p(?:\s*-?\s*values?)?"
         r"(?:\s+(?P<all>all|for all|both))?\s*(?P<rel><=|>=|≤|≥|=|<|>|\bof\b)\s*(?P<v>0?\.\d+|[01](?:\.0+)?)(?![\d.])"
@@ -361,7 +362,8 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         est, unit = _d(m["est"]), m["eu"] or None
         window = before[-70:]
         effect = re.search(r"(?i:\b(?:hazard ratio|odds ratio|risk ratio|relative risk|(?:incidence\s+)?rate ratio|"
-                           r"effect size|Cohen'?s d)\b)", window) or re.search(r"\b(?:HR|OR|RR|IRR|ES)\b", window[-35:])
+                           r"effect size|Cohen'?s d|geometric mean ratio)\b)", window) or \
+            re.search(r"\b(?:HR|OR|RR|IRR|ES)\b", window[-35:]) or re.search(r"(?i:[(\[;]\s*ratio\s*[,:=]?\s*$)", window)
         if effect:
             g.stats.append(stat("effect-size", value=est, ci=(lo, hi, lvl)))
         elif re.search(r"(?i:\bdifferences?\b)", window):
@@ -763,6 +765,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     _respective_percentages(work, groups)
     _pair_kinds(work, groups)
     _signed_decreases(work, groups)
+    _relative_differences(work, groups)
     groups = _join_counts_and_percentages(work, groups)
     _carried_denominators(work, groups)
     for g in groups:
@@ -857,6 +860,24 @@ def _respective_counts(work: str, groups: list[Group], taken: list[tuple[int, in
 
 _VERB_OF_CHANGE = re.compile(r"(?i:\b(?P<down>fell|fallen|decreased|declined|dropped|reduced|lowered)\b"
                              r"|\b(?:rose|risen|increased|improved|changed|grew|grown|worsened)\b|\blower\s+than\b)")
+
+
+_RELATIVE = re.compile(r"(?i:\s*(?P<down>lower|less|smaller|fewer|reduction|decrease)|\s*(?:higher|greater|larger|more|increase)\b)")
+
+
+def _relative_differences(work: str, groups: list[Group]) -> None:
+    """'UACR at week 24 was 18% lower with 150 million MPCs': a percentage followed by its direction is a relative
+    difference from the comparator (-18), not a proportion of people."""
+    for g in groups:
+        if len(g.stats) != 1 or g.stats[0].kind != "proportion" or g.stats[0].numerator is not None or \
+                g.stats[0].percentage is None:
+            continue
+        m = _RELATIVE.match(work, g.end)
+        if m is None or not re.match(r"\s*(?:with|in|than|for|vs|versus|compared|\(|$)", work[m.end():] or ""):
+            continue
+        st = g.stats[0]
+        value = -st.percentage if m["down"] else st.percentage
+        g.stats[0] = Stat("difference", st.start, st.end, st.text, value=value, unit="%", comparison="comparator")
 
 
 def _signed_decreases(work: str, groups: list[Group]) -> None:
