@@ -93,7 +93,10 @@ _ANY_SEM = re.compile(r"(?i:±\s*(?:SEM|SE)\b|\bstandard errors?\b|\bmean\s*(?:�
 _PAREN_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}[(\[]\s*(?:SD|s\.d\.|standard deviations?)\s*[)\]])")
 # "Values are median (range)", "Data are presented as median (IQR)": every table cell "x (a–b)" is a median
 _PAREN_IS_MEDIAN = re.compile(rf"(?i:{_VALUES_ARE.replace('means?', 'medians?')}[(\[]\s*(?:range|IQR|interquartile\s+range)\s*[)\]]"
-                              r"(?!\s*(?:or|and)\s+mean))")
+                              r"(?!\s*(?:or|and)\s+mean)"
+                              # "Data are presented as mean±sd or median (range)": the cells with a range are medians
+                              rf"|{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.)\s*(?:,\s*|\s+)(?:or|and)\s+(?:as\s+)?medians?\s*"
+                              r"[(\[]\s*(?:range|IQR|interquartile\s+range)\s*[)\]])")
 _PM_IS_SEM = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SEM|SE|s\.e\.m\.|standard errors?)\b)")
 _APPROVAL = re.compile(r"(?i:\b(?:was|were)\s+approved\s+by\b|\bethics\s+committee\b|\binstitutional\s+review\s+board\b)")
 _LEAD_IN = re.compile(r"(?i:\b(?:(?:are|is)\s+(?:summari[sz]ed|shown|given|presented|listed)\s+(?:below|in\s+the\s+"

@@ -132,7 +132,8 @@ def find_instruments(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     while i < len(tokens):
         for n in range(min(8, len(tokens) - i), 0, -1):
             k = tuple(x for ks in keys[i:i + n] for x in ks)
-            if k in lex:
+            if k in lex and not ("overall-survival" in lex[k] and re.search(r"(?i:[\w-]+-free\s+$)", text[:tokens[i].start()])):
+                # "transplant-free survival", "event-free survival": not overall survival
                 out.append((tokens[i].start(), tokens[i + n - 1].end(), lex[k]))
                 i += n
                 break

@@ -125,7 +125,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+(?P<all>all|for all|both))?\s*(?P<rel><=|>=|≤|≥|=|<|>|\bof\b)\s*(?P<v>0?\.\d+|[01](?:\.0+)?)(?![\d.])"
         r"(?P<each>\s+for\s+(?:each|all|both)\b)?)")),  # "(P < .001 for each)"
     ("keyword_value", re.compile(
-        rf"(?i:\b(?P<kw>median|mean)\b[^.;()%±]{{0,60}}?\b(?:was|were|of|=|:|is)\s*)(?P<v>{NUM})\s*(?P<u>{UNIT})?")),
+        # "Mean declines in forced vital capacity (FVC) % predicted at week 52 were 3.2, ...": an abbreviation, "% predicted"
+        rf"(?i:\b(?P<kw>median|mean)\b(?:[^.;()%±]|\([A-Za-z][\w-]{{0,9}}\)|%\s*predicted\b){{0,80}}?\b(?:was|were|of|=|:|is)\s*)"
+        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?")),
     # "had partly returned by 12 months (median 35, range 18-60; p = 0.09)"
     ("keyword_value", re.compile(rf"(?i:(?<=\()\s*(?P<kw>median|mean)\s+)(?P<v>{NUM})\s*(?P<u>{UNIT})?(?=\s*[,;])")),
     ("zero", re.compile(
@@ -363,7 +365,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         window = before[-70:]
         effect = re.search(r"(?i:\b(?:hazard ratio|odds ratio|risk ratio|relative risk|(?:incidence\s+)?rate ratio|"
                            r"effect size|Cohen'?s d|geometric mean ratio)\b)", window) or \
-            re.search(r"\b(?:HR|OR|RR|IRR|ES)\b", window[-35:]) or re.search(r"(?i:[(\[;]\s*ratio\s*[,:=]?\s*$)", window)
+            re.search(r"\b(?:HR|OR|RR|IRR|ES)\b", window[-45:]) or re.search(r"(?i:[(\[;]\s*ratio\s*[,:=]?\s*$)", window)
         if effect:
             g.stats.append(stat("effect-size", value=est, ci=(lo, hi, lvl)))
         elif re.search(r"(?i:\bdifferences?\b)", window):
@@ -597,7 +599,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
             s, e = m.start(), m.end()
             if any(not (e <= a or s >= b) for a, b in taken):
                 continue
-            if form == "keyword_value" and (re.search(r"\(", work[s:e]) or re.search(r"#\s*$", work[s:m.start("v")])):
+            if form == "keyword_value" and (re.search(r"\((?![A-Za-z][\w-]{0,9}\))", work[s:e])  # "(FVC)" may stand
+                                            or re.search(r"#\s*$", work[s:m.start("v")])):
                 continue
             if form == "ci_again" and not re.search(r"(?i:\d{2}\s*%\s*(?:CI|C\.I\.|confidence interval)|[(\[]\s*(?:IQR|"
                                                     r"interquartile range|range)\b)", work[:s]):

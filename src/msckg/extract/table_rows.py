@@ -154,6 +154,8 @@ def _visit_columns(cells: list[str], s: Sentence, ctx: Context) -> TableState | 
 
 def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
     cells = s.text.split("\t")
+    if len(cells) >= 2 and all(any(a.pattern.search(c) for a in ctx.arms) for c in cells):
+        cells = ["", *cells]  # "<tab>Cohort 1 (n=3)<tab>Cohort 2 (n=3)": the blank corner cell lost with the line's indent
     if (visits := _visit_columns(cells, s, ctx)) is not None:
         visits.skip = bool(_SKIP_CAPTION.search(caption))
         return visits
@@ -167,7 +169,7 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
             (_SKIP_CAPTION.search(caption) or len(cells) == 2):
         # "Characteristic  Value" under "Baseline characteristics of the patients": who was enrolled, no results
         return TableState([("other", "")] * (len(cells) - 1), [None] * (len(cells) - 1), skip=True)
-    if len(cells) < 3 or not _HEAD.match(cells[0]):
+    if len(cells) < 3 or not (_HEAD.match(cells[0]) or not cells[0].strip()):  # a header whose first cell is blank
         return None
     cols: list[tuple[str, str]] = []
     ns: list[int | None] = []
