@@ -199,6 +199,9 @@ def segment(text: str) -> list[Block]:
             skipping, section = True, "disclosure"
             blocks.append(Block(s, e, "boilerplate", section))
             continue
+        if skipping and section != "translation" and re.match(r"(?i:table\s+(?:\d+|(?-i:[IVX]{1,5}))\b)", body):
+            # a manuscript's tables after its references: "Table 2. Outcomes at week 48" opens results again
+            skipping, section = False, "results"
         if skipping:
             kind: BlockKind = "references" if section in REFERENCE_SECTIONS else \
                 "translation" if section == "translation" else "boilerplate"
