@@ -24,7 +24,7 @@ from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
 
 # "1,240 pg/mL": thousands separated by commas (three digits after each comma, no space)
 NUM = r"(?<![\w.,])[+-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
-UNIT = (r"(?:percentage\s+points?|%|[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|mL/min(?:(?:/|\s+per\s+)1[.·]73\s?m[2²])?|mm\s?Hg|"
+UNIT = (r"(?:percentage\s+points?|%|[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*[Ll]|[µμu]g/g|[µμu]g/m[Ll]|U/m[Ll]|mg/d[Ll]|mg/[Ll]|g/[Ll]|g/d[Ll]|mmol/[Ll]|[µμ]mol/[Ll]|umol/[Ll]|[pn]mol/[Ll]|ng/m[Ll]|pg/m[Ll]|U/[Ll]|IU/[Ll]|m[Ll]/min(?:(?:/|\s+per\s+)1[.·]73\s?m[2²])?|mm\s?Hg|"
         r"mg/24\s?h|mg/g|letters|logMAR|dB|[µμu]m|kPa|bpm|seconds|episodes|nV/deg²|"
         r"(?:[cm]m[²³]|mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|minutes?|min|ms|m|sec|s)"
         r"(?:/(?:month|week|day|year|min|h|kg|m2|m²|L|dL|mL))?)(?![A-Za-z0-9])")
@@ -76,7 +76,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?:SD|s\.d\.|standard deviation)\s*[=:]?\s*(?P<sd>{NUM})\s*"
         rf"(?P<u2>{UNIT})?(?:\s*[,;]\s*n\s*=\s*(?P<n>\d+))?\s*[)\]]")),  # "(SD 4·6)", the Lancet's "[SD 4·6]"
     ("iqr", re.compile(
-        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?P<what>IQR|interquartile range|range)\s*[:=,]?\s*"
+        # "(range <0.01–0.09)": a bound below the assay's limit may open the range
+        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?P<what>IQR|interquartile range|range)\s*[:=,]?\s*<?\s*"
         rf"{NUM}\s*(?P=u)?\s*(?:-|to|–|,)\s*"
         rf"{NUM}\s*(?P=u)?\s*[)\]]")),
     ("pm", re.compile(rf"(?P<v>{NUM})\s*(?P<pc>%)?\s*(?:±|\+/-|\+-)\s*(?P<s>{NUM})(?:\s*(?P<u>{UNIT}))?")),
