@@ -1210,7 +1210,25 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     comparison = _comparison(text, ctx)
     shared = _shared_lists(text, tls, values, placed)
     attached: dict[int, list[Stat]] = {id(g): list(g.stats) for g in values}
+    # "12.5%, 18.8%, 34.4%, and 25.0% in the placebo, low-dose, middle-dose, and high-dose groups (P = .49, P = .041, and
+    # P = .20 vs placebo)": one p-value per cell arm's value, in order
+    zipped_p: dict[int, Group] = {}
+    ps = [q for q in quals if len(q.stats) == 1 and q.stats[0].kind == "p-value" and not q.distributive]
+    for k, q in enumerate(ps):
+        op = _paren_open(text, q.start)
+        run = [x for x in ps if op is not None and _paren_open(text, x.start) == op]
+        if len(run) < 2 or run[0] is not q or id(q) in zipped_p:
+            continue
+        cells = [g for g in values if g.end <= op and _clause_of(clauses, g.start) == _clause_of(clauses, op)
+                 and population.get(id(g)) in experimental_ids]
+        if len(cells) == len(run) and len({population[id(g)] for g in cells}) == len(cells):
+            for x, g in zip(run, cells, strict=True):
+                zipped_p[id(x)] = g
     for q in quals:
+        if id(q) in zipped_p:
+            for st in q.stats:
+                attached[id(zipped_p[id(q)])].append(Stat(**{**st.__dict__, "comparison": "comparator"}))
+            continue
         if q.distributive:
             qc = _clause_of(clauses, q.start)
             targets = [g for g in values if placed.get(id(g)) is None or placed[id(g)].duration != "P0D"]
