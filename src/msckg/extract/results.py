@@ -1306,7 +1306,10 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             tp = Item(g.start, g.end, only, only)
             conf *= 0.8
             reasons.append("timepoint: the only assessment time the methods name")
-        each = re.match(r"\s*(?:patients\s+|participants\s+)?in (?:each|either|both) (?:group|arm)s?\b", text[g.end:])
+        each = re.match(r"\s*(?:patients\s+|participants\s+)?in (?:each|either|both) (?:group|arm)s?\b", text[g.end:]) or (
+            # "No pneumothorax or pulmonary hemorrhage occurred within 72 hours of the procedure in either group"
+            g.form.startswith("zero") and re.match(r"[^;.]*?\bin\s+(?:each|either|both)\s+(?:of\s+the\s+)?(?:two\s+)?"
+                                                   r"(?:group|arm)s?\b", text[g.end:]))
         pop_ids = [a.id for a in ctx.arms] if each or g.every_arm else [pop]
         # "No dose-limiting toxicity occurred": every cell arm (the fixtures' curators differ on the comparator arm;
         # adding it cost more precision on them than it gained)
