@@ -764,6 +764,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                 groups.append(nxt)
                 taken.append((more.start(), more.end()))
     _respective_counts(work, groups, taken)
+    _elliptic_counts(work, groups, taken)
     groups.sort(key=lambda g: g.start)
     groups = _keyword_pairs(work, groups, taken)
     _respective_percentages(work, groups)
@@ -860,6 +861,29 @@ def _respective_counts(work: str, groups: list[Group], taken: list[tuple[int, in
             st = Stat("count", a, b, work[a:b], value=Decimal(_int(n.group())))
             groups.append(Group("count_arm", a, b, [st], arm_word=name, confidence=0.7))
         taken.append((m.start("list"), m.end()))
+
+
+_ELLIPTIC = re.compile(rf"(?i:[^.;()]{{0,60}}?\b(?:and|whereas|while|versus|vs\.?|compared\s+with)\s+(?:in\s+)?"
+                       rf"(?P<n>\d+|{_W})\s+(?:(?:patients?|participants?)\s+)?(?:in|during|with|after)\s+(?:the\s+)?"
+                       r"(?P<arm>[\w-]+)\s+(?:group|arm|period|cohort)s?\b)")
+
+
+def _elliptic_counts(work: str, groups: list[Group], taken: list[tuple[int, int]]) -> None:
+    """'Two relapses occurred during MSC periods and three during placebo periods', 'in 2 patients in the MSC group
+    and 4 in the placebo group': the second arm's count of the same event, its noun left out."""
+    for g in list(groups):
+        if len(g.stats) != 1 or g.stats[0].kind != "count" or g.form.startswith("zero"):
+            continue
+        m = _ELLIPTIC.match(work, g.end)
+        if m is None or any(not (m.end("n") <= a or m.start("n") >= b) for a, b in taken) or \
+                any(x is not g and m.start("n") <= x.start < m.end("n") for x in groups):
+            continue
+        a, b = m.start("n"), m.end("n")
+        st = Stat("count", a, b, work[a:b], value=Decimal(_int(m["n"])))
+        other = Group("count_arm", a, b, [st], arm_word=m["arm"], confidence=0.65)
+        other.label = g.label
+        groups.append(other)
+        taken.append((a, b))
 
 
 _VERB_OF_CHANGE = re.compile(r"(?i:\b(?P<down>fell|fallen|decreased|declined|dropped|reduced|lowered)\b"
