@@ -159,7 +159,9 @@ def design_cues(sentences: list[Sentence]) -> dict[str, Cue]:
                 follow.append((days, f"P{k}{u[0].upper()}", Cue(f"P{k}{u[0].upper()}", s, m.start(), m.end(), 0.8)))
     if follow:
         found["follow_up"] = max(follow, key=lambda t: t[0])[2]
-    if "site_count" in found and "centres" not in found and isinstance(found["site_count"].value, int) and found["site_count"].value > 1:
+    # "at two centers" in the methods over "single-center" in a cited title: the count the study gives of itself
+    if "site_count" in found and (found.get("centres") is None or found["centres"].value == "single") and \
+            isinstance(found["site_count"].value, int) and found["site_count"].value > 1:
         c = found["site_count"]
         found["centres"] = Cue("multi", c.sentence, c.start, c.end, 0.8)
     return found

@@ -461,6 +461,10 @@ def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
     text = " ".join(s.text for s in sents)
     # "the low-, mid- and high-dose cohorts": each level named in full
     text = re.sub(r"(?i:\b(low|lower|mid|medium|middle|intermediate|high|higher)-(?=\s*(?:,|and\b|or\b)))", r"\1-dose group", text)
+    # "in the placebo, low-dose, middle-dose, and high-dose groups": each level of the list a group
+    text = re.sub(r"(?i:\b(low|lower|mid|medium|middle|intermediate|high|higher)[- ]dose"
+                  r"(?=\s*,\s*(?:and\s+|or\s+)?[\w-]+[- ]dose\b|\s+(?:and|or)\s+[\w-]+[- ]dose\b))",
+                  r"\1-dose group", text)
     for kind in (_DOSE_LEVEL, _ROUTE_GROUP):
         names = list(dict.fromkeys(m["name"] if m["name"].isupper() else m["name"].lower() for m in re.finditer(
             rf"(?<![\w-])(?P<name>{kind})\s+(?:group|arm|cohort)s?\b", text)))
