@@ -91,7 +91,15 @@ def doi(source: str, blocks: list[Block]) -> Found | None:
             value = m["doi"].rstrip(".,;)")
             seen[value] += 1
             first.setdefault(value, Found(value, block.start, block.end))
-    return first[seen.most_common(1)[0][0]] if seen else None
+    if seen:
+        return first[seen.most_common(1)[0][0]]
+    # "中华血液移植杂志 » 2025, Vol. 46 » Issue (4): 289-296   DOI: 10.9999/...": a mirror page's own header line, in the
+    # journal's language; a DOI labelled so reads the same in any
+    for block in _blocks(blocks, ("translation",)):
+        for m in DOI.finditer(source, block.start, block.end):
+            if re.match(r"(?i:doi\s*[:：])", m.group(0)) and not _RECORD_DOI.search(m["doi"]):
+                return Found(m["doi"].rstrip(".,;)"), block.start, block.end)
+    return None
 
 
 def pmid(source: str, blocks: list[Block]) -> Found | None:
