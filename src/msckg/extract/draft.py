@@ -292,7 +292,8 @@ def _without_parentheses(text: str) -> str:
 
 
 _DOSE_GAP = r"(?:\s+[\d.,]+\s*(?:mg|g|[µμ]g|IU|mL)(?:/\w+)?)?"
-_ALONE = re.compile(rf"(?i:\b(?:or|vs\.?|versus|to|with)\s+(?:(?:to|with|receive)\s+)?(?!(?:to|with|receive)\b)(?P<w>[A-Z][\w-]{{1,10}}|[a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
+# not "Patients with lupus nephritis only (n = 31)": who a table row counts
+_ALONE = re.compile(rf"(?i:(?<!patients\s)(?<!participants\s)(?<!subjects\s)(?<!those\s)\b(?:or|vs\.?|versus|to|with)\s+(?:(?:to|with|receive)\s+)?(?!(?:to|with|receive)\b)(?P<w>[A-Z][\w-]{{1,10}}|[a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
                     rf"{_DOSE_GAP}[- ](?:alone|only)\b(?!\s+(?:syndrome|pattern|phenotype|histology)\b))")  # not "Sertoli cell-only syndrome"
 
 

@@ -289,6 +289,12 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     # "LEFS score§ (points)" under "§The values are given as the mean and standard deviation": the mark says
     row_stat = next((what for mark, what in ctx.stat_marks.items() if mark in cells[0]), None)
     raw = re.sub(r"[*†‡§¶#]+", "", cells[0])
+    # "Patients assessed, n  52  51  50  47": the n of each column for the rows below, no result of its own
+    if re.fullmatch(r"(?i:\s*(?:(?:no\.?\s+of\s+|number\s+of\s+)?(?:patients|participants|subjects)\s*(?:assessed|analy[sz]ed|"
+                    r"evaluated|available|evaluable)?,?\s*(?:\(?n\)?)?|n)\s*)", raw) and \
+            all(re.fullmatch(r"\s*\d+\s*", c) for c, (kind, _) in zip(cells[1:], state.columns, strict=True) if kind == "arm"):
+        state.n = [int(c) if kind == "arm" and c.strip() else None for c, (kind, _) in zip(cells[1:], state.columns, strict=True)]
+        return [], state
     state.count_pct = state.count_pct or bool(_COUNT_PCT_LABEL.search(raw) and not re.search(r"(?i:mean|median)", raw))
     label = _LABEL_STAT.sub("", raw).strip()
     label, time = _label_time(label, state.time, s)
@@ -300,7 +306,7 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     if not re.fullmatch(r"(?i:(?:responders?|response|remission|responder\s+rate|response\s+rate)\s*\([^()]*[A-Za-z]{3}[^()]*\))", label):
         # "(0–100)", "(mm)": the scale or unit, not a name; "Responders (≥6-point decrease in NIH-CPSI total)" keeps it
         label = re.sub(r"\s*\([^()]*\)\s*$", "", label).strip(" ,;:")
-    label = re.sub(r"(?i:,\s*(?:\d+\s*[–—-]\s*\d+\s*)?(?:mm|cm|kg|g|mL|%|points?|s|min|m|mmHg|ng/mL|pg/mL|U/L|mg/dL)?)$",
+    label = re.sub(r"(?i:,\s*(?:\d+\s*[–—-]\s*\d+\s*)?(?:mm|cm|kg|g|mL|%|points?|s|min|m|mmHg|[a-zµμ×^0-9]+/[a-z0-9.·²]+)?)$",
                    "", label).strip(" ,;:") or label  # "QuickDASH, 0–100", "Key pinch strength, kg"
     if not re.search(r"[A-Za-z]{2}", label):
         return [], state
