@@ -365,6 +365,15 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
             rf"|\b{word}(?=\s*(?:\(\s*n\s*=|[,;.)]))"
             rf"|(?:(?<=\bwith\s)|(?<=\bgiven\s)|(?<=\breceiving\s)){word}\b"  # "−14.8 (SD 10.9) with vehicle (adjusted ...)"
             rf"|\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS})"))]
+    # "received 4 × 10^7 adipose MSCs injected into the tract walls (n = 25) or fibrin glue (n = 23)": the other
+    # treatment the allocation names with its size
+    other = re.search(r"\(\s*n\s*=\s*\d+\s*\)\s*,?\s*or\s+(?:to\s+)?(?:(?:receive|a|an|the)\s+)?"
+                      r"(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*\(\s*n\s*=\s*\d+\s*\)", methods)
+    if other and not _NOT_ARM_NAME.match(other["name"]) and not re.search(r"(?i:MSC|stem|stromal|cells?\b)", other["name"]):
+        word = re.escape(other["name"]).replace(r"\ ", r"\s+")
+        return [ArmDraft("control", f"{other['name']} group", "active-comparator", re.compile(
+            rf"(?i:\b(?:the\s+)?{word}(?:-treated)?(?:\s+(?:group|arm|patients|participants))?\b"
+            rf"|\bcontrol(?:\s+(?:group|arm)s?)\b|{_CONTROLS})"))]
     return []
 
 
