@@ -542,8 +542,7 @@ def _lettered_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft] | None:
     else:
         return None
     title = word.capitalize()
-    each = re.search(rf"(?i:\b(?P<n>\d+|{NUMBER_WORDS_RE})\s+(?:(?:patients|participants|subjects|children)\s+)?"
-                     rf"(?:to\s+each|in\s+each|per)\s+{word}\b)", text)
+    each = _size_of_each(text, rf"(?:to\s+each|in\s+each|per)\s+{word}\b")
     out: list[ArmDraft] = []
     for k in keys:
         name = rf"\b(?i:{word})\s+{k}\b"
@@ -565,7 +564,7 @@ def _lettered_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft] | None:
         size = re.search(rf"{name}\s*\((?:[^()]*?[;,]\s*)?n\s*=\s*(\d+)\s*\)", text)
         label = f"{title} {k}" + (f" ({what})" if what and not re.search(r"\bn\s*=", what) else "")
         out.append(ArmDraft(f"{word}-{k.lower()}", label, role, re.compile(rf"(?:\bthe\s+)?{name}"),
-                            int(size[1]) if size else (word_number(each["n"]) if each else None)))
+                            int(size[1]) if size else each))
     if not any(a.role == "experimental" for a in out):
         return None
     out.sort(key=lambda a: a.role != "experimental")
@@ -577,6 +576,12 @@ def _lettered_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft] | None:
 # a dose as the methods give it: "1 × 10^6 cells/kg", "3 × 10⁷ UC-MSCs", "0·5 × 10^6", "2 × 10(8) cells"
 _COHORT_DOSE = (r"\d+(?:[.·]\d+)?\s*[×x]\s*10\s*(?:\^\s*\d+|\(\s*\d+\s*\)|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
                 r"(?:\s*(?:cells?|[\w-]*MSCs?)(?:\s*/\s*kg)?|\s*/\s*kg)?")
+
+
+def _size_of_each(text: str, each: str) -> int | None:
+    """'five in each cohort', 'six patients each', '12 to each schedule': the one size every arm has."""
+    m = re.search(rf"(?i:\b(?P<n>\d+|{NUMBER_WORDS_RE})\s+(?:(?:patients|participants|subjects|children)\s+)?{each})", text)
+    return word_number(m["n"]) if m else None
 
 
 def _cohort_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft] | None:
@@ -611,14 +616,13 @@ def _cohort_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft] | None:
                      r"|[\w-]*MSCs?(?:\s*/\s*kg)?)", text, re.IGNORECASE)
     if unit:
         dosed = {k: d if re.search(r"[a-z]", d) else f"{d} {unit['u']}" for k, d in dosed.items()}
-    each = re.search(rf"(?i:\b(?P<n>\d+|{NUMBER_WORDS_RE})\s+(?:(?:patients|participants|subjects)\s+)?"
-                     r"(?:each|per\s+cohort|in\s+each(?:\s+cohort)?)\b)", text)
+    each = _size_of_each(text, r"(?:each|per\s+cohort|in\s+each(?:\s+cohort)?)\b")
     out = []
     for k in keys:
         pattern = re.compile(rf"\b(?:the\s+)?[Cc]ohort\s+{k}\b(?!\s*[-–]\s*\d)")
         label = f"cohort {k} ({dosed[k]})" if k in dosed else f"cohort {k}"
         size = re.search(rf"\b[Cc]ohort\s+{k}\s*\((?:[^()]*?;\s*)?n\s*=\s*(\d+)\s*\)", text)
-        n = int(size[1]) if size else (word_number(each["n"]) if each else None)
+        n = int(size[1]) if size else each
         out.append(ArmDraft(f"cohort-{k.lower()}", label, "experimental", pattern, n))
     if re.search(r"(?i:\bexpansion\s+(?:cohort|phase|part)\b)", text):  # "... taken forward to the expansion cohort (n = 12)"
         size = re.search(r"(?i:\bexpansion\s+(?:cohort|phase|part)\s*\((?:[^()]*?;\s*)?n\s*=\s*(\d+)\s*\))", text)
