@@ -1466,17 +1466,19 @@ def _respectively_endpoints(text: str, values: list[Group], found: list[tuple[in
     listed = re.match(r"(?i:\s*(?:the\s+)?(?:(?:median|mean)\s+)?(?P<list>[A-Za-z][\w()/-]*(?:\s+[\w()/-]+){0,3}"
                       r"(?:\s*,\s*[A-Za-z][\w()/-]*(?:\s+[\w()/-]+){0,3})+,?\s+and\s+[A-Za-z][\w()/-]*(?:\s+[\w()/-]+){0,3})"
                       r"\s+(?:rose|fell|increased|decreased|improved|changed|declined|dropped|went)\b)", text)
-    if len(run) < 2 and listed and listed.end() <= values[0].start and "respectively" in text:
-        # no measure the methods listed: each of the subject's names is one
-        run = []
+    names: list[tuple[int, str]] = []
+    if len(run) < 2 and listed and listed.end() <= values[0].start:
+        # no measure the methods listed: each of the subject's names is one (made below, once the values fit them)
         for w in re.finditer(r"[^,]+", re.sub(r"(?i:,?\s+and\s+)", ", ", listed["list"])):
             words = w.group().strip()
             a = text.find(words, listed.start("list"))
             if a >= 0 and re.search(r"[A-Za-z]{2}", words):
-                run.append(((a, a + len(words)), _new_endpoint(words, a, "other", ctx, s)))
-    if len(run) < 2 or len(plain) % len(run) or len(plain) == len(run) and "respectively" not in text[plain[-1].end:]:
+                names.append((a, words))
+    size = len(names) if names else len(run)
+    if size < 2 or len(plain) % size or len(plain) == size and "respectively" not in text[plain[-1].end:]:
         return {}
-    return {id(g): run[k % len(run)][1] for k, g in enumerate(plain)}
+    eps = [_new_endpoint(words, a, "other", ctx, s) for a, words in names] if names else [ep for _, ep in run]
+    return {id(g): eps[k % size] for k, g in enumerate(plain)}
 
 
 def _direction(text: str) -> str | None:
