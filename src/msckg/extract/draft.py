@@ -690,12 +690,7 @@ def _arm_heading(line: str, arms: list[ArmDraft]) -> ArmDraft | None:
     """'Cohort 2 (3 × 10^6 cells/kg)' alone on its line: a heading over that cell arm's paragraph, when the
     design has several cell arms."""
     cells = [a for a in arms if a.role == "experimental"]
-    if len(cells) < 2 or len(line) > 80:
-        return None
-    for arm in cells:
-        if (m := arm.pattern.match(line.strip())) and re.fullmatch(r"\s*(?:\([^()]*\))?\s*:?\s*", line.strip()[m.end():]):
-            return arm
-    return None
+    return arm_row(line, cells, alone=True) if len(cells) >= 2 and len(line) <= 80 else None
 
 
 def _stat_key(ep: str, st: Stat) -> tuple[object, ...]:

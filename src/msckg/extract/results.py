@@ -352,10 +352,12 @@ _LABEL_COLON = re.compile(r"^\s*(?P<np>[A-Za-z][\w'’≥≤<>%/().,+-]*(?:\s+[\
                           r"(?:\s+(?:at|by|after|over)\s+(?:week|month|day|year)\s+\d+)?\s*:\s+(?=\S)")
 
 
-def arm_row(text: str, arms: list[ArmDraft]) -> ArmDraft | None:
-    """The arm a row opens with before a colon: 'Cohort 1: -1.2 (6.0)', 'MSC group (n = 20): 14/20'."""
+def arm_row(text: str, arms: list[ArmDraft], alone: bool = False) -> ArmDraft | None:
+    """The arm a row opens with before a colon: 'Cohort 1: -1.2 (6.0)', 'MSC group (n = 20): 14/20'; with `alone`,
+    the arm that is the whole line: 'Cohort 2 (3 × 10^6 cells/kg)'."""
+    rest = r"\s*(?:\([^()]*\))?\s*:?\s*$" if alone else r"\s*(?:\([^()]*\))?\s*:"
     for arm in arms:
-        if (m := arm.pattern.match(text.lstrip())) and re.match(r"\s*(?:\([^()]*\))?\s*:", text.lstrip()[m.end():]):
+        if (m := arm.pattern.match(text.strip())) and re.match(rest, text.strip()[m.end():]):
             return arm
     return None
 
