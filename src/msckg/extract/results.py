@@ -938,7 +938,11 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     for i, g in enumerate(values):
         kinds = {st.kind for st in g.stats}
         if g.arm_index is not None:
-            population[id(g)] = ctx.arms[g.arm_index].id if g.arm_index < len(ctx.arms) else ctx.experimental.id
+            # "in 7 of 12 in Schedule A and 9 of 12 in Schedule B; ... fever (3 and 5 children, respectively)": the
+            # order the sentence named the arms in, else the design's
+            named = list(dict.fromkeys(p[2] for p in pops if p[1] <= g.start and p[2] in {a.id for a in ctx.arms}))
+            order = named if g.form == "count_arm" and len(named) == len(ctx.arms) > 1 else [a.id for a in ctx.arms]
+            population[id(g)] = order[g.arm_index] if g.arm_index < len(order) else ctx.experimental.id
             continue
         if g.arm_word:
             arm = next((a for a in ctx.arms if a.pattern.search(g.arm_word + " group")), None)

@@ -248,7 +248,7 @@ _CHANGED_BY = re.compile(r"(?i:\b(?:fell|fallen|decreased|declined|dropped|incre
                          r"(?:mean|median|average)?[^;]*?(?:\b(?:and|versus|vs\.?|compared\s+with)|,)\s*$"
                          r"|\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)\s+by\b.*\b(?:and|or)\s+by\s*$"
                          r"|(?<!dressing )(?<!dose )(?<!medication )(?<!position )\bchanges?\s+(?:from\s+baseline|in|of)\b(?:(?!,\s+and\b)[^;])*\b(?:was|were|of|=|:)\s*$)")
-_COUNT_ARM_MORE = re.compile(rf"(?i:\s*,?\s*and\s+(?P<num>{_W}|\d+|none)\s+(?:in|among)\s+the\s+"
+_COUNT_ARM_MORE = re.compile(rf"(?i:\s*,?\s*and\s+(?:by\s+)?(?P<num>{_W}|\d+|none)\s+(?:{_PEOPLE_WORDS}\s+)?(?:in|among|of)\s+the\s+"
                              r"(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm)\b)")
 _THRESHOLD = re.compile(r"(?i:\b(?:by|of)\s+(?:at\s+least|more\s+than|over|≥|>=|>)\s*$|(?:≥|>=)\s*$"
                         r"|\bat\s+least\s+an?\s*$)")  # "had at least a 50% reduction in knee bleeds"
@@ -505,7 +505,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.stats.append(stat("count", value=Decimal(_int(m["num"]))))
         lead = re.match(r"(?i:(?:(?:and|or|but|while|with|the|an?|there\s+(?:were|was))\s+)*)", m["what"])
         verb = re.search(r"(?i:(?:\s+(?:occurred|was|were|developed|worsened|appeared|reported|seen|observed|recorded|"
-                         r"noted))+$)", m["what"])  # "Urinary tract infection occurred in 3 ...": the event's own words
+                         r"noted|presented|registered|documented|detected|found))+$)", m["what"])  # "Urinary tract infection occurred in 3 ...": the event's own words
         g.label = (m.start("what") + (lead.end() if lead else 0), m.end("what") - (len(verb.group()) if verb else 0))
         g.arm_word = m["arm"] or m.groupdict().get("arm2")
         g.confidence = 0.7
@@ -754,7 +754,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                         _sd_change_kind(_clause_before(work, s)) == "mean":
                     groups[-1].stats[0].kind = "mean"  # a change with its SD is the mean of the changes
             taken.append((s, e))
-            if form in ("count_arm", "count_by") and (more := _COUNT_ARM_MORE.match(work, e)) and \
+            if (form in ("count_arm", "count_by") or form == "count_in" and groups[-1].arm_word) and \
+                    (more := _COUNT_ARM_MORE.match(work, e)) and \
                     not any(more.start("num") < y and x < more.end() for x, y in taken):
                 # "... and one in the MSC group": the same event, counted in another arm
                 nxt = Group("count_arm", more.start("num"), more.end(), [Stat(
@@ -812,9 +813,13 @@ def leftover_numbers(text: str, used: list[tuple[int, int]]) -> list[tuple[int, 
 
 # "cohorts 1, 2 and 3", "cohorts A and B": a dose-escalation study's cohorts, listed by their keys
 _COHORT_KEYS = r"[1-9A-D](?:\s*,\s*[1-9A-D])*\s*,?\s+(?:and|or)\s+(?:[1-9A-D]|the\s+expansion\s+cohort)"
-_RESP_COUNTS = re.compile(rf"(?i:\bin\s+(?P<list>(?:{_W}|\d+)(?:\s*,\s*(?:{_W}|\d+))*\s*,?\s+and\s+(?:{_W}|\d+))\s+"
+_RESP_COUNTS = re.compile(rf"(?i:(?:\bin\s+|\(\s*)(?P<list>(?:{_W}|\d+)(?:\s*,\s*(?:{_W}|\d+))*\s*,?\s+and\s+(?:{_W}|\d+))\s+"
                           rf"{_PEOPLE_WORDS}(?:\s+(?:of|in)\s+(?:the\s+)?cohorts\s+(?-i:(?P<cohorts>{_COHORT_KEYS})))?"
-                          r",?\s+respectively\b)")
+                          r",?\s+respectively\b"
+                          # "Transient fever occurred in 2 and 3 patients.": two counts, one per arm of a two-arm design
+                          rf"|\bin\s+(?P<pair>(?:{_W}|\d+)\s+(?:and|vs\.?|versus)\s+(?:{_W}|\d+))\s+{_PEOPLE_WORDS}(?=\s*[.;,)])"
+                          # "transient conjunctival hyperaemia (n = 5 vs n = 1)"
+                          r"|\((?P<npair>\s*n\s*=\s*\d+\s*(?:vs\.?|versus|and)\s*n\s*=\s*\d+)\s*\))")
 _ARM_NAME = r"(?:\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?\s*\(?\d+\)?(?:\s*cells?/kg)?|[\w-]+)"  # "IT", "1 × 10^6"
 ARM_LIST = re.compile(rf"(?i:\b(?:in|of|among)\s+the\s+(?P<arms>{_ARM_NAME}(?:\s*,\s*{_ARM_NAME})*\s*,?\s+and\s+"
                       rf"{_ARM_NAME})\s+(?:groups|arms|cohorts)\b"
@@ -837,20 +842,38 @@ def arm_names(m: re.Match[str]) -> list[str]:
     return [n + tail.group()[1:] if tail and n.endswith("-") else n for n in names]
 
 
+_BEFORE_PAREN = re.compile(r"(?:^|[,;:]\s*|\b(?:were|was|included|including)\s+)"
+                           r"(?P<np>[A-Za-z](?:(?!\b(?:were|was|included|including)\b)[^,;:()]){2,70}?)\s*$")
+
+
+def _label_before_paren(work: str, pos: int) -> tuple[int, int] | None:
+    """'the most common were low-grade fever on the day of infusion (3 and 5 children, respectively)': the
+    event the parenthesis counts is the phrase just before it."""
+    lo = max(0, pos - 90)
+    m = _BEFORE_PAREN.search(work, lo, pos)
+    return (m.start("np"), m.end("np")) if m else None
+
+
 def _respective_counts(work: str, groups: list[Group], taken: list[tuple[int, int]]) -> None:
     """'... in the IT, IV and sham groups, and lesions were present in one, three and six patients,
     respectively', 'in one, two and three participants of cohorts 1, 2 and 3, respectively': one count per
     arm, in the order the sentence named the arms."""
     for m in _RESP_COUNTS.finditer(work):
-        if any(not (m.end("list") <= a or m.start("list") >= b) for a, b in taken):
+        key = "list" if m["list"] else "pair" if m["pair"] else "npair"
+        if any(not (m.end(key) <= a or m.start(key) >= b) for a, b in taken):
             continue
+        label = _label_before_paren(work, m.start()) if work[m.start()] == "(" else None
+        if label and re.search(rf"(?i:\b{_PEOPLE_WORDS}\b)", work[label[0]:label[1]]):
+            continue  # "Among patients with ischaemic ulcers (16 and 15 patients, respectively)": who, not events
         arms = [a for a in ARM_LIST.finditer(work, 0, m.start())]
-        if not arms and not m["cohorts"]:  # "occurred in 3 and 8 patients, respectively": the arms in the order the design gave them
-            for k, n in enumerate(re.finditer(rf"(?i:{_W}|\d+)", m["list"])):
-                a, b = m.start("list") + n.start(), m.start("list") + n.end()
+        if key != "list" or not arms and not m["cohorts"]:
+            # "occurred in 3 and 8 patients, respectively": the arms in the order the design gave them
+            for k, n in enumerate(re.finditer(rf"(?i:{_W}|(?<!\w)\d+)", m[key])):
+                a, b = m.start(key) + n.start(), m.start(key) + n.end()
                 st = Stat("count", a, b, work[a:b], value=Decimal(_int(n.group())))
-                groups.append(Group("count_arm", a, b, [st], confidence=0.65, arm_index=k))
-            taken.append((m.start("list"), m.end()))
+                groups.append(Group("count_arm", a, b, [st], confidence=0.65 if key == "list" else 0.6, arm_index=k,
+                                    label=label))
+            taken.append((m.start(key), m.end()))
             continue
         names = arm_names(m) if m["cohorts"] else arm_names(arms[-1])
         nums = list(re.finditer(rf"(?i:{_W}|\d+)", m["list"]))
