@@ -264,7 +264,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
             if s.section in ("results", "conclusion"):
                 continue
             ns = re.findall(r"\(\s*(?:[^()]*?;\s*)?n\s*=\s*(\d+)\s*\)", s.text)
-            if len(ns) == 2 and arms[0].size is None:
+            if len(ns) == len(arms) == 2 and arms[0].size is None:
                 arms[0].size, arms[1].size = int(ns[0]), int(ns[1])
                 break
     return arms
@@ -382,10 +382,25 @@ _NOT_SIZED = re.compile(r"(?i:\b(?:patients?|participants?|subjects?|total|all|o
                         r"cases|randomi[sz]ed|enrolled|included|analy[sz]ed|population|cohort|group|arm|age|years?)\s*$)")
 
 
+_SIZED_LIST = re.compile(r"(?i:\b(?P<list>\d+\s+[\w-]+(?:\s*,\s*\d+\s+[\w-]+)*\s*,?\s+and\s+\d+\s+[\w-]+)\s+"
+                         r"(?:periods|patients|participants|subjects)\b)")
+
+
 def _named_sizes(arms: list[ArmDraft], sents: list[Sentence]) -> None:
     """'randomised (AD-MSC sheet, n = 30; standard dressing, n = 29)', 'Standard dressing (n = 29)': an arm's
-    own name with its size. A name no arm answers to is the comparator's, when only the comparator is left."""
+    own name with its size. A name no arm answers to is the comparator's, when only the comparator is left.
+    'analyses included 51 intrathecal, 50 intravenous and 52 sham periods': each arm's size before its name."""
     comparator = [a for a in arms if a.role != "experimental"]
+    for s in sents:
+        if s.section in ("results", "conclusion") and not re.search(r"(?i:analy[sz]\w+\s+included)", s.text):
+            continue
+        for m in _SIZED_LIST.finditer(s.text):
+            pairs = re.findall(r"(\d+)\s+([\w-]+)", m["list"])
+            found = [next((a for a in arms if a.pattern.search(f"the {w} group")), None) for _, w in pairs]
+            if len(pairs) == len(arms) and all(found) and len({id(a) for a in found}) == len(arms):
+                for (n, _), a in zip(pairs, found, strict=True):
+                    if a is not None and a.size is None:
+                        a.size = int(n)
     for s in sents:
         if not re.search(r"(?i:randomi[sz]|assigned|allocated|\t)", s.text):
             continue  # "headache (n=3)" counts events, it names no arm
@@ -511,15 +526,18 @@ def _route_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft] |
     for s in sents:
         if s.section in ("results", "conclusion") or not re.search(r"(?i:\b(?:randomi[sz]ed|randomly|allocated|assigned)\b)", s.text):
             continue
-        routes = list(dict.fromkeys(m.group(1).lower().removesuffix("ly").replace("-", "") for m in re.finditer(
+        routes = list(dict.fromkeys((m.group(1) or m.group(2)).lower().removesuffix("ly").replace("-", "") for m in re.finditer(
             rf"(?i:\b({_ROUTE_WORD})\s+(?:(?:infusions?|injections?|administration|delivery)\s+(?:of\s+)?)?"
-            rf"(?:\w+\s+){{0,2}}?(?:[\w-]*MSCs?|[\w-]*ASCs?|cells|stem\s+cells)\b)", s.text)))
+            rf"(?:\w+\s+){{0,2}}?(?:[\w-]*MSCs?|[\w-]*ASCs?|cells|stem\s+cells)\b"
+            # "received autologous ... stromal cells intrathecally, the same cells intravenously, and a sham procedure"
+            rf"|(?:[\w-]*MSCs?|[\w-]*ASCs?|cells)\s+((?:{_ROUTE_WORD})(?<=ly)))\b", s.text)))
         if len(routes) < 2:
             continue
         out = []
         for route in routes:
             word = re.escape(route[:6]) + r"[\w-]*"
-            pattern = re.compile(rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:[\w-]*MSCs?|[\w-]*ASCs?|cells|group|arm|cohort))?\b)")
+            pattern = re.compile(rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:[\w-]*MSCs?|[\w-]*ASCs?|cells|group|arm|cohort|"
+                                 rf"treatment|administrations?|delivery|infusions?|injections?|periods?))?\b)")
             out.append(ArmDraft(_slug(route), f"{route} group", "experimental", pattern))
         return out + [a for a in arms if a.role != "experimental"]
     return None

@@ -42,7 +42,7 @@ _P = re.compile(r"(?i:^\s*(?:statistical\s+test\s+of\s+hypothesis\s*:?\s+)?p-?va
 _ESTIMATE = re.compile(r"(?i:^\s*estimated\s+value\s*:?\s+(?P<v>-?\d+(?:\.\d+)?)\b)")
 _PARAMETER = re.compile(r"(?i:(?:estimation\s+parameter|method\s+of\s+estimation)\b.*?\b(?P<what>(?:least\s+squares\s+)?"
                         r"mean\s+difference|median\s+difference|risk\s+difference|(?:odds|hazard|risk|rate)\s+ratio|difference))")
-_CI = re.compile(r"(?i:confidence\s+interval\s*\(?\s*(?:2|1)-sided\s*\)?\s*(?P<lvl>\d{2}(?:\.\d)?)\s*%\s*:?\s*"
+_CI = re.compile(r"(?i:confidence\s+interval\s*:?\s*\(?\s*(?:2|1)-sided\s*\)?\s*(?P<lvl>\d{2}(?:\.\d)?)\s*%\s*:?\s*"
                  r"(?:(?P<lo>-?\d+(?:\.\d+)?)\s+to\s+(?P<hi>-?\d+(?:\.\d+)?))?)")
 _RANGE = re.compile(r"^\s*(?P<lo>-?\d+(?:\.\d+)?)\s+to\s+(?P<hi>-?\d+(?:\.\d+)?)\s*$")
 _ROW_TIME = re.compile(r"(?i:^\s*(?P<unit>day|week|month|year)\s+(?P<n>\d{1,3})\s*(?:$|(?P<cells>\t| {3,})))")
@@ -59,6 +59,10 @@ _FIELD = re.compile(r"(?i:^\s*(?:title|description|time\s+frame|analysis\s+popul
 _UNIT_LINE = re.compile(r"(?i:^\s*unit\s+of\s+measure\s*:\s*(?P<u>[^\t\d][^\t]*?)\s*$)")
 _CELL_SPLIT = re.compile(r"\t+| {3,}")
 _TAB_SPLIT = re.compile(r"\t+")
+_PIPE_SPLIT = re.compile(r"\s+\|\s+")
+# "Low-Dose AMC-201 — Count of Participants: 7 / 15 (46.7%)", "High-Dose AMC-201: -131.7 (102.5)": one arm's value
+# on a line of its own, named by the arm's column title
+_ARM_VALUE = re.compile(r"^(?P<col>[^:\t]+?)\s*(?:[—–]\s*[A-Za-z][A-Za-z ]*?)?:\s*(?P<v>[<>≤≥]?\s*-?\d[^\t]*?)\s*$")
 
 
 @dataclass
@@ -118,6 +122,8 @@ def _glued_spreads(lines: list[Line]) -> list[Line]:
 def _cells(line: Line, skip_label: bool) -> list[tuple[int, int, str]]:
     """The line's columns with their offsets in the line; the row label first unless `skip_label`."""
     text = line.text
+    if "\t" not in text and _PIPE_SPLIT.search(text):
+        return _piped_cells(text, skip_label)
     cells, pos = [], 0
     for m in (_TAB_SPLIT if "\t" in text else _CELL_SPLIT).finditer(text):
         if m.start() > pos:
@@ -127,6 +133,24 @@ def _cells(line: Line, skip_label: bool) -> list[tuple[int, int, str]]:
         cells.append((pos, len(text), text[pos:]))
     cells = [c for c in cells if c[2].strip()]
     return cells[1:] if skip_label and cells else cells
+
+
+def _piped_cells(text: str, skip_label: bool) -> list[tuple[int, int, str]]:
+    """"Arm/Group Title: Low-Dose | High-Dose", "Overall Number of Participants Analyzed: 15 | 15": the cells after
+    the label's colon, split on the pipes."""
+    colon = text.find(":")
+    first = _PIPE_SPLIT.search(text)
+    body = colon + 1 if 0 <= colon < (first.start() if first else len(text)) else 0
+    cells: list[tuple[int, int, str]] = [] if body == 0 else [(0, colon, text[:colon])]
+    pos = body
+    for m in [*_PIPE_SPLIT.finditer(text, body), None]:
+        end = m.start() if m else len(text)
+        raw = text[pos:end]
+        lead = len(raw) - len(raw.lstrip())
+        cells.append((pos + lead, pos + len(raw.rstrip()), raw.strip()))
+        pos = m.end() if m else len(text)
+    cells = [c for c in cells if c[2]]
+    return cells[1:] if skip_label and body and cells else cells
 
 
 def arm_of(column: str, arms: list[ArmDraft]) -> ArmDraft:
@@ -177,6 +201,10 @@ def join_registry_cells(source: str) -> str:
             if width >= 1:
                 join(i, k - 1)
             i = k
+            continue
+        if _ARMS.match(text) and _PIPE_SPLIT.search(text):
+            width = len(_piped_cells(text, skip_label=True))  # "Arm/Group Title: Low-Dose | High-Dose"
+            i += 1
             continue
         if width and re.fullmatch(r"(?i:arm/group\s+description:?)", text) and i + width < len(lines):
             join(i, i + width)
@@ -312,6 +340,8 @@ def read_results_page(source: str, registry: Registry, arms: list[ArmDraft]) -> 
             cur.results = {}
             if not m["cells"]:
                 continue  # "Week 12" alone: its values are on the next line; "Week 12  38.2 (21.5)  24.6 (17.9)": here
+        if cur.header and _arm_value(line, cur, columns, arms, registry, results):
+            continue
         if cur.header and not cur.results:
             _values(line, cur, columns, arms, registry, results)
     if inside:
@@ -340,37 +370,56 @@ def _values(line: Line, cur: _Outcome, columns: list[str], arms: list[ArmDraft],
         cells = cells[1:]  # "Unit of Measure:  percent predicted  2.1 (4.6)  -2.8 (5.1)": the values after the row's label
     if not cells or len(cells) != len(cols) or not all(re.match(r"\s*-?\d", c[2]) for c in cells):
         return
-    change = bool(re.match(r"(?i:\s*(?:mean\s+|median\s+)?(?:percent(?:age)?\s+)?change\b)", cur.title))
-    ep = _endpoint(cur, registry, line)
-    s = line.sentence()
     for k, (a, b, cell) in enumerate(cells):
-        value = cell.strip()
-        stats: list[Stat] = []
-        if cur.header.startswith(("count", "number")) and (m := _COUNT_PCT.match(value)):
-            den = cur.analyzed[k] if k < len(cur.analyzed) else None
-            stats.append(Stat("proportion", a, b, value, numerator=int(m["n"]), denominator=den,
-                              percentage=Decimal(m["pct"]), unit="%"))
-        elif cur.header.startswith("number") and "percent" in cur.unit and (m := _MEAN_SPREAD.match(value)) and m["hi"]:
-            # "Number (95% Confidence Interval)", "percentage of participants": a percentage with its interval
-            stats.append(Stat("proportion", a, b, value, percentage=Decimal(m["v"]), unit="%",
-                              ci=(Decimal(m["s"]), Decimal(m["hi"]), _level(cur.spread))))
-        elif m := _MEAN_SPREAD.match(value):
-            kind = "median" if "median" in cur.header else "mean"  # the table names its statistic, change or not
-            stats.append(Stat(kind, a, b, value, value=Decimal(m["v"])))
-            if m["hi"] is None and "standard deviation" in cur.spread:
-                stats.append(Stat("sd", a, b, value, value=Decimal(m["s"])))
-            elif m["hi"] is not None and "confidence" in cur.spread:
-                stats[0].ci = (Decimal(m["s"]), Decimal(m["hi"]), _level(cur.spread))
-        elif re.fullmatch(r"-?\d+(?:\.\d+)?", value):
-            stats.append(Stat("difference" if change else "central-value", a, b, value, value=Decimal(value)))
-        if not stats:
-            continue
-        arm = arm_of(cols[k], arms)
-        n = cur.analyzed[k] if k < len(cur.analyzed) else None
-        r = ResultDraft(ep, arm.id, cur.time, stats, s, line.start + a, line.start + b, n, None, 0.85,
-                        ["read from a registry results table, by column"])
-        cur.results[k] = r
-        results.append(r)
+        _cell_result(k, a, b, cell.strip(), line, cur, cols, arms, registry, results)
+
+
+def _arm_value(line: Line, cur: _Outcome, columns: list[str], arms: list[ArmDraft], registry: Registry,
+               results: list[ResultDraft]) -> bool:
+    """'Low-Dose AMC-201 — Count of Participants: 7 / 15 (46.7%)': the value of the column the line names."""
+    cols = cur.columns or columns
+    m = _ARM_VALUE.match(line.text)
+    if m is None or (k := next((j for j, c in enumerate(cols) if c.lower() == m["col"].strip().lower()), None)) is None:
+        return False
+    if k not in cur.results:
+        _cell_result(k, m.start("v"), m.end("v"), m["v"], line, cur, cols, arms, registry, results)
+    return True
+
+
+def _cell_result(k: int, a: int, b: int, value: str, line: Line, cur: _Outcome, cols: list[str], arms: list[ArmDraft],
+                 registry: Registry, results: list[ResultDraft]) -> None:
+    """The result of column `k` from its cell `value` (offsets a..b in the line), by the outcome's header."""
+    change = bool(re.match(r"(?i:\s*(?:mean\s+|median\s+)?(?:percent(?:age)?\s+)?change\b)", cur.title))
+    stats: list[Stat] = []
+    if cur.header.startswith(("count", "number")) and (m := _COUNT_PCT.match(value)):
+        den = cur.analyzed[k] if k < len(cur.analyzed) else None
+        stats.append(Stat("proportion", a, b, value, numerator=int(m["n"]), denominator=den,
+                          percentage=Decimal(m["pct"]), unit="%"))
+    elif cur.header.startswith(("count", "number")) and (m := _FRACTION.fullmatch(value)):
+        stats.append(Stat("proportion", a, b, value, numerator=int(m["num"]), denominator=int(m["den"]),
+                          percentage=Decimal(m["pct"]), unit="%"))  # "Count of Participants: 7 / 15 (46.7%)"
+    elif cur.header.startswith("number") and "percent" in cur.unit and (m := _MEAN_SPREAD.match(value)) and m["hi"]:
+        # "Number (95% Confidence Interval)", "percentage of participants": a percentage with its interval
+        stats.append(Stat("proportion", a, b, value, percentage=Decimal(m["v"]), unit="%",
+                          ci=(Decimal(m["s"]), Decimal(m["hi"]), _level(cur.spread))))
+    elif m := _MEAN_SPREAD.match(value):
+        kind = "median" if "median" in cur.header else "mean"  # the table names its statistic, change or not
+        stats.append(Stat(kind, a, b, value, value=Decimal(m["v"])))
+        if m["hi"] is None and "standard deviation" in cur.spread:
+            stats.append(Stat("sd", a, b, value, value=Decimal(m["s"])))
+        elif m["hi"] is not None and "confidence" in cur.spread:
+            stats[0].ci = (Decimal(m["s"]), Decimal(m["hi"]), _level(cur.spread))
+    elif re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+        stats.append(Stat("difference" if change else "central-value", a, b, value, value=Decimal(value)))
+    if not stats:
+        return
+    ep = _endpoint(cur, registry, line)
+    arm = arm_of(cols[k], arms)
+    n = cur.analyzed[k] if k < len(cur.analyzed) else None
+    r = ResultDraft(ep, arm.id, cur.time, stats, line.sentence(), line.start + a, line.start + b, n, None, 0.85,
+                    ["read from a registry results table, by column"])
+    cur.results[k] = r
+    results.append(r)
 
 
 def _analysis_line(line: Line, text: str, lines: list[Line], i: int, analysis: dict[str, object], cur: _Outcome,
@@ -379,8 +428,12 @@ def _analysis_line(line: Line, text: str, lines: list[Line], i: int, analysis: d
     if m := _SELECTION.match(text):
         names = [n.strip() for n in m["t"].split(",")]
         cols = cur.columns
-        target = next((cols.index(n) for n in names if n in cols and arm_of(n, arms).role == "experimental"), None)
-        analysis["target"] = target
+        cells = [cols.index(n) for n in names if n in cols and arm_of(n, arms).role == "experimental"]
+        # two dose cohorts compared ("High-dose minus low-dose"): the later column against the first; one column
+        # alone: a change within that arm, against its baseline
+        both = len(cells) == len(names) > 1
+        analysis["target"] = cells[-1] if both else cells[0] if cells else None
+        analysis["within"] = len(names) == 1
         return
     target = analysis.get("target")
     r = cur.results.get(target) if isinstance(target, int) else None
@@ -390,8 +443,11 @@ def _analysis_line(line: Line, text: str, lines: list[Line], i: int, analysis: d
     if m := _P.match(text):
         rel = RELATION.get(m["rel"] or "")
         st = Stat("p-value", line.start - s_start + m.start("v"), line.start - s_start + m.end("v"), m.group().strip(),
-                  value=Decimal(m["v"]), relation=rel, comparison="comparator")
-        if "p-value" not in {x.kind for x in r.stats}:
+                  value=Decimal(m["v"]), relation=rel, comparison="baseline" if analysis.get("within") else "comparator")
+        if analysis.get("within"):
+            results.append(ResultDraft(r.endpoint, r.population, r.timepoint, [st], r.sentence, r.start, r.end, None, None,
+                                       0.8, ["within-group p-value of a registry statistical analysis"]))
+        elif "p-value" not in {x.kind for x in r.stats}:
             r.stats.append(st)
         return
     if m := _PARAMETER.search(text):

@@ -823,6 +823,9 @@ _RESP_COUNTS = re.compile(rf"(?i:(?:\bin\s+|\(\s*)(?P<list>(?:{_W}|\d+)(?:\s*,\s
 _ARM_NAME = r"(?:\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?\s*\(?\d+\)?(?:\s*cells?/kg)?|[\w-]+)"  # "IT", "1 × 10^6"
 ARM_LIST = re.compile(rf"(?i:\b(?:in|of|among)\s+the\s+(?P<arms>{_ARM_NAME}(?:\s*,\s*{_ARM_NAME})*\s*,?\s+and\s+"
                       rf"{_ARM_NAME})\s+(?:groups|arms|cohorts)\b"
+                      # "over intrathecal, intravenous and sham periods" (a crossover's treatment periods)
+                      rf"|\b(?:over|during|in|after)\s+(?:the\s+)?(?P<periods>{_ARM_NAME}(?:\s*,\s*{_ARM_NAME})*\s*,?\s+and\s+"
+                      rf"{_ARM_NAME})\s+periods\b"
                       # "given the low, middle, and high doses (of MSCs)"
                       rf"|\b(?:given|receiving|with)\s+the\s+(?P<doses>{_ARM_NAME}(?:\s*,\s*{_ARM_NAME})*\s*,?\s+and\s+"
                       rf"{_ARM_NAME})\s+doses\b"
@@ -837,7 +840,7 @@ def arm_names(m: re.Match[str]) -> list[str]:
     if m["doses"]:  # "the low, middle, and high doses": the dose groups
         return [f"{n.removesuffix('-dose')}-dose" for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["doses"])]
     # "the low-, middle-, and high-dose groups": each level named in full
-    names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["arms"])
+    names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["arms"] or m["periods"])
     tail = re.search(r"-\w+$", names[-1])
     return [n + tail.group()[1:] if tail and n.endswith("-") else n for n in names]
 
