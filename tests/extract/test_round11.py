@@ -47,3 +47,33 @@ def test_respective_counts_follow_the_sentence_order_of_arms() -> None:
     facts = _by_label(extract_text(ORDERED, "sched").data)
     assert ("headache on the day of infusion", "schedule-a", None, "count", Decimal("3")) in facts
     assert ("headache on the day of infusion", "schedule-b", None, "count", Decimal("5")) in facts
+
+
+PAGE = (
+    "Stromal cells in dilated cardiomyopathy: a randomised trial\n"
+    "Methods and results\n"
+    "Ninety patients were randomized 2:1 to allogeneic MSCs (n = 60) or placebo (n = 30). The median ratio of 12-month "
+    "to baseline NT-proBNP was 0.62 (IQR 0.41–0.95) in the MSC group and 0.88 (IQR 0.60–1.31) in the placebo group "
+    "(ratio of geometric means 0.71, 95% CI 0.53–0.95; P = 0.022). Major adverse cardiac events occurred in 9 (15.0%) "
+    "MSC-treated and 9 (30.0%) placebo-treated patients [hazard ratio 0.46, 95% CI 0.18–1.16; P = 0.10], including "
+    "heart failure hospitalization in 7 (11.7%) and 8 (26.7%) and death in 2 (3.3%) and 1 (3.3%), respectively. "
+    "Serious adverse events were reported in 30.0% and 40.0% of patients.\n"
+    "\n"
+    "Graphical Abstract\n"
+    "At 12 months, NT-proBNP fell to 62% vs. 88% of baseline, and MACE occurred in 15.0% vs. 30.0% of patients.\n"
+)
+
+
+def test_ratio_to_baseline_pairs_and_page_restatements() -> None:
+    """'ratio of 12-month to baseline' is at 12 months; 'ratio of geometric means' is an effect size; 'including X in
+    a and b and Y in c and d, respectively' gives each event its own measure, arms in the sentence's order; a pair
+    with no arm named takes the design's order; a graphical abstract restates and adds nothing."""
+    data = extract_text(PAGE, "dcm").data
+    facts = _by_label(data)
+    assert ("nt-probnp", "msc", "P12M", "median", Decimal("0.62")) in facts
+    assert ("nt-probnp", "msc", "P12M", "effect-size", Decimal("0.71")) in facts
+    assert ("heart failure hospitalization", "msc", None, "proportion", 7) in facts
+    assert ("heart failure hospitalization", "placebo", None, "proportion", 8) in facts
+    assert ("death", "placebo", None, "proportion", 1) in facts
+    assert {("serious adverse events", arm, None, "proportion", None) for arm in ("msc", "placebo")} <= facts
+    assert not any(value == Decimal("62") for *_, value in facts)

@@ -172,7 +172,7 @@ _PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relaps
                    "conceived": "pregnancy", "recurred": "recurrence", "healed": "healing"}
 # a clause that names its event before its count: "; skin atrophy occurred only with TAC (6 patients [25.0%])",
 # ", and telangiectasia in 1 (4.2%) vs 5 (20.8%) patients", "At week 52, keloids recurred in 3 of 22 patients"
-_CLAUSE_EVENT = re.compile(r"(?i:^\s*(?:and\s+)?(?:(?:at|by|after|during)\s+[^,]{1,30},\s*)?"
+_CLAUSE_EVENT = re.compile(r"(?i:^\s*(?:and\s+|including\s+)?(?:(?:at|by|after|during)\s+[^,]{1,30},\s*)?"
                            r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
                            r"(?:(?P<verb>occurred|recurred|relapsed|developed|was\s+(?:reported|seen|observed|noted)|were\s+(?:reported|seen|observed|noted))"
                            r"\s+(?:only\s+)?(?:(?:with|in|after)\s+[^()\d]{0,40}?)?[(\[]?\s*|in\s+)$)")
@@ -218,15 +218,18 @@ _OWN_VERB = r"(?:declined|decreased|descended|dropped|increased|improved|fell|ro
 _NEW_SUBJECT = re.compile(rf"(?:,|\s+and)\s+(?=the\s+(?:[A-Za-z][\w%-]*\s+){{1,6}}{_OWN_VERB}\s+(?:from|by|to)\b)"
                           r"|,\s+(?=the\s+\d+(?:\.\d+)?\s*%\s+of\b)"
                           r"|,\s+and\s+(?=in\s+the\s+(?!same\b)(?:[\w-]+\s+){0,4}(?:at|after)\s)"
-                          r"|,\s+and\s+(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+in\s+\d)")  # ", and telangiectasia in 1 (4.2%)"
+                          r"|,\s+and\s+(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+in\s+\d)"  # ", and telangiectasia in 1 (4.2%)"
+                          # "..., including heart failure hospitalization in 7 (11.7%) and 8 (26.7%) and death in 2 ..."
+                          r"|,\s+(?=including\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+in\s+\d+\s*\([^()]*\)\s*,?\s+and\s+\d)"
+                          r"|(?<=\))\s+and\s+(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+in\s+\d)")
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Clause spans: split at ';' and ', whereas/while/but' outside parentheses."""
     cuts, depth = [0], 0
     for i, c in enumerate(text):
-        depth += c == "("
-        depth -= c == ")"
+        depth += c in "(["
+        depth -= c in ")]"
         if depth == 0 and (c == ";" or (c in ", " and (_CLAUSE_BREAK.match(text, i) or (
                 _NEW_SUBJECT.match(text, i) and re.search(r"\d", text[cuts[-1]:i]))))):
             cuts.append(i + 1)
@@ -1019,6 +1022,21 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             # "Among patients with ulcers, healing was seen in 13 of 21 versus 6 of 19": no arm named, so the
             # pair compares the arms (the subgroup is in both)
             population[id(g)], population[id(values[i + 1])] = ctx.experimental.id, comparator.id
+            continue
+        nxt = values[i + 1] if i + 1 < len(values) else None
+        if comparator is not None and len(ctx.arms) == 2 and not near and nxt is not None and id(nxt) not in population \
+                and nxt.stats[0].kind == g.stats[0].kind and g.stats[0].kind in ("proportion", "count") \
+                and not g.form.startswith("zero") and not nxt.form.startswith("zero") \
+                and _clause_of(clauses, nxt.start) == ci and re.fullmatch(r"\s*,?\s+and\s+", text[g.end:nxt.start]) \
+                and not any(t.start >= g.end and t.start < nxt.end for t in tls) \
+                and not (i + 2 < len(values) and re.fullmatch(r"\s*,?\s+(?:and\s+)?", text[nxt.end:values[i + 2].start])):
+            # "Serious adverse events were reported in 30.0% and 40.0% of patients", "heart failure hospitalization
+            # in 7 (11.7%) and 8 (26.7%)": no arm named in the clause, the two arms in the order the sentence (else
+            # the design) gave them
+            order = [x for x in dict.fromkeys(p[2] for p in pops if not p[3]) if x in {a.id for a in ctx.arms}]
+            first, second = order[:2] if len(order) >= 2 else (ctx.experimental.id, comparator.id)
+            population[id(g)], population[id(nxt)] = first, second
+            how[id(g)] = how[id(nxt)] = 0.75 if len(order) >= 2 or "respectively" in text else 0.6
             continue
         between = after and [v for v in values if v is not g and g.end <= v.start and v.end <= after[0][0]]
         if adjacent:

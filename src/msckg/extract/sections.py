@@ -59,6 +59,10 @@ CONTENT_HEADINGS = {
     "patient characteristics": "characteristics", "patient disposition": "characteristics",
     # a full text's discussion restates its results and cites others' ("lowered the score by about 5 points")
     "discussion": "discussion",
+    # a page's restatements beside the abstract: a figure's text, a panel of implications
+    "graphical abstract": "key-points", "central illustration": "key-points", "visual abstract": "key-points",
+    "translational perspective": "key-points", "significance statement": "key-points",
+    "clinical perspective": "key-points", "what is new?": "key-points", "what are the clinical implications?": "key-points",
 }
 # headings after which nothing is study content until a content heading comes back
 SKIP_HEADINGS = {

@@ -110,7 +110,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # its interval after a comma, "95% CI" said once before
     ("named_ci_comma", re.compile(
         rf"(?P<name>\b(?i:(?:adjusted\s+)?(?:mean\s+|median\s+|risk\s+|absolute\s+|between-group\s+)?difference|"
-        rf"hazard\s+ratio|odds\s+ratio|risk\s+ratio|rate\s+ratio|relative\s+risk)|\bHR|\bOR|\bRR)\b\s*(?i:of|=|:|was)?\s*"
+        rf"hazard\s+ratio|odds\s+ratio|risk\s+ratio|rate\s+ratio|relative\s+risk|ratio\s+of\s+(?:geometric\s+)?means)|\bHR|\bOR|\bRR)\b\s*(?i:of|=|:|was)?\s*"
         rf"(?P<v>{NUM})(?:\s*%|\s+[^\s,;()\d][^\s,;()]{{0,13}})?\s*,\s*(?P<lo>{NUM})\s*(?:to|–|—)\s*(?P<hi>{NUM})(?![\d.])")),
     # "HR 0.55 (0.18-1.64)": a ratio with its interval in parentheses, the level unstated (95% by convention)
     ("effect_ci", re.compile(
@@ -119,7 +119,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("effect", re.compile(
         # the abbreviations in capitals only: "or 1.8 × 10^7 cells" is not an odds ratio
         rf"\b(?P<name>(?i:effect size|Cohen'?s\s+d|Hedges'?\s*g|hazard ratio|odds ratio|risk ratio|(?:incidence\s+)?rate ratio|"
-        rf"relative risk|geometric mean ratio|(?:(?<=\()|(?<=\[)|(?<=; ))ratio)|ES|HR|OR|RR|IRR)\b"  # "(ratio 0.82, 95% CI ...)"
+        rf"relative risk|geometric mean ratio|ratio of (?:geometric )?means|(?:(?<=\()|(?<=\[)|(?<=; ))ratio)|ES|HR|OR|RR|IRR)\b"  # "(ratio 0.82, 95% CI ...)"
         rf"(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?i:of|=|:|was|,)?\s*(?P<v>{NUM})")),
     ("p", re.compile(
         r"(?i:(?<![A-Za-z])(?:(?P<pre>all|both|each)\s+)?(?:log-?rank\s+)?p(?:\s*-?\s*values?)?"
@@ -365,7 +365,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         est, unit = _d(m["est"]), m["eu"] or None
         window = before[-70:]
         effect = re.search(r"(?i:\b(?:hazard ratio|odds ratio|risk ratio|relative risk|(?:incidence\s+)?rate ratio|"
-                           r"effect size|Cohen'?s d|geometric mean ratio)\b)", window) or \
+                           r"effect size|Cohen'?s d|geometric mean ratio|ratio of (?:geometric )?means)\b)", window) or \
             re.search(r"\b(?:HR|OR|RR|IRR|ES)\b", window[-45:]) or re.search(r"(?i:[(\[;]\s*ratio\s*[,:=]?\s*$)", window)
         if effect:
             g.stats.append(stat("effect-size", value=est, ci=(lo, hi, lvl)))

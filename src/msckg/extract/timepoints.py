@@ -137,7 +137,9 @@ def find_timepoints(text: str) -> list[TimeList]:
             found.append(TimeList(m.start(), m.end(), (Item(a, b, iso_duration(n, m["unit"]), time_label(n, m["unit"], False)),)))
             taken.append((m.start(), m.end()))
     for m in _BASELINE.finditer(text):
-        if free(m.start(), m.end()):
+        # "the ratio of 12-month to baseline NT-proBNP": the baseline is what the 12-month value is divided by
+        ratio = re.search(r"(?i:\bratio\s+of\s+(?:the\s+)?\d+[- ](?:day|week|month|year)s?\s+to\s+$)", text[max(0, m.start() - 40):m.start()])
+        if free(m.start(), m.end()) and not ratio:
             found.append(TimeList(m.start(), m.end(), (Item(m.start(), m.end(), "P0D", "baseline"),)))
     return _joined_lists(sorted(found, key=lambda t: t.start), text)
 
