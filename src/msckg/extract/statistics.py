@@ -125,6 +125,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?i:(?<![A-Za-z])(?:(?P<pre>all|both|each)\s+)?(?:log-?rank\s+)?p(?:\s*-?\s*values?)?"
         r"(?:\s+(?P<all>all|for all|both))?\s*(?P<rel><=|>=|≤|≥|=|<|>|\bof\b)\s*(?P<v>0?\.\d+|[01](?:\.0+)?)(?![\d.])"
         r"(?P<each>\s+for\s+(?:each|all|both)\b)?)")),  # "(P < .001 for each)"
+    # "The mean 6MWD was 34 m longer after UC-MSC treatment (95% CI, -3 to 71 m; P = .07)": a between-arm difference
+    ("dir_ci", re.compile(
+        rf"(?i:(?<![\w.])(?P<v>{NUM})\s*(?P<u>{UNIT})?\s+(?:longer|shorter|higher|lower|greater|smaller|larger)\s+"
+        rf"(?:after|with|in|among|for)\s+[^().;]{{1,50}}?\(\s*(?:(?P<lvl>\d{{2}})\s*%\s*)?CI\s*[,:]?\s*"
+        rf"(?P<lo>{NUM})\s*(?:to|–|—)\s*(?P<hi>{NUM}))")),
     ("keyword_value", re.compile(
         # "Mean declines in forced vital capacity (FVC) % predicted at week 52 were 3.2, ...": an abbreviation, "% predicted"
         rf"(?i:\b(?P<kw>median|mean)\b(?:[^.;()%±]|\([A-Za-z][\w-]{{0,9}}\)|%\s*predicted\b){{0,80}}?\b(?:was|were|of|=|:|is)\s*)"
@@ -263,7 +268,7 @@ _BARE_RATE_BEFORE = re.compile(rf"(?i:\brate\s+of\s+[^.;()]{{0,80}}\b(?:was|were
 _LIST_REST = re.compile(rf"(?:\s*,\s*{NUM}(?![\d.]))*\s*,?\s*(?:and|or)\s+(?P<last>{NUM})\s*(?P<u>{UNIT})?(?!\s*[(\[±%])")
 # a bound's sign as the study format writes it ("≤" is "<="); "=" and "of" are a value, no bound
 RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
-VALUE_FORMS = {"count_pct_group", "ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
+VALUE_FORMS = {"count_pct_group", "ci", "dir_ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
 VALUE_FORMS |= {"zero_subject", "zero_with", "paren_arms"}
 VALUE_FORMS |= {"by_unit", "paren_vs", "count_n", "count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event", "event_rate", "bare_rate"}  # events counted in an arm: "three deaths in the control group"
@@ -470,10 +475,16 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
     elif form == "effect_ci":
         g.stats.append(stat("effect-size", value=_d(m["v"]), ci=(_d(m["lo"]), _d(m["hi"]), Decimal("0.95"))))
         g.confidence = 0.7  # the interval's level is assumed
+    elif form == "dir_ci":
+        g.stats.append(stat("difference", value=_d(m["v"]), unit=m["u"] or None,
+                            ci=(_d(m["lo"]), _d(m["hi"]), _d(m["lvl"] or "95") / 100)))
+        g.confidence = 0.75
     elif form == "keyword_value":
         # "the median difference was 3": a difference; "the mean change was -3.1", "fell by a mean of 2.8": the
         # statistic the words name (a change whose statistic is named is that statistic)
-        diff = re.search(r"(?i:\bdifferences?\b)", span)
+        # "The mean 6MWD was 34 m longer after UC-MSC treatment": a difference between the arms
+        diff = re.search(r"(?i:\bdifferences?\b)", span) or re.match(
+            r"(?i:\s*(?:longer|shorter|higher|lower|greater|smaller|larger)\s+(?:after|with|in|among|for)\b)", text[m.end():])
         g.start = m.start("v")  # the value's own place: "Mean HHS at 12 months was 84.2" is after its timepoint
         g.stats.append(stat("difference" if diff else m["kw"].lower(), value=_d(m["v"]), unit=m["u"] or None))
     elif form in ("zero", "zero_any", "zero_there", "zero_subject", "zero_with"):

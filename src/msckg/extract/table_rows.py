@@ -32,7 +32,7 @@ _SKIP_CAPTION = re.compile(r"(?i:\b(?:baseline\s+(?:characteristics|data|demogra
                            r"characteristics)\b|^\W*table\s+\d+\W+baseline\b)")
 _NUM = r"[-−–]?\d+(?:[.,]\d+)?"
 _COUNT_PCT = re.compile(rf"^\s*(?P<num>\d+)(?:\s*/\s*(?P<den>\d+))?\s*\(\s*(?P<pct>{_NUM})\s*%?\s*\)\s*$")
-_COUNT_PCT_LABEL = re.compile(r"(?i:\bn\s*(?:/\s*N\s*)?\(\s*%\s*\))")
+_COUNT_PCT_LABEL = re.compile(r"(?i:\b(?:n|no\.)\s*(?:/\s*N\s*)?\(\s*%\s*\))")  # "n (%)", JAMA's "No. (%)"
 _ADVERSE = re.compile(r"(?i:\badverse\b|\bevents?\b|\btoxicit)")
 _EST_CI = re.compile(rf"^\s*(?:(?P<name>OR|HR|RR|IRR|MD|difference|odds ratio|hazard ratio|risk ratio|mean difference)\s*[:=]?\s*)?"
                      rf"(?P<v>{_NUM})\s*[(\[]\s*(?P<lo>{_NUM})\s*(?:to|–|—|-|,|;)\s*(?P<hi>{_NUM})\s*[)\]]\s*$", re.IGNORECASE)
@@ -329,7 +329,8 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     for k, ((kind, arm), cell) in enumerate(zip(state.columns, cells[1:], strict=True)):
         off = offsets[k + 1]
         if kind == "arm":
-            stats = _cell_stats(cell, off, raw, state.n[k], pm_sd, state.count_pct and row_stat is None,
+            own_stat = re.search(r"(?i:\b(?:mean|median)\b|\b(?:SD|IQR)\b)", raw)  # "6MWD, mean (SD), m" under "No. (%)" rows
+            stats = _cell_stats(cell, off, raw, state.n[k], pm_sd, state.count_pct and row_stat is None and not own_stat,
                                 ctx.paren_is_sd or row_stat == "mean", ctx.paren_is_median or row_stat == "median")
             if stats and "p" not in {c for c, _ in state.columns}:
                 stats += _marked_p(raw_cells[k + 1], off, ctx, "comparator")  # "35.1 (18.4)‡": against the other arm

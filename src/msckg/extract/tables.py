@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 # "Table 2", "TABLE II" (JBJS), a research letter's one "Table. Visual ..."
-CAPTION = re.compile(r"(?i:^\s*table(?:\s+\d+\b|\s+(?-i:[IVX]{1,5})\b|\s*\.\s+[A-Z]))")
+CAPTION = re.compile(r"(?i:^\s*table(?:\s+\d+\b|\s+(?-i:[IVX]{1,5})\b|\s*\.\s+[A-Z]|\s*\.\s*$))")  # "Table." cut off by the splitter
 _HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?|"
                    r"adverse\s+events?|events?)\s*(?:\t.*)?$)")
 # a cell that is a value: "44.6 ± 12.3", "25 (83.3)", "−6.3 (−23.6 to 11.0)", "<0.001", "—"
