@@ -60,8 +60,8 @@ def time_frame_end(text: str, start: int) -> Item | None:
 def read_header(s: Sentence, registry: Registry) -> Outcome | None:
     """The outcome block a header sentence opens, its measure registered as an endpoint."""
     m = _HEADER.match(s.text)
-    if not m:
-        return None
+    if not m or re.search(r"\s[-–—]\s[^\d]{0,40}\d+\s*(?:/\s*\d+|\(|%)", m["title"]):
+        return None  # "Primary outcome: CRR at Week 52 - MSC group 9/22 (40.9%); ...": a result, not an outcome's header
     title = m["title"].strip()
     label = _TITLE_LEAD.sub("", title)
     hits = find_instruments(label)

@@ -263,6 +263,12 @@ def _population_mentions(text: str, ctx: Context, s: Sentence) -> list[tuple[int
             if arm.role != "experimental" and re.search(r"(?i:[\w-]*(?:MSC|ASC)s?\s*(?:\+|plus)\s*$)", text[:m.start()]):
                 ident = ctx.experimental.id  # "in the UC-MSC + MTX group": the cells added to what both arms get
             out.append((m.start(), m.end(), ident, bool(_COMPARISON_BEFORE.search(text, 0, m.start()))))
+    # a registry's "Week 24: MSC 1.21 (0.54-2.35), control 1.88 (0.97-3.12)", "MSC (n=20) +4.6 (11.2)": the arm's
+    # bare word right before its value
+    for m in _BARE_ARM.finditer(text):
+        arm = next((a for a in ctx.arms if a.pattern.fullmatch(m["w"] + " group") or a.pattern.search(f"the {m['w']} group")), None)
+        if arm is not None and not any(o[0] <= m.start("w") < o[1] for o in out):
+            out.append((m.start("w"), m.end("w"), arm.id, False))
     # "corticosteroid-treated patients" holds "treated patients": the longer mention names the arm
     out = [o for o in out if not any(p[0] <= o[0] and o[1] <= p[1] and (p[1] - p[0]) > (o[1] - o[0]) for p in out)]
     for m in _SUBGROUP.finditer(text):
@@ -355,6 +361,15 @@ _LABEL_COLON = re.compile(r"^\s*(?P<np>[A-Za-z][\w'’≥≤<>%/().,+-]*(?:\s+[\
                           r"(?:\s+(?:at|by|after|over)\s+(?:week|month|day|year)\s+\d+)?\s*:\s+(?=\S)")
 
 
+# "Primary outcome: CRR at Week 52 - MSC group 9/22 (40.9%)": a label, a spaced dash, then the arms' values
+_LABEL_DASH = re.compile(r"^\s*(?:(?:primary|secondary)\s+outcomes?\s*:\s*)?(?P<np>(?=\d*[A-Za-z-]*[A-Za-z]{3})[A-Za-z0-9][^–—;:]{2,140}?)\s+[-–—]\s+(?=\S)", re.I)
+# "MSC 3.42 (2.18-5.06)", "control (n=21) -1.3 (12.8)": an arm's word right before its value
+_ARM_THEN_VALUE = re.compile(r"\s*(?:(?i:baseline|(?:day|week|month|year)\s*\d+)\s*:\s*)?(?P<w>[A-Za-z][\w-]*)(?:\s+group)?\s*(?:\(\s*n\s*=\s*\d+\s*\)\s*)?(?=[-+−]?\d)")
+
+
+_BARE_ARM = re.compile(r"(?:^|[:;,]\s*|\s[-–—]\s+)(?P<w>[A-Za-z][\w-]*)\s*(?:\(\s*n\s*=\s*\d+\s*\)\s*)?(?=[-+−]?\d)")
+
+
 def arm_row(text: str, arms: list[ArmDraft], alone: bool = False) -> ArmDraft | None:
     """The arm a row opens with before a colon: 'Cohort 1: -1.2 (6.0)', 'MSC group (n = 20): 14/20'; with `alone`,
     the arm that is the whole line: 'Cohort 2 (3 × 10^6 cells/kg)'."""
@@ -427,6 +442,18 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
             return named[-1][2], 0.95
         reasons.append("endpoint named by the label before a colon")
         return _new_endpoint(colon["np"], colon.start("np"), "other", ctx, s), 0.85
+    dash = _LABEL_DASH.match(text)
+    opening = _ARM_THEN_VALUE.match(text, dash.end()) if dash else None
+    if dash and dash.end() <= g.start and (arm_row(text[dash.end():] + ":", ctx.arms) is not None or opening and any(
+            a.pattern.search(opening["w"] + " group") or a.pattern.search(f"the {opening['w']} group") for a in ctx.arms)):
+        # a registry's "Overall renal response at Week 52 - MSC group 16/22 (72.7%); control group 10/22 (45.5%)"
+        words = re.sub(r"(?i:,\s*(?:mean|median)\b.*$|\s+(?:at|by)\s+(?:week|month|day|year)\s+\d+\s*$)", "", dash["np"]).strip(" ,")
+        words = re.sub(r",\s*[^,]*/[^,]*$", "", words).strip(" ,")  # ", g/day", ", mL/min/1.73 m2": the unit
+        named = [f for f in found if f[0] >= dash.start("np") and f[1] <= dash.end("np")]
+        if named:
+            return named[0][2], 0.9
+        reasons.append("endpoint named by the label before a dash")
+        return _new_endpoint(words, dash.start("np"), "other", ctx, s), 0.85
     primary = re.match(r"(?i:\s*(?:the\s+)?(?:primary|main)\s+(?:efficacy\s+)?(?:end-?point|outcome)\b)", text)
     named_primary = next((e for e in ctx.registry.items if e.role == "primary"), None)
     if primary and named_primary is not None and not [f for f in found if f[1] <= g.start]:
@@ -1125,6 +1152,10 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     # d/e: the next timepoint in the clause, else the previous one
     own_opening = next((t.items[0] for t in tls if not t.is_baseline and len(t.items) == 1 and t.start <= 8
                         and (_FRAME_TAIL.match(text[t.end:]) or re.match(r"\s+the\s", text[t.end:]))), None)
+    # "Overall renal response at Week 52 - MSC group 16/22 (72.7%); control group 10/22 (45.5%)": the label's time
+    dash = _LABEL_DASH.match(text)
+    dash_time = next((t.items[0] for t in tls if dash and t.end <= dash.end("np") and len(t.items) == 1
+                      and not t.is_baseline), None)
     by_previous: set[int] = set()
     framed: set[int] = set()
     for i, g in enumerate(values):
@@ -1134,6 +1165,9 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         # "in 1 of the 14 ulcers that had closed by week 12": a time in a relative clause says who is counted, not when
         usable = [t for t in tls if id(t) not in comparison_baselines and _clause_of(clauses, t.start) == ci
                   and not _RELATIVE_TIME.search(text, 0, t.start) and not _RESOLVED_IN.search(text, 0, t.start)]
+        if dash is not None and dash_time is not None and g.start >= dash.end() and not any(t.start >= dash.end() for t in usable):
+            placed[id(g)] = dash_time
+            continue
         change = "difference" in {st.kind for st in g.stats} or _CHANGE_VERB.search(text, max(0, g.start - 40), g.start) \
             or (i > 0 and (pp := placed.get(id(values[i - 1]))) is not None and pp.duration == "P0D"
                 and re.fullmatch(r"(?i:\s*(?:vs\.?|versus|to)\s*)", text[values[i - 1].end:g.start]))

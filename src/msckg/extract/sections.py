@@ -59,6 +59,12 @@ CONTENT_HEADINGS = {
     "patient characteristics": "characteristics", "patient disposition": "characteristics",
     # a full text's discussion restates its results and cites others' ("lowered the score by about 5 points")
     "discussion": "discussion",
+    # a jRCT record's "Result" part: "Baseline Characteristics", "Participant flow", "Adverse events", "Outcome measures"
+    "result": "results", "adverse events": "results",
+    # the Blue Journal (AJRCCM): "Rationale", "Measurements and Main Results", "At a Glance Commentary"
+    "rationale": "background", "measurements and main results": "results", "measurements and results": "results",
+    "at a glance commentary": "key-points", "scientific knowledge on the subject": "background",
+    "what this study adds to the field": "key-points",
     # a page's restatements beside the abstract: a figure's text, a panel of implications
     "graphical abstract": "key-points", "central illustration": "key-points", "visual abstract": "key-points",
     "translational perspective": "key-points", "significance statement": "key-points",
@@ -166,8 +172,10 @@ def segment(text: str) -> list[Block]:
     # a full text's "Outcome measures" under its Methods says what was measured: a Results
     # heading still to come tells it from a registry page's "Outcome Measures", which holds the results
     heads = [heading_of(line.strip()) for line in text.splitlines()]
-    last_results = max((k for k, h in enumerate(heads) if h and h not in _METHODS_OUTCOMES
-                        and CONTENT_HEADINGS.get(h) == "results"), default=-1)
+    results_heads = [k for k, h in enumerate(heads) if h and h not in _METHODS_OUTCOMES and CONTENT_HEADINGS.get(h) == "results"]
+    last_results = max(results_heads, default=-1)
+    first_results = min(results_heads, default=len(heads))
+    item_before = False
     for k, raw in enumerate(text.splitlines(keepends=True)):
         start, pos = pos, pos + len(raw)
         line = raw.rstrip("\r\n")
@@ -184,9 +192,14 @@ def segment(text: str) -> list[Block]:
             blocks.append(Block(s, e, "translation", section))
             continue
         heading = heading_of(body)
+        if heading is not None and _NUMBERED.match(body) and item_before:
+            heading = None  # "5. Adverse events" closing a list of outcomes ("4. Change from baseline in ..."): an item
+        item_before = bool(_NUMBERED.match(body)) and heading is None
         if heading is not None:
             skipping = heading in SKIP_HEADINGS
-            if heading in _METHODS_OUTCOMES and k < last_results:
+            if heading in _METHODS_OUTCOMES and first_results < k:
+                section = "results"  # under a registry record's "Result": the outcomes' results
+            elif heading in _METHODS_OUTCOMES and k < last_results:
                 section = "methods"
             elif not (section == "results" and heading in _RESULTS_SUBHEADINGS):
                 section = CONTENT_HEADINGS.get(heading, heading)

@@ -123,7 +123,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?i:of|=|:|was|,)?\s*(?P<v>{NUM})")),
     ("p", re.compile(
         r"(?i:(?<![A-Za-z])(?:(?P<pre>all|both|each)\s+)?(?:log-?rank\s+)?p(?:\s*-?\s*values?)?"
-        r"(?:\s+(?P<all>all|for all|both))?\s*(?P<rel><=|>=|≤|≥|=|<|>|\bof\b)\s*(?P<v>0?\.\d+|[01](?:\.0+)?)(?![\d.])"
+        r"(?:\s+(?P<all>all|for all|both))?\s*(?P<rel><=|>=|≤|≥|=|<|>|\bof\b)\s*(?P<v>0?\.\d+|[01](?:\.0+)?)(?!\d|\.\d)"
         r"(?P<each>\s+for\s+(?:each|all|both)\b)?)")),  # "(P < .001 for each)"
     # "The mean 6MWD was 34 m longer after UC-MSC treatment (95% CI, -3 to 71 m; P = .07)": a between-arm difference
     ("dir_ci", re.compile(
@@ -197,7 +197,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm|patients|participants))")),
     # "did not differ between groups at 24 months (84.5 vs 80.2, P = 0.19)": two bare values compared
     # "(7.1 vs 7.6; P = .41)", "(mean, 7.1 vs 7.6; P = .41)"
-    ("paren_vs", re.compile(rf"\(\s*(?:(?P<kw>mean|median)\s*[,:]?\s*)?(?P<a>{NUM})\s+(?:vs\.?|versus)\s+(?P<b>{NUM})\s*(?=[,;)])",
+    ("paren_vs", re.compile(rf"\(\s*(?:(?P<kw>mean|median)(?:\s+(?:change|difference|reduction|increase|decrease))?\s*[,:]?\s*)?(?P<a>{NUM})\s+(?:vs\.?|versus)\s+(?P<b>{NUM})\s*(?=[,;)])",
                             re.IGNORECASE)),
     # "(1,310 pg/mL at baseline and 1,295 pg/mL at 12 months)": a bare value with a unit of measurement
     # "a change from baseline of -1.5 and -6.7 mL/min/1.73 m², respectively": values sharing one unit

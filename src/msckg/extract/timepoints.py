@@ -138,7 +138,10 @@ def find_timepoints(text: str) -> list[TimeList]:
             taken.append((m.start(), m.end()))
     for m in _BASELINE.finditer(text):
         # "the ratio of 12-month to baseline NT-proBNP": the baseline is what the 12-month value is divided by
-        ratio = re.search(r"(?i:\bratio\s+of\s+(?:the\s+)?\d+[- ](?:day|week|month|year)s?\s+to\s+$)", text[max(0, m.start() - 40):m.start()])
+        # "the median Day 3 to baseline ratio of Ang-2" likewise
+        ratio = re.search(r"(?i:\bratio\s+of\s+(?:the\s+)?\d+[- ](?:day|week|month|year)s?\s+to\s+$)", text[max(0, m.start() - 40):m.start()]) \
+            or re.search(r"(?i:\b(?:day|week|month|year)\s*\d+\s+to\s+$)", text[max(0, m.start() - 20):m.start()]) \
+            and re.match(r"(?i:\s+ratios?\b)", text[m.end():])
         if free(m.start(), m.end()) and not ratio:
             found.append(TimeList(m.start(), m.end(), (Item(m.start(), m.end(), "P0D", "baseline"),)))
     return _joined_lists(sorted(found, key=lambda t: t.start), text)
