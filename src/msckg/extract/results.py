@@ -173,7 +173,7 @@ _PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relaps
 # a clause that names its event before its count: "; skin atrophy occurred only with TAC (6 patients [25.0%])",
 # ", and telangiectasia in 1 (4.2%) vs 5 (20.8%) patients", "At week 52, keloids recurred in 3 of 22 patients"
 _CLAUSE_EVENT = re.compile(r"(?i:^\s*(?:and\s+|including\s+)?(?:(?:at|by|after|during)\s+[^,]{1,30},\s*)?"
-                           r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
+                           r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?P<grade>\s+(?:of\s+)?grade\s+[1-5]\s+or\s+(?:higher|above|more))?\s+"
                            r"(?:(?P<verb>occurred|recurred|relapsed|developed|was\s+(?:reported|seen|observed|noted)|were\s+(?:reported|seen|observed|noted))"
                            r"\s+(?:only\s+)?(?:(?:with|in|after)\s+[^()\d]{0,40}?)?[(\[]?\s*|in\s+)$)")
 _COUNT_LIST = re.compile(
@@ -567,7 +567,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
             not _POPULATION_WORD.search(event["np"]) and not _PRONOUN.match(event["np"]) and \
             not re.search(r"(?i:\b(?:patients?|participants?|subjects?|groups?|arms?|who|which|that|the)\b)", event["np"]) and \
             (event["verb"] or ci > 0):
-        words = event["np"]
+        words = event["np"] + (event["grade"] or "")  # "Infections of grade 3 or higher occurred in nine"
         if words.lower() in ("keloids", "ulcers", "lesions", "tumours", "tumors", "symptoms", "fistulas") and \
                 (event["verb"] or "").lower() in ("recurred", "relapsed"):
             words = _PREDICATE_NOUN[event["verb"].lower()]  # "keloids recurred in 3 of 22": recurrence

@@ -27,7 +27,7 @@ NUM = r"(?<![\w.,])[+-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 UNIT = (r"(?:percentage\s+points?|%|[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*[Ll]|[µμu]g/g|[µμu]g/m[Ll]|U/m[Ll]|mg/d[Ll]|mg/[Ll]|g/[Ll]|g/d[Ll]|mmol/[Ll]|[µμ]mol/[Ll]|umol/[Ll]|[pn]mol/[Ll]|ng/m[Ll]|pg/m[Ll]|U/[Ll]|IU/[Ll]|m[Ll]/min(?:(?:/|\s+per\s+)1[.·]73\s?m[2²])?|mm\s?Hg|"
         r"mg/24\s?h|mg/g|letters|logMAR|dB|[µμu]m|kPa|bpm|seconds|episodes|nV/deg²|"
         r"(?:[cm]m[²³]|mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|minutes?|min|ms|m|sec|s)"
-        r"(?:/(?:month|week|day|year|min|h|kg|m2|m²|L|dL|mL))?)(?![A-Za-z0-9])")
+        r"(?:/(?:month|week|day|year|min|h|kg|m2|m²|L|dL|mL)){0,2})(?![A-Za-z0-9])")  # "mg/kg/day"
 # units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
 MEASURE_UNIT = (r"(?:[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|"
                 r"mL/min(?:(?:/|\s+per\s+)1[.·]73\s?m[2²])?|mm\s?Hg|mg/24\s?h|mg/g|points)(?![A-Za-z0-9/])")

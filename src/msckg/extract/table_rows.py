@@ -59,6 +59,8 @@ class TableState:
     adverse: bool = False  # a table of adverse events: each row is an event
     measures: list[str] | None = None  # a single-arm table whose rows are times and whose columns are measures
     times: list[Item | None] | None = None  # a single-arm table whose columns are visits ("Baseline (n = 12)", "Month 6")
+    counts: list[tuple[str, str]] | None = None  # a single-arm table whose columns are counts: (name, "n" | "count" | "pct")
+    last: dict[int, ResultDraft] | None = None  # the previous row's result in each column, for a "P vs baseline" row
 
 
 _MARK = r"[†‡§¶]|\*{1,3}"  # a footnote mark that may stand for a p-value
@@ -152,6 +154,64 @@ def _visit_columns(cells: list[str], s: Sentence, ctx: Context) -> TableState | 
     return state
 
 
+_P_ROW = re.compile(r"(?i:\s*p(?:\s*-?\s*values?)?\s*(?:\(\s*)?(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:baseline|control|placebo)\s*\)?\s*)")
+_COUNT_HEAD = re.compile(r"(?i:^\s*(?P<name>[^\t]*?)[\s,]*\b(?P<kind>n\s*\(\s*%\s*\)|n)\s*$)")
+
+
+def _count_columns(cells: list[str], ctx: Context, caption: str) -> TableState | None:
+    """"Organ  Evaluable, n  CR, n  PR, n  Overall response, n (%)": one arm, each row a measure (an organ), its columns
+    the number assessed, counts of each category and the proportion responding."""
+    if len(ctx.arms) != 1 or len(cells) < 3 or _TIME_HEAD.match(cells[0]):
+        return None
+    heads = [_COUNT_HEAD.match(c) for c in cells[1:]]
+    if not all(heads):
+        return None
+    kinds = [("pct" if "%" in h["kind"] else "count", h["name"].strip()) for h in heads if h]
+    first = kinds[0]
+    if first[0] != "count" or not re.fullmatch(r"(?i:|evaluable|assessed|evaluated|patients|participants|total|no\.?)", first[1]) \
+            or not any(k == "pct" for k, _ in kinds):
+        return None
+    state = TableState([("arm", ctx.arms[0].id)] * (len(cells) - 1), [None] * (len(cells) - 1))
+    state.counts = [("n", first[1]), *[(k, name) for k, name in kinds[1:]]]
+    tls = [t for t in find_timepoints(caption) if not t.is_baseline]
+    state.time = tls[0].items[0] if tls else None
+    state.skip = bool(_SKIP_CAPTION.search(caption))
+    return state
+
+
+def _count_row(s: Sentence, ctx: Context, state: TableState, cells: list[str], raw_cells: list[str]) -> list[ResultDraft]:
+    """'Skin  27  5  9  14 (51.9)': the row's measure with its n, a count per category and the proportion responding."""
+    assert state.counts is not None
+    n_cell = cells[1].strip()
+    if not n_cell.isdigit():
+        return []
+    n = int(n_cell)
+    label = cells[0].strip()
+    pct_name = next((name for kind, name in state.counts if kind == "pct"), "")
+    topic = re.sub(r"(?i:^overall\s+)", "", pct_name)  # "Skin" under "Overall response, n (%)": "Skin response"
+    measure = f"{label} {topic}".strip() if not re.match(r"(?i:overall|total|all)\b", label) else pct_name or label
+    found = mentions(measure, ctx.registry)
+    hits = find_instruments(measure)
+    ep = found[0][2] if found else ctx.registry.add(measure, hits[0][2][0] if hits else UNMAPPED, "other", s, s.start,
+                                                    s.start + len(cells[0]), confidence=0.6, loose=True)
+    offsets = _offsets(raw_cells)
+    arm = state.columns[0][1]
+    out: list[ResultDraft] = []
+    for k, ((kind, _), cell) in enumerate(zip(state.counts, cells[1:], strict=True)):
+        off = offsets[k + 1]
+        value = cell.strip()
+        if kind == "count" and value.isdigit():
+            st = Stat("count", off, off + len(cell), value, value=Decimal(value))
+        elif kind == "pct" and (m := _COUNT_PCT.match(cell)):
+            st = Stat("proportion", off + m.start(), off + m.end(), value, numerator=int(m["num"]), denominator=n,
+                      percentage=_d(m["pct"]), unit="%")
+        else:
+            continue
+        out.append(ResultDraft(ep, arm, state.time, [st], s, s.start + off, s.start + off + len(cell), n, None, 0.75,
+                               ["a row of a table of counts per measure: check the columns"]))
+    return out
+
+
 def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
     cells = s.text.split("\t")
     if len(cells) >= 2 and all(any(a.pattern.search(c) for a in ctx.arms) for c in cells):
@@ -159,6 +219,8 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
     if (visits := _visit_columns(cells, s, ctx)) is not None:
         visits.skip = bool(_SKIP_CAPTION.search(caption))
         return visits
+    if (counted := _count_columns(cells, ctx, caption)) is not None:
+        return counted
     if (flipped := _transposed(cells, ctx)) is not None:
         flipped.skip = bool(_SKIP_CAPTION.search(caption))
         one_n = re.findall(r"\bn\s*=\s*(\d+)\b", caption)
@@ -280,12 +342,20 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     if 0 < short < len(state.columns) and all(kind in ("p", "diff") for kind, _ in state.columns[-short:]):
         cells += [""] * short  # "Baseline  0.74 (0.38)  0.71 (0.41)": no p-value at baseline
         raw_cells = raw_cells + [""] * short
+    ns = [re.fullmatch(r"\s*\(?\s*n\s*=\s*(\d+)\s*\)?\s*", c) for c in cells]
+    if len(cells) in (len(state.columns), len(state.columns) + 1) and all(ns[len(cells) - len(state.columns):]) and \
+            (len(cells) == len(state.columns) or not cells[0].strip()):
+        # a header's second line, "(n = 24)  (n = 24)  (n = 23)  (n = 22)": each column's n
+        state.n = [int(m.group(1)) if m else None for m in ns[len(cells) - len(state.columns):]]
+        return [], state
     if len(cells) != 1 + len(state.columns):
         return None, None
     if state.skip:
         return [], state
     if state.measures is not None:
         return _transposed_row(s, ctx, state, cells, raw_cells), state
+    if state.counts is not None:
+        return _count_row(s, ctx, state, cells, raw_cells), state
     # "LEFS score§ (points)" under "§The values are given as the mean and standard deviation": the mark says
     row_stat = next((what for mark, what in ctx.stat_marks.items() if mark in cells[0]), None)
     raw = re.sub(r"[*†‡§¶#]+", "", cells[0])
@@ -294,6 +364,17 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
                     r"evaluated|available|evaluable)?,?\s*(?:\(?n\)?)?|n)\s*)", raw) and \
             all(re.fullmatch(r"\s*\d+\s*", c) for c, (kind, _) in zip(cells[1:], state.columns, strict=True) if kind == "arm"):
         state.n = [int(c) if kind == "arm" and c.strip() else None for c, (kind, _) in zip(cells[1:], state.columns, strict=True)]
+        return [], state
+    if _P_ROW.fullmatch(raw):
+        # "  P vs baseline  –  <0.001  <0.001  0.002" under a measure's row: each visit's against the baseline
+        offsets = _offsets(raw_cells)
+        for k, cell in enumerate(cells[1:]):
+            target = (state.last or {}).get(k)
+            if target is not None and target.sentence is not s and (m := _P_CELL.match(cell)):
+                shift = s.start - target.sentence.start
+                target.stats.append(Stat("p-value", shift + offsets[k + 1] + m.start(), shift + offsets[k + 1] + m.end(),
+                                         cell.strip(), value=Decimal(m["v"]), relation=RELATION.get(m["rel"] or ""),
+                                         comparison="baseline" if "baseline" in raw.lower() else "comparator"))
         return [], state
     state.count_pct = state.count_pct or bool(_COUNT_PCT_LABEL.search(raw) and not re.search(r"(?i:mean|median)", raw))
     label = _LABEL_STAT.sub("", raw).strip()
@@ -326,6 +407,8 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     offsets = _offsets(raw_cells)
     arm_results: list[ResultDraft] = []
     between: list[Stat] = []
+    row_last: dict[int, ResultDraft] = {}
+    state.last = row_last
     for k, ((kind, arm), cell) in enumerate(zip(state.columns, cells[1:], strict=True)):
         off = offsets[k + 1]
         if kind == "arm":
@@ -343,6 +426,7 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
                 at = state.times[k] if state.times and state.times[k] else time
                 arm_results.append(ResultDraft(ep, arm, at, stats, s, s.start + off, s.start + off + len(cell), own_n or state.n[k],
                                                None, 0.8, ["a row of a table: check the columns"]))
+                row_last[k] = arm_results[-1]
         elif kind == "diff" and (m := _EST_CI.match(cell)):
             ratio = state.ratio if not m["name"] else bool(re.search(r"(?i:ratio|^(?:OR|HR|RR|IRR)$)", m["name"]))
             between.append(Stat("effect-size" if ratio else "difference", off + m.start(), off + m.end(),
