@@ -204,6 +204,14 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         alt = "|".join(re.escape(w) for w in named)
         exp = re.compile(exp.pattern + rf"|(?i:\b(?:the\s+)?(?:{alt})\s+(?:group|arm)s?\b|\b(?:{alt})(?=\s*\(\s*n\s*=)"
                          rf"|\b(?:receiving|given|with)\s+the\s+(?:{alt})\b)")  # "22/41 (54%) participants receiving the combination"
+    # "the autologous adipose stromal vascular fraction (SVF)" ... "in the SVF group", "with SVF": the cells by their
+    # own abbreviation
+    own = [m["ab"] for m in re.finditer(r"(?P<full>\b[\w -]{3,60}?)\s*\((?P<ab>[A-Z][A-Za-z]{1,7})\)", all_text)
+           if re.search(r"(?i:stromal|stem\s+cells?|progenitor|precursor)", m["full"]) and not re.search(rf"(?i:^{abbr}$)", m["ab"])]
+    if own:
+        alt = "|".join(re.escape(w) for w in dict.fromkeys(own))
+        exp = re.compile(exp.pattern + rf"|(?:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|recipients)|-treated)\b"
+                         rf"|(?<=\bwith\s)(?:{alt})\b)")
     if codes := product_codes(all_text):  # "in the KRT-UC01 group", "receiving KRT-UC01", "KRT-UC01 recipients"
         alt = "|".join(re.escape(c) for c in codes)
         exp = re.compile(exp.pattern + rf"|(?:\b(?:{alt})(?![\w-])(?:[®™])?(?:\s+(?:group|arm|recipients))?)")
@@ -331,14 +339,17 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
     # "randomly assigned 1:1 to autologous BM-MSCs or ICBG": the other treatment is the comparator
     other = re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:\(?\d+(?:\s*:\s*\d+)+\)?\s+)?"
-                      r"(?:in\s+a\s+\d+(?:\s*:\s*\d+)+\s+ratio\s+)?to\s+(?:receive\s+)?(?P<x>[^;.]{3,120}?),?\s+or\s+(?:to\s+|of\s+)?"
-                      r"(?:receive\s+)?(?!\d)(?P<y>[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+\d|\s+(?:at|for|in|with|on|plus|and|twice|once|daily|"
+                      r"(?:in\s+a\s+\d+(?:\s*:\s*\d+)+\s+ratio\s+)?to\s+(?:receive\s+)?(?P<x>[^;.]{3,160}?),?\s+or\s+(?:to\s+|of\s+)?"
+                      r"(?:receive\s+)?(?!\d)(?P<y>[^,;.()]{2,40}?|(?:[\w-]+\s+){1,5}?of\s+[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+\d|\s+(?:at|for|in|with|on|plus|and|twice|once|daily|"
                       r"chosen|selected|given|as|per|according|by)\b))",
                       _without_parentheses(methods))  # "to BM-MSCs (1-2 × 10(6) cells/kg; n = 61) or basiliximab (...)"
-    if other and re.search(r"(?i:\b(?:MSCs?|cells?|stem|stromal)\b|\w+-MSC)", other["x"]) and not re.search(
+    if other and re.search(r"(?i:\b(?:MSCs?|cells?|stem|stromal|SVF)\b|\w+-MSC)", other["x"]) and not re.search(
             r"(?i:\b(?:MSCs?|cells?|stem|stromal|placebo|sham)\b|\w+-MSC)", other["y"]):
+        # "three weekly intra-articular injections of high-molecular-weight HA": the treatment, after its schedule
+        given = re.sub(r"(?i:^(?:[\w-]+\s+){1,5}?of\s+)", "", other["y"].strip()) if re.search(
+            r"(?i:\b(?:injections?|infusions?|courses?|doses?|sessions?|applications?)\s+of\b)", other["y"]) else other["y"].strip()
         words = re.sub(r"(?i:^(?:the|an?|standard|conventional|oral|intravenous|topical|inhaled|subcutaneous)\s+)", "",
-                       other["y"].strip())
+                       given)
         abbr = re.search(rf"(?i:{re.escape(words)})\s*\((?P<ab>[A-Z][A-Za-z-]{{1,10}})\)", text)
         names = [re.escape(words)] + ([re.escape(abbr["ab"])] if abbr else [])
         if re.fullmatch(r"[A-Z][A-Za-z-]{1,10}", words):  # an abbreviation: its spelled-out name too
@@ -350,6 +361,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         groups = _group_names(text)
         names += [re.escape(w) for w in groups if re.search(rf"(?i:\b{re.escape(w)}\b)", words) or len(groups) == 1]
         names += [re.escape(w) for w in words.split()[:1] if len(w) >= 6 and not _NOT_ARM_NAME.match(w) and w not in names]
+        names += [re.escape(w) for w in words.split()[-1:] if re.fullmatch(r"[A-Z]{2,5}", w) and len(words.split()) > 1]
         alt = "|".join(n.replace(r"\ ", r"\s+") for n in names)
         return [ArmDraft("control", f"{words} group", "active-comparator", re.compile(
             rf"(?i:\b(?:the\s+)?(?:{alt})(?:-treated)?(?:\s+(?:group|arm|patients|participants))?\b|\bcontrol(?:\s+(?:group|arm)s?)\b"

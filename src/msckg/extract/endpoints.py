@@ -59,7 +59,8 @@ _SKIP_LIST = re.compile(r"(?i:^(?:whether|if|how|why|no|none|met|reached|achieve
                         r"(?:\d+|two|three|four|independent|blinded)\s+(?:[\w-]+\s+){0,2}(?:radiologists|assessors|investigators|"
                         r"observers|raters|readers|pathologists|physicians|surgeons|clinicians|evaluators))\b)")
 _FILLER = re.compile(r"(?i:^(?:safety|efficacy|tolerability|feasibility|outcomes?|data|patients|participants|results|imaging outcomes?|other .*outcomes?|(?:pre|post)-\S*|"
-                     r"the clinical and laboratory manifestations.*|clinical and laboratory .*|the study)$)")
+                     r"the clinical and laboratory manifestations.*|clinical and laboratory .*|the study|and|or|"
+                     r"(?:in|among|for)\s+(?:an?|the|all)\s+(?:\w+\s+)?(?:subset|subgroup|sample|cohort|patients|participants))$)")
 _GROUP_TAIL = re.compile(r"(?i:\s+(?:of|in|for|among)\s+(?:the\s+)?[\w-]+\s+(?:group|arm)s?$)")
 LABEL_LEAD = re.compile(r"(?i:^\s*(?:(?:baseline|mean|median|average|the|an?)\s+|\((?:±\s*)?(?:SD|SE|SEM|IQR|range)\)\s*"
                          r"|(?:by|at|after|in|on)\s+(?:(?:week|month|day|year)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))"
