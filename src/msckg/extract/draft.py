@@ -241,6 +241,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     else:
         arms += _control_arm(text, sents)
     arms = _dose_arms(arms, sents)
+    arms = _listed_arms(arms, sents) or arms
     _named_sizes(arms, sents)
     comparator = next((a for a in arms if a.role in ("active-comparator", "no-intervention")), None)
     if comparator is not None:  # "relapse was 21.7% with MSCs and 18.3% without"
@@ -392,6 +393,43 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
 _SIZED_NAME = re.compile(r"(?P<name>[A-Za-z][\w'-]*(?:[ -][A-Za-z][\w'-]*){0,3})\s*(?:\(\s*|,\s*)n\s*=\s*(?P<n>\d+)\s*[);]")
 _NOT_SIZED = re.compile(r"(?i:\b(?:patients?|participants?|subjects?|total|all|overall|women|men|children|infants|eyes|knees|"
                         r"cases|randomi[sz]ed|enrolled|included|analy[sz]ed|population|cohort|group|arm|age|years?)\s*$)")
+
+
+_ARMS_SIZED = re.compile(r"\(\s*(?P<list>[A-Za-z][\w+ -]{0,30}?,\s*n\s*=\s*\d+(?:\s*;\s*[A-Za-z][\w+ -]{0,30}?,\s*n\s*=\s*\d+){2,})\s*\)")
+
+
+def _listed_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft] | None:
+    """'were randomized (UCB+EPO, n = 32; EPO, n = 31; placebo, n = 33)': three or more arms named with their sizes,
+    when the design's words gave fewer. The cells' arm is the one its words (or the cell arm's pattern) name, a
+    placebo or sham arm the placebo comparator, the others active comparators."""
+    for s in sents:
+        m = _ARMS_SIZED.search(s.text)
+        if m is None or not re.search(r"(?i:randomi[sz]|assigned|allocated|enrolled)", s.text):
+            continue
+        pairs = [(x.group(1).strip(), int(x.group(2))) for x in re.finditer(r"([A-Za-z][\w+ -]{0,30}?),\s*n\s*=\s*(\d+)", m["list"])]
+        if len(pairs) <= len(arms):
+            return None
+        cell = next((a for a in arms if a.role == "experimental"), None)
+        placebo = next((a for a in arms if a.role == "placebo-comparator"), None)
+        exp_name = next((n for n, _ in pairs if cell and cell.pattern.search(f"the {n} group")
+                         or re.search(r"(?i:MSC|ASC|\bcells?\b|stem|stromal|\bUCB\b|\bSVF\b)", n)), None) or \
+            next((n for n, _ in pairs if not re.search(r"(?i:placebo|sham|control)", n)), None)
+        out: list[ArmDraft] = []
+        for name, size in pairs:
+            words = re.escape(name).replace(r"\ ", r"\s+")
+            own = rf"(?i:\b(?:the\s+)?{words}(?:\s+(?:group|arm)s?|\s+alone)?(?![\w+])|(?<=\bwith\s){words}(?![\w+]))"
+            if name == exp_name:
+                role, base = "experimental", cell
+            elif re.search(r"(?i:placebo|sham)", name):
+                role, base = "placebo-comparator", placebo
+            else:
+                role, base = "active-comparator", None
+            pattern = re.compile(own + (f"|{base.pattern.pattern}" if base is not None else ""))
+            arm = ArmDraft(_slug(name), name, role, pattern)
+            arm.size = size
+            out.append(arm)
+        return out
+    return None
 
 
 _SIZED_LIST = re.compile(r"(?i:\b(?P<list>\d+\s+[\w-]+(?:\s*,\s*\d+\s+[\w-]+)*\s*,?\s+and\s+\d+\s+[\w-]+)\s+"

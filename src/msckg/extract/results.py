@@ -114,7 +114,9 @@ class Context:
 
     @property
     def comparator(self) -> ArmDraft | None:
-        return next((a for a in self.arms if a.role != "experimental"), None)
+        # with an active comparator and a placebo (UCB+EPO, EPO, placebo), differences are against the placebo
+        return next((a for a in self.arms if a.role == "placebo-comparator"), None) or \
+            next((a for a in self.arms if a.role != "experimental"), None)
 
 
 _DIRECTION = [

@@ -776,6 +776,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                 groups.append(nxt)
                 taken.append((more.start(), more.end()))
     _respective_counts(work, groups, taken)
+    _respective_count_percentages(work, groups)
     _elliptic_counts(work, groups, taken)
     groups.sort(key=lambda g: g.start)
     groups = _keyword_pairs(work, groups, taken)
@@ -831,7 +832,7 @@ _RESP_COUNTS = re.compile(rf"(?i:(?:\bin\s+|\(\s*)(?P<list>(?:{_W}|\d+)(?:\s*,\s
                           rf"|\bin\s+(?P<pair>(?:{_W}|\d+)\s+(?:and|vs\.?|versus)\s+(?:{_W}|\d+))\s+{_PEOPLE_WORDS}(?=\s*[.;,)])"
                           # "transient conjunctival hyperaemia (n = 5 vs n = 1)"
                           r"|\((?P<npair>\s*n\s*=\s*\d+\s*(?:vs\.?|versus|and)\s*n\s*=\s*\d+)\s*\))")
-_ARM_NAME = r"(?:\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?\s*\(?\d+\)?(?:\s*cells?/kg)?|[\w-]+)"  # "IT", "1 × 10^6"
+_ARM_NAME = r"(?:\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?\s*\(?\d+\)?(?:\s*cells?/kg)?|[\w-]+(?:\+[\w-]+)?)"  # "UCB+EPO"  # "IT", "1 × 10^6"
 ARM_LIST = re.compile(rf"(?i:\b(?:in|of|among)\s+the\s+(?P<arms>{_ARM_NAME}(?:\s*,\s*{_ARM_NAME})*\s*,?\s+and\s+"
                       rf"{_ARM_NAME})\s+(?:groups|arms|cohorts)\b"
                       # "over intrathecal, intravenous and sham periods" (a crossover's treatment periods)
@@ -866,6 +867,29 @@ def _label_before_paren(work: str, pos: int) -> tuple[int, int] | None:
     lo = max(0, pos - 90)
     m = _BEFORE_PAREN.search(work, lo, pos)
     return (m.start("np"), m.end("np")) if m else None
+
+
+_RESP_PCT_ITEM = rf"(?:{_W}|\d+)\s*\(\s*{NUM}\s*%\s*\)"
+_RESP_COUNT_PCTS = re.compile(rf"(?i:\bin\s+(?P<list>{_RESP_PCT_ITEM}(?:\s*,\s*{_RESP_PCT_ITEM})*\s*,?\s+and\s+{_RESP_PCT_ITEM})\s+"
+                              rf"{_PEOPLE_WORDS},?\s+respectively\b)")
+
+
+def _respective_count_percentages(work: str, groups: list[Group]) -> None:
+    """'Serious adverse events occurred in 3 (9.4%), 2 (6.5%), and 2 (6.1%) children, respectively': one count per
+    arm, in the order the sentence (else the design) named the arms."""
+    for m in _RESP_COUNT_PCTS.finditer(work):
+        inside = sorted((g for g in groups if m.start("list") <= g.start < m.end("list") and g.stats
+                         and g.stats[0].kind == "proportion" and g.arm_word is None and g.arm_index is None),
+                        key=lambda g: g.start)
+        if len(inside) < 2:
+            continue
+        arms = [a for a in ARM_LIST.finditer(work, 0, m.start())]
+        names = arm_names(arms[-1]) if arms else []
+        for k, g in enumerate(inside):
+            if names and len(names) == len(inside):
+                g.arm_word = names[k]
+            else:
+                g.arm_index = k
 
 
 def _respective_counts(work: str, groups: list[Group], taken: list[tuple[int, int]]) -> None:
