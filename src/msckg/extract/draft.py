@@ -715,12 +715,22 @@ def _dose_value_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
     if len(millions) < 2 and (pair := re.search(r"(?i:\b(\d+(?:\.\d+)?)\s*(?:million|M)\s+(?:vs\.?|versus|or)\s+"
                                                 r"(\d+(?:\.\d+)?)\s*million\b)", text)):
         millions = [pair.group(1), pair.group(2)]  # "60 million vs 120 million allogeneic ASCs", then "with 60M"
+    if len(millions) < 2 and (alloc := re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+assigned|allocated)\b[^.]{0,40}?\bto\b[^.]{0,200})",
+                                                   text)):
+        # "randomized 1:1:1 to a single infusion of 150 million MPCs, 300 million MPCs, or saline placebo"
+        listed = list(dict.fromkeys(m.group(1) for m in re.finditer(
+            r"(?i:\b(\d+(?:\.\d+)?)[- ]million\s+(?:cells?|MPCs?|MSCs?|ASCs?)\b)", alloc.group())))
+        millions = listed if len(listed) >= 2 else millions
     if len(found) < 2 and len(millions) >= 2:  # "in the 150-million group, ... in the 75-million group"
         out = []
+        low, high = min(millions, key=float), max(millions, key=float)
         for n in millions:
+            # "for the higher dose and 1.9 for the lower dose", "25/31 low-dose and 27/31 high-dose participants"
+            word = ("higher|high" if n == high else "lower|low") if len(millions) == 2 and low != high else None
+            level = rf"|(?i:\b(?:the\s+)?(?:{word})[- ]dose(?:\s+(?:group|arm|cohort)s?)?\b)" if word else ""
             arm = ArmDraft(_slug(f"{n} million"), f"{n}-million group", "experimental", re.compile(
                 rf"(?i:\b(?:the\s+)?{re.escape(n)}[- ]million(?:\s+(?:cells?|MPCs?|MSCs?|ASCs?))?(?:\s+(?:group|arm|cohort)s?)?\b)"
-                rf"|(?-i:\b(?:the\s+)?{re.escape(n)}\s?M\b(?:\s+(?:group|arm|cohort)s?)?)"))  # "with 60M", "(120M)"
+                rf"|(?-i:\b(?:the\s+)?{re.escape(n)}\s?M\b(?:\s+(?:group|arm|cohort)s?)?)" + level))  # "with 60M", "(120M)"
             size = re.search(rf"(?<![\d.]){re.escape(n)}\s?(?:M|million)\s*[:,(]\s*n\s*=\s*(\d+)", text)
             arm.size = int(size.group(1)) if size else None
             out.append(arm)

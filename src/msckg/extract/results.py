@@ -107,6 +107,9 @@ class Context:
     # "Table 2. Change from baseline in the PDQ-39 summary index at 12 months, mean (SD)" over rows "Cohort 1: -1.2 (6.0)":
     # the caption names the measure and time of the rows that name only their arm
     caption: Sentence | None = None
+    # "in the placebo, 150 million, and 300 million groups, respectively": the order a sentence last named every arm
+    # in, which "in 5 (16.1%), 3 (9.7%), and 1 (3.2%) participants, respectively" in the next sentence follows
+    arm_order: list[str] | None = None
 
     @property
     def experimental(self) -> ArmDraft:
@@ -770,7 +773,12 @@ def read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     """All results stated in one sentence."""
     if _DESIGN_CHECK.search(s.text) and not re.search(r"\d\s*(?:%|±|\()", s.text):
         return []  # "There was no evidence of carry-over (P = 0.48)": a check of the design, not an outcome
-    return _split_conjoined(_read_results(s, ctx), s, ctx)
+    found = _split_conjoined(_read_results(s, ctx), s, ctx)
+    for m in ARM_LIST.finditer(s.text):
+        named = [next((a.id for a in ctx.arms if a.pattern.search(f"the {n} group")), None) for n in arm_names(m)]
+        if len(named) == len(ctx.arms) > 2 and len(set(named)) == len(named) and all(named):
+            ctx.arm_order = [x for x in named if x is not None]
+    return found
 
 
 # "before treatment", "pre-transplantation": the time a translated report compares its values with
@@ -973,7 +981,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             # "in 7 of 12 in Schedule A and 9 of 12 in Schedule B; ... fever (3 and 5 children, respectively)": the
             # order the sentence named the arms in, else the design's
             named = list(dict.fromkeys(p[2] for p in pops if p[1] <= g.start and p[2] in {a.id for a in ctx.arms}))
-            order = named if g.form == "count_arm" and len(named) == len(ctx.arms) > 1 else [a.id for a in ctx.arms]
+            order = named if g.form == "count_arm" and len(named) == len(ctx.arms) > 1 else \
+                ctx.arm_order if ctx.arm_order and g.form != "count_arm" else [a.id for a in ctx.arms]
             population[id(g)] = order[g.arm_index] if g.arm_index < len(order) else ctx.experimental.id
             continue
         if g.arm_word:

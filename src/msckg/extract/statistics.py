@@ -27,7 +27,7 @@ NUM = r"(?<![\w.,])[+-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 UNIT = (r"(?:percentage\s+points?|%|[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*[Ll]|[µμu]g/g|[µμu]g/m[Ll]|U/m[Ll]|mg/d[Ll]|mg/[Ll]|g/[Ll]|g/d[Ll]|mmol/[Ll]|[µμ]mol/[Ll]|umol/[Ll]|[pn]mol/[Ll]|ng/m[Ll]|pg/m[Ll]|U/[Ll]|IU/[Ll]|m[Ll]/min(?:(?:/|\s+per\s+)1[.·]73\s?m[2²])?|mm\s?Hg|"
         r"mg/24\s?h|mg/g|letters|logMAR|dB|[µμu]m|kPa|bpm|seconds|episodes|nV/deg²|"
         r"(?:[cm]m[²³]|mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|minutes?|min|ms|m|sec|s)"
-        r"(?:/(?:month|week|day|year|min|h|kg|m2|m²|L|dL|mL)){0,2})(?![A-Za-z0-9])")  # "mg/kg/day"
+        r"(?:/(?:month|week|day|year|min|h|kg|m2|m²|L|dL|mL)){0,2})(?:\s+per\s+(?:year|month|week|day))?(?![A-Za-z0-9])")  # "mg/kg/day", "... per year"
 # units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
 MEASURE_UNIT = (r"(?:[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|"
                 r"mL/min(?:(?:/|\s+per\s+)1[.·]73\s?m[2²])?|mm\s?Hg|mg/24\s?h|mg/g|points)(?![A-Za-z0-9/])")
@@ -832,7 +832,7 @@ _RESP_COUNTS = re.compile(rf"(?i:(?:\bin\s+|\(\s*)(?P<list>(?:{_W}|\d+)(?:\s*,\s
                           rf"|\bin\s+(?P<pair>(?:{_W}|\d+)\s+(?:and|vs\.?|versus)\s+(?:{_W}|\d+))\s+{_PEOPLE_WORDS}(?=\s*[.;,)])"
                           # "transient conjunctival hyperaemia (n = 5 vs n = 1)"
                           r"|\((?P<npair>\s*n\s*=\s*\d+\s*(?:vs\.?|versus|and)\s*n\s*=\s*\d+)\s*\))")
-_ARM_NAME = r"(?:\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?\s*\(?\d+\)?(?:\s*cells?/kg)?|[\w-]+(?:\+[\w-]+)?)"  # "UCB+EPO"  # "IT", "1 × 10^6"
+_ARM_NAME = r"(?:\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?\s*\(?\d+\)?(?:\s*cells?/kg)?|\d+(?:\.\d+)?[- ]million|[\w-]+(?:\+[\w-]+)?)"  # "UCB+EPO", "150 million"  # "IT", "1 × 10^6"
 ARM_LIST = re.compile(rf"(?i:\b(?:in|of|among)\s+the\s+(?P<arms>{_ARM_NAME}(?:\s*,\s*{_ARM_NAME})*\s*,?\s+and\s+"
                       rf"{_ARM_NAME})\s+(?:groups|arms|cohorts)\b"
                       # "over intrathecal, intravenous and sham periods" (a crossover's treatment periods)
