@@ -175,7 +175,7 @@ def segment(text: str) -> list[Block]:
     results_heads = [k for k, h in enumerate(heads) if h and h not in _METHODS_OUTCOMES and CONTENT_HEADINGS.get(h) == "results"]
     last_results = max(results_heads, default=-1)
     first_results = min(results_heads, default=len(heads))
-    item_before = False
+    item_before = resume = False
     for k, raw in enumerate(text.splitlines(keepends=True)):
         start, pos = pos, pos + len(raw)
         line = raw.rstrip("\r\n")
@@ -202,7 +202,13 @@ def segment(text: str) -> list[Block]:
             elif heading in _METHODS_OUTCOMES and k < last_results:
                 section = "methods"
             elif not (section == "results" and heading in _RESULTS_SUBHEADINGS):
+                # "RESULTS" then "1. Patient characteristics": who was enrolled, then "2. Liver function" is results again
+                resume = section == "results" and CONTENT_HEADINGS.get(heading) == "characteristics" and bool(_NUMBERED.match(body))
                 section = CONTENT_HEADINGS.get(heading, heading)
+            blocks.append(Block(s, e, "boilerplate", section))
+            continue
+        if resume and section == "characteristics" and re.fullmatch(r"\s*\d{1,2}\.\s+[A-Z][A-Za-z ,/&-]{2,50}", body):
+            section = "results"
             blocks.append(Block(s, e, "boilerplate", section))
             continue
         inline = _INLINE_HEADING.match(body)
