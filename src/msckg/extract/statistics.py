@@ -404,7 +404,11 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
             r"(?i:\bdifferences?\b(?!\s+in\b))", named) else \
             _change_kind(window) if _CHANGED_BY.search(window) or re.search(r"(?i:\bchange\b)", window) else \
             "mean" if _MEAN.search(window) else "central-value"
-        g.stats.append(stat(kind, value=est, unit=unit, ci=(_d(m["lo"]), _d(m["hi"]), _d(level) / 100)))
+        if kind == "central-value" and unit == "%" and not re.search(  # "17.2% (95% CI, 8.8-28.1%) ... 5.2% (1.3-13.1%)": a rate
+                r"(?i:\bchang|\bfell\b|\brose\b|increas|decreas|reduc|improv|declin|lower|higher)", text[:m.start()]):
+            g.stats.append(stat("proportion", percentage=est, unit="%", ci=(_d(m["lo"]), _d(m["hi"]), _d(level) / 100)))
+        else:
+            g.stats.append(stat(kind, value=est, unit=unit, ci=(_d(m["lo"]), _d(m["hi"]), _d(level) / 100)))
         g.confidence = 0.7
     elif form == "sd_again":
         unit = m["u"] or m["u2"] or None
