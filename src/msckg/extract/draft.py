@@ -230,7 +230,8 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
                                       r"supports?|justif\w*|planned|under\s*way|"
                                       r"larger|confirm(?:ed|ation)?\s+in)\b)", s.text))
     # "There is no placebo group", "had no sham arm", "without placebo": no comparator by those words
-    text = re.sub(r"(?i:\b(?:no|without(?:\s+an?)?|not)\s+(?:a\s+)?(?:placebo|sham)(?:[- ](?:group|arm|control(?:led)?))?\b)", " ", text)
+    text = re.sub(r"(?i:\b(?:no|without(?:\s+an?)?|not|absence\s+of)\s+(?:a\s+)?(?:placebo|sham|control)(?:[- ](?:group|arm|control(?:led)?))?\b)",
+                  " ", text)  # "The absence of a control group ... limit these observations"
     sham = re.search(r"(?i:\bsham\b)", text) and not re.search(r"(?i:\bplacebo\b)", text)
     if delayed:
         arms.append(ArmDraft("delayed", "delayed group", "active-comparator", re.compile(_waiting_arm("delayed|deferred|late"))))

@@ -123,6 +123,9 @@ def instrument_lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in table.items() if k}
 
 
+_THRESHOLD_AFTER = re.compile(r"\s*-?\s*(?:50|75|90|100)\b(?!\s*%|\.\d|\s*[-–]?\s*(?:days?|weeks?|months?|years?|mg|mL|m|cells)\b)")
+
+
 def find_instruments(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """Instrument names in `text`: (start, end, slugs), longest first, not overlapping."""
     lex = instrument_lexicon()
@@ -133,7 +136,9 @@ def find_instruments(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     while i < len(tokens):
         for n in range(min(8, len(tokens) - i), 0, -1):
             k = tuple(x for ks in keys[i:i + n] for x in ks)
-            if k in lex and not ("overall-survival" in lex[k] and re.search(r"(?i:[\w-]+-free\s+$)", text[:tokens[i].start()])):
+            if k in lex and not ("overall-survival" in lex[k] and re.search(r"(?i:[\w-]+-free\s+$)", text[:tokens[i].start()])) \
+                    and not _THRESHOLD_AFTER.match(text, tokens[i + n - 1].end()):
+                # "transplant-free survival", "event-free survival": not overall survival; "PASI 75": a response, not the score
                 # "transplant-free survival", "event-free survival": not overall survival
                 out.append((tokens[i].start(), tokens[i + n - 1].end(), lex[k]))
                 i += n
@@ -456,6 +461,8 @@ def mentions(text: str, registry: Registry) -> list[tuple[int, int, EndpointDraf
             same = (i, i + n) in spans  # one name for two endpoints ("S/TJC")
             if tuple(words[i:i + n]) == form and (same or not taken & set(range(i, i + n))):
                 a, b = tokens[flat[i][1]].start(), tokens[flat[i + n - 1][1]].end()
+                if ep.instrument != UNMAPPED and _THRESHOLD_AFTER.match(text, b):
+                    continue  # "PASI 50 response" names the responders, not the PASI score
                 if not any(x == a and y == b and e is ep for x, y, e in out):
                     out.append((a, b, ep))
                 taken |= set(range(i, i + n))

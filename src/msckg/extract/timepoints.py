@@ -88,7 +88,9 @@ def find_timepoints(text: str) -> list[TimeList]:
 
     for m in _BEFORE.finditer(text):
         nums = [number_word(i.group()) for i in re.finditer(r"\d+", m["list"])]
-        if len(nums) > 1 and (nums != sorted(set(nums)) or not re.search(r"(?i:\b(?:and|or|to)\s+\d+\W*$)", m["list"])):
+        if len(nums) > 1 and (nums != sorted(set(nums)) or not re.search(r"(?i:\b(?:and|or|to)\s+\d+\W*$)", m["list"])
+                              or re.match(r"\s+(?:of|out\s+of)\s+\d|\s*/\s*\d|\s*\(\s*\d", text[m.end():])):
+            # "at week 8, and 11 of 16 (68.8%) at week 12": the last number counts patients, it is no week
             # "By day 60, 8 patients": a list rises and ends with "and"/"or"/"to"; keep the first item
             m = _FIRST_ITEM.match(text, m.start())
             assert m is not None
@@ -123,6 +125,8 @@ def find_timepoints(text: str) -> list[TimeList]:
         depth, pos = 0, s
         for i in _ITEM.finditer(m["list"]):
             a, b = i.start() + s, i.end() + s
+            if items and re.match(r"\s+(?:of|out\s+of)\s+\d|\s*/\s*\d", text[b:]):
+                break  # "at week 8, and 11 of 16 (68.8%) at week 12": a count, not another week
             depth = text.count("(", pos, a) - text.count(")", pos, a) + depth
             pos = a
             if depth == 0:
