@@ -1282,6 +1282,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     # "12.5%, 18.8%, 34.4%, and 25.0% in the placebo, low-dose, middle-dose, and high-dose groups (P = .49, P = .041, and
     # P = .20 vs placebo)": one p-value per cell arm's value, in order
     zipped_p: dict[int, Group] = {}
+    within_p: set[int] = set()  # zipped p-values of visits against the baseline
     ps = [q for q in quals if len(q.stats) == 1 and q.stats[0].kind == "p-value" and not q.distributive]
     for k, q in enumerate(ps):
         op = _paren_open(text, q.start)
@@ -1293,10 +1294,22 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         if len(cells) == len(run) and len({population[id(g)] for g in cells}) == len(cells):
             for x, g in zip(run, cells, strict=True):
                 zipped_p[id(x)] = g
+            continue
+        # "from 68.4 at baseline to 41.2 at month 3 and 38.6 at month 6 (P = 0.004 and P = 0.002 versus baseline,
+        # respectively)": one p-value per later visit, in order, each against the baseline
+        timed = [g for g in values if g.end <= op and (t := placed.get(id(g))) is not None and t.duration != "P0D"
+                 and _clause_of(clauses, g.start) == _clause_of(clauses, op)]
+        if len(timed) == len(run) and len({placed[id(g)].duration for g in timed}) == len(timed) and \
+                len({population[id(g)] for g in timed}) == 1 and any(
+                    (t := placed.get(id(g))) is not None and t.duration == "P0D" for g in values if g.end <= op):
+            for x, g in zip(run, timed, strict=True):
+                zipped_p[id(x)] = g
+                within_p.add(id(x))
     for q in quals:
         if id(q) in zipped_p:
             for st in q.stats:
-                attached[id(zipped_p[id(q)])].append(Stat(**{**st.__dict__, "comparison": "comparator"}))
+                attached[id(zipped_p[id(q)])].append(Stat(**{**st.__dict__, "comparison": "baseline" if id(q) in within_p
+                                                             else "comparator"}))
             continue
         if q.distributive:
             qc = _clause_of(clauses, q.start)
