@@ -1022,6 +1022,9 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             order = [w for w in resp.groups()]
             idx = [v for v in values if not ({st.kind for st in v.stats} & {"difference", "effect-size"})].index(g) \
                 if g in values else 0
+            plain_n = len([v for v in values if not ({st.kind for st in v.stats} & {"difference", "effect-size"})])
+            if idx >= len(order) and plain_n % len(order) == 0:
+                idx %= len(order)  # "from a and b at baseline to c and d at 3 years ... in the A and B groups, respectively"
             if idx < len(order):
                 arm = next((a for a in ctx.arms if a.pattern.search(order[idx] + " group")), None)
                 if arm:
@@ -1063,7 +1066,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             continue
         nxt = values[i + 1] if i + 1 < len(values) else None
         if comparator is not None and len(ctx.arms) == 2 and not near and nxt is not None and id(nxt) not in population \
-                and nxt.stats[0].kind == g.stats[0].kind and g.stats[0].kind in ("proportion", "count") \
+                and nxt.stats[0].kind == g.stats[0].kind \
+                and g.stats[0].kind in ("proportion", "count", "mean", "median", "central-value") \
                 and not g.form.startswith("zero") and not nxt.form.startswith("zero") \
                 and _clause_of(clauses, nxt.start) == ci and re.fullmatch(r"\s*,?\s+and\s+", text[g.end:nxt.start]) \
                 and not any(t.start >= g.end and t.start < nxt.end for t in tls) \
