@@ -16,7 +16,7 @@ from msckg.extract.sections import Block
 NCT = re.compile(r"\bNCT\d{8}\b")
 # "DOI：10.9999/..." and "PMID：4999..." with a full-width colon on a Chinese mirror page
 DOI = re.compile(r"(?i:\bdoi[:：]\s*|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/[^\s\"<>]+)")
-PMID = re.compile(r"\bPMID[:：]?\s*(?P<pmid>\d{1,9})\b")
+PMID = re.compile(r"\bPMID[:：]?\s*(?P<pmid>\d{1,9})\b|\bPubMed(?:\s+ID)?[:：]\s*(?P<pm2>\d{6,9})\b")  # "PubMed: 49999040"
 REGISTERED = re.compile(r"(?i:\bregistered\s+(?:on\s+)?)(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})")
 RETRO = re.compile(r"(?i:\b(?P<how>retrospectively|prospectively)\s+registered\b)")
 CITATION = re.compile(
@@ -105,7 +105,7 @@ def doi(source: str, blocks: list[Block]) -> Found | None:
 def pmid(source: str, blocks: list[Block]) -> Found | None:
     for block in _blocks(blocks, ("content", "citation", "boilerplate")):
         if m := PMID.search(source, block.start, block.end):
-            return Found(m["pmid"], block.start, block.end)
+            return Found(m["pmid"] or m["pm2"], block.start, block.end)
     return None
 
 

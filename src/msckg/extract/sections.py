@@ -66,7 +66,7 @@ CONTENT_HEADINGS = {
     "at a glance commentary": "key-points", "scientific knowledge on the subject": "background",
     "what this study adds to the field": "key-points",
     # a page's restatements beside the abstract: a figure's text, a panel of implications
-    "graphical abstract": "key-points", "central illustration": "key-points", "visual abstract": "key-points",
+    "graphical abstract": "key-points", "highlights": "key-points", "research highlights": "key-points", "central illustration": "key-points", "visual abstract": "key-points",
     "translational perspective": "key-points", "significance statement": "key-points",
     "clinical perspective": "key-points", "what is new?": "key-points", "what are the clinical implications?": "key-points",
 }
@@ -175,6 +175,23 @@ def segment(text: str) -> list[Block]:
     results_heads = [k for k, h in enumerate(heads) if h and h not in _METHODS_OUTCOMES and CONTENT_HEADINGS.get(h) == "results"]
     last_results = max(results_heads, default=-1)
     first_results = min(results_heads, default=len(heads))
+    # a page's table of contents ("Article Contents", then "Abstract", "Introduction", "Methods", "Results", ...,
+    # "Data availability", one per line): four or more headings in a row head nothing
+    toc: set[int] = set()
+    run: list[int] = []
+    lines_all = text.splitlines()
+    for k, h in enumerate([*heads, None]):
+        body_k = lines_all[k].strip() if k < len(lines_all) else ""
+        if k < len(lines_all) and not body_k:
+            continue
+        if h is not None or run and re.fullmatch(r"[A-Z][A-Za-z ]{2,40}", body_k) and len(body_k.split()) <= 4:
+            run.append(k)  # "Disclosure statement" among the listed headings is one of them
+            continue
+        listed = {heads[x] for x in run if heads[x] is not None}
+        if len(listed) >= 4 and listed & {"abstract", "introduction", "background", "methods"} and \
+                listed & {"discussion", "references", "conclusions", "funding", "data availability"}:
+            toc.update(run)  # the whole article listed, from its opening part to its closing one
+        run = []
     item_before = resume = False
     for k, raw in enumerate(text.splitlines(keepends=True)):
         start, pos = pos, pos + len(raw)
@@ -190,6 +207,9 @@ def segment(text: str) -> list[Block]:
         if _FOREIGN_ABSTRACT.match(body):  # "Resumen", "Resumo", "ÖZ": the abstract again in another language
             skipping, section = True, "translation"
             blocks.append(Block(s, e, "translation", section))
+            continue
+        if k in toc:
+            blocks.append(Block(s, e, "boilerplate", section))
             continue
         heading = heading_of(body)
         if heading is not None and _NUMBERED.match(body) and item_before:
