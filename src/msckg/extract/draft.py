@@ -56,7 +56,7 @@ from msckg.extract.sentences import Sentence, sentences
 from msckg.extract.statistics import Stat, leftover_numbers
 from msckg.extract.table_rows import TableState, footnote_marks, read_table_row, stat_marks
 from msckg.extract.tables import CAPTION, join_cell_lines
-from msckg.extract.timepoints import find_timepoints
+from msckg.extract.timepoints import Item, find_timepoints, iso_duration, time_label
 from msckg.extract.typography import decimal_points, versus
 
 # "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are reported as mean (SD)": what the
@@ -779,6 +779,24 @@ def _stat_key(ep: str, st: Stat) -> tuple[object, ...]:
     return ep, kind, value, st.relation, st.numerator, st.percentage
 
 
+_PERIOD = re.compile(r"(?i:\beach\s+(?:treatment\s+)?period\s+lasted\s+(?P<n>\d+)\s+(?P<u>weeks?|months?)"
+                     r"|\b(?P<n2>\d+)-(?P<u2>week|month)\s+(?:treatment\s+)?periods?\b)")
+
+
+def _period_times(drafts: list[ResultDraft], source: str, crossover: bool) -> None:
+    """'Each treatment period lasted 6 months' in a crossover: a result said of a period ('per period', 'over
+    intrathecal, intravenous and sham periods') and given no time is at the period's end."""
+    m = _PERIOD.search(source) if crossover else None
+    if m is None:
+        return
+    n, unit = m["n"] or m["n2"], (m["u"] or m["u2"]).lower()
+    item = Item(m.start(), m.end(), iso_duration(n, unit), time_label(n, unit, False))
+    for r in drafts:
+        if r.timepoint is None and re.search(r"(?i:\bperiods?\b)", r.sentence.text) and r.endpoint.instrument != "adverse-events" \
+                and not re.search(r"(?i:\badverse\b|\bserious\b|\bfever\b|\bheadache\b)", r.sentence.text):
+            r.timepoint = item
+
+
 def _once(drafts: list[ResultDraft], from_tables: list[ResultDraft]) -> list[ResultDraft]:
     """A value the text states and a table repeats is one fact: the table's, whose cell gives its arm and
     time. The text's statement keeps what the table lacks (a hazard ratio, a p-value of its own)."""
@@ -1030,6 +1048,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
             for a, b in leftover_numbers(s.text, used_spans):
                 leftovers.append(f"{s.start + a}-{s.start + b} {s.text[a:b]!r} in: {s.text}")
     drafts = _once(drafts, from_tables)
+    _period_times(drafts, source, ctx.crossover)
     if pooled := _pooled(drafts, arms):
         data["arms"].append(x.fact(pooled, None, 0, 0, 0.6, "the cohorts taken together: a count over every cohort's participants"))
     for g in ctx.characteristics:

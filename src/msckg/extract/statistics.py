@@ -796,6 +796,9 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                                 or g.form == "keyword_value" and re.search(r"(?i:\bage\b\s*(?:was|were|of|=|:)?\s*[-\d])",
                                                                            work[g.start:g.end])
                                 or _CHARACTERISTIC_AFTER.match(work, g.end)
+                                # "in one of six randomly allocated sequences": how the design was drawn, no result
+                                or re.match(r"(?i:\s+(?:randomly\s+)?(?:allocated\s+|assigned\s+)?(?:treatment\s+)?"
+                                            r"(?:sequences|orders|blocks|strata)\b)", work[g.end:])
                                 or _CHARACTERISTIC_PAREN.search(work, max(0, g.start - 80), g.start)
                                 or re.search(r"(?i:\b(?:men|women|male|female)\s*[\[(]\s*$)", work[max(0, g.start - 12):g.start])
                                 # "22 men [61%]": the sex of the people enrolled
