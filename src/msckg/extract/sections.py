@@ -164,6 +164,27 @@ _NAV_WORD = re.compile(r"(?i:[◀▶←→«»‹›☰]|\b(?:next|previous|back
                        r"add\s+to\s+favou?rites|contact\s+author|print)\b)")
 
 
+def _contents_lines(lines: list[str], heads: list[str | None]) -> set[int]:
+    """The lines of a page's table of contents ("Article Contents", then "Abstract", "Introduction", "Methods",
+    ..., "Data availability", one per line): the article's headings listed from its opening part to its closing
+    one head nothing, or every section after would open at the top of the page."""
+    toc: set[int] = set()
+    run: list[int] = []
+    for k, h in enumerate([*heads, None]):
+        body = lines[k].strip() if k < len(lines) else ""
+        if k < len(lines) and not body:
+            continue
+        if h is not None or run and re.fullmatch(r"[A-Z][A-Za-z ]{2,40}", body) and len(body.split()) <= 4:
+            run.append(k)  # "Disclosure statement" among the listed headings is one of them
+            continue
+        listed = {heads[x] for x in run if heads[x] is not None}
+        if len(listed) >= 4 and listed & {"abstract", "introduction", "background", "methods"} and \
+                listed & {"discussion", "references", "conclusions", "funding", "data availability"}:
+            toc.update(run)
+        run = []
+    return toc
+
+
 def segment(text: str) -> list[Block]:
     """Classify every non-empty line of `text`."""
     blocks: list[Block] = []
@@ -175,23 +196,7 @@ def segment(text: str) -> list[Block]:
     results_heads = [k for k, h in enumerate(heads) if h and h not in _METHODS_OUTCOMES and CONTENT_HEADINGS.get(h) == "results"]
     last_results = max(results_heads, default=-1)
     first_results = min(results_heads, default=len(heads))
-    # a page's table of contents ("Article Contents", then "Abstract", "Introduction", "Methods", "Results", ...,
-    # "Data availability", one per line): four or more headings in a row head nothing
-    toc: set[int] = set()
-    run: list[int] = []
-    lines_all = text.splitlines()
-    for k, h in enumerate([*heads, None]):
-        body_k = lines_all[k].strip() if k < len(lines_all) else ""
-        if k < len(lines_all) and not body_k:
-            continue
-        if h is not None or run and re.fullmatch(r"[A-Z][A-Za-z ]{2,40}", body_k) and len(body_k.split()) <= 4:
-            run.append(k)  # "Disclosure statement" among the listed headings is one of them
-            continue
-        listed = {heads[x] for x in run if heads[x] is not None}
-        if len(listed) >= 4 and listed & {"abstract", "introduction", "background", "methods"} and \
-                listed & {"discussion", "references", "conclusions", "funding", "data availability"}:
-            toc.update(run)  # the whole article listed, from its opening part to its closing one
-        run = []
+    toc = _contents_lines(text.splitlines(), heads)
     item_before = resume = False
     for k, raw in enumerate(text.splitlines(keepends=True)):
         start, pos = pos, pos + len(raw)
