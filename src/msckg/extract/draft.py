@@ -1220,7 +1220,9 @@ def _fuller(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> bool:
 
 
 def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> list[dict[str, Any]]:
-    comparator = next((a["id"] for a in data["arms"] if a["role"] != "experimental"), None)
+    # beside an active comparator, a placebo is what "comparator" differences are against (as Context.comparator)
+    comparator = next((a["id"] for a in data["arms"] if a["role"] == "placebo-comparator"), None) or \
+        next((a["id"] for a in data["arms"] if a["role"] != "experimental"), None)
     out: list[dict[str, Any]] = []
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
     keys: dict[int, tuple[str, str, str]] = {}

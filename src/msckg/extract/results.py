@@ -1064,21 +1064,18 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             # pair compares the arms (the subgroup is in both)
             population[id(g)], population[id(values[i + 1])] = ctx.experimental.id, comparator.id
             continue
-        nxt = values[i + 1] if i + 1 < len(values) else None
-        if comparator is not None and len(ctx.arms) == 2 and not near and nxt is not None and id(nxt) not in population \
-                and nxt.stats[0].kind == g.stats[0].kind \
-                and g.stats[0].kind in ("proportion", "count", "mean", "median", "central-value") \
-                and not g.form.startswith("zero") and not nxt.form.startswith("zero") \
-                and _clause_of(clauses, nxt.start) == ci and re.fullmatch(r"\s*,?\s+and\s+", text[g.end:nxt.start]) \
-                and not any(t.start >= g.end and t.start < nxt.end for t in tls) \
-                and not (i + 2 < len(values) and re.fullmatch(r"\s*,?\s+(?:and\s+)?", text[nxt.end:values[i + 2].start])):
-            # "Serious adverse events were reported in 30.0% and 40.0% of patients", "heart failure hospitalization
-            # in 7 (11.7%) and 8 (26.7%)": no arm named in the clause, the two arms in the order the sentence (else
-            # the design) gave them
-            order = [x for x in dict.fromkeys(p[2] for p in pops if not p[3]) if x in {a.id for a in ctx.arms}]
-            first, second = order[:2] if len(order) >= 2 else (ctx.experimental.id, comparator.id)
-            population[id(g)], population[id(nxt)] = first, second
-            how[id(g)] = how[id(nxt)] = 0.75 if len(order) >= 2 or "respectively" in text else 0.6
+        run = _joined_run(values, i, len(ctx.arms), text, clauses, tls) if comparator is not None and not near else None
+        if run is not None and not any(id(v) in population for v in run):
+            # "Serious adverse events were reported in 30.0% and 40.0% of patients", "the corresponding gains were 8.9
+            # (4.2), 6.8 (4.0), and 5.7 (3.8) points": no arm named in the clause, one value per arm in the order the
+            # sentence (else the sentence before, else the design) gave them
+            arm_ids = [a.id for a in ctx.arms]
+            named_order = [x for x in dict.fromkeys(p[2] for p in pops if not p[3]) if x in arm_ids]
+            order = named_order if len(named_order) == len(arm_ids) else ctx.arm_order or \
+                [ctx.experimental.id, *[a for a in arm_ids if a != ctx.experimental.id]]
+            for v, arm_id in zip(run, order, strict=True):
+                population[id(v)] = arm_id
+                how[id(v)] = 0.75 if len(named_order) == len(arm_ids) or "respectively" in text else 0.6
             continue
         between = after and [v for v in values if v is not g and g.end <= v.start and v.end <= after[0][0]]
         if adjacent:
@@ -1408,6 +1405,31 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             results.append(res)
         ctx.last_endpoint = ep
     return results
+
+
+def _joined_run(values: list[Group], i: int, k: int, text: str, clauses: list[tuple[int, int]],
+                tls: list[TimeList]) -> list[Group] | None:
+    """The k values from values[i] joined as one list ("a and b", "a, b, and c"): of one kind, in one clause, with no
+    time between them and no further value joined after; None otherwise."""
+    run = values[i:i + k]
+    if k < 2 or len(run) != k:
+        return None
+    kind = run[0].stats[0].kind
+    if kind not in ("proportion", "count", "mean", "median", "central-value") or any(
+            v.stats[0].kind != kind or v.form.startswith("zero") for v in run):
+        return None
+    ci = _clause_of(clauses, run[0].start)
+    joints = [text[a.end:b.start] for a, b in pairwise(run)]
+    last = r"\s*,?\s+and\s+"
+    if any(_clause_of(clauses, v.start) != ci for v in run) or not re.fullmatch(last, joints[-1]) or \
+            not all(re.fullmatch(r"\s*,\s*", j) for j in joints[:-1]):
+        return None
+    if any(run[0].end <= t.start < run[-1].end for t in tls):
+        return None
+    after = values[i + k] if i + k < len(values) else None
+    if after is not None and re.fullmatch(r"\s*,?\s+(?:and\s+)?", text[run[-1].end:after.start]):
+        return None
+    return run
 
 
 def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, str, bool]], tls: list[TimeList],
