@@ -443,7 +443,7 @@ def _named_sizes(arms: list[ArmDraft], sents: list[Sentence]) -> None:
     'analyses included 51 intrathecal, 50 intravenous and 52 sham periods': each arm's size before its name."""
     comparator = [a for a in arms if a.role != "experimental"]
     for s in sents:
-        if s.section in ("results", "conclusion") and not re.search(r"(?i:analy[sz]\w+\s+included)", s.text):
+        if s.section in ("results", "conclusion") and not re.search(r"(?i:\banaly[sz]\w+\s+included\b)", s.text):
             continue
         for m in _SIZED_LIST.finditer(s.text):
             pairs = re.findall(r"(\d+)\s+([\w-]+)", m["list"])

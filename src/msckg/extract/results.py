@@ -367,7 +367,8 @@ _LABEL_COLON = re.compile(r"^\s*(?P<np>[A-Za-z][\w'’≥≤<>%/().,+-]*(?:\s+[\
 
 
 # "Primary outcome: CRR at Week 52 - MSC group 9/22 (40.9%)": a label, a spaced dash, then the arms' values
-_LABEL_DASH = re.compile(r"^\s*(?:(?:primary|secondary)\s+outcomes?\s*:\s*)?(?P<np>(?=\d*[A-Za-z-]*[A-Za-z]{3})[A-Za-z0-9][^–—;:]{2,140}?)\s+[-–—]\s+(?=\S)", re.I)
+_LABEL_DASH = re.compile(r"(?i:^\s*(?:(?:primary|secondary)\s+outcomes?\s*:\s*)?"
+                         r"(?P<np>(?=\d*[A-Za-z-]*[A-Za-z]{3})[A-Za-z0-9][^–—;:]{2,140}?)\s+[-–—]\s+(?=\S))")
 # "MSC 3.42 (2.18-5.06)", "control (n=21) -1.3 (12.8)": an arm's word right before its value
 _ARM_THEN_VALUE = re.compile(r"\s*(?:(?i:baseline|(?:day|week|month|year)\s*\d+)\s*:\s*)?(?P<w>[A-Za-z][\w-]*)(?:\s+group)?\s*(?:\(\s*n\s*=\s*\d+\s*\)\s*)?(?=[-+−]?\d)")
 
