@@ -789,6 +789,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     _signed_decreases(work, groups)
     _relative_differences(work, groups)
     groups = _join_counts_and_percentages(work, groups)
+    _counts_before_ci(work, groups)
     _carried_denominators(work, groups)
     for g in groups:
         g.characteristic = bool(_CHARACTERISTIC_BEFORE.search(work, max(0, g.start - 25), g.start)
@@ -1020,6 +1021,12 @@ def _carried_denominators(work: str, groups: list[Group]) -> None:
                 st.denominator = before.denominator
 
 
+# "22 of 38 patients responded (", "22 of 38 (rate ": what may stand between a count and its own percentage
+_BEFORE_OWN_PERCENT = re.compile(r"[^.;()\d]*\(\s*(?:(?:response\s+|remission\s+)?(?:rate|proportion|percentage)\s*[,:=]?\s*)?")
+# "reached by 9 patients (" before "23.7%; 95% CI ...": the count the percentage was made of
+_COUNT_BEFORE_CI = re.compile(rf"(?i:(?<![\w.,/])(?P<num>\d+|{_W})\s+(?:{_PEOPLE_WORDS}\s+)?(?:[a-z-]+\s+){{0,3}}?\(\s*$)")
+
+
 def _join_counts_and_percentages(work: str, groups: list[Group]) -> list[Group]:
     """'reported by 6 of 29 patients in the autograft group (20.7%)': a count and total, and further on
     the percentage they make, are one proportion (the percentage must be theirs, to its printed digits)."""
@@ -1031,12 +1038,12 @@ def _join_counts_and_percentages(work: str, groups: list[Group]) -> list[Group]:
         st = g.stats[0] if g.stats else None
         nxt = groups[i + 1] if i + 1 < len(groups) else None
         if st is not None and st.kind == "proportion" and st.numerator is not None and st.denominator and \
-                st.percentage is None and nxt is not None and nxt.form == "pct" and nxt.start - g.end <= 60 and \
-                re.fullmatch(r"[^.;()\d]*\(\s*", work[g.end:nxt.start]) and re.match(r"\s*%?\s*\)", work[nxt.end:]) and \
+                st.percentage is None and nxt is not None and nxt.form in ("pct", "ci") and nxt.start - g.end <= 60 and \
+                _BEFORE_OWN_PERCENT.fullmatch(work, g.end, nxt.start) and re.match(r"\s*%?\s*\)", work[nxt.end:]) and \
                 nxt.stats[0].kind == "proportion" and not nxt.stats[0].numerator:
             pct = nxt.stats[0].percentage if nxt.stats[0].percentage is not None else nxt.stats[0].value
             if pct is not None and makes(st.numerator, st.denominator, pct):
-                st.percentage, st.unit = pct, "%"
+                st.percentage, st.unit, st.ci = pct, "%", nxt.stats[0].ci
                 g.end = nxt.end
                 skip.add(i + 1)
         elif st is not None and g.form == "pct" and st.kind == "proportion" and not st.numerator and nxt is not None and \
@@ -1054,6 +1061,21 @@ def _join_counts_and_percentages(work: str, groups: list[Group]) -> list[Group]:
                 continue
         out.append(g)
     return out
+
+
+def _counts_before_ci(work: str, groups: list[Group]) -> None:
+    """'reached by 9 patients (23.7%; 95% CI, 11.4%-40.2%)': the count before a percentage with its interval
+    is that percentage's numerator, as in '9 patients (23.7%)'."""
+    last_end = 0
+    for g in groups:
+        st = g.stats[0] if g.stats else None
+        if g.form == "ci" and st is not None and st.kind == "proportion" and st.numerator is None and \
+                st.percentage is not None and (m := _COUNT_BEFORE_CI.search(work, max(last_end, g.start - 80), g.start)):
+            num = _int(m["num"])
+            if st.denominator is None or makes(num, st.denominator, st.percentage):
+                st.numerator = num
+                g.start = m.start()
+        last_end = g.end
 
 
 def _pair_kinds(work: str, groups: list[Group]) -> None:
