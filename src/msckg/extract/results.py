@@ -836,7 +836,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     tls = find_timepoints(text)
     masked = [(i.start, i.end) for t in tls if not t.is_baseline for i in t.items]
     tls = [t for t in tls if not FOLLOW_UP_BEFORE.search(text, 0, t.start)]
-    groups = find_groups(text, masked, previous, ctx.pm_is_sd, ctx.pm_is_mean, ctx.paren_is_sd)
+    groups = find_groups(text, masked, previous, ctx.pm_is_sd, ctx.pm_is_mean, ctx.paren_is_sd, ctx.paren_is_median)
     carried, ctx.carried_times = ctx.carried_times, None
     if not groups:
         # "... significant differences were found at 3 and 6 months. The VISA-P score was 68.4 and 79.6 in the MSC

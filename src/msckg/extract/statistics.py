@@ -263,6 +263,8 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 # "the mean change from baseline ... was -3.1 (SD 2.4) in A, -5.0 (SD 2.9) in B": every value of the list is a change
 _CHANGE_LIST = re.compile(r"(?i:\bchanges?\s+from\s+baseline\b[^;]*\b(?:was|were)\b[^;]*$)")
 _MEDIAN = re.compile(r"(?i:\bmedian\b)")
+# an estimate whose bracketed pair is its interval, whatever the document says its "x (a–b)" are
+_EFFECT_BEFORE = re.compile(r"(?i:\b(?:ratios?|HR|OR|RR|IRR|differences?|estimated?|CI)\b)")
 _BARE_RATE_BEFORE = re.compile(rf"(?i:\brate\s+of\s+[^.;()]{{0,80}}\b(?:was|were)\s+"
                                rf"(?:{NUM}\s+(?:with|in\s+the|among)\s+[^.;()\d]{{1,40}}?,?\s+(?:and|versus|vs\.?)\s+)?$)")
 _LIST_REST = re.compile(rf"(?:\s*,\s*{NUM}(?![\d.]))*\s*,?\s*(?:and|or)\s+(?P<last>{NUM})\s*(?P<u>{UNIT})?(?!\s*[(\[±%])")
@@ -596,12 +598,14 @@ _SQUARED = re.compile(r"(?:(?<=\b[mcµμ]m)|(?<=\bm))[23](?![\d.,]\d)(?=[\s/),;.
 
 
 def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "",  # type: ignore[assignment]
-                pm_is_sd: bool = False, pm_is_mean: bool = False, paren_is_sd: bool = False) -> list[Group]:
+                pm_is_sd: bool = False, pm_is_mean: bool = False, paren_is_sd: bool = False,
+                paren_is_median: bool = False) -> list[Group]:
     """Every statistic group in `text`, not overlapping; `masked` spans (timepoint numbers) are
     hidden from the patterns first. A "mean (SD)" or "median [IQR]" stated in the `previous`
     sentence still holds for a sentence that goes on with the same values ("HAQ-DI changed by
     -0.31 (0.40), ..."). `pm_is_sd`: the document said once that "x ± y" is mean ± SD ("Continuous
-    data are given as mean ± SD"); `paren_is_sd` likewise for "x (y)" ("Values are reported as mean (SD)")."""
+    data are given as mean ± SD"); `paren_is_sd` likewise for "x (y)" ("Values are reported as mean (SD)"),
+    `paren_is_median` for "x (a–b)" ("Values are median (IQR)")."""
     chars = list(fold(text).replace("·", "."))
     for a, b in masked:
         for i in range(a, b):
@@ -626,8 +630,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                 continue  # "18 of 26 (69%)" after an "(SD 58)" is a proportion
             if form == "hdr_msd" and not (_HDR_MSD.search(work) or (paren_is_sd or _HDR_MSD.search(previous))
                                           and not _OWN_LABEL.search(work)) \
-                    or form == "hdr_median" and not (_HDR_MEDIAN.search(work) or _HDR_MEDIAN.search(previous)
-                                                     and not _OWN_LABEL.search(work)):
+                    or form == "hdr_median" and not (_HDR_MEDIAN.search(work) or (paren_is_median or _HDR_MEDIAN.search(previous))
+                                                     and not _OWN_LABEL.search(work) and not _EFFECT_BEFORE.search(work[max(0, s - 40):s])):
                 continue
             if form in ("zero_any", "zero_there") and _NOT_COUNTED.search(m["what"]) and not (
                     _EVENT_WORD.search(m["what"]) and len(_events(work, m.start("what"), m.end("what"))) > 1):
