@@ -61,7 +61,7 @@ from msckg.extract.typography import decimal_points, versus
 
 # "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are reported as mean (SD)": what the
 # document's "x ± y" or "x (y)" are, said once
-_VALUES_ARE = (r"\b(?:data|values|results|variables|outcomes|measures|measurements|scores)\s+(?:are|were)\s+(?:given|presented|expressed|shown|reported|"
+_VALUES_ARE = (r"\b(?:data|values|results|variables|outcomes|measures|measurements|scores|changes)\s+(?:are|were)\s+(?:given|presented|expressed|shown|reported|"
                r"summari[sz]ed)?\s*(?:(?:as|in)\s+)?(?:the\s+)?means?\s*")
 # the statistical plan: the sample size, the power and the threshold of significance, no result
 _STATS_PLAN = re.compile(r"(?i:\b(?:needed|required|sufficient)\s+to\s+detect\b|\bwith\s+\d+\s*%\s+power\b|"
@@ -342,7 +342,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     # "randomly assigned 1:1 to autologous BM-MSCs or ICBG": the other treatment is the comparator
     other = re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:\(?\d+(?:\s*:\s*\d+)+\)?\s+)?"
                       r"(?:in\s+a\s+\d+(?:\s*:\s*\d+)+\s+ratio\s+)?to\s+(?:receive\s+)?(?P<x>[^;.]{3,160}?),?\s+or\s+(?:to\s+|of\s+)?"
-                      r"(?:receive\s+)?(?!\d)(?P<y>[^,;.()]{2,40}?|(?:[\w-]+\s+){1,5}?of\s+[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+\d|\s+(?:at|for|in|with|on|plus|and|twice|once|daily|"
+                      r"(?:receive\s+)?(?:\d+(?:\.\d+)?\s*(?:mL|mg|g|[µμ]g)\s+(?:of\s+)?)?(?!\d)(?P<y>[^,;.()]{2,40}?|(?:[\w-]+\s+){1,5}?of\s+[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+\d|\s+(?:at|for|in|with|on|plus|and|twice|once|daily|"
                       r"chosen|selected|given|as|per|according|by)\b))",
                       _without_parentheses(methods))  # "to BM-MSCs (1-2 × 10(6) cells/kg; n = 61) or basiliximab (...)"
     if other and re.search(r"(?i:\b(?:MSCs?|cells?|stem|stromal|SVF)\b|\w+-MSC)", other["x"]) and not re.search(
@@ -540,6 +540,9 @@ def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
     # "in the placebo, low-dose, middle-dose, and high-dose groups": each level of the list a group
     text = re.sub(r"(?i:\b(low|lower|mid|medium|middle|intermediate|high|higher)[- ]dose"
                   r"(?=\s*,\s*(?:and\s+|or\s+)?[\w-]+[- ]dose\b|\s+(?:and|or)\s+[\w-]+[- ]dose\b))",
+                  r"\1-dose group", text)
+    # "1 × 10^7 UC-MSCs (low dose, n = 30)": a level named with its size
+    text = re.sub(r"(?i:(?<=\()\s*(low|lower|mid|medium|middle|intermediate|high|higher)[- ]dose(?=\s*[,;]\s*n\s*=))",
                   r"\1-dose group", text)
     for kind in (_DOSE_LEVEL, _ROUTE_GROUP):
         names = list(dict.fromkeys(m["name"] if m["name"].isupper() else m["name"].lower() for m in re.finditer(
@@ -1249,7 +1252,9 @@ def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> 
                       for s in prev.get("statistics", [])) == sig or _restated(stats, prev.get("statistics", [])):
                 for st in stats:  # a restated value with another p-value: kept for the curator, not dropped
                     same = [o for o in prev["statistics"] if o["kind"] == "p-value" and o.get("value") == st.get("value")]
-                    if st["kind"] == "p-value" and st not in prev.get("statistics", []) and not same:
+                    if st["kind"] == "p-value" and not any(o["kind"] == "p-value" for o in prev["statistics"]):
+                        prev["statistics"].append(st)  # the restatement adds the p-value the first one lacked
+                    elif st["kind"] == "p-value" and st not in prev.get("statistics", []) and not same:
                         where = f"{st['extraction']['start']}-{st['extraction']['end']}"
                         x.review.append(f"{r.endpoint.id}/{r.population}: p-value {st['reported_as']!r} at {where} "
                                         "restates a result drafted above with another p-value; not added")

@@ -441,8 +441,8 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         if form == "paren_vsd":
             signed = m["v"][0] in "+-"
             kind = _change_kind(before) if changed and signed else "mean" if _MEAN.search(before) else "central-value"
-        else:
-            kind = _change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else "mean"
+        else:  # a change under "(mean [SD])" is a mean of changes, as with "(SD 11.2)" written out
+            kind = _sd_change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else "mean"
         g.stats += [stat(kind, value=value, unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
     elif form == "from_to":
         pass  # split into two groups by find_groups
@@ -990,7 +990,8 @@ def _signed_decreases(work: str, groups: list[Group]) -> None:
                     re.match(r"\s*[+-]", work[st.start:st.end]):
                 continue
             clause = _clause_before(work, g.start)
-            if st.kind == "mean" and not (_CHANGED_BY.search(clause) and re.search(r"(?i:\bby\b[^;()]*$)", clause)):
+            if st.kind == "mean" and not (_CHANGED_BY.search(clause) and (re.search(r"(?i:\bby\b[^;()]*$)", clause) or re.search(
+                    r"(?i:\bby\s+[\d.]+\s*\([^;]*,[^;]*$)", clause))):  # "... by 18.4 (11.2) points with A, 24.7"
                 continue  # a mean is signed by its verb only as a change: "fell by a mean of 2.8"
             verbs = list(_VERB_OF_CHANGE.finditer(clause))
             after = _VERB_OF_CHANGE.match(work, g.end) or re.match(r"(?i:\s*%?\s*lower\s+than)", work[g.end:])
