@@ -326,17 +326,17 @@ def test_blind_fixture_folder(tmp_path: Path, folder: str, documents: int, preci
 
 
 def test_blind_drafts_build(tmp_path: Path) -> None:
-    """Drafts of all 244 blind documents (tune/, holdout/, blind2/ ... blind28/, dev3/ ... dev7/) build into a
+    """Drafts of all 276 blind documents (tune/, holdout/, blind2/ ... blind32/, dev3/ ... dev7/) build into a
     SHACL-valid graph: whatever a draft gets wrong, it never breaks a build."""
     studies = tmp_path / "studies"
     folders = ("tune", "holdout", "blind2", "dev3", "blind3", "dev4", "blind4", "blind5", "blind6", "dev5", "dev6", "dev7",
                "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16",
                "blind17", "blind18", "blind19", "blind20", "blind21", "blind22",
-               "blind23", "blind24", "blind25", "blind26", "blind27", "blind28")
+               "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32")
     for doc in sorted(d for f in folders for d in (FIXTURES / f).glob("*.txt")):  # two folders share a file name
         name = f"{doc.parent.name}-{doc.stem}"
         write_draft(extract_text(doc.read_text(encoding="utf-8"), name.replace("_", "-")), studies / f"{name}.yaml")
-    assert len(list(studies.glob("*.yaml"))) == 244
+    assert len(list(studies.glob("*.yaml"))) == 276
     summary = build(studies, tmp_path / "out")
     assert summary.ok and not summary.report.violations
 
