@@ -104,6 +104,21 @@ _LEAD_IN = re.compile(r"(?i:\b(?:(?:are|is)\s+(?:summari[sz]ed|shown|given|prese
 NOT_RESULTS = ("background", "objective", "methods", "registration", "key-points", "discussion", "characteristics")
 
 
+# "All outcomes were measured as change from the start to the end of each 24-week period"
+_ALL_OUTCOMES = re.compile(r"(?i:\ball\s+(?:(?:efficacy|clinical)\s+)?(?:outcomes|endpoints|end\s*points|assessments|measures)\s+"
+                           r"were\s+(?:measured|assessed|evaluated|analy[sz]ed|recorded|obtained)\b)")
+
+
+def _all_outcomes_at(sents: list[Sentence]) -> str | None:
+    """The one time a methods sentence says every outcome was measured at, if it names exactly one."""
+    for s in sents:
+        if s.section not in ("results", "conclusion", "discussion") and _ALL_OUTCOMES.search(s.text):
+            times = {it.duration for tl in find_timepoints(s.text) for it in tl.items if it.duration != "P0D"}
+            if len(times) == 1:
+                return times.pop()
+    return None
+
+
 def _slug(text: str) -> str:
     s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return s if s and s[0].isalnum() else f"d-{s}".rstrip("-")
@@ -187,7 +202,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|{_SC}|(?:stem[- ])?cell[- ]therapy|stem[- ]cells?|cells?|treatment|treated|"
         rf"intervention|experimental|active|observation|study|test|combined|combination|transplant(?:ation)?|infusion|"
         rf"injection|research)(?:-treated)?\s+(?:group|arm|cohort)s?\b"
-        rf"|\b[\w-]*MSC[\w-]*\s+(?:group|arm|cohort|period)s?\b"  # "the MSC-allograft group", "during UC-MSC periods"
+        rf"|\b[\w-]*MSC[\w-]*\s+(?:group|arm|cohort|period|infusion)s?\b"  # "the MSC-allograft group", "during UC-MSC periods", "after 2 of 25 BM-MSC infusions"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|{_SC}|cells?|stem[- ]cells?)-treated\b"
         rf"|\btreated\s+(?:patients|participants|infants|children|subjects|eyes|knees|joints|limbs|ulcers|lesions|wounds)\b"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|{_SC}|cell)\s+(?:recipients|patients|participants)\b"
@@ -972,7 +987,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
                                                                                  and not _ANY_SEM.search(source)),
                   pm_is_mean=bool(_PM_IS_SEM.search(source)), paren_is_sd=bool(_PAREN_IS_SD.search(source)),
                   paren_is_median=bool(_PAREN_IS_MEDIAN.search(source)) and not _PAREN_IS_SD.search(source),
-                  marks=footnote_marks(source), stat_marks=stat_marks(source), crossover=bool(_CROSSOVER.search(source)))
+                  marks=footnote_marks(source), stat_marks=stat_marks(source), crossover=bool(_CROSSOVER.search(source)),
+                  all_at=_all_outcomes_at(sents))
     drafts: list[ResultDraft] = []
     table: TableState | None = None  # a table whose rows are tab-separated lines, being read
     from_tables: list[ResultDraft] = []

@@ -290,7 +290,9 @@ def abbreviations(text: str) -> dict[str, str]:
 
 
 def _clean(label: str) -> str:
-    label = _DROP_LEAD.sub("", label.strip(" .;:"))
+    # "changes in the I-RODS centile score and in grip strength": the list's second item keeps its "in"
+    label = re.sub(r"^in\s+(?=(?:the\s+)?[a-z])(?!(?:situ|vivo|vitro|hospital)\b)", "", label.strip(" .;:"))
+    label = _DROP_LEAD.sub("", label)
     label = _DROP_TAIL.sub("", label).strip(" .;:") if not label.startswith("(") else label
     if label.count("(") > label.count(")"):  # "continence (Wexner score, 0-20)": the tail cut inside the parenthesis
         label = label.rstrip(" ,;:") + ")"

@@ -110,6 +110,8 @@ class Context:
     # "in the placebo, 150 million, and 300 million groups, respectively": the order a sentence last named every arm
     # in, which "in 5 (16.1%), 3 (9.7%), and 1 (3.2%) participants, respectively" in the next sentence follows
     arm_order: list[str] | None = None
+    # "All outcomes were measured as change from the start to the end of each 24-week period": every outcome's time
+    all_at: str | None = None
 
     @property
     def experimental(self) -> ArmDraft:
@@ -1384,12 +1386,17 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 kinds - {"p-value"} and not kinds & {"count", "proportion", "effect-size"} and \
                 not _ADVERSE.search(ep.label) and not _OVER_TIME.search(ep.label) and \
                 not _OVER_TIME.search(text, max(0, g.start - 60), g.start) and \
-                (only := _study_timepoint(ctx.registry)) is not None:
+                (only := _study_timepoint(ctx.registry) or ctx.all_at) is not None:
             # "The primary endpoint was ... at 6 months. Secondary endpoints included LVEF, ...": when the
             # methods name one assessment time for the whole trial, an efficacy value without its own is at it
             tp = Item(g.start, g.end, only, only)
             conf *= 0.8
             reasons.append("timepoint: the only assessment time the methods name")
+        elif tp is None and ctx.all_at is not None and ep.role in ("primary", "secondary") and "proportion" in kinds and \
+                not a_duration and not _ADVERSE.search(ep.label) and not _OVER_TIME.search(ep.label):
+            tp = Item(g.start, g.end, ctx.all_at, ctx.all_at)  # responders of an outcome measured at one time
+            conf *= 0.8
+            reasons.append("timepoint: the methods measure all outcomes at this time")
         each = re.match(r"\s*(?:patients\s+|participants\s+)?in (?:each|either|both) (?:group|arm)s?\b", text[g.end:]) or (
             # "No pneumothorax or pulmonary hemorrhage occurred within 72 hours of the procedure in either group"
             g.form.startswith("zero") and re.match(r"[^;.]*?\bin\s+(?:each|either|both)\s+(?:of\s+the\s+)?(?:two\s+)?"

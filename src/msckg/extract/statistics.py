@@ -986,13 +986,15 @@ def _signed_decreases(work: str, groups: list[Group]) -> None:
     signed number, '-1.5', keeps its own). The statistic's text keeps the words as reported."""
     for g in groups:
         for st in g.stats:
-            if st.kind not in ("difference", "mean") or st.value is None or st.value <= 0 or st.comparison == "comparator" or \
+            if st.kind not in ("difference", "mean", "median") or st.value is None or st.value <= 0 or st.comparison == "comparator" or \
                     re.match(r"\s*[+-]", work[st.start:st.end]):
                 continue
             clause = _clause_before(work, g.start)
-            if st.kind == "mean" and not (_CHANGED_BY.search(clause) and (re.search(r"(?i:\bby\b[^;()]*$)", clause) or re.search(
+            if st.kind in ("mean", "median") and not (_CHANGED_BY.search(clause) and (re.search(r"(?i:\bby\b[^;()]*$)", clause) or re.search(
                     r"(?i:\bby\s+[\d.]+\s*\([^;]*,[^;]*$)", clause))):  # "... by 18.4 (11.2) points with A, 24.7"
                 continue  # a mean is signed by its verb only as a change: "fell by a mean of 2.8"
+            if st.kind == "median" and re.search(r"(?i:\bby\s+a\s+median\s+of\b[^;()]*$)", clause):
+                continue  # "fell by a median of 38%": curators keep the reduction as the measure, unsigned
             verbs = list(_VERB_OF_CHANGE.finditer(clause))
             after = _VERB_OF_CHANGE.match(work, g.end) or re.match(r"(?i:\s*%?\s*lower\s+than)", work[g.end:])
             down = (verbs and verbs[-1]["down"]) or (after and "lower" in after.group().lower())
