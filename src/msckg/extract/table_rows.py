@@ -138,16 +138,27 @@ def _visit(cell: str, s: Sentence) -> Item | None:
     return None
 
 
+# "Cohort (WJ-MSC dose)", "Group", "Arm": a column naming each row's arm; "n": its number
+_ARM_HEAD = re.compile(r"(?i:^\s*(?:cohorts?|groups?|arms?|treatment|dose(?:\s+level)?)\b)")
+_N_HEAD = re.compile(r"(?i:^\s*(?:n|no\.?|number)\s*$)")
+
+
 def _visit_columns(cells: list[str], s: Sentence, ctx: Context) -> TableState | None:
     """"Variable  Baseline (n = 12)  Month 6 (n = 12)  Month 12 (n = 11)  P (month 12 vs baseline)": one arm at
-    each visit, the p-value of the last against the first."""
-    if len(ctx.arms) != 1 or len(cells) < 3 or not _HEAD.match(cells[0]):
+    each visit, the p-value of the last against the first. "Outcome  Cohort (dose)  n  Baseline  Month 1  Month 6  P":
+    the same for several arms, each row naming its own in the arm column."""
+    if len(cells) < 3 or not _HEAD.match(cells[0]):
         return None
-    times = [_visit(c, s) for c in cells[1:]]
+    by_row = [bool(_ARM_HEAD.match(c)) for c in cells[1:]]
+    if len(ctx.arms) != 1 and not any(by_row):
+        return None
+    counted = [bool(_N_HEAD.match(c)) for c in cells[1:]]
+    times = [None if r or n else _visit(c, s) for c, r, n in zip(cells[1:], by_row, counted, strict=True)]
     ps = [bool(_P_HEAD.match(c) or re.match(r"(?i:\s*p\s*(?:-?\s*value)?\s*\()", c)) for c in cells[1:]]
-    if sum(1 for t in times if t) < 2 or not all(t or p for t, p in zip(times, ps, strict=True)):
+    if sum(1 for t in times if t) < 2 or not all(t or p or r or n for t, p, r, n in zip(times, ps, by_row, counted, strict=True)):
         return None
-    cols = [("arm", ctx.arms[0].id) if t else ("p", "") for t in times]
+    cols = [("row-arm", "") if r else ("row-n", "") if n else ("arm", ctx.arms[0].id) if t else ("p", "")
+            for t, r, n in zip(times, by_row, counted, strict=True)]
     ns = [int(m.group(1)) if (m := re.search(r"\(\s*n\s*=\s*(\d+)\s*\)", c)) else None for c in cells[1:]]
     state = TableState(cols, ns)
     state.times = times
@@ -356,6 +367,20 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
         return _transposed_row(s, ctx, state, cells, raw_cells), state
     if state.counts is not None:
         return _count_row(s, ctx, state, cells, raw_cells), state
+    if any(kind == "row-arm" for kind, _ in state.columns):
+        # "BCVA, ETDRS letters  Cohort 2 (5 × 10^5)  6  56.8 ± 7.4  ...": the row's arm and n for its visit columns
+        where = next(k for k, (kind, _) in enumerate(state.columns) if kind == "row-arm")
+        arm = next((a for a in ctx.arms if a.pattern.search(cells[where + 1])), None)
+        if arm is None:
+            return [], state
+        counted = next((k for k, (kind, _) in enumerate(state.columns) if kind == "row-n"), None)
+        row_n = int(m.group()) if counted is not None and (m := re.fullmatch(r"\d+", cells[counted + 1].strip())) else None
+        state.columns = [("arm", arm.id) if kind == "arm" else (kind, x) for kind, x in state.columns]
+        state.n = [row_n if kind == "arm" else None for kind, _ in state.columns]
+        if not cells[0].strip() and state.group:
+            cells[0] = state.group  # a label given once for the rows of its arms
+        elif cells[0].strip():
+            state.group = cells[0]
     # "LEFS score§ (points)" under "§The values are given as the mean and standard deviation": the mark says
     row_stat = next((what for mark, what in ctx.stat_marks.items() if mark in cells[0]), None)
     raw = re.sub(r"[*†‡§¶#]+", "", cells[0])
