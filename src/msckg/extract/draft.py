@@ -991,6 +991,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
                   all_at=_all_outcomes_at(sents))
     drafts: list[ResultDraft] = []
     table: TableState | None = None  # a table whose rows are tab-separated lines, being read
+    table_section = ""
     from_tables: list[ResultDraft] = []
     caption: list[str] = []
     leftovers: list[str] = []
@@ -1035,7 +1036,10 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
             for r in outcome.results:
                 r.n = r.n if r.n is not None else n
             continue
+        if table is not None and s.section != table_section:
+            table = None  # "SAFETY" then "No infusion reactions": a new section ends the table above it
         table_results, table = read_table_row(s, ctx, table, " ".join(caption))
+        table_section = s.section
         if CAPTION.match(s.text) or _LEAD_IN.search(s.text):
             # "Table 2 Radiographic fusion on CT (per-protocol population)", then its header; or a sentence that
             # leads into a table without a caption: "Results at Week 24 (FAS) are summarized below."

@@ -147,7 +147,7 @@ def _visit_columns(cells: list[str], s: Sentence, ctx: Context) -> TableState | 
     """"Variable  Baseline (n = 12)  Month 6 (n = 12)  Month 12 (n = 11)  P (month 12 vs baseline)": one arm at
     each visit, the p-value of the last against the first. "Outcome  Cohort (dose)  n  Baseline  Month 1  Month 6  P":
     the same for several arms, each row naming its own in the arm column."""
-    if len(cells) < 3 or not _HEAD.match(cells[0]):
+    if len(cells) < 3 or not (_HEAD.match(cells[0]) or not cells[0].strip()):
         return None
     by_row = [bool(_ARM_HEAD.match(c)) for c in cells[1:]]
     if len(ctx.arms) != 1 and not any(by_row):
@@ -227,6 +227,8 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
     cells = s.text.split("\t")
     if len(cells) >= 2 and all(any(a.pattern.search(c) for a in ctx.arms) for c in cells):
         cells = ["", *cells]  # "<tab>Cohort 1 (n=3)<tab>Cohort 2 (n=3)": the blank corner cell lost with the line's indent
+    elif len(cells) >= 2 and _visit(cells[0], s) is not None and _visit(cells[1], s) is not None:
+        cells = ["", *cells]  # "<tab>Baseline<tab>1 month<tab>6 months<tab>p*": likewise over visit columns
     if (visits := _visit_columns(cells, s, ctx)) is not None:
         visits.skip = bool(_SKIP_CAPTION.search(caption))
         return visits
@@ -345,7 +347,8 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     cells = [_FOOTNOTE_MARK.sub("", c) for c in raw_cells]
     if len(cells) == 1:
         line = s.text.strip()
-        if len(line) < 80 and not line.endswith(".") and not re.search(r"\d\s*(?:±|\(|%)", line):
+        if len(line) < 80 and not line.endswith(".") and not re.search(r"\d\s*(?:±|\(|%)", line) and \
+                not re.match(r"(?i:(?:no|none|there)\b)", line):  # "No infusion reactions": a finding, not a label
             state.group = line  # "Oswestry Disability Index (0–100)": the measure of the rows below
             return [], state
         return None, None
@@ -354,6 +357,13 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
         cells += [""] * short  # "Baseline  0.74 (0.38)  0.71 (0.41)": no p-value at baseline
         raw_cells = raw_cells + [""] * short
     ns = [re.fullmatch(r"\s*\(?\s*n\s*=\s*(\d+)\s*\)?\s*", c) for c in cells]
+    arm_columns = [k for k, (kind, _) in enumerate(state.columns) if kind == "arm"]
+    if all(ns) and len(ns) == len(arm_columns) < len(state.columns):
+        # "(n=20)  (n=20)  (n=19)  (n=18)" under the visits, none under the p column: each visit's n
+        state.n = [None] * len(state.columns)
+        for k, m in zip(arm_columns, ns, strict=True):
+            state.n[k] = int(m.group(1)) if m else None
+        return [], state
     if len(cells) in (len(state.columns), len(state.columns) + 1) and all(ns[len(cells) - len(state.columns):]) and \
             (len(cells) == len(state.columns) or not cells[0].strip()):
         # a header's second line, "(n = 24)  (n = 24)  (n = 23)  (n = 22)": each column's n
@@ -439,7 +449,8 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
         if kind == "arm":
             own_stat = re.search(r"(?i:\b(?:mean|median)\b|\b(?:SD|IQR)\b)", raw)  # "6MWD, mean (SD), m" under "No. (%)" rows
             stats = _cell_stats(cell, off, raw, state.n[k], pm_sd, state.count_pct and row_stat is None and not own_stat,
-                                ctx.paren_is_sd or row_stat == "mean", ctx.paren_is_median or row_stat == "median")
+                                ctx.paren_is_sd or row_stat == "mean" or bool(_MEAN_SD_LABEL.search(caption)),
+                                ctx.paren_is_median or row_stat == "median")
             if stats and "p" not in {c for c, _ in state.columns}:
                 stats += _marked_p(raw_cells[k + 1], off, ctx, "comparator")  # "35.1 (18.4)‡": against the other arm
             for st in stats:  # "47 (92.2%)" under "BM-MSC Group (N = 51)": 47 of 51, when the percentage says so

@@ -107,6 +107,8 @@ def pipe_cells(text: str) -> str:
 _ALIGNED_HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?|"
                            r"adverse\s+events?|events?|time\s*points?|visits?|timepoints?)\b[^\t]*?(?: {2,}\S.*){1,}$)")
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+# "                 Baseline      1 month       6 months      p*": a header over the rows' labels, its corner blank
+_BLANK_CORNER = re.compile(r"^ {8,}\S+(?: \S+)*(?: {2,}\S+(?: \S+)*)+\s*$")
 
 
 # a table whose cells a PDF copy parted by one space: "Outcome UC-MSC (n = 36) Placebo (n = 36) Difference (95% CI) p"
@@ -187,15 +189,18 @@ def aligned_cells(text: str) -> str:
         if not CAPTION.match(lines[i]):
             i += 1
             continue
-        head = next((j for j in range(i + 1, min(i + 4, len(lines))) if _ALIGNED_HEAD.match(lines[j])
-                     and "\t" not in lines[j]), None)
+        head = next((j for j in range(i + 1, min(i + 4, len(lines))) if (_ALIGNED_HEAD.match(lines[j])
+                     or _BLANK_CORNER.match(lines[j])) and "\t" not in lines[j]), None)
         if head is None:
             i += 1
             continue
+        corner = bool(_BLANK_CORNER.match(lines[head]))
         out += lines[i + 1:head]
         j = head
         while j < len(lines) and lines[j].strip() and "\t" not in lines[j]:
             line = lines[j]
+            if corner:  # the blank corner cell (and a header's "(n=20)" line under it) opens with a tab
+                line = re.sub(r"^ {2,}(?=\S)", lambda m: "\t" + " " * (len(m.group()) - 1), line)
             if re.fullmatch(r"[\s=_─━-]+", line):
                 out.append(" " * len(line))
             elif _GAP.search(line.strip()):
