@@ -222,11 +222,12 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     # "the autologous adipose stromal vascular fraction (SVF)" ... "in the SVF group", "with SVF": the cells by their
     # own abbreviation
     own = [m["ab"] for m in re.finditer(r"(?P<full>\b[\w -]{3,60}?)\s*\((?P<ab>[A-Z][A-Za-z]{1,7})\)", all_text)
-           if re.search(r"(?i:stromal|stem\s+cells?|progenitor|precursor)", m["full"]) and not re.search(rf"(?i:^{abbr}$)", m["ab"])]
+           if re.search(r"(?i:stromal|stem\s+cells?|progenitor|precursor|adipose\s+tissue|marrow\s+aspirate)", m["full"])
+           and not re.search(rf"(?i:^{abbr}$)", m["ab"])]  # "micro-fragmented adipose tissue (MFAT)"
     if own:
         alt = "|".join(re.escape(w) for w in dict.fromkeys(own))
-        exp = re.compile(exp.pattern + rf"|(?:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|recipients)|-treated)\b"
-                         rf"|(?<=\bwith\s)(?:{alt})\b)")
+        exp = re.compile(exp.pattern + rf"|(?:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|recipients|patients)|-treated)\b"
+                         rf"|(?:(?<=\bwith\s)|(?<=\bafter\s))(?:{alt})\b)")  # "after MFAT", "18 of 30 MFAT patients"
     if codes := product_codes(all_text):  # "in the KRT-UC01 group", "receiving KRT-UC01", "KRT-UC01 recipients"
         alt = "|".join(re.escape(c) for c in codes)
         exp = re.compile(exp.pattern + rf"|(?:\b(?:{alt})(?![\w-])(?:[®™])?(?:\s+(?:group|arm|recipients))?)")
@@ -327,6 +328,14 @@ def _words(name: str) -> str:
     return re.escape(re.sub(r"(?<=[A-Z])s$", "", name)).replace(r"\ ", r"\s+")
 
 
+def own_cells(text: str) -> re.Pattern[str]:
+    """The names the text gives its cell product by its own abbreviation: "micro-fragmented adipose tissue (MFAT)",
+    "stromal vascular fraction (SVF)"."""
+    own = [m["ab"] for m in re.finditer(r"(?P<full>\b[\w -]{3,60}?)\s*\((?P<ab>[A-Z][A-Za-z]{1,7})\)", text)
+           if re.search(r"(?i:stromal|stem\s+cells?|progenitor|precursor|adipose\s+tissue|marrow\s+aspirate)", m["full"])]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in dict.fromkeys(own)) + r")\b" if own else r"(?!x)x")
+
+
 def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     """A control arm: "control group", "standard medical treatment (SMT) ... or SMT alone", "matched controls"."""
     ab = re.search(rf"(?i:\b{_STANDARD})\s*\((?P<ab>[A-Z]{{2,6}})\)", text)
@@ -340,6 +349,13 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     pattern = re.compile(rf"(?i:\b(?:the\s+)?control(?:\s+(?:group|arm|cohort)s?)\b|{_CONTROLS}"
                          rf"|\b{_STANDARD}(?:\s+alone|\s+(?:group|arm))\b|\bwith\s+{_STANDARD}\b{abbr}{alone_alt})")
     if re.search(rf"(?i:\bcontrol (?:group|arm|cohort)\b|\b{_STANDARD} alone\b{abbr})", text):
+        # "In the control group, triamcinolone ..." and "in the corticosteroid group": the control by its treatment too
+        own = own_cells(" ".join(s.text for s in sents))
+        named = [re.escape(w) for w in _group_names(text) if w.lower() != "control" and not own.fullmatch(w)
+                 and not own.fullmatch(w + "s") and not re.search(r"(?i:MSC|ASC|SCs?$|stem|stromal|cell)", w)]
+        if len(named) == 1:
+            pattern = re.compile(pattern.pattern + rf"|(?i:\b(?:the\s+)?{named[0]}(?:-treated)?(?:\s+(?:group|arm|patients|participants))?\b"
+                                 rf"(?!\s+(?:injections?|acetonide)\b))")
         return [ArmDraft("control", "control group", "active-comparator", pattern)]
     # a registry record's arm list: "Active Comparator: Physiotherapy Alone", "No Intervention: Usual Care"
     listed = re.search(r"(?im:^\s*(?P<kind>active\s+comparator|no\s+intervention|sham\s+comparator|placebo\s+comparator)\s*:\s*"
@@ -360,7 +376,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
                       r"(?:receive\s+)?(?:\d+(?:\.\d+)?\s*(?:mL|mg|g|[µμ]g)\s+(?:of\s+)?)?(?!\d)(?P<y>[^,;.()]{2,40}?|(?:[\w-]+\s+){1,5}?of\s+[^,;.()]{2,40}?)(?=\s*[,;.(]|\s+\d|\s+(?:at|for|in|with|on|plus|and|twice|once|daily|"
                       r"chosen|selected|given|as|per|according|by)\b))",
                       _without_parentheses(methods))  # "to BM-MSCs (1-2 × 10(6) cells/kg; n = 61) or basiliximab (...)"
-    if other and re.search(r"(?i:\b(?:MSCs?|cells?|stem|stromal|SVF)\b|\w+-MSC)", other["x"]) and not re.search(
+    if other and (re.search(r"(?i:\b(?:MSCs?|cells?|stem|stromal|SVF)\b|\w+-MSC)", other["x"]) or own_cells(" ".join(s.text for s in sents)).search(other["x"])) and not re.search(
             r"(?i:\b(?:MSCs?|cells?|stem|stromal|placebo|sham)\b|\w+-MSC)", other["y"]):
         # "three weekly intra-articular injections of high-molecular-weight HA": the treatment, after its schedule
         given = re.sub(r"(?i:^(?:[\w-]+\s+){1,5}?of\s+)", "", other["y"].strip()) if re.search(

@@ -402,7 +402,8 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
         if not label or _FILLER.match(label) or len(label) < 3 or not re.search(r"[A-Za-z]{3}", label):
             continue
         la = a + raw.find(label) if label in raw else a
-        found.append((la, la + len(label), UNMAPPED, None))
+        # "(FIHOA, 0–30)" cleaned to "(FIHOA)": the cleaned words, not as many characters of the raw ones
+        found.append((la, la + len(label), UNMAPPED, None if label in raw else label))
     listed: list[EndpointDraft] = []
     for a, b, slug, shared in sorted(found, key=lambda f: f[:3]):
         words = shared or plain[a:b]

@@ -350,6 +350,14 @@ _RESOLVED_IN = re.compile(r"(?i:\b(?:resolved|disappeared|subsided|recovered|set
                           r"(?:within|in|after|over)\s+(?:less\s+than\s+|about\s+)?$)")
 
 
+def _before_arm(words: str, ctx: Context) -> str:
+    """A subject's words up to the arm they go on to name: "pain with MFAT continued to improve" is pain."""
+    for m in re.finditer(r"(?i:\s+(?:with|after|following)\s+)", words):
+        if m.start() > 0 and any(a.pattern.match(words, m.end()) for a in ctx.arms):
+            return words[:m.start()]
+    return words
+
+
 def _in_definition(text: str, a: int, b: int) -> bool:
     """Whether a mention sits in a parenthesis that defines the words before it: "Clinical response (≥50%
     reduction in REU score) at week 12 was achieved by 14 of 20" counts responders, not the REU score."""
@@ -516,6 +524,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
                        text[start + subj[0]:start + subj[1]].strip(" ,")) if subj else ""
         words = re.sub(r"(?i:\s+(?:in|among|for|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|cohort)s?$)", "", words)
         words = re.sub(r"\s+(?:at|on|after)\s+(?:month|week|day|year)\s+\d+$", "", words)  # "and eGFR at month 12 was 84 ± 15"
+        words = _before_arm(words, ctx)
         if words and re.search(r"[a-z]{3}|^[a-z]?[A-Z][A-Z0-9-]{1,8}$", words) and not _POPULATION_WORD.fullmatch(words) and \
                 not _PRONOUN.match(words) and \
                 not re.search(r"(?i:\b(?:patients?|participants?|subjects?|cases|groups?|arms?)\b)", words):
@@ -614,7 +623,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         return ctx.last_endpoint, 0.75
     if subj is not None and subj[0] <= g.start < subj[1]:
         head = _SUBJECT_HEAD.match(text, subj[0], g.start)
-        words = head["np"].strip() if head else ""
+        words = _before_arm(head["np"].strip(), ctx) if head else ""
         if words and not _POPULATION_WORD.fullmatch(words) and re.search(r"[a-z]{3}", words) and \
                 not re.search(r"(?i:\b(?:patients?|participants?|subjects?|cases)\b)", words):
             hits = find_instruments(words)
