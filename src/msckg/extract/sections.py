@@ -148,6 +148,9 @@ _RESULTS_SUBHEADINGS = {"participants", "setting", "setting and participants", "
 
 
 _METHODS_OUTCOMES = {"outcome measures"}
+# a full text's sub-heading under "Results" after its "Baseline characteristics": the outcomes again
+_OUTCOME_SUBHEADING = re.compile(r"(?i:\s*(?:(?:primary|secondary|main|clinical|efficacy|functional|exploratory|safety)\s+)?"
+                                 r"(?:outcomes?|end\s*points?|efficacy(?:\s+outcomes?)?)\s*)")
 
 
 def _nav_bar(body: str) -> bool:
@@ -228,11 +231,13 @@ def segment(text: str) -> list[Block]:
                 section = "methods"
             elif not (section == "results" and heading in _RESULTS_SUBHEADINGS):
                 # "RESULTS" then "1. Patient characteristics": who was enrolled, then "2. Liver function" is results again
-                resume = section == "results" and CONTENT_HEADINGS.get(heading) == "characteristics" and bool(_NUMBERED.match(body))
+                resume = section == "results" and CONTENT_HEADINGS.get(heading) == "characteristics"
                 section = CONTENT_HEADINGS.get(heading, heading)
             blocks.append(Block(s, e, "boilerplate", section))
             continue
-        if resume and section == "characteristics" and re.fullmatch(r"\s*\d{1,2}\.\s+[A-Z][A-Za-z ,/&-]{2,50}", body):
+        if resume and section == "characteristics" and (re.fullmatch(r"\s*\d{1,2}\.\s+[A-Z][A-Za-z ,/&-]{2,50}", body)
+                                                        or _OUTCOME_SUBHEADING.fullmatch(body)):
+            # "Baseline characteristics" then "Primary outcome", "Secondary outcomes": results again
             section = "results"
             blocks.append(Block(s, e, "boilerplate", section))
             continue

@@ -347,6 +347,9 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     cells = [_FOOTNOTE_MARK.sub("", c) for c in raw_cells]
     if len(cells) == 1:
         line = s.text.strip()
+        if (visit := _visit(re.sub(r"\s*:$", "", line), s)) is not None and visit.duration != "P0D":
+            state.time, state.group = visit, None  # "Week 48": the visit of the rows below
+            return [], state
         if len(line) < 80 and not line.endswith(".") and not re.search(r"\d\s*(?:±|\(|%)", line) and \
                 not re.match(r"(?i:(?:no|none|there)\b)", line):  # "No infusion reactions": a finding, not a label
             state.group = line  # "Oswestry Disability Index (0–100)": the measure of the rows below
