@@ -296,12 +296,14 @@ def _clean(label: str) -> str:
     label = _DROP_TAIL.sub("", label).strip(" .;:") if not label.startswith("(") else label
     if label.count("(") > label.count(")"):  # "continence (Wexner score, 0-20)": the tail cut inside the parenthesis
         label = label.rstrip(" ,;:") + ")"
-    return re.sub(r"(?i:\s+(?:was|were|is|are)$)", "", label)  # "the size of the cartilage defect was (measured)"
+    label = re.sub(r"(?i:\s+(?:was|were|is|are)$)", "", label)  # "the size of the cartilage defect was (measured)"
+    return re.sub(r"(?i:(?<=\w)\s+(?:to|by|through|until)$)", "", label)  # "ventilator-free days to [day 28]": its time blanked
 
 
 # "the change in scar size, expressed as a percentage of left ventricular mass": how the item is measured, not another
 _QUALIFIER = re.compile(r"(?i:(?:as\s+)?(?:expressed|defined|measured|assessed|evaluated|calculated|quantified|determined|"
-                        r"graded|scored)\s+(?:as|by|with|on|using|in)\b)")
+                        r"graded|scored)\s+(?:as|by|with|on|using|in)\b"
+                        r"|out\s+of\s+(?:the\s+)?(?:hospital|ICU|intensive\s+care))")  # "days alive and out of the hospital"
 
 
 def _items(text: str) -> list[tuple[int, int]]:

@@ -38,7 +38,9 @@ _EST_CI = re.compile(rf"^\s*(?:(?P<name>OR|HR|RR|IRR|MD|difference|odds ratio|ha
                      rf"(?P<v>{_NUM})\s*[(\[]\s*(?P<lo>{_NUM})\s*(?:to|–|—|-|,|;)\s*(?P<hi>{_NUM})\s*[)\]]\s*$", re.IGNORECASE)
 _P_CELL = re.compile(r"^\s*(?P<rel>[<>≤≥])?\s*(?P<v>0?\.\d+|[01](?:\.0+)?)\s*$")
 _LABEL_STAT = re.compile(r"(?i:[\s,;]*(?:n\s*\(\s*%\s*\)|n/N\s*\(\s*%\s*\)|n/N\b|mean\s*(?:\(\s*SD\s*\)|±\s*SD)|"
-                         r"median\s*[(\[]\s*(?:IQR|range)\s*[)\]]|%)\s*$)")
+                         r"median\s*[(\[]\s*(?:IQR|range)\s*[)\]]|%)\s*$"
+                         # the NEJM's "Death by day 28 — no. (%)", "Change in Pao2:Fio2 — mm Hg": a dash, then the row's statistic or unit
+                         r"|\s+[—–]\s+(?:no\.\s*\(\s*%\s*\)|no\.|%|(?:mean|median)\b[^—–]*|[a-zµμ%/.² ]{1,12}(?:\s*\([^()]*\))?)\s*$)")
 # "0.41c", "OR 5.74 (1.66 to 19.9)b", "<0.001†": a footnote's mark after the value is not part of it
 _FOOTNOTE_MARK = re.compile(r"(?:(?<=[\d)\]])[a-e]|\s*[†‡§¶*#]+)\s*$")
 _MEAN_SD_LABEL = re.compile(r"(?i:\bmean\s*[(\[]\s*SD\s*[)\]])")
@@ -52,6 +54,7 @@ class TableState:
     n: list[int | None]
     skip: bool = False
     ratio: bool = False
+    either: bool = False  # "Difference or Hazard Ratio (95% CI)": each row's own kind
     level: Decimal = Decimal("0.95")
     time: Item | None = None
     group: str | None = None  # the label line naming the rows under it
@@ -281,6 +284,7 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
     state.skip = bool(_SKIP_CAPTION.search(caption) or re.match(r"(?i:\s*characteristics?\b)", cells[0]))
     diff = next((c for (k, _), c in zip(cols, cells[1:], strict=True) if k == "diff"), "")
     state.ratio = bool(_RATIO_HEAD.search(diff)) and not re.search(r"(?i:\bdifference\b)", diff)  # "Difference or HR"
+    state.either = bool(_RATIO_HEAD.search(diff)) and bool(re.search(r"(?i:\bdifference\b)", diff))
     if m := re.search(r"(\d{2}(?:\.\d)?)\s*%\s*CI", diff):
         state.level = Decimal(m.group(1)) / 100
     state.count_pct = bool(_COUNT_PCT_LABEL.search(caption) or _COUNT_PCT_LABEL.search(s.text))
@@ -468,6 +472,8 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
                 row_last[k] = arm_results[-1]
         elif kind == "diff" and (m := _EST_CI.match(cell)):
             ratio = state.ratio if not m["name"] else bool(re.search(r"(?i:ratio|^(?:OR|HR|RR|IRR)$)", m["name"]))
+            if state.either and not m["name"]:  # "Difference or Hazard Ratio": a ratio for a row of deaths or events in time
+                ratio = bool(re.search(r"(?i:\b(?:death|died|mortality|survival|time\s+to|relapse|hazard)\b)", raw))
             between.append(Stat("effect-size" if ratio else "difference", off + m.start(), off + m.end(),
                                 cell.strip(), value=_d(m["v"]), ci=(_d(m["lo"]), _d(m["hi"]), state.level),
                                 comparison="comparator"))

@@ -68,6 +68,10 @@ class CellLines:
 _RULE = re.compile(r"^[\s|:+-]*$")  # "|---|:---:|", a Markdown table's rule under its header
 
 
+# a short line of words inside a table, naming the rows under it: "Primary outcome", "Week 48", "Safety outcomes"
+_GROUP_LINE = re.compile(r"\s*[A-Za-z][\w ,()/+-]{1,48}")
+
+
 def pipe_cells(text: str) -> str:
     """`text` with each table written with "|" between cells ("Outcome | MSC (n = 36) | Control (n = 36) | p
     value") given tabs there instead, one character for one, so the tab-row reader reads it. Only a block of
@@ -77,8 +81,9 @@ def pipe_cells(text: str) -> str:
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and lines[j].count("|") >= 2:
-            j += 1
+        while j < len(lines) and (lines[j].count("|") >= 2 or j > i and _GROUP_LINE.fullmatch(lines[j])
+                                  and j + 1 < len(lines) and lines[j + 1].count("|") >= 2):
+            j += 1  # "Secondary outcomes" between the rows: a label line of the same table
         if j == i:
             out.append(lines[i])
             i += 1
