@@ -83,6 +83,9 @@ _WHO_THEY_WERE = re.compile(r"(?i:^\s*(?:the\s+)?(?:\w+\s+)?(?:patients|particip
 # "Of the 72 randomized patients, 68 (94%) completed the 24-month visit": who stayed in the trial, no outcome
 _DISPOSITION = re.compile(r"(?i:^\s*of\s+the\s+\d+\s+(?:[\w-]+\s+){0,2}(?:patients|participants|subjects|children|infants)\s*,"
                           r"\s*\d+\s*(?:\([^()]*\)\s*)?(?:completed|were\s+(?:followed|analy[sz]ed|evaluable|available))\b)")
+# "Median follow-up was 4.2 years (range 1.1–8.9).": how long patients were followed, no result
+_FOLLOW_UP_ONLY = re.compile(r"(?i:^\s*(?:the\s+)?(?:median|mean)\s+(?:duration\s+of\s+)?follow-?up\s+(?:period\s+)?(?:was|of)\s+"
+                             r"[^;,]*?(?:\([^()]*\))?\s*\.?\s*$)")
 _CROSSOVER = re.compile(r"(?i:\bcross-?over\s+(?:trial|study|design)\b|\brandomi[sz]ed\s+(?:[\w-]+\s+){0,3}cross-?over\b)")
 _PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b"
                        r"|\bmeans?\s*\(\s*(?:±|\+/-)\s*SD\s*\)"
@@ -1037,7 +1040,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
             # "*P < 0.05 compared with baseline (paired t-test).", "†At least 3 of 4 cortices bridged on CT": a table's
             # footnote defining its marks, no result
             continue
-        if _STATS_PLAN.search(s.text) or _BALANCED.search(s.text) or _WHO_THEY_WERE.match(s.text) or _DISPOSITION.match(s.text):
+        if _STATS_PLAN.search(s.text) or _BALANCED.search(s.text) or _WHO_THEY_WERE.match(s.text) or _DISPOSITION.match(s.text) \
+                or _FOLLOW_UP_ONLY.match(s.text):
             continue  # "17 per group were needed to detect ...", "The groups were comparable at baseline: mean age was"
         if _APPROVAL.search(s.text):  # "approved by the Ethics Committee ... (ETMK 77/2022)": a reference number, no result
             continue

@@ -468,6 +468,8 @@ def mentions(text: str, registry: Registry) -> list[tuple[int, int, EndpointDraf
                 a, b = tokens[flat[i][1]].start(), tokens[flat[i + n - 1][1]].end()
                 if ep.instrument != UNMAPPED and _THRESHOLD_AFTER.match(text, b):
                     continue  # "PASI 50 response" names the responders, not the PASI score
+                if ep.instrument == "overall-survival" and re.search(r"(?i:[\w-]+-free\s+$)", text[:a]):
+                    continue  # "thalassemia-free survival" is a survival of its own, not the overall survival
                 if not any(x == a and y == b and e is ep for x, y, e in out):
                     out.append((a, b, ep))
                 taken |= set(range(i, i + n))

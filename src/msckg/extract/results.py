@@ -541,6 +541,25 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         reasons.append("endpoint named by the clause's verb")
         return ctx.registry.add(label, UNMAPPED, "other", s, s.start + clauses[ci][0] + failed.start("w"),
                                 s.start + g_start, confidence=0.5, loose=True), 0.8
+    that_of = re.search(r"(?i:\bthat\s+of\s+(?P<np>[^,;()]{3,80}?)\s+(?:(?:by|at|in|on|after)\s+[^,;()]{1,30}?\s+)?(?:was|were)\s*$)",
+                        text[clauses[ci][0]:g_start])
+    if that_of:  # "..., and that of grade II–IV acute GVHD by day +100 was 18.8%": the measure after "that of"
+        a = clauses[ci][0] + that_of.start("np")
+        named = [f for f in found if a <= f[0] < clauses[ci][0] + that_of.end("np")]
+        if named:
+            return named[0][2], 0.85
+        hits = find_instruments(that_of["np"])
+        reasons.append("endpoint named after 'that of'")
+        return ctx.registry.add(that_of["np"], hits[0][2][0] if hits else UNMAPPED, "other", s, s.start + a,
+                                s.start + a + len(that_of["np"]), confidence=0.5, loose=True), 0.75
+    engrafted = re.search(r"(?i:(?:^|[,;]\s*)(?P<w>neutrophils?|platelets?|grafts?)\s+(?:had\s+)?engrafted\b[^;]*$)",
+                          text[clauses[ci][0]:g_start])
+    if engrafted:  # "Neutrophils engrafted at a median of 13 days": the engraftment, named by the clause's verb
+        label = f"{engrafted['w'].lower().rstrip('s')} engraftment"
+        hits = find_instruments(label)
+        reasons.append("endpoint named by the clause's verb")
+        return ctx.registry.add(label, hits[0][2][0] if hits else UNMAPPED, "other", s, s.start + clauses[ci][0] + engrafted.start("w"),
+                                s.start + clauses[ci][0] + engrafted.end("w"), confidence=0.5, loose=True), 0.8
     died = re.match(r"[^;]*?\b(?:patients|participants|subjects|children|infants|women|men)?\s*"
                     r"(?P<v>died|relapsed|responded|survived|conceived)\b",
                     text[g.end:clauses[ci][1] + 1])
