@@ -575,11 +575,11 @@ def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
     text = re.sub(r"(?i:\b(low|lower|mid|medium|middle|intermediate|high|higher)[- ]dose"
                   r"(?=\s*,\s*(?:and\s+|or\s+)?[\w-]+[- ]dose\b|\s+(?:and|or)\s+[\w-]+[- ]dose\b))",
                   r"\1-dose group", text)
-    # "1 × 10^7 UC-MSCs (low dose, n = 30)": a level named with its size
-    text = re.sub(r"(?i:(?<=\()\s*(low|lower|mid|medium|middle|intermediate|high|higher)[- ]dose(?=\s*[,;]\s*n\s*=))",
+    # "1 × 10^7 UC-MSCs (low dose, n = 30)", "2.0 × 10^6 cells/kg (high dose)": a level named (with its size)
+    text = re.sub(r"(?i:(?<=\()\s*(low|lower|mid|medium|middle|intermediate|high|higher)[- ]dose(?=\s*[,;]\s*n\s*=|\s*\)))",
                   r"\1-dose group", text)
     for kind in (_DOSE_LEVEL, _ROUTE_GROUP):
-        names = list(dict.fromkeys(m["name"] if m["name"].isupper() else m["name"].lower() for m in re.finditer(
+        names = list(dict.fromkeys(m["name"] if m["name"].isupper() else re.sub(r"\s+", "-", m["name"].lower()) for m in re.finditer(
             rf"(?<![\w-])(?P<name>{kind})\s+(?:group|arm|cohort)s?\b", text)))
         if len(names) >= 2:
             break
@@ -983,6 +983,11 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
         rec["id"], rec["label"] = f"{rec['id']}-{k}", f"{rec['label']}, dose {k}"
         data["products"].append(rec)
     arm_records = []
+    seen_ids: set[str] = set()
+    for arm in arms:  # two arms the words named alike ("low dose", "low-dose") keep apart ids: the draft must load
+        while arm.id in seen_ids:
+            arm.id = f"{arm.id}-2"
+        seen_ids.add(arm.id)
     cell_arms = [a for a in arms if a.role == "experimental"]
     by_dose = len(cell_arms) > 1 and len(cell_arms) == len(data["products"])
     for arm in arms:

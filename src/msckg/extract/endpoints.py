@@ -466,8 +466,9 @@ def mentions(text: str, registry: Registry) -> list[tuple[int, int, EndpointDraf
             same = (i, i + n) in spans  # one name for two endpoints ("S/TJC")
             if tuple(words[i:i + n]) == form and (same or not taken & set(range(i, i + n))):
                 a, b = tokens[flat[i][1]].start(), tokens[flat[i + n - 1][1]].end()
-                if ep.instrument != UNMAPPED and _THRESHOLD_AFTER.match(text, b):
-                    continue  # "PASI 50 response" names the responders, not the PASI score
+                if ep.instrument != UNMAPPED and (_THRESHOLD_AFTER.match(text, b) or re.match(
+                        r"\s*(?:<|≤|<=)\s*\d+(?:\.\d+)?\s*%?\s+(?:was|were)\s+(?:reached|achieved|attained)\b", text[b:])):
+                    continue  # "PASI 50 response", "HbA1c <7.0% was reached by 9": the responders, not the measure
                 if ep.instrument == "overall-survival" and re.search(r"(?i:[\w-]+-free\s+$)", text[:a]):
                     continue  # "thalassemia-free survival" is a survival of its own, not the overall survival
                 if not any(x == a and y == b and e is ep for x, y, e in out):

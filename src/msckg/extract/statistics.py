@@ -376,7 +376,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
             re.search(r"\b(?:HR|OR|RR|IRR|ES)\b", window[-45:]) or re.search(r"(?i:[(\[;]\s*ratio\s*[,:=]?\s*$)", window)
         if effect:
             g.stats.append(stat("effect-size", value=est, ci=(lo, hi, lvl)))
-        elif re.search(r"(?i:\bdifferences?\b)", window):
+        elif re.search(r"(?i:\bdifferences?\b)", window) or re.search(
+                r"(?i:\bdifferences\b[^;]*\b(?:were|of)\b[^;]*$)", re.sub(r"\([^()]*\)", "", text[:m.start()])):
+            # "differences versus placebo were -0.44% (95% CI ...) and -0.73% (95% CI ...)": each one a difference
             g.stats.append(stat("difference", value=est, unit=unit, ci=(lo, hi, lvl)))
         elif _CHANGED_BY.search(window) or re.search(r"(?i:\b(?:change|reduction|increase|decrease)\s+of\s*$)", window):
             g.stats.append(stat(_change_kind(window), value=est, unit=unit, ci=(lo, hi, lvl)))
