@@ -599,6 +599,10 @@ _PERCENT_PREDICTED = re.compile(r"(?i:(?<![\d.\s])(?<=[A-Za-z(])\s*%|(?<=[A-Za-z
 _SQUARED = re.compile(r"(?:(?<=\b[mcµμ]m)|(?<=\bm))[23](?![\d.,]\d)(?=[\s/),;.]|$)")
 
 
+_BETWEEN = re.compile(rf"(?i:(?:(?<=\bwith\s)|(?<=\baged\s)|(?<=\bage\s)|(?<=\bof\s))(?:an?\s+)?[A-Za-z][\w-]*\s+between\s+{NUM}\s*(?:{UNIT})?\s+and\s+{NUM}"
+                      rf"|\baged\s+between\s+{NUM}\s+and\s+{NUM})")
+
+
 def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "",  # type: ignore[assignment]
                 pm_is_sd: bool = False, pm_is_mean: bool = False, paren_is_sd: bool = False,
                 paren_is_median: bool = False) -> list[Group]:
@@ -614,6 +618,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
             chars[i] = "#"
     work = _SQUARED.sub(lambda m: "²" if m.group() == "2" else "³", _PERCENT_PREDICTED.sub(lambda m: "p" * len(m.group()),
                                                                                           "".join(chars)))
+    # "with an eGFR between 25 and 60 mL/min/1.73 m2", "aged between 18 and 65 years": a range that admits, no value
+    work = _BETWEEN.sub(lambda m: "#" * len(m.group()), work)
     taken: list[tuple[int, int]] = []
     groups: list[Group] = []
     for form, pattern in PATTERNS:
