@@ -242,7 +242,7 @@ _AVAILABLE_BEFORE = re.compile(r"(?i:\b(?:were|was)\s+available\s+(?:in|for)\s+$
 # "(mean [SD] age, 41.3 [9.6] years; 61 men [70.9%])": who was enrolled
 _CHARACTERISTIC_PAREN = re.compile(r"(?i:\(\s*(?:(?:mean|median)\s*(?:[\[(][^\])]*[\])])?\s*)?age\b[^()]*$)")
 _MEAN_SD = re.compile(r"(?i:\bmean\s*(?:\(\s*(?:±|\+/-)?|±|\+/-|and)\s*(?:SD|s\.d\.|standard deviation))")
-_MEAN = re.compile(r"(?i:\bmean\b)")
+_MEAN = re.compile(r"(?i:(?<!geometric\s)\bmean\b)")  # a geometric mean is no mean: a central value
 # "3.9 ± 0.4 to 2.8 ± 0.3 pg/mL (mean ± SEM)": means, with a spread that is not an SD
 _MEAN_SEM = re.compile(r"(?i:\bmean\s*(?:\(\s*)?(?:±|\+/-)\s*(?:SEM|SE|s\.e\.m\.|standard error)\b)")
 _CHANGED_BY = re.compile(r"(?i:\b(?:fell|fallen|decreased|declined|dropped|increased|rose|risen|improved|reduced|changed?|worsened|grown|grew)"
@@ -373,14 +373,16 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         window = before[-70:]
         effect = re.search(r"(?i:\b(?:hazard ratio|odds ratio|risk ratio|relative risk|(?:incidence\s+)?rate ratio|"
                            r"effect size|Cohen'?s d|geometric mean ratio|ratio of (?:geometric )?means)\b)", window) or \
-            re.search(r"\b(?:HR|OR|RR|IRR|ES)\b", window[-45:]) or re.search(r"(?i:[(\[;]\s*ratio\s*[,:=]?\s*$)", window)
+            re.search(r"\b(?:HR|OR|RR|IRR|ES|GMR)\b", window[-45:]) or re.search(r"(?i:[(\[;]\s*ratio\s*[,:=]?\s*$)", window)
         if effect:
             g.stats.append(stat("effect-size", value=est, ci=(lo, hi, lvl)))
         elif re.search(r"(?i:\bdifferences?\b)", window) or re.search(
                 r"(?i:\bdifferences\b[^;]*\b(?:were|of)\b[^;]*$)", re.sub(r"\([^()]*\)", "", text[:m.start()])):
             # "differences versus placebo were -0.44% (95% CI ...) and -0.73% (95% CI ...)": each one a difference
             g.stats.append(stat("difference", value=est, unit=unit, ci=(lo, hi, lvl)))
-        elif _CHANGED_BY.search(window) or re.search(r"(?i:\b(?:change|reduction|increase|decrease)\s+of\s*$)", window):
+        elif _CHANGED_BY.search(window) or re.search(r"(?i:\b(?:change|reduction|increase|decrease)\s+of\s*$)", window) or \
+                re.search(r"(?i:\band\s+by\s*$)", window) and _CHANGED_BY.search(text[:m.start()]):
+            # "increased by 5.2% (95% CI ...) with A and by 1.1% (95% CI ...) with B": both changes
             g.stats.append(stat(_change_kind(window), value=est, unit=unit, ci=(lo, hi, lvl)))
         elif unit == "%":
             g.stats.append(stat("proportion", percentage=est, unit="%", ci=(lo, hi, lvl)))
