@@ -144,6 +144,11 @@ _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more i
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
 # "The benefit was no longer significant at month 12 (difference 17.5 m ...)": the measure before it
 _PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former|that(?:\s+of)?|there)\s*$"
+                      # "Compared with HA, the difference", "In the mixed model, the estimated between-group difference",
+                      # "the corresponding changes": the measure named before
+                      r"|^(?:(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+[^,]{1,40},\s*|in\s+(?:the|a)\s+[\w\s-]{1,30}?model,\s*)"
+                      r"(?:the\s+)?(?:estimated\s+)?(?:between-group\s+)?differences?\s*$"
+                      r"|^(?:the\s+)?(?:corresponding|respective)\s+(?:changes?|values?|differences?|figures?)\s*$"
                       r"|^(?:it|they|this|these|those|which|the latter|the former)\b"
                       r"|^(?:the\s+)?(?:score|scale|index|measure|level|value)s?\s*$"  # "the score changed by -3.1"
                       r"|^(?:(?:the|such\s+an?)\s+)?(?:treatment\s+)?(?:benefit|effect|improvement|advantage|gain|difference)s?\s*$"
