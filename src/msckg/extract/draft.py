@@ -224,9 +224,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
                          rf"|\b(?:receiving|given|with)\s+the\s+(?:{alt})\b)")  # "22/41 (54%) participants receiving the combination"
     # "the autologous adipose stromal vascular fraction (SVF)" ... "in the SVF group", "with SVF": the cells by their
     # own abbreviation
-    own = [m["ab"] for m in re.finditer(r"(?P<full>\b[\w -]{3,60}?)\s*\((?P<ab>[A-Z][A-Za-z]{1,7})\)", all_text)
-           if re.search(r"(?i:stromal|stem\s+cells?|progenitor|precursor|adipose\s+tissue|marrow\s+aspirate)", m["full"])
-           and not re.search(rf"(?i:^{abbr}$)", m["ab"])]  # "micro-fragmented adipose tissue (MFAT)"
+    own = [w for w in own_cell_names(all_text) if not re.search(rf"(?i:^{abbr}$)", w)]  # "micro-fragmented adipose tissue (MFAT)"
     if own:
         alt = "|".join(re.escape(w) for w in dict.fromkeys(own))
         exp = re.compile(exp.pattern + rf"|(?:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|recipients|patients)|-treated)\b"
@@ -331,12 +329,18 @@ def _words(name: str) -> str:
     return re.escape(re.sub(r"(?<=[A-Z])s$", "", name)).replace(r"\ ", r"\s+")
 
 
-def own_cells(text: str) -> re.Pattern[str]:
+def own_cell_names(text: str) -> list[str]:
     """The names the text gives its cell product by its own abbreviation: "micro-fragmented adipose tissue (MFAT)",
     "stromal vascular fraction (SVF)"."""
-    own = [m["ab"] for m in re.finditer(r"(?P<full>\b[\w -]{3,60}?)\s*\((?P<ab>[A-Z][A-Za-z]{1,7})\)", text)
-           if re.search(r"(?i:stromal|stem\s+cells?|progenitor|precursor|adipose\s+tissue|marrow\s+aspirate)", m["full"])]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in dict.fromkeys(own)) + r")\b" if own else r"(?!x)x")
+    return list(dict.fromkeys(
+        m["ab"] for m in re.finditer(r"(?P<full>\b[\w -]{3,60}?)\s*\((?P<ab>[A-Z][A-Za-z]{1,7})\)", text)
+        if re.search(r"(?i:stromal|stem\s+cells?|progenitor|precursor|adipose\s+tissue|marrow\s+aspirate)", m["full"])))
+
+
+def own_cells(text: str) -> re.Pattern[str]:
+    """The cells' own abbreviations as one pattern (one that matches nothing when there are none)."""
+    own = own_cell_names(text)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in own) + r")\b" if own else r"(?!x)x")
 
 
 def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
