@@ -228,6 +228,9 @@ _OWN_VERB = r"(?:declined|decreased|descended|dropped|increased|improved|fell|ro
 # after a clause that gave values: ", the maximum interincisal opening increased from 29.4", ", the 77.3% of the
 # patients (17/22) improved", ", and in the CT at 6 months we observed" (not "In the immediate group, the score fell")
 _NEW_SUBJECT = re.compile(rf"(?:,|\s+and)\s+(?=the\s+(?:[A-Za-z][\w%-]*\s+){{1,6}}{_OWN_VERB}\s+(?:from|by|to)\b)"
+                          # ", and mean (SD) weight-for-age z score improved from"
+                          rf"|(?:,|\s+and)\s+(?=(?:the\s+)?(?:mean|median)\s*[(\[][^)\]]{{1,6}}[)\]]\s+(?:[A-Za-z][\w%-]*\s+){{1,6}}"
+                          rf"{_OWN_VERB}\s+(?:from|by|to)\b)"
                           r"|,\s+(?=the\s+\d+(?:\.\d+)?\s*%\s+of\b)"
                           r"|,\s+and\s+(?=in\s+the\s+(?!same\b)(?:[\w-]+\s+){0,4}(?:at|after)\s)"
                           r"|,\s+and\s+(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+in\s+\d)"  # ", and telangiectasia in 1 (4.2%)"
@@ -522,6 +525,8 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     if own and (not any(clauses[ci][0] <= f[0] < g_start for f in found) or own.group().strip() == "and"):
         # "..., while light-touch sensory scores increased by 8.6 points": the clause names its own measure
         start = clauses[ci][0] + own.end()
+        if lead := re.match(r"(?i:(?:the\s+)?(?:mean|median|average)\s*[(\[]\s*(?:SD|SE|SEM|IQR|range)\s*[)\]]\s+)", text[start:g_start]):
+            start += lead.end()  # "and mean (SD) weight-for-age z score improved from": the measure after its statistic
         subj = _subject(text[start:g_start]) or (  # "and hand pain VAS from 64 ± 18 mm to ...": no verb
             (0, fm.end("np")) if (fm := re.match(r"(?P<np>(?:[A-Za-z][\w-]*\s+){0,4}[A-Za-z][\w-]*)\s+from\s*$",
                                                  text[start:g_start])) else None)
