@@ -185,7 +185,7 @@ _PREDICATE_NOUN = {"died": "deaths", "survived": "survival", "relapsed": "relaps
 # a clause that names its event before its count: "; skin atrophy occurred only with TAC (6 patients [25.0%])",
 # ", and telangiectasia in 1 (4.2%) vs 5 (20.8%) patients", "At week 52, keloids recurred in 3 of 22 patients"
 _CLAUSE_EVENT = re.compile(r"(?i:^\s*(?:and\s+|including\s+)?(?:(?:at|by|after|during)\s+[^,]{1,30},\s*)?"
-                           r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?P<grade>\s+(?:of\s+)?grade\s+[1-5]\s+or\s+(?:higher|above|more))?\s+"
+                           r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)(?P<grade>\s+(?:of\s+)?grade\s+[1-5]\s+or\s+(?:higher|above|more))?\s+"
                            r"(?:(?P<verb>occurred|recurred|relapsed|developed|was\s+(?:reported|seen|observed|noted)|were\s+(?:reported|seen|observed|noted))"
                            r"\s+(?:only\s+)?(?:(?:with|in|after)\s+[^()\d]{0,40}?)?[(\[]?\s*|in\s+)$)")
 _COUNT_LIST = re.compile(
