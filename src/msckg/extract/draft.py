@@ -225,8 +225,8 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     # "the autologous adipose stromal vascular fraction (SVF)" ... "in the SVF group", "with SVF": the cells by their
     # own abbreviation
     own = [w for w in own_cell_names(all_text) if not re.search(rf"(?i:^{abbr}$)", w)]  # "micro-fragmented adipose tissue (MFAT)"
-    if own:
-        alt = "|".join(re.escape(w) for w in dict.fromkeys(own))
+    if own:  # "multipotent adult progenitor-like cells (MAPLCs)" ... "in the MAPLC group": the plural's s optional
+        alt = "|".join(re.escape(re.sub(r"(?<=[A-Z])s$", "", w)) + "s?" for w in dict.fromkeys(own))
         exp = re.compile(exp.pattern + rf"|(?:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|recipients|patients)|-treated)\b"
                          rf"|(?:(?<=\bwith\s)|(?<=\bafter\s))(?:{alt})\b)")  # "after MFAT", "18 of 30 MFAT patients"
     if codes := product_codes(all_text):  # "in the KRT-UC01 group", "receiving KRT-UC01", "KRT-UC01 recipients"
