@@ -252,10 +252,17 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     sham = re.search(r"(?i:\bsham\b)", text) and not re.search(r"(?i:\bplacebo\b)", text)
     if delayed:
         arms.append(ArmDraft("delayed", "delayed group", "active-comparator", re.compile(_waiting_arm("delayed|deferred|late"))))
-    elif cues.get("control") and cues["control"].value == "placebo" or re.search(r"(?i:\bplacebo\b|\bsham\b)", text):
-        word = "sham" if sham else "placebo"
+    elif cues.get("control") and cues["control"].value == "placebo" or re.search(r"(?i:\bplacebo\b|\bsham\b|\bvehicle-controlled\b)", text):
+        # "a vehicle-controlled trial ... the vehicle arm": the vehicle is the placebo
+        word = "sham" if sham else "placebo" if re.search(r"(?i:\bplacebo\b)", text) or not re.search(r"(?i:\bvehicle\b)", text) \
+            else "vehicle"
         arms.append(ArmDraft(word, f"{word} group", "placebo-comparator",
                              re.compile(rf"(?i:\b(?:the\s+)?{word}(?:\s+(?:group|arm)s?|-treated)?\b{_PLACEBO_IS})")))
+        if standard := re.search(rf"(?i:\b{_STANDARD}\s+(?:arm|group)\b)", text):
+            # "with an additional open-label conservative care arm": a fourth arm beside the placebo
+            name = re.sub(r"\s+(?:arm|group)$", "", standard.group())
+            arms.append(ArmDraft("control", name, "no-intervention",
+                                 re.compile(rf"(?i:\b(?:the\s+)?{_words(name)}(?:\s+(?:arm|group)s?)?\b)")))
     else:
         arms += _control_arm(text, sents)
     arms = _dose_arms(arms, sents)
@@ -266,7 +273,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         extra = r"|(?i:\bwithout(?=\s*(?:[,;.)(]|$)))"
         named = _group_names(" ".join(s.text for s in sents))
         if len(named) == 1 and not comparator.pattern.search(f"the {named[0]} group") and \
-                not any(a.pattern.search(f"the {named[0]} group") for a in arms if a.role == "experimental"):
+                not any(a.pattern.search(f"the {named[0]} group") for a in arms if a is not comparator):
             # "... treated with hypothermia alone ... served as a reference group": "reference infants"
             extra += rf"|(?i:\b(?:the\s+)?{re.escape(named[0])}\s+(?:group|arm|cohort|infants|patients|participants|children|subjects)\b)"
         comparator.pattern = re.compile(comparator.pattern.pattern + extra)
@@ -300,7 +307,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
 # "controls", "control wounds", "control patients": the comparator arm's members
 _CONTROLS = (r"\bcontrols\b|\bcontrol\s+(?:patients|participants|subjects|wounds|eyes|knees|limbs|ulcers|lesions|"
              r"infants|children|recipients|joints|teeth|sites)\b")
-_STANDARD = (r"(?:standard|usual|conventional|routine|best supportive|best available)\s+(?:medical\s+|of\s+)?"
+_STANDARD = (r"(?:standard|usual|conventional|conservative|routine|best supportive|best available)\s+(?:medical\s+|of\s+)?"
              r"(?:therapy|care|treatment|management)")
 
 
