@@ -95,6 +95,7 @@ _INLINE_NOT_RESULT = re.compile(r"^\s*(?i:participant\s+flow|baseline\s+characte
                                 r"pre-?assignment\s+details)\s*:")
 _INLINE_SKIP = re.compile(r"^\s*(?i:disclosures?|conflicts? of interest|competing interests|to cite this abstract"
                           r"|author contributions|acknowledge?ments?)\s*:")
+_INLINE_FUNDING = re.compile(r"^\s*(?i:funding|source\s+of\s+funding|financial\s+support|grant\s+support|supported\s+by)\s*:")
 _BOILERPLATE = re.compile(
     r"(?i)^\s*[◀▶←→«‹☰]?\s*(?:skip to (?:main )?content|log ?in\b|sign in|menu\b|search\b|thank you for visiting|zoom\b|"
     r"this is a preview|price excludes|tax calculation|instant access|fig(?:ure)?\.? ?\d+\s*$|table \d+\s*$|"
@@ -246,6 +247,9 @@ def segment(text: str) -> list[Block]:
             # not "Baseline Characteristics: Age ..." of a registry page, one line of its own (below)
             skipping, section = False, CONTENT_HEADINGS[inline["h"].strip().lower()]
         if _INLINE_NOT_RESULT.match(body) and not skipping:
+            blocks.append(Block(s, e, "boilerplate", section))
+            continue
+        if _INLINE_FUNDING.match(body):  # "Funding: ... (grant 2023/11840-7)": who paid, no result; the text goes on
             blocks.append(Block(s, e, "boilerplate", section))
             continue
         if _INLINE_SKIP.match(body):
