@@ -138,7 +138,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("keyword_value", re.compile(rf"(?i:(?<=\()\s*(?P<kw>median|mean)\s+)(?P<v>{NUM})\s*(?P<u>{UNIT})?(?=\s*[,;])")),
     ("zero", re.compile(
         rf"(?i:\b(?P<chain>{_NO_NP}(?:\s*,?\s*(?:and|or)\s+{_NO_NP})*)"
-        r"(?:\s+(?:was|were|has been|have been))?\s+(?:observed|occurred|reported|noted|seen|recorded|found|"
+        r"(?:\s+(?:was|were|has been|have been))?"
+        # "No deaths were considered related to treatment", "... were assessed by investigators as related to DCX-201"
+        r"(?:\s+(?:considered|judged|deemed|thought|assessed(?:\s+by\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2})?\s+as))?"
+        r"\s+(?:observed|occurred|reported|noted|seen|recorded|found|"
         r"related|attributed|attributable))")),
     # "There were no infusion-related adverse events."
     ("zero_there", re.compile(r"(?i:\bthere\s+(?:were|was|had\s+been)\s+no\s+(?:cases?\s+of\s+)?(?P<what>[\w-]+(?:\s+[\w-]+){0,5}?)"
