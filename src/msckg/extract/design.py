@@ -52,7 +52,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
 _FEATURES = [("longitudinal", re.compile(r"(?i:\blongitudinal\b)")), ("cohort", re.compile(r"(?i:\bcohort study\b|\bcohort\b(?=[^.]*\bstudy\b))")),
              ("pilot", re.compile(r"(?i:\bpilot\b)"))]
 _PLACEBO_ARM = re.compile(r"(?i:(?:placebo|sham)[- ]controlled|placebo group|or placebo|or (?:a )?sham|versus placebo|"
-                          r"vs\.? placebo|the placebo|receiving placebo)")
+                          r"vs\.? placebo|the placebo(?!\s+(?:response|effect))|receiving placebo)")
 _N = rf"(?:\d+|{NUMBER_WORDS_RE})"
 _SITES = re.compile(rf"(?i:\b(?:at|from|in|across)\s+(?P<n>{_N})\s+(?:[\w-]+\s+){{0,2}}?(?:centres|centers|sites|hospitals|institutions|clinics|care\s+units))")
 _SITES_ADJ = re.compile(rf"(?i:\b(?P<n>{_N})-(?:centre|center|site)\b)")

@@ -249,6 +249,8 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     # "There is no placebo group", "had no sham arm", "without placebo": no comparator by those words
     text = re.sub(r"(?i:\b(?:no|without(?:\s+an?)?|not|absence\s+of)\s+(?:a\s+)?(?:placebo|sham|control)(?:[- ](?:group|arm|control(?:led)?))?\b)",
                   " ", text)  # "The absence of a control group ... limit these observations"
+    # "which does not allow estimation of the placebo response": the effect of a placebo, no placebo arm
+    text = re.sub(r"(?i:\b(?:placebo|sham)\s+(?:response|effect)s?\b)", " ", text)
     sham = re.search(r"(?i:\bsham\b)", text) and not re.search(r"(?i:\bplacebo\b)", text)
     if delayed:
         arms.append(ArmDraft("delayed", "delayed group", "active-comparator", re.compile(_waiting_arm("delayed|deferred|late"))))

@@ -239,13 +239,18 @@ _NEW_SUBJECT = re.compile(rf"(?:,|\s+and)\s+(?=the\s+(?:[A-Za-z][\w%-]*\s+){{1,6
                           r"|(?<=\))\s+and\s+(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+in\s+\d)")
 
 
+# "42 (52.5%), 38 (47.5%), and 34 (42.5%) patients in the high-dose, low-dose, and HA groups": a list of counts goes
+# on past its ", and"; only a count after a clause of other words opens a new one ("..., and 3 (10%) had fever")
+_COUNT_LIST_GOES_ON = re.compile(r"\d+\s*[(\[][^()\[\]]*[)\]]\s*,\s*\d+\s*[(\[][^()\[\]]*[)\]]$")
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Clause spans: split at ';' and ', whereas/while/but' outside parentheses."""
     cuts, depth = [0], 0
     for i, c in enumerate(text):
         depth += c in "(["
         depth -= c in ")]"
-        if depth == 0 and (c == ";" or (c in ", " and (_CLAUSE_BREAK.match(text, i) or (
+        if depth == 0 and (c == ";" or (c in ", " and (_CLAUSE_BREAK.match(text, i) and not _COUNT_LIST_GOES_ON.search(text, 0, i) or (
                 _NEW_SUBJECT.match(text, i) and re.search(r"\d", text[cuts[-1]:i]))))):
             cuts.append(i + 1)
     cuts.append(len(text) + 1)
@@ -536,7 +541,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         words = re.sub(r"\s+(?:at|on|after)\s+(?:month|week|day|year)\s+\d+$", "", words)  # "and eGFR at month 12 was 84 ± 15"
         words = _before_arm(words, ctx)
         if words and re.search(r"[a-z]{3}|^[a-z]?[A-Z][A-Z0-9-]{1,8}$", words) and not _POPULATION_WORD.fullmatch(words) and \
-                not _PRONOUN.match(words) and \
+                not _PRONOUN.match(words) and not any(a.pattern.fullmatch(words) for a in ctx.arms) and \
                 not re.search(r"(?i:\b(?:patients?|participants?|subjects?|cases|groups?|arms?)\b)", words):
             a = text.index(words, start)
             hits = find_instruments(words)
