@@ -99,6 +99,7 @@ class Context:
     paren_is_median: bool = False  # "Values are median (range)": every table cell "x (a–b)" is a median
     stat_marks: dict[str, str] = field(default_factory=dict)  # "§The values are given as the mean and standard deviation"
     carried_times: TimeList | None = None  # the times a sentence of no values ended on, for the next sentence
+    last_times: TimeList | None = None  # the visits a sentence listed, for a next one's "at the same visits"
     # a table's footnote marks that stand for a p-value: "† P < 0.05 and ‡ P < 0.01 versus corticosteroid"
     marks: dict[str, tuple[str | None, Decimal]] = field(default_factory=dict)
     crossover: bool = False  # each participant had both treatments: a table's one n is every column's n
@@ -891,6 +892,11 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         return read_findings(s, ctx, tls)
     if any(not t.is_baseline for t in tls):
         carried = None
+    elif re.search(r"(?i:\bat\s+the\s+same\s+(?:visits|time\s*points|times|intervals|assessments)\b)", text):
+        carried = ctx.last_times  # "CDVA improved from 0.58 to 0.47 (p = 0.027) and 0.44 (p = 0.009) at the same visits"
+    visits = tuple(i for t in tls if not t.is_baseline for i in t.items if i.duration != "P0D")
+    ctx.last_times = TimeList(visits[0].start, visits[-1].end, visits) if len(visits) >= 2 else \
+        (ctx.last_times if carried is not None else None)
     for a, b, slugs in find_instruments(text):  # measures named here but not listed in the methods
         if re.search(r"[A-Z][\w-]*\s+$", text[max(0, a - 20):a]) and a > 0 or re.match(r"\s+[A-Z][a-z]", text[b:]):
             continue  # "the Lee Symptom Scale": a word of a longer name, not the measure it would name alone
