@@ -799,6 +799,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     _respective_counts(work, groups, taken)
     _respective_count_percentages(work, groups)
     _elliptic_counts(work, groups, taken)
+    _named_count_list(work, groups, taken)
     groups.sort(key=lambda g: g.start)
     groups = _keyword_pairs(work, groups, taken)
     _respective_percentages(work, groups)
@@ -1096,6 +1097,23 @@ def _counts_before_ci(work: str, groups: list[Group]) -> None:
                 st.numerator = num
                 g.start = m.start()
         last_end = g.end
+
+
+# "(fever, 4; rash, 2; transient tachycardia, 1)": events named with their counts, one after another
+_NAMED_COUNTS = re.compile(r"\((?P<list>\s*[A-Za-z][\w -]{1,40}?,\s*\d+(?:\s*;\s*[A-Za-z][\w -]{1,40}?,\s*\d+)+\s*)\)")
+
+
+def _named_count_list(work: str, groups: list[Group], taken: list[tuple[int, int]]) -> None:
+    """One count per event a parenthesis lists with its number, each event its own measure."""
+    for m in _NAMED_COUNTS.finditer(work):
+        for item in re.finditer(r"(?P<what>[A-Za-z][\w -]{1,40}?),\s*(?P<num>\d+)", m["list"]):
+            a, b = m.start("list") + item.start("num"), m.start("list") + item.end("num")
+            if any(a < y and x < b for x, y in taken):
+                continue
+            g = Group("count_event", a, b, [Stat("count", a, b, item["num"], value=Decimal(item["num"]))], confidence=0.7)
+            g.label = (m.start("list") + item.start("what"), m.start("list") + item.end("what"))
+            groups.append(g)
+            taken.append((a, b))
 
 
 def _pair_kinds(work: str, groups: list[Group]) -> None:
