@@ -171,3 +171,38 @@ def test_dose_arms_from_parentheses_and_both_differences() -> None:
     assert [a["id"] for a in data["arms"]] == ["low-dose", "high-dose", "placebo"]
     diffs = {(pop, st["value"]) for pop, _, st in _stats(data, "hba1c") if st["kind"] == "difference" and "ci" in st}
     assert diffs == {("low-dose", Decimal("-0.4")), ("high-dose", Decimal("-0.7"))}
+
+
+LATER = (
+    "Stromal cells for chronic low back pain: a randomized, vehicle-controlled trial\n"
+    "Funding: Supported by the Nordhaven Spine Foundation (grant 2023/11840-7).\n"
+    "Methods: In this randomized, double-blind, vehicle-controlled trial with an additional open-label conservative "
+    "care arm, adults were randomized to a low dose or a high dose of disc-derived cells, vehicle, or conservative care.\n"
+    "Results: Responders numbered 28 (46.7%) in the high-dose arm, 24 (40.0%) in the low-dose arm, 17 (28.3%) in the "
+    "vehicle arm and 5 (16.7%) in the conservative care arm. Injection-site pain was reported in 20 (33.3%), "
+    "18 (30.0%), and 15 (25.0%) patients in the high-dose, low-dose, and vehicle arms. The VAS score fell from 68.2 ± 9.1 at baseline to 40.3 ± 15.2 at 6 months "
+    "and 35.1 ± 16.0 at 12 months in the high-dose arm. The ODI fell from 44.0 ± 8.2 to 30.2 ± 10.1 and 28.4 ± 11.3 "
+    "at the same visits. Adverse events occurred in 12 patients, all mild (back pain, 7; headache, 3; nausea, 2). "
+    "No deaths were considered related to treatment.\n"
+)
+
+
+def test_four_arms_same_visits_and_named_counts() -> None:
+    """A vehicle-controlled trial with an open-label conservative care arm has four arms; '20 (33.3%), 18 (30.0%), and
+    15 (25.0%) patients in the high-dose, low-dose, and vehicle arms' zips the list with the arms in the order named; 'at the same visits' takes the visits the sentence before listed; '(back pain, 7;
+    headache, 3; nausea, 2)' is one count per event; 'No deaths were considered related to treatment' a zero count;
+    an inline 'Funding:' line gives no values."""
+    data = extract_text(LATER, "later").data
+    roles = {a["id"]: a["role"] for a in data["arms"]}
+    assert sorted(roles.values()) == ["experimental", "experimental", "no-intervention", "placebo-comparator"]
+    responders = {(pop, st["numerator"]) for pop, _, st in _stats(data, "responders") if st["kind"] == "proportion"}
+    assert responders == {("high-dose", 28), ("low-dose", 24), ("vehicle", 17), ("control", 5)}
+    pain = {(pop, st["numerator"]) for pop, _, st in _stats(data, "injection-site pain") if st["kind"] == "proportion"}
+    assert pain == {("high-dose", 20), ("low-dose", 18), ("vehicle", 15)}
+    odi = {(tp, st.get("value")) for _, tp, st in _stats(data, "odi") if st["kind"] == "central-value"}
+    assert odi == {("P0D", Decimal("44.0")), ("P6M", Decimal("30.2")), ("P12M", Decimal("28.4"))}
+    facts = _by_label(data)
+    assert any(label == "back pain" and kind == "count" and value == Decimal("7") for label, _, _, kind, value in facts)
+    assert any(label == "headache" and value == Decimal("3") for label, _, _, _, value in facts)
+    assert any("death" in label and kind == "count" and value == 0 for label, _, _, kind, value in facts)
+    assert not any(value in (Decimal("2023"), Decimal("11840")) for *_, value in facts)
