@@ -283,7 +283,11 @@ def _population_mentions(text: str, ctx: Context, s: Sentence) -> list[tuple[int
             ident = arm.id
             if arm.role != "experimental" and re.search(r"(?i:[\w-]*(?:MSC|ASC)s?\s*(?:\+|plus)\s*$)", text[:m.start()]):
                 ident = ctx.experimental.id  # "in the UC-MSC + MTX group": the cells added to what both arms get
-            out.append((m.start(), m.end(), ident, bool(_COMPARISON_BEFORE.search(text, 0, m.start()))))
+            # "a greater decrease (from 14.2 to 6.3) than the control group (from 13.8 to 8.9)": an arm compared with
+            # that gives its own values in the parenthesis after it is their population
+            compared = bool(_COMPARISON_BEFORE.search(text, 0, m.start())) and \
+                not re.match(r"\s*\(\s*(?:from\s+)?[-−]?\d", text[m.end():])
+            out.append((m.start(), m.end(), ident, compared))
     # a registry's "Week 24: MSC 1.21 (0.54-2.35), control 1.88 (0.97-3.12)", "MSC (n=20) +4.6 (11.2)": the arm's
     # bare word right before its value
     for m in _BARE_ARM.finditer(text):
