@@ -828,6 +828,11 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                                 or _PROCEDURE_BEFORE.search(work, max(0, g.start - 60), g.start)
                                 # "Thirty-one of the 32 patients in the MSC group ... completed follow-up": who stayed
                                 or _COMPLETED_AFTER.match(work, g.end))
+    # "Mean age was 56.4 ± 9.7 years in the MSC group and 57.9 ± 8.8 years in the control group": the age of each arm
+    for prev, g in pairwise(groups):
+        if prev.characteristic and not g.characteristic and g.stats and prev.stats and g.stats[0].unit and \
+                g.stats[0].unit == prev.stats[0].unit and not re.search(r"[;.]", work[prev.end:g.start]):
+            g.characteristic = True
     # "Table 3 lists adverse events", "(Fig. 2)": a table's or figure's number is no result
     groups = [g for g in groups if not re.search(r"(?i:\b(?:tables?|fig(?:ure)?s?\.?|supplementary\s+table)\s*$)", work[:g.start])]
     for g in groups:  # report the original text, not the folded one
