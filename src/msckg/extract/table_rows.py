@@ -283,8 +283,9 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
     state = TableState(cols, ns)
     state.skip = bool(_SKIP_CAPTION.search(caption) or re.match(r"(?i:\s*characteristics?\b)", cells[0]))
     diff = next((c for (k, _), c in zip(cols, cells[1:], strict=True) if k == "diff"), "")
-    state.ratio = bool(_RATIO_HEAD.search(diff)) and not re.search(r"(?i:\bdifference\b)", diff)  # "Difference or HR"
-    state.either = bool(_RATIO_HEAD.search(diff)) and bool(re.search(r"(?i:\bdifference\b)", diff))
+    named_ratio, named_difference = bool(_RATIO_HEAD.search(diff)), bool(re.search(r"(?i:\bdifference\b)", diff))
+    state.ratio = named_ratio and not named_difference
+    state.either = named_ratio and named_difference  # "Difference or HR": a ratio or a difference by row
     if m := re.search(r"(\d{2}(?:\.\d)?)\s*%\s*CI", diff):
         state.level = Decimal(m.group(1)) / 100
     state.count_pct = bool(_COUNT_PCT_LABEL.search(caption) or _COUNT_PCT_LABEL.search(s.text))
@@ -367,9 +368,8 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     arm_columns = [k for k, (kind, _) in enumerate(state.columns) if kind == "arm"]
     if all(ns) and len(ns) == len(arm_columns) < len(state.columns):
         # "(n=20)  (n=20)  (n=19)  (n=18)" under the visits, none under the p column: each visit's n
-        state.n = [None] * len(state.columns)
-        for k, m in zip(arm_columns, ns, strict=True):
-            state.n[k] = int(m.group(1)) if m else None
+        visit_n = dict(zip(arm_columns, (int(m.group(1)) for m in ns if m), strict=True))
+        state.n = [visit_n.get(k) for k in range(len(state.columns))]
         return [], state
     if len(cells) in (len(state.columns), len(state.columns) + 1) and all(ns[len(cells) - len(state.columns):]) and \
             (len(cells) == len(state.columns) or not cells[0].strip()):
