@@ -123,14 +123,21 @@ class Block:
     section: str  # content section label ("methods", "results" ...) or the skipped heading
 
 
-def cjk_share(line: str) -> float:
-    """The share of letters that are CJK: a translated line is mostly Han, kana or Hangul."""
+# the scripts a translated abstract is written in: Greek, Cyrillic, Hebrew, Arabic and Persian, Devanagari, Thai,
+# kana, Han, Hangul
+_OTHER_SCRIPTS = ((0x0370, 0x03FF), (0x0400, 0x052F), (0x0590, 0x05FF), (0x0600, 0x06FF), (0x0750, 0x077F),
+                  (0x0900, 0x097F), (0x0E00, 0x0E7F), (0x1100, 0x11FF), (0x3040, 0x9FFF), (0x3130, 0x318F),
+                  (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+def foreign_share(line: str) -> float:
+    """The share of letters in a script other than Latin: a translated line is mostly Han, Hangul, Cyrillic,
+    Persian ... while an English sentence quoting a term keeps its Latin majority."""
     letters = [c for c in line if c.isalpha()]
     if not letters:
         return 0.0
-    cjk = sum(1 for c in letters if "\u3040" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
-              or "\uac00" <= c <= "\ud7af" or "\u1100" <= c <= "\u11ff" or "\u3130" <= c <= "\u318f")  # Hangul too
-    return cjk / len(letters)
+    other = sum(1 for c in letters if any(a <= ord(c) <= b for a, b in _OTHER_SCRIPTS))
+    return other / len(letters)
 
 
 def heading_of(line: str) -> str | None:
@@ -210,7 +217,7 @@ def segment(text: str) -> list[Block]:
         if not body:
             continue
         s, e = start + lead, start + lead + len(body)
-        if cjk_share(body) > 0.2:
+        if foreign_share(body) > 0.2:
             blocks.append(Block(s, e, "translation", "translation"))
             continue
         if _FOREIGN_ABSTRACT.match(body):  # "Resumen", "Resumo", "ÖZ": the abstract again in another language
