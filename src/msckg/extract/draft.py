@@ -306,8 +306,8 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     return arms
 
 
-# "controls", "control wounds", "control patients": the comparator arm's members
-_CONTROLS = (r"\bcontrols\b|\bcontrol\s+(?:patients|participants|subjects|wounds|eyes|knees|limbs|ulcers|lesions|"
+# "the control group", "controls", "control wounds", "control patients": the comparator arm and its members
+_CONTROLS = (r"\bcontrol(?:\s+(?:group|arm|cohort)s?)\b|\bcontrols\b|\bcontrol\s+(?:patients|participants|subjects|wounds|eyes|knees|limbs|ulcers|lesions|"
              r"infants|children|recipients|joints|teeth|sites)\b")
 _STANDARD = (r"(?:standard|usual|conventional|conservative|routine|best supportive|best available)\s+(?:medical\s+|of\s+)?"
              r"(?:therapy|care|treatment|management)")
@@ -381,10 +381,10 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         words = re.escape(name).replace(r"\ ", r"\s+")
         role = "no-intervention" if listed["kind"].lower().startswith("no") else "active-comparator"
         return [ArmDraft("control", name, role, re.compile(
-            rf"(?i:\b(?:the\s+)?{words}(?:\s+(?:group|arm)s?)?\b|\bcontrol(?:\s+(?:group|arm|cohort)s?)\b|{_CONTROLS})"))]
+            rf"(?i:\b(?:the\s+)?{words}(?:\s+(?:group|arm)s?)?\b|{_CONTROLS})"))]
     if alone_words:  # "CD plus BM-MSCs ... vs CD alone": the comparator named by the treatment both arms get
         return [ArmDraft("control", f"{alone_words[-1]} alone", "active-comparator", re.compile(
-            rf"(?i:\bcontrol(?:\s+(?:group|arm|cohort)s?)\b|{_CONTROLS}{alone_alt})"))]
+            rf"(?i:{_CONTROLS}{alone_alt})"))]
     methods = " ".join(s.text for s in sents if s.section not in ("results", "conclusion"))
     # "randomly assigned 1:1 to autologous BM-MSCs or ICBG": the other treatment is the comparator
     other = re.search(r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:\(?\d+(?:\s*:\s*\d+)+\)?\s+)?"
@@ -413,7 +413,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         names += [re.escape(w) for w in words.split()[-1:] if re.fullmatch(r"[A-Z]{2,5}", w) and len(words.split()) > 1]
         alt = "|".join(n.replace(r"\ ", r"\s+") for n in names)
         return [ArmDraft("control", f"{words} group", "active-comparator", re.compile(
-            rf"(?i:\b(?:the\s+)?(?:{alt})(?:-treated)?(?:\s+(?:group|arm|patients|participants))?\b|\bcontrol(?:\s+(?:group|arm|cohort)s?)\b"
+            rf"(?i:\b(?:the\s+)?(?:{alt})(?:-treated)?(?:\s+(?:group|arm|patients|participants))?\b"
             rf"|{_CONTROLS})"))]  # "in 9 of 20 corticosteroid-treated patients"
     if re.search(r"(?i:\b(?:matched|historical|contemporaneous|concurrent|untreated)\s+controls\b"
                  r"|\bcontrols\s*\(n\s*=)", methods):
@@ -425,7 +425,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
             rf"(?i:\b(?:the\s+)?{word}(?:-treated)?(?:\s+(?:group|arm|patient|participant|subject)s?)\b"
             rf"|\b{word}(?=\s*(?:\(\s*n\s*=|[,;.)]))"
             rf"|(?:(?<=\bwith\s)|(?<=\bgiven\s)|(?<=\breceiving\s)){word}\b"  # "−14.8 (SD 10.9) with vehicle (adjusted ...)"
-            rf"|\bcontrol(?:\s+(?:group|arm|cohort)s?)\b|{_CONTROLS})"))]
+            rf"|{_CONTROLS})"))]
     # "received 4 × 10^7 adipose MSCs injected into the tract walls (n = 25) or fibrin glue (n = 23)": the other
     # treatment the allocation names with its size
     other = re.search(r"\(\s*n\s*=\s*\d+\s*\)\s*,?\s*or\s+(?:to\s+)?(?:(?:receive|a|an|the)\s+)?"
@@ -434,7 +434,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         word = re.escape(other["name"]).replace(r"\ ", r"\s+")
         return [ArmDraft("control", f"{other['name']} group", "active-comparator", re.compile(
             rf"(?i:\b(?:the\s+)?{word}(?:-treated)?(?:\s+(?:group|arm|patients|participants))?\b"
-            rf"|\bcontrol(?:\s+(?:group|arm|cohort)s?)\b|{_CONTROLS})"))]
+            rf"|{_CONTROLS})"))]
     return []
 
 
