@@ -69,6 +69,7 @@ _STATS_PLAN = re.compile(r"(?i:\b(?:needed|required|sufficient)\s+to\s+detect\b|
                          r"\bsignificance\s+(?:level\s+)?(?:was\s+)?set\s+at\b|\bsample\s+size\s+(?:of|was)\b)")
 # the people enrolled, compared at entry: "The groups were comparable at baseline: mean age was 46.8 ± 8.7 years"
 _BALANCED = re.compile(r"(?i:\b(?:groups|arms|cohorts)\s+were\s+(?:well[- ])?(?:comparable|similar|balanced|homogeneous)"
+                       r"|^\s*baseline\s+(?:[\w-]+\s+){1,4}(?:were|was)\s+(?:similar|comparable|balanced)\b"  # "Baseline defect volumes were similar (0.84 vs 0.88 cm3)"
                        r"\s+(?:at\s+baseline\s*:|(?:at\s+baseline\s+)?(?:in|with\s+respect\s+to|regarding)\s+(?:age|sex|gender|"
                        r"demographic|baseline\s+characteristics|clinical\s+characteristics))"
                        r"|\bbaseline\s+(?:age|characteristics|demographics)\b[^.;]{0,80}?\b(?:were|was)\s+(?:similar|comparable|"
@@ -110,6 +111,10 @@ NOT_RESULTS = ("background", "objective", "methods", "registration", "key-points
 # "All outcomes were measured as change from the start to the end of each 24-week period"
 _ALL_OUTCOMES = re.compile(r"(?i:\ball\s+(?:(?:efficacy|clinical)\s+)?(?:outcomes|endpoints|end\s*points|assessments|measures)\s+"
                            r"were\s+(?:measured|assessed|evaluated|analy[sz]ed|recorded|obtained)\b)")
+
+
+# a full text's numbered sub-heading on a line of its own: "3.2. Healing", "2.4 Safety"
+_SUBSECTION = re.compile(r"(?m:^[ \t]*\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[A-Z][^\n.]{2,60}$)")
 
 
 def _all_outcomes_at(sents: list[Sentence]) -> str | None:
@@ -207,7 +212,11 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         rf"injection|research)(?:-treated)?\s+(?:group|arm|cohort)s?\b"
         rf"|\b[\w-]*MSC[\w-]*\s+(?:group|arm|cohort|period|infusion)s?\b"  # "the MSC-allograft group", "during UC-MSC periods", "after 2 of 25 BM-MSC infusions"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|{_SC}|cells?|stem[- ]cells?)-treated\b"
-        rf"|\btreated\s+(?:patients|participants|infants|children|subjects|eyes|knees|joints|limbs|ulcers|lesions|wounds)\b"
+        rf"|\btreated\s+(?:patients|participants|infants|children|subjects|eyes|knees|joints|limbs|ulcers|lesions|wounds|"
+        rf"hands|feet|legs|sides|sites|areas|hips|shoulders)\b|\btest\s+(?:sides?|sites?|hands?|areas?)\b"
+        # "between treated and control hands", "on 1 treated and 2 control hands": the noun said once for both
+        rf"|\btreated(?=\s+(?:and|or|vs\.?|versus)\s+(?:\d+\s+)?control\s+(?:hands?|feet|foot|legs?|sides?|sites?|eyes?|knees?|"
+        rf"areas?|wounds?|ulcers?|lesions?|joints?|limbs?)\b)"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|{_SC}|cell)\s+(?:recipients|patients|participants)\b"
         rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|{_SC}|cells|cell therapy|stem cells|"
         rf"(?:stem[- ])?cell\s+(?:infusions?|injections?|therapy))\b"
@@ -279,8 +288,9 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
             # "... treated with hypothermia alone ... served as a reference group": "reference infants"
             extra += rf"|(?i:\b(?:the\s+)?{re.escape(named[0])}\s+(?:group|arm|cohort|infants|patients|participants|children|subjects)\b)"
         comparator.pattern = re.compile(comparator.pattern.pattern + extra)
-    if len(arms) == 1:
-        arms[0].size = enrolled
+    if len(arms) == 1 or len(arms) == 2 and arms[1].label.startswith("control ") and _WITHIN.search(all_text):
+        for arm in arms:  # the treated and the control sites of the same patients: each as many as were enrolled
+            arm.size = enrolled
     else:
         for s in sents:  # "104 patients were randomly assigned (52 per group)"
             if _STATS_PLAN.search(s.text):  # "17 patients per group were needed to detect a 2-point difference"
@@ -308,7 +318,12 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
 
 # "the control group", "controls", "control wounds", "control patients": the comparator arm and its members
 _CONTROLS = (r"\bcontrol(?:\s+(?:group|arm|cohort)s?)\b|\bcontrols\b|\bcontrol\s+(?:patients|participants|subjects|wounds|eyes|knees|limbs|ulcers|lesions|"
-             r"infants|children|recipients|joints|teeth|sites)\b")
+             r"infants|children|recipients|joints|teeth|sites|hands|feet|legs|sides|areas|hips|shoulders|ears)\b")
+# a body part of the patient's own as the control: "using the patient's other hand as control", "split-mouth"
+_PARTS = r"hand|foot|feet|leg|side|eye|knee|joint|limb|ulcer|lesion|wound|site|area|tooth|teeth|hip|shoulder|ear|half|halves"
+_WITHIN = re.compile(rf"(?i:\bwithin-(?:patient|subject|person|individual)\b|\bintra-?(?:patient|individual)\s+(?:control|comparison)"
+                     rf"|\bsplit-(?:mouth|face|body|scar|wound)\b|\bcontralateral\s+(?:{_PARTS})s?\b"
+                     rf"|\b(?:other|opposite)\s+(?:{_PARTS})s?\s+(?:served\s+)?as\s+(?:an?\s+|the\s+|its\s+own\s+)?(?:internal\s+)?control)")
 _STANDARD = (r"(?:standard|usual|conventional|conservative|routine|best supportive|best available)\s+(?:medical\s+|of\s+)?"
              r"(?:therapy|care|treatment|management)")
 
@@ -364,6 +379,13 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
                         for w in alone_words)
     pattern = re.compile(rf"(?i:\b(?:the\s+)?control(?:\s+(?:group|arm|cohort)s?)\b|{_CONTROLS}"
                          rf"|\b{_STANDARD}(?:\s+alone|\s+(?:group|arm))\b|\bwith\s+{_STANDARD}\b{abbr}{alone_alt})")
+    if _WITHIN.search(text) and not re.search(r"(?i:\bcontrol (?:group|arm|cohort)\b)", text):
+        # "one hand ... the contralateral hand received the standard dressing": the same patients' other sites
+        part = re.search(rf"(?i:\bcontrol\s+(?P<p>{_PARTS})s?\b|\bcontralateral\s+(?P<q>{_PARTS})\b)", text)
+        name = f"control {(part['p'] or part['q']).lower()}s" if part else "control sites"
+        untreated = re.search(r"(?i:\b(?:untreated|received\s+no\s+(?:treatment|injection))\b)", text)
+        return [ArmDraft("control", name, "no-intervention" if untreated else "active-comparator", re.compile(
+            rf"(?i:{_CONTROLS}|\b(?:contralateral|untreated)\s+(?:{_PARTS})s?\b)"))]
     if re.search(rf"(?i:\bcontrol (?:group|arm|cohort)\b|\b{_STANDARD} alone\b{abbr})", text):
         # "In the control group, triamcinolone ..." and "in the corticosteroid group": the control by its treatment too
         own = own_cells(" ".join(s.text for s in sents))
@@ -1047,6 +1069,8 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
         if (arm := _arm_heading(s.text, arms)) is not None:
             ctx.lead, heading_end = arm, s.end
             continue
+        if k and _SUBSECTION.search(source, sents[k - 1].end, s.start):
+            ctx.frame = None  # "3.2. Healing": a new sub-section; "At 6 months, ..." above it frames it no more
         if CAPTION.match(s.text) or ctx.caption is not None and re.fullmatch(r"(?i:\s*table\s*\d+\s*[.:]?\s*)", ctx.caption.text) \
                 and "\n" not in source[ctx.caption.end:s.start]:  # "Table 2." cut off its caption by the sentence splitter
             ctx.caption = s

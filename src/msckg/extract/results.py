@@ -334,6 +334,11 @@ def _kin(label: str, ctx: Context) -> EndpointDraft | None:
     return None
 
 
+# what a "time to ..." endpoint calls the event a group took so long for: "healed in a median of 14 days"
+_TOOK_STEM = {"heal": "heal|epitheli|closure", "clos": "clos|heal", "unit": "union|unit", "reep": "epitheli|heal",
+              "engr": "engraft", "reco": "recover", "resp": "respon", "rela": "relaps"}
+
+
 def _subject(text: str) -> tuple[int, int] | None:
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
@@ -354,6 +359,8 @@ def _study_timepoint(registry: Registry) -> str | None:
     """The one timepoint the methods give the trial's efficacy endpoints, when they give exactly one."""
     found = {tp for e in registry.items if e.role in ("primary", "secondary") and not _ADVERSE.search(e.label)
              for tp in e.timepoints if tp != "P0D"}
+    if any(e.role == "primary" and not e.timepoints and _OVER_TIME.search(e.label) for e in registry.items):
+        return None  # "time to re-epithelialization" first, "VSS at 6 months" second: the scar's time, not the trial's
     return found.pop() if len(found) == 1 else None
 
 
@@ -654,6 +661,9 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     if after and subj is not None and re.fullmatch(r"(?i:(?:was|were|is|are)\s+)", text[subj[1]:g.start]) \
             and not _PRONOUN.match(text[subj[0]:subj[1]]):
         after = []  # "the cumulative incidence of X was 24.1%, Y 31.0% and relapse 8.6%": the subject names it
+    if after and subj is not None and _PRONOUN.match(text[subj[0]:subj[1]]) and ctx.last_endpoint is not None and \
+            ")" in text[g.end:after[0][0]]:
+        after = []  # "The difference persisted at 12 months (33.6 vs 56.4 mm), together with better QuickDASH scores"
     if after:
         reasons.append("endpoint named after the numbers")
         return after[0][2], 0.95
@@ -705,10 +715,20 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     if subj is not None:
         phrase = re.sub(r"(?i:^(?:the|an?)\s+(?:(?:median|mean|average|overall)\s+)?)", "", text[subj[0]:subj[1]].strip(" ,"))
         if len(phrase.split()) <= 4 and (_POPULATION_WORD.fullmatch(phrase) or re.fullmatch(
-                r"(?i:(?:both|two|all)\s+(?:groups|arms)|(?:[\w-]+\s+){0,2}(?:group|arm|cohort)s?)", phrase)):
+                r"(?i:(?:both|two|all)\s+(?:groups|arms)|(?:[\w-]+\s+){0,2}(?:group|arm|cohort)s?)", phrase)
+                or any(a.pattern.fullmatch(phrase) for a in ctx.arms)):
+            # "Treated hands healed in a median of 14.0 days": the time to healing the methods named
+            took = re.match(r"\s*(?P<v>healed|closed|united|re-?epitheliali[sz]ed|engrafted|recovered|responded|relapsed)\s+"
+                            r"(?:in|after|at|within)\s+(?:a\s+)?(?:median|mean|average)\b", text[subj[1]:])
+            stem = _TOOK_STEM.get(took["v"].lower().replace("-", "")[:4], took["v"][:5]) if took else None
+            timed = [e for e in ctx.registry.items if stem and re.match(r"(?i:time\s+to\b)", e.label)
+                     and re.search(rf"(?i:{stem})", e.label)]
+            if timed:
+                reasons.append("endpoint named by the time the group took")
+                return timed[0], 0.85
             # "The corticosteroid group had less pain at 1 month (3.1 ± 1.5 vs 5.9 ± 1.6)": the people, not the measure
-            more = re.match(r"\s*(?:had|showed|reported|experienced)\s+(?:significantly\s+|markedly\s+|much\s+)?"
-                            r"(?:less|more|lower|higher|greater|better|worse)\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+            more = re.match(r"\s*(?:had|showed|reported|experienced|needed|required|received)\s+(?:significantly\s+|markedly\s+|much\s+)?"
+                            r"(?:less|more|lower|higher|greater|better|worse|fewer)\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
                             r"(?=\s+(?:at|in|than|compared|after|during|from|on)\b|\s*[(,;.]|$)", text[subj[1]:])
             if more:
                 a = subj[1] + more.start("np")
@@ -1093,8 +1113,9 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             or [p for p in near if g.start <= p[0] and p[1] <= g.end]  # "3 of the 9 treated infants (33.3%)"
         after = [p for p in near if p[0] >= g.end]
         before = [p for p in near if p[1] <= g.start]
-        pair_next = i + 1 < len(values) and re.match(rf"\s*[)\]]?\s*(?:{UNIT}\s*)?(?:vs\.?|versus)\s*[(\[]?\s*$",
-                                                      text[g.end:values[i + 1].start])
+        # "(median 3, range 1–6, vs 5, range 3–8)": the spread between the pair's values
+        pair_next = i + 1 < len(values) and re.match(rf"\s*[)\]]?\s*(?:{UNIT}\s*)?(?:,\s*(?:range|IQR)\s+[^,;()]{{3,25}},\s*)?"
+                                                      rf"(?:vs\.?|versus)\s*[(\[]?\s*$", text[g.end:values[i + 1].start])
         named_before = list(dict.fromkeys(p[2] for p in pops if p[1] <= g.start and _clause_of(clauses, p[0]) == ci))
         if id(g) in population:
             continue
@@ -1105,7 +1126,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             population[id(g)] = labelled.id
             continue
         op = _paren_open(text, g.start)
-        if pair_next and comparator is not None and op is not None and not text[op + 1:g.start].strip() and \
+        if pair_next and comparator is not None and op is not None and \
+                re.fullmatch(r"(?i:\s*(?:(?:median|mean)\s+)?)", text[op + 1:g.start]) and \
                 _paren_open(text, values[i + 1].start) == op and \
                 not any(op < p[0] < values[i + 1].end for p in pops) and not any(
                 a.pattern.search(re.sub(r"\([^()]*\)", " ", text[clauses[_clause_of(clauses, g.start)][0]:op])) for a in ctx.arms):
@@ -1114,6 +1136,13 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             continue
         if pair_next and len(named_before) >= 2:  # "the A group was lower than the B group [(x) vs (y)]"
             population[id(g)], population[id(values[i + 1])] = named_before[0], named_before[1]
+            continue
+        if pair_next and len(named_before) == 1 and len(ctx.arms) == 2 and op is not None and re.search(
+                r"(?i:\b(?:lower|higher|better|worse|greater|smaller|less|more|shorter|longer|faster|slower)\b)",
+                text[clauses[ci][0]:op]):
+            # "the VSS was lower on treated hands (median 3, range 1–6, vs 5, range 3–8)": the other arm's value second
+            population[id(g)] = named_before[0]
+            population[id(values[i + 1])] = next(a.id for a in ctx.arms if a.id != named_before[0])
             continue
         if pair_next and comparator is not None and not any(p[2] in {a.id for a in ctx.arms} for p in near):
             # "Among patients with ulcers, healing was seen in 13 of 21 versus 6 of 19": no arm named, so the

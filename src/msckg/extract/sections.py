@@ -57,6 +57,8 @@ CONTENT_HEADINGS = {
     "demographic and baseline characteristics": "characteristics", "baseline characteristics": "characteristics",
     "demographics": "characteristics", "baseline demographics": "characteristics",
     "patient characteristics": "characteristics", "patient disposition": "characteristics",
+    # a full text's "3.1. Patients" under "Results": who was enrolled ("Burns were caused by flame in 7")
+    "patients": "characteristics", "study population": "characteristics",
     # a full text's discussion restates its results and cites others' ("lowered the score by about 5 points")
     "discussion": "discussion",
     # a jRCT record's "Result" part: "Baseline Characteristics", "Participant flow", "Adverse events", "Outcome measures"
@@ -208,7 +210,7 @@ def segment(text: str) -> list[Block]:
     last_results = max(results_heads, default=-1)
     first_results = min(results_heads, default=len(heads))
     toc = _contents_lines(text.splitlines(), heads)
-    item_before = resume = False
+    item_before = resume = any_heading = False
     for k, raw in enumerate(text.splitlines(keepends=True)):
         start, pos = pos, pos + len(raw)
         line = raw.rstrip("\r\n")
@@ -240,10 +242,13 @@ def segment(text: str) -> list[Block]:
             elif not (section == "results" and heading in _RESULTS_SUBHEADINGS):
                 # "RESULTS" then "1. Patient characteristics": who was enrolled, then "2. Liver function" is results again
                 resume = section == "results" and CONTENT_HEADINGS.get(heading) == "characteristics"
+                # "Patients" then "Response", "Union": any sub-heading after who was enrolled is results again
+                any_heading = resume and heading in ("patients", "study population")
                 section = CONTENT_HEADINGS.get(heading, heading)
             blocks.append(Block(s, e, "boilerplate", section))
             continue
-        if resume and section == "characteristics" and (re.fullmatch(r"\s*\d{1,2}\.\s+[A-Z][A-Za-z ,/&-]{2,50}", body)
+        if resume and section == "characteristics" and (re.fullmatch(r"\s*\d{1,2}(?:\.\d{1,2})*\.\s+[A-Z][A-Za-z ,/&-]{2,50}", body)
+                                                        or any_heading and re.fullmatch(r"\s*[A-Z][A-Za-z ,/&-]{2,50}", body)
                                                         or _OUTCOME_SUBHEADING.fullmatch(body)):
             # "Baseline characteristics" then "Primary outcome", "Secondary outcomes": results again
             section = "results"

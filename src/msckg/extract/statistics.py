@@ -177,6 +177,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Infusion-related reactions were limited to headache (n=3) and low-grade fever (n=2)"
     ("count_n", re.compile(r"(?i:\b(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s*\(\s*n\s*=\s*(?P<num>\d+)\s*\))")),
     # "There were three deaths in the control group (and one in the MSC group)"
+    # "Local infection occurred on 1 treated and 2 control hands": a within-patient trial's two counts, one noun
+    ("count_sites", re.compile(
+        rf"(?i:\b(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}?)\s+(?:occurred|developed|appeared|was\s+(?:seen|observed|noted))\s+"
+        rf"(?:on|in)\s+(?P<num>{_W}|\d+)\s+(?P<arm>treated|test)\s+and\s+(?P<num2>{_W}|\d+)\s+(?P<arm2>control|untreated)\s+"
+        r"(?:hands|feet|legs|sides|sites|eyes|knees|areas|wounds|ulcers|lesions|joints|limbs)\b)")),
     ("count_arm", re.compile(
         rf"(?i:(?<![\w.#±/-])(?P<num>{_W}|\d+)\s+"
         rf"(?P<what>(?!{_NOT_EVENT}\s+(?:in|among)\s)[a-z][\w-]*(?:\s+(?!in\b)[a-z][\w-]*){{0,2}}?)"
@@ -200,7 +205,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm|patients|participants))")),
     # "did not differ between groups at 24 months (84.5 vs 80.2, P = 0.19)": two bare values compared
     # "(7.1 vs 7.6; P = .41)", "(mean, 7.1 vs 7.6; P = .41)"
-    ("paren_vs", re.compile(rf"\(\s*(?:(?P<kw>mean|median)(?:\s+(?:change|difference|reduction|increase|decrease))?\s*[,:]?\s*)?(?P<a>{NUM})\s+(?:vs\.?|versus)\s+(?P<b>{NUM})\s*(?=[,;)])",
+    ("paren_vs", re.compile(rf"\(\s*(?:(?P<kw>mean|median)(?:\s+(?:change|difference|reduction|increase|decrease))?\s*[,:]?\s*)?(?P<a>{NUM})\s+(?:vs\.?|versus)\s+(?P<b>{NUM})\s*(?:(?:{UNIT}|units)\s*)?(?=[,;)])",
                             re.IGNORECASE)),
     # "(1,310 pg/mL at baseline and 1,295 pg/mL at 12 months)": a bare value with a unit of measurement
     # "a change from baseline of -1.5 and -6.7 mL/min/1.73 m², respectively": values sharing one unit
@@ -271,6 +276,8 @@ _EFFECT_BEFORE = re.compile(r"(?i:\b(?:ratios?|HR|OR|RR|IRR|differences?|estimat
 _BARE_RATE_BEFORE = re.compile(rf"(?i:\brate\s+of\s+[^.;()]{{0,80}}\b(?:was|were)\s+"
                                rf"(?:{NUM}\s+(?:with|in\s+the|among)\s+[^.;()\d]{{1,40}}?,?\s+(?:and|versus|vs\.?)\s+)?$)")
 _LIST_REST = re.compile(rf"(?:\s*,\s*{NUM}(?![\d.]))*\s*,?\s*(?:and|or)\s+(?P<last>{NUM})\s*(?P<u>{UNIT})?(?!\s*[(\[±%])")
+_VS_REST = re.compile(rf"\s*,\s*(?:range|IQR)\s*{NUM}\s*(?:{UNIT})?\s*(?:–|-|to)\s*{NUM}\s*(?:{UNIT})?\s*,\s*(?:vs\.?|versus)\s+"
+                      rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?(?=\s*[,;)])")
 # a bound's sign as the study format writes it ("≤" is "<="); "=" and "of" are a value, no bound
 RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
 VALUE_FORMS = {"count_pct_group", "ci", "dir_ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
@@ -766,6 +773,16 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                     groups.append(Group("from_to", m.start(name), m.end(name), [st], confidence=0.7))
                 taken.append((s, e))
                 continue
+            if form == "count_sites":
+                what = re.sub(r"(?i:^(?:(?:and|or|but|while|the|an?)\s+)+)", "", m["what"])
+                label = (m.end("what") - len(what), m.end("what"))
+                for key, arm in (("num", m["arm"]), ("num2", m["arm2"])):
+                    st = Stat("count", m.start(key), m.end(key) if key == "num" else e, work[m.start(key):m.end(key)],
+                              value=Decimal(_int(m[key])))
+                    groups.append(Group("count_arm", m.start(key), m.end(key), [st], arm_word=f"{arm} {m.group().split()[-1]}",
+                                        confidence=0.7, label=label))
+                taken.append((s, e))
+                continue
             groups.append(_make(form, m, work))
             if form == "keyword_value" and (more := _LIST_REST.match(work, e)) and not any(
                     more.start() < y and x < more.end() for x, y in taken):
@@ -777,6 +794,15 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                     groups.append(Group("unit_value", a, b, [Stat(groups[-1].stats[0].kind, a, b, work[a:b], value=_d(v.group()),
                                                                    unit=unit)], confidence=0.7))
                 taken.append((s, more.end()))
+                continue
+            if form == "keyword_value" and (vs := _VS_REST.match(work, e)) and not any(
+                    vs.start("v") < y and x < vs.end("v") for x, y in taken):
+                # "(median 3, range 1–6, vs 5, range 3–8; P = 0.005)": the other arm's value, the same statistic
+                kind, unit = groups[-1].stats[0].kind, vs["u"] or groups[-1].stats[0].unit
+                a, b = vs.start("v"), vs.end("v")
+                groups.append(Group("unit_value", a, b, [Stat(kind, a, b, work[a:b], value=_d(vs["v"]), unit=unit)],
+                                    confidence=0.7))
+                taken.append((s, vs.end()))
                 continue
             if form == "pm" and pm_is_mean and groups[-1].stats[0].kind == "central-value":
                 groups[-1].stats[0].kind = "mean"  # "Values are mean ± SEM": means, with a spread that is no SD

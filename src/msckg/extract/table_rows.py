@@ -247,6 +247,9 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
             (_SKIP_CAPTION.search(caption) or len(cells) == 2):
         # "Characteristic  Value" under "Baseline characteristics of the patients": who was enrolled, no results
         return TableState([("other", "")] * (len(cells) - 1), [None] * (len(cells) - 1), skip=True)
+    if len(cells) >= 3 and re.fullmatch(r"(?i:\s*(?:patient|case|subject|participant|child)s?\s*(?:no\.?|#|id|number)?\s*)", cells[0]):
+        # "Patient  Age  Sex  Healing, treated (days)  ...": one row per patient, individual data, no population's results
+        return TableState([("other", "")] * (len(cells) - 1), [None] * (len(cells) - 1), skip=True)
     if len(cells) < 3 or not (_HEAD.match(cells[0]) or not cells[0].strip()):  # a header whose first cell is blank
         return None
     cols: list[tuple[str, str]] = []
