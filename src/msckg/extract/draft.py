@@ -521,6 +521,15 @@ def _named_sizes(arms: list[ArmDraft], sents: list[Sentence]) -> None:
                 for (n, _), a in zip(pairs, found, strict=True):
                     if a is not None and a.size is None:
                         a.size = int(n)
+    for s in sents:  # "Thirty-four patients underwent ... (BMAC group), and 37 patients underwent microfracture (MFx group)"
+        if s.section in ("results", "conclusion"):
+            continue
+        for m in re.finditer(rf"(?i:(?<![\w.-])(?P<n>\d+|{NUMBER_WORDS_RE})\s+(?:patients|participants|subjects|children)\s+"
+                             r"(?:underwent|received|were\s+treated\s+with|had)\b[^;()]{0,200}?\(\s*(?:the\s+)?(?P<g>[\w-]+)\s+group\s*\))", s.text):
+            arm = next((a for a in arms if a.pattern.search(f"the {m['g']} group")), None)
+            n = int(m["n"]) if m["n"].isdigit() else word_number(m["n"])
+            if arm is not None and arm.size is None and n:
+                arm.size = n
     for s in sents:
         if not re.search(r"(?i:randomi[sz]|assigned|allocated|\t)", s.text):
             continue  # "headache (n=3)" counts events, it names no arm
@@ -587,7 +596,8 @@ def product_codes(text: str) -> list[str]:
 def _group_names(text: str) -> list[str]:
     """The one-word names of groups other than the cell arm: "the autograft group", "(diclofenac group)"."""
     found = [m["w"] for m in re.finditer(r"(?i:(?:\bthe\s+|\(\s*)(?P<w>[A-Za-z][\w-]*)\s+(?:group|arm)s?\b)", text)]
-    cell = {w.lower() for w in _cell_group_names(text)}
+    # "bone marrow aspirate concentrate (BMAC) ... (BMAC group)": the cells by their own abbreviation are the cell arm
+    cell = {w.lower() for w in _cell_group_names(text)} | {w.lower() for w in own_cell_names(text)}
     # a name is a group's when some mention of it is not "the age group of", "the dose group with": "the PRP group
     # received two injections" names one though "in the PRP group at 6 months" follows
     return list(dict.fromkeys(w for w in found if not _NOT_ARM_NAME.match(w) and re.search(

@@ -73,6 +73,7 @@ class _Events:
     term: str | None = None
     threshold: str | None = None
     last: list[ResultDraft] = field(default_factory=list)
+    time: Item | None = None
 
 
 def is_euctr_page(source: str) -> bool:
@@ -244,7 +245,12 @@ def _ae_line(line: Line, lines: list[Line], i: int, ae: _Events, registry: Regis
              results: list[ResultDraft]) -> None:
     text = line.text
     if m := _TIMEFRAME.match(text):
-        return  # the timeframe of reporting: results of the whole follow-up, no timepoint of their own
+        # "Timeframe for reporting adverse events:" then "From randomisation to month 12.": the window's end is the
+        # events' timepoint, as every curator of a register page recorded it (like "28-day mortality")
+        value, at = (m["v"], line.start + m.start("v")) if m["v"].strip() else (
+            (lines[i + 1].text, lines[i + 1].start) if i + 1 < len(lines) else ("", line.start))
+        ae.time = time_frame_end(value, at)
+        return
     if m := _THRESHOLD.search(text):
         ae.threshold = m["t"]
         return
@@ -259,7 +265,7 @@ def _ae_line(line: Line, lines: list[Line], i: int, ae: _Events, registry: Regis
         return
     section = ae.section
     if _DEATHS.match(text):
-        _ae_result(line, "number of deaths (all causes)", "count", columns, registry, arms, results)
+        _ae_result(line, "number of deaths (all causes)", "count", columns, registry, arms, results, ae.time)
         return
     if _AFFECTED.match(text) and ae.term:
         label = ae.term
@@ -267,7 +273,7 @@ def _ae_line(line: Line, lines: list[Line], i: int, ae: _Events, registry: Regis
             label = f"{section} adverse event - {label.lower()}"
         elif section == "non-serious" and ae.threshold:
             label = f"{label} (frequency threshold {ae.threshold}%)"
-        ae.last = _ae_result(line, label, "proportion", columns, registry, arms, results)
+        ae.last = _ae_result(line, label, "proportion", columns, registry, arms, results, ae.time)
         return
     if _OCCURRENCES.match(text):
         for r, (a, b, cell) in zip(ae.last, _cells(line)):
@@ -281,7 +287,7 @@ def _ae_line(line: Line, lines: list[Line], i: int, ae: _Events, registry: Regis
 
 
 def _ae_result(line: Line, label: str, kind: str, columns: list[str], registry: Registry, arms: list[ArmDraft],
-               results: list[ResultDraft]) -> list[ResultDraft]:
+               results: list[ResultDraft], time: Item | None = None) -> list[ResultDraft]:
     cells = _cells(line)
     if len(cells) != len(columns):
         return []
@@ -297,7 +303,7 @@ def _ae_result(line: Line, label: str, kind: str, columns: list[str], registry: 
                       percentage=Decimal(f["pct"]) if f["pct"] else None, unit="%" if f["pct"] else None)
         else:
             continue
-        r = ResultDraft(ep, arm_of(columns[k], arms).id, None, [st], line.sentence(), line.start + a, line.start + b,
+        r = ResultDraft(ep, arm_of(columns[k], arms).id, time, [st], line.sentence(), line.start + a, line.start + b,
                         None, None, 0.85, ["read from a register adverse-event table, by column"])
         results.append(r)
         out.append(r)

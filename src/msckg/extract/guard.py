@@ -22,6 +22,15 @@ def _tolerance(p: Decimal) -> Decimal:
 def keep_within_rules(data: dict[str, Any], review: list[str]) -> None:
     """Keep the draft within the SHACL rules; what had to move out is noted and flagged."""
     enrolled = data.get("enrollment", {}).get("count")
+    sizes = [a.get("size") for a in data.get("arms", [])]
+    if enrolled is not None and len(sizes) >= 2 and None not in sizes and enrolled in sizes and sum(sizes) > enrolled:
+        # "Thirty-four patients underwent BMAC (BMAC group), and 37 ... (MFx group)": the count read as the
+        # enrolment is one arm's; the arms' sizes stand and the enrolment goes to review
+        note = f"enrollment {data.pop('enrollment')['count']} read from the text is one arm's size (arms: {', '.join(map(str, sizes))}): removed"
+        data["design"]["note"] = f"{data['design']['note']}; {note}" if data["design"].get("note") else note
+        data["design"]["extraction"]["review"] = True
+        review.append(f"design: {note}")
+        enrolled = None
     follow = data["design"].get("follow_up")
     for res in data["results"]:
         flags = []

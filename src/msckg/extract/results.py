@@ -1096,9 +1096,13 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             continue
         if resp and len(values) >= 2:
             order = [w for w in resp.groups()]
-            idx = [v for v in values if not ({st.kind for st in v.stats} & {"difference", "effect-size"})].index(g) \
-                if g in values else 0
-            plain_n = len([v for v in values if not ({st.kind for st in v.stats} & {"difference", "effect-size"})])
+            plain = [v for v in values if not ({st.kind for st in v.stats} & {"difference", "effect-size"})]
+            idx = plain.index(g) if g in plain else 0
+            plain_n = len(plain)
+            if plain_n % (2 * len(order)) == 0 and all(re.fullmatch(r"(?i:[^;,]{0,30}?\bto\s*)", text[plain[k].end:plain[k + 1].start])
+                                                       for k in range(0, plain_n, 2)):
+                # "X from 52.7 to 86.1 and from 54.2 to 78.5 ... in the BMAC and MFx groups, respectively": by pair
+                idx, plain_n = idx // 2, plain_n // 2
             if idx >= len(order) and plain_n % len(order) == 0:
                 idx %= len(order)  # "from a and b at baseline to c and d at 3 years ... in the A and B groups, respectively"
             if idx < len(order):

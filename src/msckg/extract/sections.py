@@ -71,6 +71,12 @@ CONTENT_HEADINGS = {
     "graphical abstract": "key-points", "highlights": "key-points", "research highlights": "key-points", "central illustration": "key-points", "visual abstract": "key-points",
     "translational perspective": "key-points", "significance statement": "key-points",
     "clinical perspective": "key-points", "what is new?": "key-points", "what are the clinical implications?": "key-points",
+    # the British Journal of Dermatology's box above its "Summary", and BMJ journals' "Key messages" questions
+    "what is already known about this topic?": "key-points", "what does this study add?": "key-points",
+    "what is already known on this topic": "key-points", "what this study adds": "key-points",
+    "what is already known": "key-points", "summary": "abstract",
+    # an EU Clinical Trials Register results page: its arms after an empty "Notes:" field
+    "subject disposition": "methods",
 }
 # headings after which nothing is study content until a content heading comes back
 SKIP_HEADINGS = {
@@ -92,6 +98,8 @@ REFERENCE_SECTIONS = {"references", "bibliography", "cited by", "similar content
 _NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s*\|?\s+(?=[A-Z])")  # "3. Results", "3 | RESULTS"
 _HEADING = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z '/&–—-]{1,48}?)\s*:?\s*$")
 _INLINE_HEADING = re.compile(r"^\s*(?P<h>[A-Za-z][A-Za-z /&-]{2,40}?)\s*:\s+\S")
+# the British Journal of Dermatology's summary: "Results All 12 children received ...", its heading with no colon
+_BARE_HEADING = re.compile(r"^\s*(?P<h>Background|Objectives?|Aims?|Methods|Results|Conclusions?)\s+(?=[A-Z0-9])(?=.{40})")
 # registry results: who was enrolled and how they moved through the trial, not outcomes
 _INLINE_NOT_RESULT = re.compile(r"^\s*(?i:participant\s+flow|baseline\s+characteristics|recruitment\s+details|"
                                 r"pre-?assignment\s+details)\s*:")
@@ -254,7 +262,7 @@ def segment(text: str) -> list[Block]:
             section = "results"
             blocks.append(Block(s, e, "boilerplate", section))
             continue
-        inline = _INLINE_HEADING.match(body)
+        inline = _INLINE_HEADING.match(body) or _BARE_HEADING.match(body)
         if inline and CONTENT_HEADINGS.get(inline["h"].strip().lower(), "characteristics") != "characteristics":
             # not "Baseline Characteristics: Age ..." of a registry page, one line of its own (below)
             skipping, section = False, CONTENT_HEADINGS[inline["h"].strip().lower()]

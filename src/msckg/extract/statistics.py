@@ -634,6 +634,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     work = _BETWEEN.sub(lambda m: "#" * len(m.group()), work)
     taken: list[tuple[int, int]] = []
     groups: list[Group] = []
+    _most_frequent_events(work, groups, taken)
     for form, pattern in PATTERNS:
         for m in pattern.finditer(work):
             s, e = m.start(), m.end()
@@ -1128,6 +1129,27 @@ def _counts_before_ci(work: str, groups: list[Group]) -> None:
                 st.numerator = num
                 g.start = m.start()
         last_end = g.end
+
+
+# "The most frequent were wound infection (six children, 50%), pyrexia (five, 42%) and vomiting (3 [25%])": each
+# event its own measure, counted with its share
+_MOST_FREQUENT = re.compile(r"(?i:\bmost\s+(?:frequent|common)(?:ly\s+reported)?\b[^.;()]{0,60}?\b(?:were|was|included|being)\s*:?\s*)")
+_EVENT_SHARE = re.compile(rf"(?i:\s*(?:,\s*)?(?:and\s+)?(?P<what>[A-Za-z][\w -]{{1,40}}?)\s*\(\s*(?P<num>\d+|{_W})(?:\s+[a-z]+)?\s*"
+                          rf"(?:[,;]\s*|\[\s*)(?P<pct>{NUM})\s*%\s*\]?\s*\))")
+
+
+def _most_frequent_events(work: str, groups: list[Group], taken: list[tuple[int, int]]) -> None:
+    """One proportion per event a "most frequent were" list gives with its count and percentage."""
+    for lead in _MOST_FREQUENT.finditer(work):
+        pos = lead.end()
+        while (item := _EVENT_SHARE.match(work, pos)) is not None:
+            a, b = item.start("num"), item.end() - 1
+            st = Stat("proportion", a, b, work[a:b], numerator=_int(item["num"]), percentage=_d(item["pct"]))
+            g = Group("count_event", a, b, [st], confidence=0.7)
+            g.label = (item.start("what"), item.end("what"))
+            groups.append(g)
+            taken.append((item.start("num"), item.end()))
+            pos = item.end()
 
 
 # "(fever, 4; rash, 2; transient tachycardia, 1)": events named with their counts, one after another
