@@ -237,7 +237,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     if own:  # "multipotent adult progenitor-like cells (MAPLCs)" ... "in the MAPLC group": the plural's s optional
         alt = "|".join(re.escape(re.sub(r"(?<=[A-Z])s$", "", w)) + "s?" for w in dict.fromkeys(own))
         exp = re.compile(exp.pattern + rf"|(?:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|recipients|patients)|-treated)\b"
-                         rf"|(?:(?<=\bwith\s)|(?<=\bafter\s))(?:{alt})\b)")  # "after MFAT", "18 of 30 MFAT patients"
+                         rf"|(?:(?<=\bwith\s)|(?<=\bafter\s)|(?<=\breceiving\s)|(?<=\bgiven\s))(?:{alt})\b)")  # "after MFAT", "18 of 30 MFAT patients"
     if codes := product_codes(all_text):  # "in the KRT-UC01 group", "receiving KRT-UC01", "KRT-UC01 recipients"
         alt = "|".join(re.escape(c) for c in codes)
         exp = re.compile(exp.pattern + rf"|(?:\b(?:{alt})(?![\w-])(?:[®™])?(?:\s+(?:group|arm|recipients))?)")

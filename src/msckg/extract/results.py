@@ -1646,6 +1646,8 @@ def _comparison(text: str, ctx: Context) -> str | None:
 def _respectively_endpoints(text: str, values: list[Group], found: list[tuple[int, int, EndpointDraft]],
                             ctx: Context, s: Sentence) -> dict[int, EndpointDraft]:
     """'S/TJC ... (p < 0.01, ES = 0.83 and p < 0.001, ES = 0.93 respectively)': one name, two endpoints."""
+    if len(values) >= 2 and "respectively" not in text:
+        return _listed_in_parts(text, values, ctx, s)
     if "respectively" not in text or len(values) < 2:
         return {}
     spans: dict[tuple[int, int], list[EndpointDraft]] = {}
@@ -1681,6 +1683,40 @@ def _respectively_endpoints(text: str, values: list[Group], found: list[tuple[in
         return {}
     eps = [_new_endpoint(words, a, "other", ctx, s) for a, words in names] if names else [ep for _, ep in run]
     return {id(g): eps[k % size] for k, g in enumerate(plain)}
+
+
+_LISTED_MEASURES = re.compile(
+    r"(?P<list>\b[A-Z][\w/-]*(?:\s+[A-Z][\w/-]*){0,2}(?:\s*,\s*[A-Z][\w/-]*(?:\s+[\w/-]+){0,2}?)+,?\s+and\s+[A-Z][\w/-]*"
+    r"(?:\s+[\w/-]+){0,2}?)(?:\s+scores?)?\s+(?:did\s+not|were|was|remained|differed|improved|changed|declined|increased|"
+    r"decreased)\b")
+
+
+def _listed_in_parts(text: str, values: list[Group], ctx: Context, s: Sentence) -> dict[int, EndpointDraft]:
+    """'KOOS Pain, Symptoms, and ADL scores did not differ ... (84.6 ± 10.2 vs 81.9 ± 11.7, P = .24; 82.3 ...;
+    88.1 ...)': a list of measures, then one parenthesis with a part per measure, in the list's order."""
+    listed = _LISTED_MEASURES.search(text, 0, values[0].start)
+    op = _paren_open(text, values[0].start)
+    if listed is None or op is None or op < listed.end():
+        return {}
+    close = text.find(")", values[-1].end)
+    inside = [g for g in values if op < g.start and g.end <= (close if close > 0 else len(text))]
+    parts = [op + 1 + m.start() for m in re.finditer(";", text[op + 1:close])] if close > 0 else []
+    names = [w.strip() for w in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed["list"]) if w.strip()]
+    if len(names) < 2 or len(parts) != len(names) - 1:
+        return {}
+    head = names[0].split()
+    if len(head) == 2 and all(len(n.split()) == 1 for n in names[1:]):
+        names = [names[0], *(f"{head[0]} {n}" for n in names[1:])]  # "KOOS Pain, Symptoms, and ADL": KOOS each
+    bounds = [op, *parts, close]
+    out: dict[int, EndpointDraft] = {}
+    eps = [_new_endpoint(n, listed.start("list") + max(0, text.find(n.split()[-1], listed.start("list")) - listed.start("list")),
+                         "other", ctx, s) for n in names]
+    for g in inside:
+        k = next((k for k in range(len(names)) if bounds[k] < g.start < bounds[k + 1]), None)
+        if k is None:
+            return {}
+        out[id(g)] = eps[k]
+    return out if all(any(out.get(id(g)) is ep for g in inside) for ep in eps) else {}
 
 
 def _direction(text: str) -> str | None:

@@ -240,7 +240,9 @@ _CHARACTERISTIC_AFTER = re.compile(r"(?i:\s*(?:years?\s+(?:old|of age)|(?:(?:pat
                                    r"intention-to-treat|ITT|full\s+analysis|modified\s+intention-to-treat|safety)\s+"
                                    r"(?:population|set|analysis|cohort)\b))")
 # "cells were infused a median of 17 days after PCI": when the treatment was given, not a result
-_PROCEDURE_BEFORE = re.compile(r"(?i:\b(?:infused|administered|injected|transplanted|implanted|delivered|given|performed)"
+_PROCEDURE_BEFORE = re.compile(r"(?i:\b(?:infused|administered|injected|transplanted|implanted|delivered|given|performed|"
+                               r"(?:underwent|had)\s+(?:a\s+)?(?:second-look\s+)?(?:arthroscopy|biopsy|surgery|MRI|imaging|"
+                               r"endoscopy|colonoscopy|removal))"  # "underwent second-look arthroscopy at a mean of 14.6 months"
                                r"\s+(?:at\s+)?(?:an?\s+)?(?:median|mean)\s+(?:\([^()]*\)\s+)?(?:of\s+)?$)")
 # "Thirty-one of the 32 patients ... completed follow-up": who stayed, not a result
 _COMPLETED_AFTER = re.compile(r"(?i:[^.;]{0,80}?\b(?:completed|finished|withdrew\s+from)\s+(?:the\s+)?(?:[\w-]+\s+)?"

@@ -331,6 +331,10 @@ def _cell_stats(cell: str, offset: int, label: str, n: int | None, pm_sd: bool, 
         return [Stat("proportion", offset + m.start(), offset + m.end(), cell.strip(), numerator=0, denominator=n)]
     if (paren_median or re.search(r"(?i:\bmedian\b)", label)) and (m := _EST_CI.match(cell)):
         return [Stat("median", offset + m.start("v"), offset + m.end("v"), m["v"], value=_d(m["v"]))]
+    if re.search(r"(?i:\bmeans?\s*\(\s*(?:SE|SEM|s\.e\.m?\.|standard\s+error)\s*\))", label) and (
+            m := re.fullmatch(r"\s*(?P<v>[-−–]?\d+(?:[.·]\d+)?)\s*\(\s*\d+(?:[.·]\d+)?\s*\)\s*", cell)):
+        # "Change at week 12, LS mean (SE)" then "−4.1 (0.9)": the mean; a standard error has no field of its own
+        return [Stat("mean", offset + m.start("v"), offset + m.end("v"), m["v"], value=_d(m["v"]))]
     # "Bone fill at 12 months, %, mean (SD)" then "68.9 (13.8)": the label names the cell's statistics
     groups = [g for g in find_groups(cell, pm_is_sd=pm_sd, paren_is_sd=paren_sd or bool(_MEAN_SD_LABEL.search(label)))
               if g.is_value]
