@@ -381,6 +381,12 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
         for i in range(pre.start() if pre else t.start, t.end):
             blanked[i] = " "
     plain = "".join(blanked)
+    # "the changes from baseline to 12 months in infarct size, LVEF, and 6MWD": the lead is every item's, its time too
+    lead = re.match(r"(?i:\s*(?:the\s+)?(?:(?:mean|absolute)\s+)?changes?\s+(?:from\s+baseline\s+)?(?:to|at)\s+[^,;()]{1,30}?\s+in\s+)",
+                    list_text)
+    lead_time = [t for t in times if lead and t.start < lead.end() and not t.is_baseline]
+    if lead:
+        plain = " " * lead.end() + plain[lead.end():]
     covered: list[tuple[int, int]] = []
     found: list[tuple[int, int, str, str | None]] = []
     for a, b, slugs in find_instruments(plain):
@@ -433,6 +439,10 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
             if len(later) == 1:
                 ep.timepoints += [i.duration for i in later[0].items]
         listed.append(ep)
+    for ep in listed if lead_time else []:
+        for tp in (i.duration for i in lead_time[0].items):
+            if tp not in ep.timepoints:
+                ep.timepoints.append(tp)
     # "..., expressed as a percentage of left ventricular mass, at 6 months": a timepoint standing alone after the
     # last item is the whole list's
     last_end = max((y for x, y in _items(plain)), default=0)

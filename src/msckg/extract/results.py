@@ -339,6 +339,18 @@ _TOOK_STEM = {"heal": "heal|epitheli|closure", "clos": "clos|heal", "unit": "uni
               "engr": "engraft", "reco": "recover", "resp": "respon", "rela": "relaps"}
 
 
+# "in the A and B groups, respectively", "in the 20-, 100-, and 200-million-cell groups, respectively"
+_RESPECTIVE_GROUPS = re.compile(r"(?i:\bin\s+the\s+(?P<list>[\w-]+(?:\s*,\s*[\w-]+)*,?\s+and\s+[\w-]+)\s+groups?,?\s+respectively)")
+
+
+def _respective_names(m: re.Match[str]) -> list[str]:
+    """The groups' names in order, a hyphen's shared ending restored ("20-" of "20-, 100-, and 200-million-cell")."""
+    names = [w.strip() for w in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["list"]) if w.strip()]
+    last = names[-1]
+    tail = re.match(r"[^-]+(-.+)$", last)
+    return [f"{n[:-1]}{tail[1]}" if n.endswith("-") and tail else n for n in names]
+
+
 def _subject(text: str) -> tuple[int, int] | None:
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
@@ -1046,7 +1058,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     population: dict[int, str] = {}
     defaulted: set[int] = set()
     comparator = ctx.comparator
-    resp = re.search(r"(?i:\bin the ([\w-]+) and ([\w-]+) groups?,?\s+respectively)", text)
+    resp = _RESPECTIVE_GROUPS.search(text)
     _arms_in_order(text, values, pops, tls, ctx)
     # the one arm a sentence opens with ("In cohort 3, ...") when it names no other
     opener = pops[0][2] if pops and re.fullmatch(r"(?i:\s*(?:in|among|for|within)\s+(?:the\s+)?)", text[:pops[0][0]]) \
@@ -1095,7 +1107,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 population[id(g)] = comparator.id  # "improved by 38 m (SD 61) vs declined by 9 m (SD 70)"
             continue
         if resp and len(values) >= 2:
-            order = [w for w in resp.groups()]
+            order = _respective_names(resp)
             plain = [v for v in values if not ({st.kind for st in v.stats} & {"difference", "effect-size"})]
             idx = plain.index(g) if g in plain else 0
             plain_n = len(plain)
