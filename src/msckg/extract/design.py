@@ -17,7 +17,7 @@ from msckg.extract.sentences import Sentence
 
 _FUTURE = re.compile(r"(?i:\b(?:will|would|should|warranted|needed|future|further (?:studies|trials|research)|"
                      r"must\s+be\s+(?:tested|confirmed|compared|studied)|"
-                     r"supports? an?|needs? confirmation|under\s?way|(?:is|are) (?:being )?planned|"
+                     r"supports? an?|justif(?:y|ies)\s+an?|needs? confirmation|under\s?way|(?:is|are) (?:being )?planned|"
                      r"previous|previously|prior|earlier|ha(?:ve|s) shown|ha(?:ve|s) been)\b)")
 _REGISTERED = re.compile(r"(?i:\b(?:retrospectively|prospectively)\s+registered\b)")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}

@@ -113,6 +113,9 @@ _ALL_OUTCOMES = re.compile(r"(?i:\ball\s+(?:(?:efficacy|clinical)\s+)?(?:outcome
                            r"were\s+(?:measured|assessed|evaluated|analy[sz]ed|recorded|obtained)\b)")
 
 
+# a note under a table that gives its rows' time: "Data are number of participants (%) with at least one event over 12 months"
+_TABLE_NOTE_TIME = re.compile(r"(?i:^\s*(?:data|values|results)\s+are\b[^.]*?\b(?:over|during|through|within)\s+(?:the\s+)?(?:first\s+)?"
+                              r"(?P<t>\d+\s+(?:weeks?|months?|years?|days?))\b)")
 # a full text's numbered sub-heading on a line of its own: "3.2. Healing", "2.4 Safety"
 _SUBSECTION = re.compile(r"(?m:^[ \t]*\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[A-Z][^\n.]{2,60}$)")
 
@@ -1073,6 +1076,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     table_values = {(r.population, r.timepoint.duration if r.timepoint else None, st.kind, st.value)
                     for r in page_results for st in r.stats if st.value is not None}
     heading_end = -1
+    last_table: list[ResultDraft] = []  # the table just read's results without a time, for a note under it to time
     for k, s in enumerate(sents):
         if ctx.lead is not None and k and s.start > heading_end and re.search(r"\n[ \t]*\n", source[sents[k - 1].end:s.start]):
             ctx.lead = None  # the paragraph under the arm's heading has ended
@@ -1096,6 +1100,14 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
                 or _FOLLOW_UP_ONLY.match(s.text):
             continue  # "17 per group were needed to detect ...", "The groups were comparable at baseline: mean age was"
         if _APPROVAL.search(s.text):  # "approved by the Ethics Committee ... (ETMK 77/2022)": a reference number, no result
+            continue
+        if last_table and (over := _TABLE_NOTE_TIME.match(s.text)) is not None:
+            # "Data are number of participants (%) with at least one event over 12 months": the table's time
+            for t in find_timepoints(over["t"]):
+                for r in last_table:
+                    r.timepoint = t.items[-1]
+                break
+            last_table = []
             continue
         if PRESENTED.match(s.text):  # "The quantitative data are expressed in mean ± SD.": how values are given, no measure
             continue
@@ -1123,8 +1135,10 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
         if table_results is not None:
             drafts.extend(table_results)
             from_tables.extend(table_results)
+            last_table += [r for r in table_results if r.timepoint is None]
             ctx.last_text = s.text
             continue
+        last_table = []
         found = read_results(s, ctx)
         if outcome is not None and is_data_line(s):
             claim(outcome, found)

@@ -1658,8 +1658,8 @@ def _comparison(text: str, ctx: Context) -> str | None:
 def _respectively_endpoints(text: str, values: list[Group], found: list[tuple[int, int, EndpointDraft]],
                             ctx: Context, s: Sentence) -> dict[int, EndpointDraft]:
     """'S/TJC ... (p < 0.01, ES = 0.83 and p < 0.001, ES = 0.93 respectively)': one name, two endpoints."""
-    if len(values) >= 2 and "respectively" not in text:
-        return _listed_in_parts(text, values, ctx, s)
+    if len(values) >= 2 and (zipped := _listed_in_parts(text, values, ctx, s) or _labelled_items(text, values, ctx, s)):
+        return zipped
     if "respectively" not in text or len(values) < 2:
         return {}
     spans: dict[tuple[int, int], list[EndpointDraft]] = {}
@@ -1729,6 +1729,26 @@ def _listed_in_parts(text: str, values: list[Group], ctx: Context, s: Sentence) 
             return {}
         out[id(g)] = eps[k]
     return out if all(any(out.get(id(g)) is ep for g in inside) for ep in eps) else {}
+
+
+def _labelled_items(text: str, values: list[Group], ctx: Context, s: Sentence) -> dict[int, EndpointDraft]:
+    """'response rates were comparable: mouth 9/12 (75.0%) vs 10/15 (66.7%), eyes 5/11 (45.5%) vs 5/13 (38.5%)':
+    after a colon, each item's word names its measure ("mouth response"), the values up to the next item its own."""
+    colon = text.find(":")
+    head = re.search(r"(?i:\b(?P<h>[a-z][\w-]+)\s+(?:rates?|scores?|levels?)\s+(?:were|was)\b[^:]*$)", text[:colon]) if colon > 0 else None
+    if head is None:
+        return {}
+    items = list(re.finditer(r"(?:[:;,]|\band\b)\s*(?:and\s+)?(?P<w>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+(?=\d)", text[colon:]))
+    if len(items) < 2:
+        return {}
+    starts = [colon + m.start("w") for m in items] + [len(text)]
+    out: dict[int, EndpointDraft] = {}
+    for k, m in enumerate(items):
+        ep = _new_endpoint(f"{m['w']} {head['h']}", starts[k], "other", ctx, s)
+        for g in values:
+            if starts[k] < g.start < starts[k + 1]:
+                out[id(g)] = ep
+    return out if len(out) >= 2 * len(items) - 1 else {}
 
 
 def _direction(text: str) -> str | None:

@@ -61,6 +61,7 @@ class TableState:
     count_pct: bool = False  # "n (%)" said once, in the caption, the header or a row, holds for the rows below
     adverse: bool = False  # a table of adverse events: each row is an event
     measures: list[str] | None = None  # a single-arm table whose rows are times and whose columns are measures
+    arm_rows: bool = False  # ... or a table whose rows are the arms ("Cohort 1 (n = 5)  4 (80)  0 (0)")
     times: list[Item | None] | None = None  # a single-arm table whose columns are visits ("Baseline (n = 12)", "Month 6")
     counts: list[tuple[str, str]] | None = None  # a single-arm table whose columns are counts: (name, "n" | "count" | "pct")
     last: dict[int, ResultDraft] | None = None  # the previous row's result in each column, for a "P vs baseline" row
@@ -120,7 +121,13 @@ _TIME_HEAD = re.compile(r"(?i:^\s*(?:time\s*points?|timepoints?|visits?|time|fol
 
 
 def _transposed(cells: list[str], ctx: Context) -> TableState | None:
-    """"Time point  WOMAC total  VAS pain (0-10)  Knee flexion arc": one arm's measures, one row per visit."""
+    """"Time point  WOMAC total  VAS pain (0-10)  Knee flexion arc": one arm's measures, one row per visit;
+    "Cohort  Any AE  Infusion-related reaction": the arms' rows, one column per measure."""
+    if re.fullmatch(r"(?i:\s*(?:cohorts?|groups?|arms?|dose\s+(?:level|cohort|group)s?)\s*)", cells[0]) and len(ctx.arms) >= 2 \
+            and len(cells) >= 3 and not any(a.pattern.search(c) for c in cells[1:] for a in ctx.arms):
+        state = TableState([("arm", "")] * (len(cells) - 1), [None] * (len(cells) - 1), arm_rows=True)
+        state.measures = [c.strip() for c in cells[1:]]
+        return state
     if not _TIME_HEAD.match(cells[0]) or len(ctx.arms) != 1 or len(cells) < 2:
         return None
     if any(re.search(r"(?i:\(\s*n\s*=|\bgroup\b|\barm\b|\bp\s*-?\s*value)", c) for c in cells[1:]):
@@ -498,16 +505,26 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
 
 
 def _transposed_row(s: Sentence, ctx: Context, state: TableState, cells: list[str], raw_cells: list[str]) -> list[ResultDraft]:
-    """One visit's row of a transposed table: a result per measure column, at the row's time."""
-    _, time = _label_time(cells[0].strip(), None, s)
-    if time is None:
-        return []
+    """One visit's row of a transposed table: a result per measure column, at the row's time (or one arm's row)."""
+    arm_id, row_n, count_pct = None, None, state.count_pct
+    if state.arm_rows:
+        arm = next((a for a in ctx.arms if a.pattern.search(cells[0])), None)
+        if arm is None:
+            return []  # "Total (n = 15)": no arm's row
+        arm_id, time = arm.id, state.time
+        row_n = int(m[1]) if (m := re.search(r"\bn\s*=\s*(\d+)", cells[0])) else arm.size
+        # "4 (80)  0 (0)  1 (20)": counts with their percentages
+        count_pct = count_pct or all(re.fullmatch(r"\s*\d+\s*\(\s*\d+(?:\.\d+)?\s*%?\s*\)\s*", c) for c in cells[1:])
+    else:
+        _, time = _label_time(cells[0].strip(), None, s)
+        if time is None:
+            return []
     assert state.measures is not None
     offsets = _offsets(raw_cells)
     pm_sd = ctx.pm_is_sd or ctx.table_pm_sd
     out: list[ResultDraft] = []
     for k, (measure, cell) in enumerate(zip(state.measures, cells[1:], strict=True)):
-        stats = _cell_stats(cell, offsets[k + 1], measure, None, pm_sd, state.count_pct, ctx.paren_is_sd, ctx.paren_is_median)
+        stats = _cell_stats(cell, offsets[k + 1], measure, row_n, pm_sd, count_pct, ctx.paren_is_sd, ctx.paren_is_median)
         if not stats:
             continue
         stats += _marked_p(raw_cells[k + 1], offsets[k + 1], ctx, "baseline")  # "*P < 0.05 compared with baseline"
@@ -518,6 +535,7 @@ def _transposed_row(s: Sentence, ctx: Context, state: TableState, cells: list[st
         ep = found[0][2] if found else ctx.registry.add(label, hits[0][2][0] if hits else UNMAPPED, "other", s,
                                                         s.start + pos, s.start + pos + len(cells[0]), confidence=0.6, loose=True)
         off = offsets[k + 1]
-        out.append(ResultDraft(ep, state.columns[k][1], time, stats, s, s.start + off, s.start + off + len(cell), state.n[k],
+        out.append(ResultDraft(ep, arm_id or state.columns[k][1], time, stats, s, s.start + off, s.start + off + len(cell),
+                               row_n if state.arm_rows else state.n[k],
                                None, 0.75, ["a row of a table whose columns are measures: check the columns"]))
     return out
