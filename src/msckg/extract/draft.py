@@ -623,6 +623,9 @@ def _dose_arms(arms: list[ArmDraft], sents: list[Sentence]) -> list[ArmDraft]:
     text = re.sub(r"(?i:\b(low|lower|mid|medium|middle|intermediate|high|higher)[- ]dose"
                   r"(?=\s*,\s*(?:and\s+|or\s+)?[\w-]+[- ]dose\b|\s+(?:and|or)\s+[\w-]+[- ]dose\b))",
                   r"\1-dose group", text)
+    # "randomized 1:1:1 to low-dose WJ-MSC, high-dose WJ-MSC or placebo": each level with the cells it names
+    text = re.sub(r"(?i:\b(low|lower|mid|medium|middle|intermediate|high|higher)[- ]dose\s+(?:[\w-]*MSCs?|[\w-]*cells?)"
+                  r"(?=\s*(?:,|\bor\b|\band\b)))", r"\1-dose group", text)
     # "1 × 10^7 UC-MSCs (low dose, n = 30)", "2.0 × 10^6 cells/kg (high dose)": a level named (with its size)
     text = re.sub(r"(?i:(?<=\()\s*(low|lower|mid|medium|middle|intermediate|high|higher)[- ]dose(?=\s*[,;]\s*n\s*=|\s*\)))",
                   r"\1-dose group", text)

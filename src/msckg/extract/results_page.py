@@ -52,7 +52,7 @@ _AE_SECTION = re.compile(r"(?i:^\s*(?P<s>all-cause\s+mortality|serious\s+adverse
                          r"\s+adverse\s+events)\s*$)")
 _FRACTION = re.compile(r"(?P<num>\d+)\s*/\s*(?P<den>\d+)\s*\(\s*(?P<pct>\d+(?:\.\d+)?)\s*%\s*\)")
 _MEAN_SPREAD = re.compile(r"^(?P<v>-?\d+(?:\.\d+)?)\s*\(\s*(?P<s>-?\d+(?:\.\d+)?)(?:\s+to\s+(?P<hi>-?\d+(?:\.\d+)?))?\s*\)$")
-_COUNT_PCT = re.compile(r"^(?P<n>\d+)\s+(?P<pct>\d+(?:\.\d+)?)\s*%$")
+_COUNT_PCT = re.compile(r"^(?P<n>\d+)\s+\(?\s*(?P<pct>\d+(?:\.\d+)?)\s*%\s*\)?$")  # "9 75.0%", "9 (75.0%)"
 # the newer page's field names, each on a line of its own above its value
 _FIELD = re.compile(r"(?i:^\s*(?:title|description|time\s+frame|analysis\s+population\s+description|arm/group|"
                     r"overall\s+number|measure\s+type|unit\s+of\s+measure|dispersion|statistical\s+analysis)\b)")
@@ -156,6 +156,9 @@ def _piped_cells(text: str, skip_label: bool) -> list[tuple[int, int, str]]:
 def arm_of(column: str, arms: list[ArmDraft]) -> ArmDraft:
     """The draft arm a column is: sham/placebo/control words name the comparator, else the arm whose words match."""
     comparator = next((a for a in arms if a.role != "experimental"), None)
+    named = [a for a in arms if a.role == "experimental" and a.pattern.search(column)]
+    if len(named) == 1:
+        return named[0]  # "WJ-MSC High Dose": the level's own arm before any arm of cells
     cells = next((a for a in arms if a.role == "experimental" and (a.pattern.search(column) or re.search(
         r"(?i:[\w-]*MSCs?\b|[\w-]*ASCs?\b|stem\s+cells?|stromal\s+cells?)", column))), None)
     if cells is not None and not re.search(r"(?i:\b(?:sham|placebo)\b)", column):
@@ -488,6 +491,12 @@ def _ae_line(line: Line, text: str, ae: dict[str, object], columns: list[str], a
     cells = _cells(line, skip_label=False)
     fractions = [c for c in cells if _FRACTION.fullmatch(c[2].strip())]
     if not fractions:
+        if cells and re.match(r"(?i:\s*arm/group\s+title\s*$)", cells[0][2]):
+            ae["columns"] = [c[2].strip() for c in cells[1:]]  # "Arm/Group Title  WJ-MSC Low Dose  ...  Placebo"
+            return
+        if cells and re.match(r"(?i:\s*(?:adverse\s+event\s+reporting|source\s+vocabulary|assessment\s+type|time\s+frame|"
+                              r"frequency\s+threshold|description)\b)", cells[0][2]):
+            return  # the section's fields, not a header of the arms
         if len(cells) >= 2 and not any(re.search(r"\d", c[2]) for c in cells) and \
                 not all(re.search(r"(?i:affected|at\s+risk|\(%\))", c[2]) for c in cells):
             ae["columns"] = [c[2].strip() for c in cells]  # a header row of the arms, with no title cell
