@@ -204,7 +204,8 @@ def _waiting_arm(words: str) -> str:
     "4 of 20 (20%) delayed patients"."""
     return (rf"(?i:\b(?:the\s+)?(?:{words})(?:[- ](?:treatment|therapy|injection|start))?(?:[- ](?:group|arm)s?\b|"
             rf"(?:[- ](?:group|arm))?(?=\s+(?:patients|participants|subjects)\b))"
-            rf"|(?<=[)\d]\s)(?:{words})\b(?!\s+(?:treatment|therapy|injection|start)\b))")
+            rf"|(?<=[)\d]\s)(?:{words})\b(?!\s+(?:treatment|therapy|injection|start)\b)"
+            rf"|(?<=\bthe\s)(?:{words})\b(?=\s+(?:and|or|vs\.?|versus)\b))")  # "in the immediate and ... in the delayed group"
 
 
 def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], enrolled: int | None) -> list[ArmDraft]:
@@ -230,7 +231,9 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         rf"|\bafter\s+(?:the\s+)?(?:{abbr}|[\w-]*MSCs?|{_SC}|cell)\s+(?:injections?|infusions?|implantation|transplantation|"
         rf"treatment|therapy)\b)")
     all_text = " ".join(s.text for s in sents)
-    if named := _cell_group_names(all_text):  # "(scaffold group)": the cell arm's own name
+    # "placebo at baseline and MSCs at month 6 (delayed group, n = 24)": the arm waiting for the cells is not theirs
+    if named := [w for w in _cell_group_names(all_text) if not re.fullmatch(r"(?i:delayed|deferred|late|wait-?list)", w)]:
+        # "(scaffold group)": the cell arm's own name
         alt = "|".join(re.escape(w) for w in named)
         exp = re.compile(exp.pattern + rf"|(?i:\b(?:the\s+)?(?:{alt})\s+(?:group|arm)s?\b|\b(?:{alt})(?=\s*\(\s*n\s*=)"
                          rf"|\b(?:receiving|given|with)\s+the\s+(?:{alt})\b)")  # "22/41 (54%) participants receiving the combination"

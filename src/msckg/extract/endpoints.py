@@ -260,6 +260,12 @@ class Registry:
             ep.forms.add(key_tokens(f"{lead.group(1)} {lead.group(2)}"))
         if abbreviation:
             ep.forms.add(key_tokens(abbreviation))
+        own = key_tokens(label)
+        for ab, full in self.abbreviations.items():  # "GEL = gadolinium-enhancing lesion": "41 GEL" names it
+            words = key_tokens(full)
+            if len(words) >= 2 and any(own[i:i + len(words)] == words for i in range(len(own) - len(words) + 1)) \
+                    and not self.by_form(key_tokens(ab)):
+                ep.forms.add(key_tokens(ab))
         if instrument not in (UNMAPPED, "adverse-events"):  # each kind of adverse event keeps its own words
             ep.forms |= {k for k, v in instrument_lexicon().items() if instrument in v and len(v) == 1}
         self.items.append(ep)
@@ -286,6 +292,10 @@ def abbreviations(text: str) -> dict[str, str]:
             if initials == caps or content == caps and len(caps) >= 3:
                 out.setdefault(ab, " ".join(cand))
                 break
+    # a page's list: "Abbreviations: EDSS = Expanded Disability Status Scale; GEL = gadolinium-enhancing lesion"
+    for line in re.finditer(r"(?i:\babbreviations\s*:\s*(?P<list>[^.\n]+))", text):
+        for m in re.finditer(r"(?P<ab>[A-Z][A-Za-z0-9-]{1,9})\s*=\s*(?P<full>[^;=]{3,80}?)\s*(?=;|$)", line["list"]):
+            out.setdefault(m["ab"], m["full"].strip())
     return out
 
 

@@ -24,6 +24,7 @@ _AFTER = re.compile(rf"(?i:(?P<pre>{_PREP})(?P<list>{_N}{_PAREN}(?:{_SEP}{_N}{_P
 # "week 52", "at weeks 4, 12, 26 and 52", "on day 10", "month 12"
 _ITEM_END = r"(?![.,]\d|\d|\s*(?:±|\+/-|%))"
 _BEFORE = re.compile(rf"(?i:\b(?P<unit>days?|weeks?|months?|years?)\s+(?P<list>\d+{_ITEM_END}(?:{_SEP}\d+{_ITEM_END})*)\b)")
+_SPAN = re.compile(r"(?i:\b(?P<unit>days?|weeks?|months?|years?)\s+(?P<a>\d+)\s*[–-]\s*(?P<b>\d+)\b(?![.,]\d|\s*%))")
 _FIRST_ITEM = re.compile(rf"(?i:\b(?P<unit>days?|weeks?|months?|years?)\s+(?P<list>\d+{_ITEM_END}))")
 _ADJ = re.compile(rf"(?i:\b(?P<n>{_N})-(?P<unit>day|week|month|year)\b(?!\s*intervals?))")
 _SINCE = re.compile(rf"(?i:(?<![\w.-])(?P<n>{_N})\s+{_UNIT}\s+(?:after|post|following)\s+(?:the\s+)?(?:first\s+|last\s+|second\s+)?"
@@ -86,7 +87,13 @@ def find_timepoints(text: str) -> list[TimeList]:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    for m in _SPAN.finditer(text):  # "during months 1–6", "over weeks 0-12": the span's end
+        found.append(TimeList(m.start(), m.end(), (Item(m.start("b"), m.end("b"), iso_duration(m["b"], m["unit"]),
+                                                        time_label(m["b"], m["unit"], True)),)))
+        taken.append((m.start(), m.end()))
     for m in _BEFORE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
         nums = [number_word(i.group()) for i in re.finditer(r"\d+", m["list"])]
         if len(nums) > 1 and (nums != sorted(set(nums)) or not re.search(r"(?i:\b(?:and|or|to)\s+\d+\W*$)", m["list"])
                               or re.match(r"\s+(?:of|out\s+of)\s+\d|\s*/\s*\d|\s*\(\s*\d", text[m.end():])):
