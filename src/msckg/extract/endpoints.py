@@ -223,6 +223,9 @@ class Registry:
                 if re.search(rf"(?<![\w-]){re.escape(ab)}(?![\w-])", outside) and full.lower() not in label.lower():
                     label = re.sub(rf"(?<![\w-]){re.escape(ab)}(?![\w-])", f"{full} ({ab})", label, count=1)
                     existing = self.by_form(key_tokens(label)) or self.by_form(key_tokens(ab))
+                    if existing is None and (hits := find_instruments(full)) and hits[0][1] - hits[0][0] >= len(full) - 2:
+                        instrument = hits[0][2][0]  # "GGT" is "γ-glutamyl transferase", a listed measure
+                        existing = self.by_instrument(instrument)
                     break
         if existing is None and instrument == UNMAPPED and not fresh:
             # "ASIA motor score" and "ASIA motor score (0–100)": one measure, its scale said once
@@ -275,6 +278,9 @@ class Registry:
 _DEFINED = re.compile(r"(?P<full>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,7}?)\s*[(\[](?P<ab>[A-Z0-9][A-Za-z0-9-]{1,9})[)\]]")
 
 
+_GREEK = {"α": "A", "β": "B", "γ": "G", "δ": "D", "κ": "K", "λ": "L", "μ": "M", "τ": "T"}
+
+
 def abbreviations(text: str) -> dict[str, str]:
     """Abbreviations the text defines ("North Star Ambulatory Assessment (NSAA)"): the full name is the
     shortest run of words before the parenthesis whose initials spell the abbreviation's capitals."""
@@ -286,15 +292,16 @@ def abbreviations(text: str) -> dict[str, str]:
         for k in range(1, len(words) + 1):
             cand = words[-k:]
             parts = [w for w in re.split(r"[\s-]+", " ".join(cand)) if w and w[0].isalnum()]
-            initials = [w[0].upper() for w in parts]
+            # "γ-glutamyl transferase (GGT)": a Greek letter's initial is its name's
+            initials = [_GREEK.get(w[0], w[0].upper()) for w in parts]
             # "urine albumin-to-creatinine ratio (UACR)": the little words may have no letter of their own
-            content = [w[0].upper() for w in parts if w.lower() not in ("to", "of", "and", "the", "in", "for", "on")]
+            content = [_GREEK.get(w[0], w[0].upper()) for w in parts if w.lower() not in ("to", "of", "and", "the", "in", "for", "on")]
             if initials == caps or content == caps and len(caps) >= 3:
                 out.setdefault(ab, " ".join(cand))
                 break
     # a page's list: "Abbreviations: EDSS = Expanded Disability Status Scale; GEL = gadolinium-enhancing lesion"
     for line in re.finditer(r"(?i:\babbreviations\s*:\s*(?P<list>[^.\n]+))", text):
-        for m in re.finditer(r"(?P<ab>[A-Z][A-Za-z0-9-]{1,9})\s*=\s*(?P<full>[^;=]{3,80}?)\s*(?=;|$)", line["list"]):
+        for m in re.finditer(r"(?P<ab>[A-Z][A-Za-z0-9-]{1,9})\s*[=,]\s*(?P<full>[^;=]{3,80}?)\s*(?=;|$)", line["list"]):
             out.setdefault(m["ab"], m["full"].strip())
     return out
 
