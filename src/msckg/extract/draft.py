@@ -216,7 +216,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         rf"injection|research)(?:-treated)?\s+(?:group|arm|cohort)s?\b"
         rf"|\b[\w-]*MSC[\w-]*\s+(?:group|arm|cohort|period|infusion)s?\b"  # "the MSC-allograft group", "during UC-MSC periods", "after 2 of 25 BM-MSC infusions"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|{_SC}|cells?|stem[- ]cells?)-treated\b"
-        rf"|\btreated\s+(?:patients|participants|infants|children|subjects|eyes|knees|joints|limbs|ulcers|lesions|wounds|"
+        rf"|(?<!-)\btreated\s+(?:patients|participants|infants|children|subjects|eyes|knees|joints|limbs|ulcers|lesions|wounds|"
         rf"hands|feet|legs|sides|sites|areas|hips|shoulders)\b|\btest\s+(?:sides?|sites?|hands?|areas?)\b"
         # "between treated and control hands", "on 1 treated and 2 control hands": the noun said once for both
         rf"|\btreated(?=\s+(?:and|or|vs\.?|versus)\s+(?:\d+\s+)?control\s+(?:hands?|feet|foot|legs?|sides?|sites?|eyes?|knees?|"
@@ -390,8 +390,10 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         part = re.search(rf"(?i:\bcontrol\s+(?P<p>{_PARTS})s?\b|\bcontralateral\s+(?P<q>{_PARTS})\b)", text)
         name = f"control {(part['p'] or part['q']).lower()}s" if part else "control sites"
         untreated = re.search(r"(?i:\b(?:untreated|received\s+no\s+(?:treatment|injection))\b)", text)
-        return [ArmDraft("control", name, "no-intervention" if untreated else "active-comparator", re.compile(
-            rf"(?i:{_CONTROLS}|\b(?:contralateral|untreated)\s+(?:{_PARTS})s?\b)"))]
+        dummy = re.search(r"(?i:\b(?:saline|placebo|sham|vehicle)\b)", text)  # "saline in the other knee"
+        return [ArmDraft("control", name, "placebo-comparator" if dummy else "no-intervention" if untreated else "active-comparator",
+                         re.compile(rf"(?i:{_CONTROLS}|\b(?:contralateral|untreated|(?:saline|placebo|sham|vehicle)[- ]treated)\s+"
+                                    rf"(?:{_PARTS})s?\b)"))]
     if re.search(rf"(?i:\bcontrol (?:group|arm|cohort)\b|\b{_STANDARD} alone\b{abbr})", text):
         # "In the control group, triamcinolone ..." and "in the corticosteroid group": the control by its treatment too
         own = own_cells(" ".join(s.text for s in sents))

@@ -145,6 +145,8 @@ _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more i
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
 # "The benefit was no longer significant at month 12 (difference 17.5 m ...)": the measure before it
 _PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the former|that(?:\s+of)?|there)\s*$"
+                      # "whereas in saline-treated knees it was 47.0, 42.5 and 44.0": the measure named before
+                      r"|^(?:(?:whereas|while|but|and)\s+)?(?:in|among|for)\s+(?:the\s+)?[\w\s-]{2,40}?\s+(?:it|they)\s*$"
                       # "Compared with HA, the difference", "In the mixed model, the estimated between-group difference",
                       # "the corresponding changes": the measure named before
                       r"|^(?:(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+[^,]{1,40},\s*|in\s+(?:the|a)\s+[\w\s-]{1,30}?model,\s*)"
@@ -1341,6 +1343,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             if placed.get(id(g)) is None and times:
                 placed[id(g)] = times[0].items[0]
     _parallel_runs(text, tls, values, population, placed, by_previous, how)
+    _respective_times_before(text, tls, values, population, placed, clauses, ctx.arms)
     for g in values:  # "X decreased from A to B at week 12, and Y from C to D": D at week 12 too (not the section's time)
         if (placed.get(id(g)) is None or id(g) in framed) and re.search(r"\bto\s*$", text[:g.start]) and (earlier := [
                 t for t in tls if not t.is_baseline and t.end <= g.start and len(t.items) == 1]) \
@@ -1613,6 +1616,31 @@ def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, st
 _VS_CHANGE = re.compile(r"(?i:[^.;]{0,12}?\b(?:vs\.?|versus)\s+(?:[a-z]+\s+){0,2}?(?:by\s+)?)")
 _VS_LINK = re.compile(rf"(?i:\s*[)\]]?\s*(?:{UNIT}\s*)?(?:(?:in|with)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:\s+(?:group|arm)s?)?\s*)?"
                       r"[)\]]?\s*,?\s*(?:vs\.?|versus|compared with)\s*[(\[]?\s*)")
+
+
+def _respective_times_before(text: str, tls: list[TimeList], values: list[Group], population: dict[int, str],
+                             placed: dict[int, Item | None], clauses: list[tuple[int, int]], ctx_arms: list[ArmDraft]) -> None:
+    """'decreased from 48.5 at baseline to 31.0 at 6 months and 29.5 at 12 months, whereas in saline-treated knees
+    it was 47.0, 42.5 and 44.0, respectively': a later clause with no time of its own, as many values as the
+    earlier clause had times, takes them in order, and its one arm for all."""
+    m = re.search(r"(?i:,?\s*respectively\b)", text)
+    if m is None:
+        return
+    last = _clause_of(clauses, m.start())
+    mine = [g for g in values if _clause_of(clauses, g.start) == last and g.end <= m.start()
+            and not {st.kind for st in g.stats} & {"difference", "effect-size", "p-value"}]
+    if len(mine) < 2 or any(_clause_of(clauses, t.start) == last for t in tls):
+        return
+    own = text[clauses[last][0]:mine[0].start]
+    named = [a for a in ctx_arms if a.pattern.search(own)]
+    if len(named) != 1:
+        return  # "and back pain VAS decreased by 4.1 and 3.6 points, respectively": the arms in turn, not the times
+    earlier = [i for t in tls if t.end <= clauses[last][0] for i in t.items]
+    if len(earlier) != len(mine) or len({i.duration for i in earlier}) != len(earlier):
+        return
+    for g, item in zip(mine, earlier, strict=True):
+        placed[id(g)] = item
+        population[id(g)] = named[0].id  # "in saline-treated knees it was a, b and c": the clause's one arm
 
 
 def _parallel_runs(text: str, tls: list[TimeList], values: list[Group], population: dict[int, str],
