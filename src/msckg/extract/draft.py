@@ -1336,6 +1336,12 @@ def _fuller(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> bool:
     return more and any(o["kind"] != "p-value" for o in old)
 
 
+# measures whose values are percentages of a quantity, not shares of people
+_IN_PERCENT = re.compile(r"(?i:\bHbA1c\b|\bglycated\s+ha?emoglobin\b|\bLVEF\b|\bejection\s+fraction\b|%\s*predicted\b|"
+                         r"\bFEV1\s*%|\bDLCO\b|\bSpO2\b|\boxygen\s+saturation\b|\bhaematocrit\b|\bhematocrit\b)")
+_PERCENT_INSTRUMENTS = {"hba1c", "lvef", "fev1-percent-predicted", "fvc-percent-predicted", "dlco"}
+
+
 def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> list[dict[str, Any]]:
     # beside an active comparator, a placebo is what "comparator" differences are against (as Context.comparator)
     comparator = next((a["id"] for a in data["arms"] if a["role"] == "placebo-comparator"), None) or \
@@ -1345,6 +1351,10 @@ def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> 
     keys: dict[int, tuple[str, str, str]] = {}
     for r in drafts:
         stats = [_stat(x, st, r.sentence.start, comparator) for st in r.stats]
+        if _IN_PERCENT.search(r.endpoint.label) or r.endpoint.instrument in _PERCENT_INSTRUMENTS:
+            for rec in stats:  # "HbA1c at Month 12: 7.1% vs 7.6%": a level measured in percent, not a share of people
+                if rec["kind"] == "proportion" and set(rec) & {"numerator", "denominator"} == set() and "percentage" in rec:
+                    rec["kind"], rec["value"], rec["unit"] = "central-value", rec.pop("percentage"), "%"
         tp = r.timepoint.duration if r.timepoint else None
         key = (r.endpoint.id, r.population, str(approximate_days(tp)) if tp else "na")
         covered = [o for o in out if keys[id(o)] == key and "statistics" in o and _fuller(stats, o["statistics"])]

@@ -38,6 +38,9 @@ def blank_markup(text: str) -> str:
 
     for m in _ROUND_BULLET.finditer(text):
         blank(m.start(1), m.end(1))
+    # "with placebo¹", "(mITT)²": a footnote's mark after a word, not the square of a unit ("kg/m²", "10⁶")
+    for m in re.finditer(r"(?:(?<=[A-Za-ln-z])|(?<=[)%]))[⁰¹²³⁴⁵⁶⁷⁸⁹]+", text):
+        blank(m.start(), m.end())
     if not looks_like_markdown(text):
         return "".join(chars)
     for m in _HEADING.finditer(text):

@@ -495,6 +495,11 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         named = [f for f in found if f[0] == colon.start("np") and f[1] <= colon.end("np")]
         if named:
             return named[-1][2], 0.95
+        if ctx.last_endpoint is not None and re.fullmatch(
+                r"(?i:\W*(?:(?:mean|median|LS\s+mean|adjusted)\s+)?(?:change|difference|treatment\s+difference|reduction|"
+                r"improvement)(?:\s+from\s+baseline)?(?:\s+(?:at|to|by)\s+(?:week|month|day|year)\s+\d+)?\s*)", colon["np"]):
+            reasons.append("endpoint carried over: the label names only a change")  # slides' "Change at Month 12: ..."
+            return ctx.last_endpoint, 0.8
         reasons.append("endpoint named by the label before a colon")
         return _new_endpoint(colon["np"], colon.start("np"), "other", ctx, s), 0.85
     dash = _LABEL_DASH.match(text)

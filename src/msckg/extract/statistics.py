@@ -634,6 +634,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                                                                                           "".join(chars)))
     # "with an eGFR between 25 and 60 mL/min/1.73 m2", "aged between 18 and 65 years": a range that admits, no value
     work = _BETWEEN.sub(lambda m: "#" * len(m.group()), work)
+    # "with AUR-217 vs −0.27", "IL-10 rose": a product's or a molecule's code, its digits no value
+    work = re.sub(r"(?<![\w-])[A-Z]{2,6}-\d{2,5}(?![\w.])", lambda m: re.sub(r"\d", "x", m.group()), work)
     taken: list[tuple[int, int]] = []
     groups: list[Group] = []
     _most_frequent_events(work, groups, taken)
