@@ -364,7 +364,7 @@ def own_cell_names(text: str) -> list[str]:
     "stromal vascular fraction (SVF)"."""
     return list(dict.fromkeys(
         m["ab"] for m in re.finditer(r"(?P<full>\b[\w -]{3,60}?)\s*\((?P<ab>[A-Z][A-Za-z]{1,7})\)", text)
-        if re.search(r"(?i:stromal|stem\s+cells?|progenitor|precursor|adipose\s+tissue|marrow\s+aspirate)", m["full"])))
+        if re.search(r"(?i:stromal|stem\s+cells?|progenitor|precursor|regenerative\s+cells?|adipose\s+tissue|marrow\s+aspirate)", m["full"])))
 
 
 def own_cells(text: str) -> re.Pattern[str]:

@@ -42,6 +42,9 @@ _NOT_COUNTED = re.compile(r"(?i:\b(?:differences?|changes?|significan\w*|improve
                           r"associations?|increases?|decreases?|patients?|participants?|subjects?|one|cases?|"
                           r"evidence|signs?|trend)\b)")
 # "mean (SD)", "median [IQR]" stated once for the values of the sentence
+# "The mean ICIQ-SF score improved from 15.8 (3.2) at baseline to 9.6 (4.9)": a mean's trajectory, its SD in parentheses
+_MEAN_FROM = re.compile(r"(?i:\bmean\b(?![^.;]*\bmedian\b)[^.;()]{0,80}?\bfrom\s*$|\bmean\b(?![^.;]*\bmedian\b)[^.;()]{0,80}?"
+                        r"\bfrom\s+[-−]?\d+(?:\.\d+)?\s*\(\s*\d+(?:\.\d+)?\s*\)[^.;()]{0,40}?\bto\s*$)")
 _HDR_MSD = re.compile(r"(?i:\bmean\s*[(\[]\s*(?:SD|s\.d\.|standard deviation)\s*[)\]])")
 _HDR_MEDIAN = re.compile(r"(?i:\bmedian\s*[(\[]\s*(?:IQR|interquartile range|range)\s*[)\]])"
                          r"|\bM\s*[(（]\s*(?:P25|Q1)\s*[,，]\s*(?:P75|Q3)\s*[)）]")  # a Chinese journal's "TB [M (P25, P75)]"
@@ -654,7 +657,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                                        or m["u2"] == "%" and not m["u"] or re.search(r"(?:\bof|/)\s*$", work[:s])):
                 continue  # "18 of 26 (69%)" after an "(SD 58)" is a proportion
             if form == "hdr_msd" and not (_HDR_MSD.search(work) or (paren_is_sd or _HDR_MSD.search(previous))
-                                          and not _OWN_LABEL.search(work)) \
+                                          and not _OWN_LABEL.search(work) or _MEAN_FROM.search(work, 0, s)) \
                     or form == "hdr_median" and not (_HDR_MEDIAN.search(work) or (paren_is_median or _HDR_MEDIAN.search(previous))
                                                      and not _OWN_LABEL.search(work) and not _EFFECT_BEFORE.search(work[max(0, s - 40):s])):
                 continue
