@@ -388,7 +388,9 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     if _WITHIN.search(text) and not re.search(r"(?i:\bcontrol (?:group|arm|cohort)\b)", text):
         # "one hand ... the contralateral hand received the standard dressing": the same patients' other sites
         part = re.search(rf"(?i:\bcontrol\s+(?P<p>{_PARTS})s?\b|\bcontralateral\s+(?P<q>{_PARTS})\b)", text)
-        name = f"control {(part['p'] or part['q']).lower()}s" if part else "control sites"
+        word = (part["p"] or part["q"]).lower() if part else "site"
+        plural = {"foot": "feet", "feet": "feet", "tooth": "teeth", "teeth": "teeth", "half": "halves"}.get(word, f"{word}s")
+        name = f"control {plural}"
         untreated = re.search(r"(?i:\b(?:untreated|received\s+no\s+(?:treatment|injection))\b)", text)
         dummy = re.search(r"(?i:\b(?:saline|placebo|sham|vehicle)\b)", text)  # "saline in the other knee"
         return [ArmDraft("control", name, "placebo-comparator" if dummy else "no-intervention" if untreated else "active-comparator",
@@ -805,7 +807,8 @@ def _dose_value_arms(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
         found.setdefault((m["m"], m["e"]), int(m["n"]))
     millions = list(dict.fromkeys(m["n"] for m in re.finditer(
         r"(?i:\b(?P<n>\d+(?:\.\d+)?)[- ]million(?:\s+(?:cells?|MPCs?|MSCs?))?(?:\s+(?:group|arm|cohort)s?\b"
-        r"|(?=,?\s+(?:and\s+|or\s+)?[\w-]+(?:,\s*(?:and\s+|or\s+)?[\w-]+)*,?\s+(?:groups|arms|cohorts)\b)))", text)))
+        r"|(?=,?\s+(?:and\s+|or\s+)?[\w-]+(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[\w-]+)*,?\s+(?:groups|arms|cohorts)\b)))",
+        text)))
     if len(millions) < 2 and (pair := re.search(r"(?i:\b(\d+(?:\.\d+)?)\s*(?:million|M)\s+(?:vs\.?|versus|or)\s+"
                                                 r"(\d+(?:\.\d+)?)\s*million\b)", text)):
         millions = [pair.group(1), pair.group(2)]  # "60 million vs 120 million allogeneic ASCs", then "with 60M"

@@ -27,7 +27,7 @@ NUM = r"(?<![\w.,])[+-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 UNIT = (r"(?:percentage\s+points?|%|[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*[Ll]|[µμu]g/g|[µμu]g/m[Ll]|U/m[Ll]|mg/d[Ll]|mg/[Ll]|g/[Ll]|g/d[Ll]|mmol/[Ll]|[µμ]mol/[Ll]|umol/[Ll]|[pn]mol/[Ll]|ng/m[Ll]|pg/m[Ll]|U/[Ll]|IU/[Ll]|m[Ll]/min(?:(?:/|\s+per\s+)1[.·]73\s?m[2²])?|mm\s?Hg|"
         r"mg/24\s?h|mg/g|letters|logMAR|dB|[µμu]m|kPa|bpm|seconds|episodes|nV/deg²|"
         r"(?:[cm]m[²³]|mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|minutes?|min|ms|m|sec|s)"
-        r"(?:/(?:month|week|day|year|min|h|kg|m2|m²|L|dL|mL)){0,2})(?:\s+per\s+(?:year|month|week|day))?(?![A-Za-z0-9])")  # "mg/kg/day", "... per year"
+        r"(?:/(?:month|week|day|year|min|h|kg|m2|m²|L|dL|mL|s)){0,2})(?:\s+per\s+(?:year|month|week|day))?(?![A-Za-z0-9])")  # "mg/kg/day", "... per year"
 # units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
 MEASURE_UNIT = (r"(?:[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|"
                 r"mL/min(?:(?:/|\s+per\s+)1[.·]73\s?m[2²])?|mm\s?Hg|mg/24\s?h|mg/g|points)(?![A-Za-z0-9/])")
@@ -64,8 +64,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s*\[CI\])?\s*(?:[:=,]|was|of)?\s*\[?\s*"  # the Annals' "[CI, 0.18 to 0.84 nmol/L]": its CIs are 95%
         rf"(?P<lo>{NUM})\s*%?\s*(?:{UNIT}\s*)?(?:,|;|to|-|–|—)\s*(?P<hi>{NUM})\s*%?")),  # "[−2,6; −0,4]"
     # "-174.9 mL (-251.3 to -98.5)" after a "95% CI" stated earlier in the sentence: the same kind of interval
-    ("ci_again", re.compile(rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*[(\[]\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—|-)\s*(?P<hi>{NUM})\s*%?\s*"
-                            r"(?=[)\];,])")),
+    ("ci_again", re.compile(rf"(?P<est>{NUM})\s*(?P<eu>{UNIT})?\s*(?:[(\[]\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—|-)\s*(?P<hi>{NUM})\s*%?\s*"
+                            rf"(?=[)\];,])|\[\s*(?P<lo2>{NUM})\s*,\s*(?P<hi2>{NUM})\s*\](?=\s*[;,)]))")),  # "1.6 m/s [0.4, 2.8]"
     # "-1.8 (SD 5.9) versus -4.6 (6.3; p=0.10)": the second spread after an "SD" stated for the first
     ("sd_again", re.compile(rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?P<sd>{NUM})\s*(?P<u2>{UNIT})?\s*(?=[;,)\]])")),
     ("hdr_msd", re.compile(  # "88·2 [9·6]" under "(mean [SD])"
@@ -414,6 +414,7 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         g.stats.append(stat(kind, value=_d(m["est"]), unit=m["eu"] or None))
         g.confidence = 0.75
     elif form == "ci_again":
+        lo, hi = (m["lo"], m["hi"]) if m["lo"] is not None else (m["lo2"], m["hi2"])
         last = list(re.finditer(r"(?i:(\d{2}(?:\.\d)?)\s*%\s*(?:CI|C\.I\.|confidence interval))", text[:m.start()]))[-1]
         level = last.group(1)
         est, unit = _d(m["est"]), m["eu"] or None
@@ -427,9 +428,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
             "mean" if _MEAN.search(window) else "central-value"
         if kind == "central-value" and unit == "%" and not re.search(  # "17.2% (95% CI, 8.8-28.1%) ... 5.2% (1.3-13.1%)": a rate
                 r"(?i:\bchang|\bfell\b|\brose\b|increas|decreas|reduc|improv|declin|lower|higher)", text[:m.start()]):
-            g.stats.append(stat("proportion", percentage=est, unit="%", ci=(_d(m["lo"]), _d(m["hi"]), _d(level) / 100)))
+            g.stats.append(stat("proportion", percentage=est, unit="%", ci=(_d(lo), _d(hi), _d(level) / 100)))
         else:
-            g.stats.append(stat(kind, value=est, unit=unit, ci=(_d(m["lo"]), _d(m["hi"]), _d(level) / 100)))
+            g.stats.append(stat(kind, value=est, unit=unit, ci=(_d(lo), _d(hi), _d(level) / 100)))
         g.confidence = 0.7
     elif form == "sd_again":
         unit = m["u"] or m["u2"] or None
