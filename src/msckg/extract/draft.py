@@ -1412,6 +1412,11 @@ def _results(x: _Extractor, drafts: list[ResultDraft], data: dict[str, Any]) -> 
         seen.setdefault(key, rec)
         keys[id(rec)] = key
         out.append(rec)
+    for rec in out:  # "decreased by 4.8 points ... (LS mean [SE], -4.8 [1.3] ...)": the change is that mean, said twice
+        means = {st["value"] for st in rec.get("statistics", []) if st["kind"] == "mean" and "value" in st}
+        if means:
+            rec["statistics"] = [st for st in rec["statistics"] if not (
+                st["kind"] == "difference" and st.get("value") in means and "ci" not in st)]
     return out
 
 

@@ -1139,6 +1139,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         before = [p for p in near if p[1] <= g.start]
         # "(median 3, range 1–6, vs 5, range 3–8)": the spread between the pair's values
         pair_next = i + 1 < len(values) and re.match(rf"\s*[)\]]?\s*(?:{UNIT}\s*)?(?:,\s*(?:range|IQR)\s+[^,;()]{{3,25}},\s*)?"
+                                                      r"(?:\[\s*[\d.]+\s*\]\s*)?"  # "-4.8 [1.3] vs. -0.9 [1.4]": an SE between
                                                       rf"(?:vs\.?|versus)\s*[(\[]?\s*$", text[g.end:values[i + 1].start])
         named_before = list(dict.fromkeys(p[2] for p in pops if p[1] <= g.start and _clause_of(clauses, p[0]) == ci))
         if id(g) in population:

@@ -208,6 +208,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("none", re.compile(r"(?i:\bnone\s+(?:in|of)\s+the\s+(?P<arm>[\w-]+(?:\s+[\w-]+)?)\s+(?:group|arm|patients|participants))")),
     # "did not differ between groups at 24 months (84.5 vs 80.2, P = 0.19)": two bare values compared
     # "(7.1 vs 7.6; P = .41)", "(mean, 7.1 vs 7.6; P = .41)"
+    # "(least squares [LS] mean [SE], -4.8 [1.3] vs. -0.9 [1.4])": two means, each with a standard error (no field)
+    ("paren_vs", re.compile(rf"(?i:\(\s*(?:least\s+squares\s+(?:\[LS\]\s+|\(LS\)\s+)?|LS\s+)?(?P<kw>mean)\s*[\[(]\s*(?:SE|SEM)\s*[\])]\s*[,:]\s*"
+                            rf"(?P<a>{NUM})\s*[\[(]\s*{NUM}\s*[\])]\s*(?:vs\.?|versus)\s+(?P<b>{NUM})\s*[\[(]\s*{NUM}\s*[\])])")),
     ("paren_vs", re.compile(rf"\(\s*(?:(?P<kw>mean|median)(?:\s+(?:change|difference|reduction|increase|decrease))?\s*[,:]?\s*)?(?P<a>{NUM})\s+(?:vs\.?|versus)\s+(?P<b>{NUM})\s*(?:(?:{UNIT}|units)\s*)?(?=[,;)])",
                             re.IGNORECASE)),
     # "(1,310 pg/mL at baseline and 1,295 pg/mL at 12 months)": a bare value with a unit of measurement
