@@ -1485,7 +1485,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         a_duration = any(re.match(r"(?:day|week|month|year)", st.unit or "") for st in stats) and \
             not re.search(r"(?i:-free\s+days|days\s+alive)", ep.label)
         if tp is None and len(ep.timepoints) == 1 and "count" not in kinds and not a_duration and \
-                (ep.sentence.section != s.section or s.section in ("", "methods-results") and ep.sentence.start < s.start
+                (ep.sentence.section != s.section or s.section in ("", "methods-results", "abstract") and ep.sentence.start < s.start
                  and ep.role in ("primary", "secondary")):
             tp = Item(g.start, g.end, ep.timepoints[0], ep.timepoints[0])  # the one timepoint the methods give it
             conf *= 0.9
