@@ -1335,7 +1335,10 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         elif ctx.frame is not None and ctx.frame[0] == s.section and g.form != "zero" and g.stats[0].kind != "count" \
                 and not any(re.match(r"(?:day|week|month|year|hour|h$|min)", st.unit or "") for st in g.stats) \
                 and not (g.stats[0].kind == "proportion" and _EVENT_VERB.search(text)) \
-                and not (ctx.running and (g.stats[0].kind in ("proportion", "p-value", "effect-size")
+                and not (ctx.running and (g.stats[0].kind in ("p-value", "effect-size") or g.stats[0].kind == "proportion"
+                                          # "At 6 months, the ORR was ... Skin responses were seen in 14/22": responders
+                                          # are counted at the frame's time, events over the follow-up
+                                          and not re.search(r"(?i:\brespon(?:se|ses|ders?)\b|\bremission\b)", text)
                     or re.search(r"(?i:\b(?:over|during|throughout)\s+(?:the\s+)?(?:whole\s+|entire\s+)?"
                                  r"(?:study(?:\s+period)?|follow-?up|trial)\b)", text))):
             # counts of events are over the whole follow-up, as with an endpoint's definition below
