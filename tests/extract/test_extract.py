@@ -308,7 +308,8 @@ def _fixture_drafts(tmp_path: Path) -> Path:
     ("blind19", 8, 0.54, 0.60), ("blind20", 8, 0.68, 0.69), ("blind21", 8, 0.73, 0.68), ("blind22", 8, 0.74, 0.80),
     ("blind23", 8, 0.63, 0.54), ("blind24", 8, 0.63, 0.62), ("blind25", 8, 0.78, 0.74), ("blind26", 8, 0.62, 0.65),
     ("blind27", 8, 0.75, 0.67), ("blind28", 8, 0.73, 0.66), ("blind29", 8, 0.75, 0.79), ("blind30", 8, 0.72, 0.73),
-    ("blind31", 8, 0.66, 0.70), ("blind32", 8, 0.65, 0.66)])
+    ("blind31", 8, 0.66, 0.70), ("blind32", 8, 0.65, 0.66), ("blind33", 8, 0.72, 0.66), ("blind34", 8, 0.81, 0.69),
+    ("blind35", 8, 0.61, 0.53), ("blind36", 8, 0.72, 0.57)])
 def test_blind_fixture_folder(tmp_path: Path, folder: str, documents: int, precision: float, recall: float) -> None:
     """The once-blind folders now used for development keep the figures recorded in docs/extract.md (floors a
     little under them). blind7/ and blind8/, measured once unseen in round 4, are development folders since
@@ -316,7 +317,8 @@ def test_blind_fixture_folder(tmp_path: Path, folder: str, documents: int, preci
     and blind12/ since theirs (round 6), blind13/ and blind14/ since theirs (round 7), blind15/ and blind16/
     since theirs (round 8), blind17/ to blind20/ since theirs (round 9, two measurements), blind21/ to
     blind24/ since theirs (round 10, two measurements), blind25/ to blind28/ since theirs (round 11, two
-    measurements), and blind29/ to blind32/ since theirs (round 12, one measurement)."""
+    measurements), blind29/ to blind32/ since theirs (round 12, one measurement), and blind33/ to blind36/ since
+    theirs (round 13, one measurement)."""
     total, per_doc = measure_folder(FIXTURES / folder, None, tmp_path / "measure")
     assert len(per_doc) == documents
     numeric = total["numeric results"]

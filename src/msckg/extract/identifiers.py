@@ -15,8 +15,11 @@ from msckg.extract.sections import Block
 
 NCT = re.compile(r"\bNCT\d{8}\b")
 # "DOI：10.9999/..." and "PMID：4999..." with a full-width colon on a Chinese mirror page
-DOI = re.compile(r"(?i:\bdoi[:：]\s*|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/[^\s\"<>]+)")
-PMID = re.compile(r"\bPMID[:：]?\s*(?P<pmid>\d{1,9})\b|\bPubMed(?:\s+ID)?[:：]\s*(?P<pm2>\d{6,9})\b")  # "PubMed: 49999040"
+# "DOI 10.9999/..." with no colon under a journal page's header; a MEDLINE export's "LID - 10.9999/... [doi]"
+DOI = re.compile(r"(?i:\bdoi[:：]?\s*|https?://(?:dx\.)?doi\.org/|^(?:LID|AID)\s*-\s*(?=10\.\d{4,9}/\S+\s+\[doi\]))"
+                 r"(?P<doi>10\.\d{4,9}/[^\s\"<>]+)", re.MULTILINE)
+# "PMID- 49999096": a MEDLINE export's first line
+PMID = re.compile(r"\bPMID[:：-]?\s*(?P<pmid>\d{1,9})\b|\bPubMed(?:\s+ID)?[:：]\s*(?P<pm2>\d{6,9})\b")  # "PubMed: 49999040"
 REGISTERED = re.compile(r"(?i:\bregistered\s+(?:on\s+)?)(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})")
 RETRO = re.compile(r"(?i:\b(?P<how>retrospectively|prospectively)\s+registered\b)")
 CITATION = re.compile(
@@ -64,7 +67,7 @@ def registration_details(source: str, blocks: list[Block]) -> tuple[Found | None
 
 
 # a registry record's own DOI ("https://doi.org/10.1186/ISRCTN12345678"): the record's, not a publication's
-_RECORD_DOI = re.compile(r"(?i:ISRCTN\d|NCT\d{8}|ChiCTR|jRCT|EudraCT|DRKS\d|ACTRN\d)")
+_RECORD_DOI = re.compile(r"(?i:ISRCTN\d|NCT\d{8}|ChiCTR|EudraCT|DRKS\d|ACTRN\d)|jRCT")  # not "j.cnki.jrct.2025..."
 
 
 def doi(source: str, blocks: list[Block]) -> Found | None:

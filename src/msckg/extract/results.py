@@ -137,7 +137,7 @@ _VERB = re.compile(r"(?i:\b(?:was|were|is|are|numbered|remained|decreased|increa
                    r"showed|achieved|changed|did|reduced|had|has|have|reached|developed|experienced|died|survived|relapsed|responded|"
                    r"followed|affected|complicated|resumed|recovered|healed|closed|normali[sz]ed|returned|conceived|"
                    r"progressed|persisted|resolved|became|required|underwent|needed|received|exhibited|demonstrated|occupied|"
-                   r"accounted\s+for|averaged|measured|totall?ed)\b)")
+                   r"accounted\s+for|averaged|totall?ed)\b)")
 _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more interestingly|interestingly|notably|"
                    r"overall|finally|in addition|post-intervention|following [\w-]+|after [\w-]+|in the [\w-]+ group|"
                    r"in [\w-]+ patients|for those with [^,]+|among (?:patients|those|participants) (?:with|who) [^,]+|"
