@@ -1759,8 +1759,8 @@ def _listed_in_parts(text: str, values: list[Group], ctx: Context, s: Sentence) 
         names = [names[0], *(f"{head[0]} {n}" for n in names[1:])]  # "KOOS Pain, Symptoms, and ADL": KOOS each
     bounds = [op, *parts, close]
     out: dict[int, EndpointDraft] = {}
-    eps = [_new_endpoint(n, listed.start("list") + max(0, text.find(n.split()[-1], listed.start("list")) - listed.start("list")),
-                         "other", ctx, s) for n in names]
+    eps = [_new_endpoint(n, max(listed.start("list"), text.find(n.split()[-1], listed.start("list"))), "other", ctx, s)
+           for n in names]
     for g in inside:
         k = next((k for k in range(len(names)) if bounds[k] < g.start < bounds[k + 1]), None)
         if k is None:
