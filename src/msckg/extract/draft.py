@@ -219,8 +219,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         rf"|(?<!-)\btreated\s+(?:patients|participants|infants|children|subjects|eyes|knees|joints|limbs|ulcers|lesions|wounds|"
         rf"hands|feet|legs|sides|sites|areas|hips|shoulders)\b|\btest\s+(?:sides?|sites?|hands?|areas?)\b"
         # "between treated and control hands", "on 1 treated and 2 control hands": the noun said once for both
-        rf"|\btreated(?=\s+(?:and|or|vs\.?|versus)\s+(?:\d+\s+)?control\s+(?:hands?|feet|foot|legs?|sides?|sites?|eyes?|knees?|"
-        rf"areas?|wounds?|ulcers?|lesions?|joints?|limbs?)\b)"
+        rf"|\btreated(?=\s+(?:and|or|vs\.?|versus)\s+(?:\d+\s+)?control\s+(?:{_PARTS})s?\b)"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|{_SC}|cell)\s+(?:recipients|patients|participants)\b"
         rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|{_SC}|cells|cell therapy|stem cells|"
         rf"(?:stem[- ])?cell\s+(?:infusions?|injections?|therapy))\b"
