@@ -185,11 +185,17 @@ def _doc_kind(source: str, blocks: list[Block]) -> str:
 
 
 def _title(source: str, blocks: list[Block], sents: list[Sentence]) -> tuple[str, int, int]:
+    # a database export's field name on its own line, the value under it: "Title\n  Autologous ..."
+    if labelled := re.search(r"(?m:^[ \t]*Title[ \t]*:?[ \t]*\n[ \t]*(?P<t>\S[^\n]{19,298}\S)[ \t]*$)", source):
+        return labelled["t"].rstrip("."), labelled.start("t"), labelled.start("t") + len(labelled["t"].rstrip("."))
+    # a MEDLINE record's "TI  - " and the lines its title wraps onto
+    if tagged := re.search(r"(?m:^TI[ \t]{0,3}-[ \t]+(?P<t>\S[^\n]*(?:\n {6}\S[^\n]*)*))", source):
+        return " ".join(tagged["t"].split()).rstrip("."), tagged.start("t"), tagged.end("t")
     for b in blocks:
         if b.kind != "content":
             continue
         line = source[b.start:b.end]
-        if 30 <= len(line) <= 300 and not line.rstrip().endswith(".") and not re.search(r"(?i)synthetic test", line):
+        if 30 <= len(line) <= 300 and not line.rstrip().endswith(".") and not re.search(r"(?i)synthetic test|^\s*https?://", line):
             return line.strip(), b.start, b.end
     s = sents[0] if sents else Sentence(0, 0, "untitled document", "", "")
     return s.text, s.start, s.end
@@ -372,6 +378,13 @@ def own_cells(text: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in own) + r")\b" if own else r"(?!x)x")
 
 
+def _dummy_or_active(treatment: str) -> str:
+    """"randomised to BM-MSCs or saline": an injection of saline or vehicle is a placebo, though not called one."""
+    return "placebo-comparator" if re.fullmatch(r"(?i:(?:normal\s+|physiological\s+|sterile\s+)?(?:saline|vehicle)"
+                                                r"(?:\s+(?:solution|injections?|infusions?|placebo))?)", treatment.strip()) \
+        else "active-comparator"
+
+
 def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
     """A control arm: "control group", "standard medical treatment (SMT) ... or SMT alone", "matched controls"."""
     ab = re.search(rf"(?i:\b{_STANDARD})\s*\((?P<ab>[A-Z]{{2,6}})\)", text)
@@ -443,7 +456,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         names += [re.escape(w) for w in words.split()[:1] if len(w) >= 6 and not _NOT_ARM_NAME.match(w) and w not in names]
         names += [re.escape(w) for w in words.split()[-1:] if re.fullmatch(r"[A-Z]{2,5}", w) and len(words.split()) > 1]
         alt = "|".join(n.replace(r"\ ", r"\s+") for n in names)
-        return [ArmDraft("control", f"{words} group", "active-comparator", re.compile(
+        return [ArmDraft("control", f"{words} group", _dummy_or_active(words), re.compile(
             rf"(?i:\b(?:the\s+)?(?:{alt})(?:-treated)?(?:\s+(?:group|arm|patients|participants))?\b"
             rf"|{_CONTROLS})"))]  # "in 9 of 20 corticosteroid-treated patients"
     if re.search(r"(?i:\b(?:matched|historical|contemporaneous|concurrent|untreated)\s+controls\b"
@@ -463,7 +476,7 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
                       r"(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*\(\s*n\s*=\s*\d+\s*\)", methods)
     if other and not _NOT_ARM_NAME.match(other["name"]) and not re.search(r"(?i:MSC|stem|stromal|cells?\b)", other["name"]):
         word = re.escape(other["name"]).replace(r"\ ", r"\s+")
-        return [ArmDraft("control", f"{other['name']} group", "active-comparator", re.compile(
+        return [ArmDraft("control", f"{other['name']} group", _dummy_or_active(other["name"]), re.compile(
             rf"(?i:\b(?:the\s+)?{word}(?:-treated)?(?:\s+(?:group|arm|patients|participants))?\b"
             rf"|{_CONTROLS})"))]
     return []

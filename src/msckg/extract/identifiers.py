@@ -15,11 +15,14 @@ from msckg.extract.sections import Block
 
 NCT = re.compile(r"\bNCT\d{8}\b")
 # "DOI：10.9999/..." and "PMID：4999..." with a full-width colon on a Chinese mirror page
-# "DOI 10.9999/..." with no colon under a journal page's header; a MEDLINE export's "LID - 10.9999/... [doi]"
-DOI = re.compile(r"(?i:\bdoi[:：]?\s*|https?://(?:dx\.)?doi\.org/|^(?:LID|AID)\s*-\s*(?=10\.\d{4,9}/\S+\s+\[doi\]))"
+# "DOI 10.9999/..." with no colon under a journal page's header; a MEDLINE export's "LID - 10.9999/... [doi]",
+# a RIS record's "DO  - 10.9999/..." (Web of Science's "DI ")
+DOI = re.compile(r"(?i:\bdoi[:：]?\s*|https?://(?:dx\.)?doi\.org/|^(?:LID|AID)\s*-\s*(?=10\.\d{4,9}/\S+\s+\[doi\])|^(?:DO|DI)\s{0,3}-\s+)"
                  r"(?P<doi>10\.\d{4,9}/[^\s\"<>]+)", re.MULTILINE)
 # "PMID- 49999096": a MEDLINE export's first line
-PMID = re.compile(r"\bPMID[:：-]?\s*(?P<pmid>\d{1,9})\b|\bPubMed(?:\s+ID)?[:：]\s*(?P<pm2>\d{6,9})\b")  # "PubMed: 49999040"
+# an Ovid MEDLINE record's "Unique Identifier" field, its value on the next line
+PMID = re.compile(r"\bPMID[:：-]?\s*(?P<pmid>\d{1,9})\b|\bPubMed(?:\s+ID)?[:：]\s*(?P<pm2>\d{6,9})\b"  # "PubMed: 49999040"
+                  r"|(?m:^[ \t]*Unique Identifier[ \t]*\n[ \t]*(?P<pm3>\d{6,9})[ \t]*$)")
 REGISTERED = re.compile(r"(?i:\bregistered\s+(?:on\s+)?)(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})")
 RETRO = re.compile(r"(?i:\b(?P<how>retrospectively|prospectively)\s+registered\b)")
 CITATION = re.compile(
@@ -108,7 +111,10 @@ def doi(source: str, blocks: list[Block]) -> Found | None:
 def pmid(source: str, blocks: list[Block]) -> Found | None:
     for block in _blocks(blocks, ("content", "citation", "boilerplate")):
         if m := PMID.search(source, block.start, block.end):
-            return Found(m["pmid"] or m["pm2"], block.start, block.end)
+            return Found(m["pmid"] or m["pm2"] or m["pm3"], block.start, block.end)
+    # the field name and its value are two lines, two blocks
+    if (m := PMID.search(source)) is not None and m["pm3"]:
+        return Found(m["pm3"], m.start(), m.end())
     return None
 
 
@@ -128,4 +134,44 @@ def citation(source: str, blocks: list[Block]) -> tuple[dict[str, object], Found
             if parsed:
                 fields["epub"] = parsed.value
         return fields, Found(fields, block.start, block.end)
-    return None
+    return _tagged_citation(source) or _ovid_source(source)
+
+
+# an Ovid record's "Source" field: "Scandinavian Journal of Tendon Research. 14(2):88-97, 2025 Mar."
+_OVID_SOURCE = re.compile(r"(?m:^[ \t]*Source[ \t]*\n[ \t]*(?P<journal>[A-Z][^.\n]{2,120}?)\.\s+(?P<vol>\d+)(?:\((?P<issue>[^)\n]+)\))?"
+                          r":(?P<pages>[\w-]+),\s*(?P<year>(?:19|20)\d{2})\b[^\n]*$)")
+
+
+def _ovid_source(source: str) -> tuple[dict[str, object], Found] | None:
+    if (m := _OVID_SOURCE.search(source)) is None:
+        return None
+    fields: dict[str, object] = {"journal": m["journal"].strip(), "year": int(m["year"]), "volume": m["vol"]}
+    if m["issue"]:
+        fields["issue"] = m["issue"]
+    fields["pages"] = m["pages"]
+    return fields, Found(fields, m.start("journal"), m.end())
+
+
+# a RIS record's "T2  - Journal", "PY  - 2025", "VL  - 12", "SP  - 101"; a MEDLINE export's "JT  - ", "DP  - 2025 Mar",
+# "VI  - ", "IP  - ", "PG  - 101-10"
+_TAG_LINE = re.compile(r"(?m:^(?P<tag>T2|JO|JF|JT|PY|Y1|DP|VL|VI|IS|IP|SP|EP|PG)[ \t]{0,3}-[ \t]+(?P<value>\S[^\n]*?)[ \t]*$)")
+_TAG_FIELD = {"T2": "journal", "JO": "journal", "JF": "journal", "JT": "journal", "PY": "year", "Y1": "year", "DP": "year",
+              "VL": "volume", "VI": "volume", "IS": "issue", "IP": "issue", "SP": "start", "PG": "pages", "EP": "end"}
+
+
+def _tagged_citation(source: str) -> tuple[dict[str, object], Found] | None:
+    """The citation a reference manager's tagged record gives field by field, first value of each field."""
+    found: dict[str, tuple[str, int, int]] = {}
+    for m in _TAG_LINE.finditer(source):
+        found.setdefault(_TAG_FIELD[m["tag"]], (m["value"], m.start(), m.end()))
+    year = re.match(r"((?:19|20)\d{2})\b", found["year"][0]) if "year" in found else None
+    if "journal" not in found or year is None:
+        return None
+    fields: dict[str, object] = {"journal": found["journal"][0], "year": int(year.group(1))}
+    for key in ("volume", "issue", "pages"):
+        if key in found:
+            fields[key] = found[key][0]
+    if "pages" not in fields and "start" in found:
+        fields["pages"] = found["start"][0] + (f"-{found['end'][0]}" if "end" in found else "")
+    spans = [(a, b) for _, a, b in found.values()]
+    return fields, Found(fields, min(a for a, _ in spans), max(b for _, b in spans))

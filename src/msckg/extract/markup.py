@@ -19,6 +19,8 @@ _ROUND_BULLET = re.compile(r"(?m:^[ \t]*([•▪●◦■□➢►])[ \t]*(?=\S)
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _ESCAPE = re.compile(r"\\(?=[<>*_#\[\]()`|+\-.!~])")
+_TAGGED = re.compile(r"(?m:^[A-Z][A-Z0-9]{1,3}[ \t]{0,3}-[ \t])")
+_TEXT_TAG = re.compile(r"(?m:^(?:TI|T1|AB|N2)[ \t]{0,3}-[ \t])")  # the tags whose lines are words to read, not metadata
 _MARKDOWN = re.compile(r"(?m:^[ \t]{0,3}#{1,6}[ \t]+\S|\*\*\S[^*\n]*\*\*|^\s*\|.*\|\s*$)")
 
 
@@ -28,7 +30,8 @@ def looks_like_markdown(text: str) -> bool:
 
 
 def blank_markup(text: str) -> str:
-    """`text` with round bullets, and Markdown's marks when it is Markdown, replaced by spaces (same length)."""
+    """`text` with round bullets, a tagged export's title and abstract tags, and Markdown's marks when it is
+    Markdown, replaced by spaces (same length)."""
     chars = list(text)
 
     def blank(a: int, b: int) -> None:
@@ -41,6 +44,12 @@ def blank_markup(text: str) -> str:
     # "with placebo¹", "(mITT)²": a footnote's mark after a word, not the square of a unit ("kg/m²", "10⁶")
     for m in re.finditer(r"(?:(?<=[A-Za-ln-z])|(?<=[)%]))[⁰¹²³⁴⁵⁶⁷⁸⁹]+", text):
         blank(m.start(), m.end())
+    # a reference manager's RIS or a MEDLINE export: "TI  - " and "AB  - " before the title and the abstract
+    if len(_TAGGED.findall(text)) >= 4:
+        wrapped = re.search(r"(?m:^[A-Z][A-Z0-9]{1,3}[ \t]{0,3}-[ \t][^\n]*\n {6}\S)", text)
+        for m in _TEXT_TAG.finditer(text):
+            if not wrapped:  # a MEDLINE record's wrapped lines are read with their tags
+                blank(m.start(), m.end())
     if not looks_like_markdown(text):
         return "".join(chars)
     for m in _HEADING.finditer(text):

@@ -45,7 +45,9 @@ _NOT_COUNTED = re.compile(r"(?i:\b(?:differences?|changes?|significan\w*|improve
 # "The mean ICIQ-SF score improved from 15.8 (3.2) at baseline to 9.6 (4.9)": a mean's trajectory, its SD in parentheses
 _MEAN_FROM = re.compile(r"(?i:\bmean\b(?![^.;]*\bmedian\b)[^.;()]{0,80}?\bfrom\s*$|\bmean\b(?![^.;]*\bmedian\b)[^.;()]{0,80}?"
                         r"\bfrom\s+[-−]?\d+(?:\.\d+)?\s*\(\s*\d+(?:\.\d+)?\s*\)[^.;()]{0,40}?\bto\s*$)")
-_HDR_MSD = re.compile(r"(?i:\bmean\s*[(\[]\s*(?:SD|s\.d\.|standard deviation)\s*[)\]])")
+# not the JAMA's "(mean [SD] age, 36.2 [10.4] years; ...)": the header of the people's description only
+_HDR_MSD = re.compile(r"(?i:\bmean\s*[(\[]\s*(?:SD|s\.d\.|standard deviation)\s*[)\]](?!\s*,?\s*(?:age|BMI|body\s+mass|weight|"
+                      r"height|disease\s+duration|duration\s+of)\b))")
 _HDR_MEDIAN = re.compile(r"(?i:\bmedian\s*[(\[]\s*(?:IQR|interquartile range|range)\s*[)\]])"
                          r"|\bM\s*[(（]\s*(?:P25|Q1)\s*[,，]\s*(?:P75|Q3)\s*[)）]")  # a Chinese journal's "TB [M (P25, P75)]"
 _PEOPLE_WORDS = r"(?:patients?|participants?|subjects?|cases|recipients|children|infants|controls|eyes?|knees?)"
@@ -78,9 +80,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("msd", re.compile(
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?:SD|s\.d\.|standard deviation)\s*[=:]?\s*(?P<sd>{NUM})\s*"
         rf"(?P<u2>{UNIT})?(?:\s*[,;]\s*n\s*=\s*(?P<n>\d+))?\s*[)\]]")),  # "(SD 4·6)", the Lancet's "[SD 4·6]"
+    # "48.2 m (SEM 9.1)", "−0.41 (SE 0.12)": a value with its standard error, a spread that is no SD
+    ("msem", re.compile(
+        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?:SEM|SE|s\.e\.m\.|s\.e\.|standard error)\s*[=:,]?\s*(?P<s>{NUM})\s*"
+        rf"(?P<u2>{UNIT})?\s*[)\]]")),
     ("iqr", re.compile(
         # "(range <0.01–0.09)": a bound below the assay's limit may open the range
-        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?P<what>IQR|interquartile range|range)\s*[:=,]?\s*<?\s*"
+        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?P<what>IQR|interquartile range|range|Q1\s*[,–-]\s*Q3)\s*[:=,]?\s*<?\s*"
         rf"{NUM}\s*(?P=u)?\s*(?:-|to|–|,)\s*"
         rf"{NUM}\s*(?P=u)?\s*[)\]]")),
     ("pm", re.compile(rf"(?P<v>{NUM})\s*(?P<pc>%)?\s*(?:±|\+/-|\+-)\s*(?P<s>{NUM})(?:\s*(?P<u>{UNIT}))?")),
@@ -288,7 +294,7 @@ _VS_REST = re.compile(rf"\s*,\s*(?:range|IQR)\s*{NUM}\s*(?:{UNIT})?\s*(?:–|-|t
                       rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?(?=\s*[,;)])")
 # a bound's sign as the study format writes it ("≤" is "<="); "=" and "of" are a value, no bound
 RELATION = {"of": None, "=": None, "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">="}
-VALUE_FORMS = {"count_pct_group", "ci", "dir_ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
+VALUE_FORMS = {"msem", "count_pct_group", "ci", "dir_ci", "hdr_msd", "hdr_median", "paren_vsd", "zero_any", "count_subject", "msd", "iqr", "pm", "from_to", "prop_pct_paren", "prop_pct_slash", "prop_of_pct", "prop_slash_pct", "prop_of", "prop_slash",
                "count_pct", "count_pct_of", "count_pct_paren", "keyword_value", "zero", "none", "pct"}
 VALUE_FORMS |= {"zero_subject", "zero_with", "paren_arms"}
 VALUE_FORMS |= {"by_unit", "paren_vs", "count_n", "count_by", "ci_again", "sd_again", "count_arm", "count_in", "unit_value", "unit_values", "zero_there", "count_event", "event_rate", "bare_rate"}  # events counted in an arm: "three deaths in the control group"
@@ -446,6 +452,11 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
         kind = _sd_change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else "mean"
         g.stats += [stat(kind, value=_d(m["v"]), unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
         g.n = int(m["n"]) if m["n"] else None
+    elif form == "msem":  # no statistic kind holds a standard error: the value and its spread, the spread unnamed
+        unit = m["u"] or m["u2"] or None
+        kind = _sd_change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else \
+            "mean" if _MEAN.search(before) or _MEAN_SEM.search(text) else "central-value"
+        g.stats += [stat(kind, value=_d(m["v"]), unit=unit), stat("plus-minus", value=_d(m["s"]), unit=unit)]
     elif form in ("iqr", "hdr_median"):
         # an IQR goes with a median; a range does when the sentence has said "median"
         iqr = form == "hdr_median" or m["what"].lower() != "range"
@@ -646,6 +657,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     taken: list[tuple[int, int]] = []
     groups: list[Group] = []
     _most_frequent_events(work, groups, taken)
+    _colon_event_counts(work, groups, taken)
     for form, pattern in PATTERNS:
         for m in pattern.finditer(work):
             s, e = m.start(), m.end()
@@ -660,6 +672,10 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
             if form == "sd_again" and (not re.search(r"(?i:[(\[]\s*(?:SD|s\.d\.)\b)", work[:s])
                                        or m["u2"] == "%" and not m["u"] or re.search(r"(?:\bof|/)\s*$", work[:s])):
                 continue  # "18 of 26 (69%)" after an "(SD 58)" is a proportion
+            if form == "hdr_msd" and re.search(rf"(?i:(?:\d+|{_W})\s+(?:out\s+)?of\s+(?:the\s+)?$)", work[max(0, s - 25):s]):
+                continue  # "18 of 32 (56.3%)": a count of a total, with its share
+            if form == "hdr_msd" and re.fullmatch(r"\d+", m["v"]) and not m["u"] and (m["u2"] or "").strip() == "%":
+                continue  # "cerebral palsy in 2 (18%)": a count with its share, not a mean with its SD
             if form == "hdr_msd" and not (_HDR_MSD.search(work) or (paren_is_sd or _HDR_MSD.search(previous))
                                           and not _OWN_LABEL.search(work) or _MEAN_FROM.search(work, 0, s)) \
                     or form == "hdr_median" and not (_HDR_MEDIAN.search(work) or (paren_is_median or _HDR_MEDIAN.search(previous))
@@ -869,7 +885,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
     # "Mean age was 56.4 ± 9.7 years in the MSC group and 57.9 ± 8.8 years in the control group": the age of each arm
     for prev, g in pairwise(groups):
         if prev.characteristic and not g.characteristic and g.stats and prev.stats and g.stats[0].unit and \
-                g.stats[0].unit == prev.stats[0].unit and not re.search(r"[;.]", work[prev.end:g.start]):
+                g.stats[0].unit == prev.stats[0].unit and not re.search(r"[;.]|[)\]]\s*,", work[prev.end:g.start]):
+            # but not past the close of the people's parenthesis: "(...; 38 women [59.4%]), HiSCR was achieved by ..."
             g.characteristic = True
     # "Table 3 lists adverse events", "(Fig. 2)": a table's or figure's number is no result
     groups = [g for g in groups if not re.search(r"(?i:\b(?:tables?|fig(?:ure)?s?\.?|supplementary\s+table)\s*$)", work[:g.start])]
@@ -1161,6 +1178,35 @@ def _most_frequent_events(work: str, groups: list[Group], taken: list[tuple[int,
             groups.append(g)
             taken.append((item.start("num"), item.end()))
             pos = item.end()
+
+
+# "11 adverse events, all grade 1-2: transient hematuria (5), dysuria (4) and urinary tract infection (2)",
+# "Local complications occurred in 4 eyes (20.1%): persistent epithelial defect in 3, raised intraocular pressure
+# in 2 and microbial keratitis in 1": after the colon, each event its own measure, counted
+_EVENTS_LEAD = re.compile(r"(?i:\b(?:adverse\s+(?:events?|reactions?|effects?)|complications?|side[\s-]effects?|AEs)\b"
+                          r"(?:[^.;:]|\.\d){0,80}?:\s*)")
+_EVENT_COUNT = re.compile(rf"(?i:\s*(?:(?:,|;)\s*)?(?:and\s+)?(?P<what>[A-Za-z][\w -]{{1,50}}?)\s*"
+                          rf"(?:\(\s*(?P<num>\d+|{_W})\s*\)|\s+in\s+(?P<num2>\d+|{_W})\b(?!\s*(?:%|of\b|/|\.\d))))")
+
+
+def _colon_event_counts(work: str, groups: list[Group], taken: list[tuple[int, int]]) -> None:
+    """One count per event a list after an adverse-event sentence's colon names with its number."""
+    for lead in _EVENTS_LEAD.finditer(work):
+        items, pos = [], lead.end()
+        while (item := _EVENT_COUNT.match(work, pos)) is not None:
+            items.append(item)
+            pos = item.end()
+        if len(items) < 2:
+            continue
+        for item in items:
+            key = "num" if item["num"] else "num2"
+            a, b = item.start(key), item.end(key)
+            if any(a < y and x < b for x, y in taken):
+                continue
+            g = Group("count_event", a, b, [Stat("count", a, b, item[key], value=Decimal(_int(item[key])))], confidence=0.7)
+            g.label = (item.start("what"), item.end("what"))
+            groups.append(g)
+            taken.append((a, b + (1 if item["num"] else 0)))
 
 
 # "(fever, 4; rash, 2; transient tachycardia, 1)": events named with their counts, one after another
