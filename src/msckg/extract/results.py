@@ -194,6 +194,10 @@ _CLAUSE_EVENT = re.compile(r"(?i:^\s*(?:and\s+|including\s+)?(?:(?:at|by|after|d
                            r"\s+(?:only\s+)?(?:(?:with|in|after)\s+[^()\d]{0,40}?)?[(\[]?\s*|in\s+)$)")
 _COUNT_LIST = re.compile(
     r"(?i:^(?P<list>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+and\s+[\w-]+)\s+(?:patients|subjects|participants|cases)\b)")
+# the opening sentence of the results says who was assessed and when: "57 were evaluable at 6 months" (not "completed
+# the 52-week follow-up": how long they were followed, the values may be at any visit)
+_EVALUABLE_AT = re.compile(r"(?i:\b(?:were|was)\s+(?:evaluable|analy[sz]ed|assessed|available)\s+(?:for\s+\w+\s+)?at\s+"
+                           r"(?:the\s+)?(?:\d+|[a-z]+)[- ](?:days?|weeks?|months?|years?)\b)")
 # "At 12 weeks of treatment, ...", "At 3 months after surgery, ...": an opening timepoint that frames the section
 _FRAME_TAIL = re.compile(r"(?i:\s*(?:(?:of\s+(?:treatment|therapy|follow-?up)|(?:after|following|post)\s+(?:the\s+)?"
                          r"(?:surgery|operation|procedure|treatment|therapy|transplantation|infusion|injection|"
@@ -917,6 +921,15 @@ def _zip_run(run: list[Group], items: tuple[Item, ...], placed: dict[int, Item |
             how[id(g)] = how.get(id(g), 1.0) * factor
 
 
+def _evaluable_frame(text: str, tls: list[TimeList], ctx: Context, s: Sentence) -> None:
+    """"All 60 men were treated, and 57 were evaluable at 6 months.": the results' first sentence gives the time
+    they are read at, and frames the section as an opening "At 6 months, ..." would."""
+    times = [t for t in tls if not t.is_baseline]
+    if s.section == "results" and ctx.frame is None and not ctx.results_seen and len(times) == 1 and \
+            len(times[0].items) == 1 and _EVALUABLE_AT.search(text):
+        ctx.frame, ctx.running = (s.section, times[0].items[0]), False
+
+
 def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     table = read_table(s, ctx)
     previous, ctx.last_text = ctx.last_text, s.text
@@ -933,6 +946,7 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         # group and 61.2 and 66.9 in the PRP group": a sentence of no values ending on a list of times lends it to the next
         ctx.carried_times = next((t for t in tls if not t.is_baseline and len(t.items) >= 2
                                   and re.fullmatch(r"[\s.;:)]*", text[t.end:])), None)
+        _evaluable_frame(text, tls, ctx, s)
         return read_findings(s, ctx, tls)
     if any(not t.is_baseline for t in tls):
         carried = None
@@ -1271,6 +1285,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             first = s.section == "results" and ctx.frame is None and not ctx.results_seen
             if first or ctx.frame is not None or ctx.results_seen:
                 ctx.frame, ctx.running = (s.section, opening.items[0]), not first
+        else:
+            _evaluable_frame(text, tls, ctx, s)
     # d/e: the next timepoint in the clause, else the previous one
     own_opening = next((t.items[0] for t in tls if not t.is_baseline and len(t.items) == 1 and t.start <= 8
                         and (_FRAME_TAIL.match(text[t.end:]) or re.match(r"\s+the\s", text[t.end:]))), None)
@@ -1307,7 +1323,12 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             placed[id(g)] = placed[id(values[i - 1])]  # "55.6% in the B group (hazard ratio 0.52; 95% CI ...)"
             continue
         if prev and not prev[-1].is_baseline and nxt and not any(prev[-1].end <= v.start < g.start for v in values) \
-                and any(g.end <= v.start < nxt[0].start for v in values):
+                and any(g.end <= v.start < nxt[0].start for v in values) \
+                and not (((op := _paren_open(text, g.start)) is None or op < prev[-1].end)
+                         and any(v.end <= prev[-1].start and (pv := placed.get(id(v))) is not None
+                                 and pv.duration == prev[-1].items[-1].duration for v in values)):
+            # not "32.1% versus 21.6% at 6 months (P = .09) and 47.3% versus 29.8% at 12 months": there each time
+            # follows its values
             placed[id(g)] = prev[-1].items[-1]  # "survival at 24 weeks was 73.2% ..., and at 48 weeks 67.9%"
             by_previous.add(id(g))
             continue
@@ -1375,6 +1396,14 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     for g in values:  # a later sentence's opening time, for what the sentence's own runs did not place
         if id(g) in framed and placed.get(id(g)) is None and ctx.frame is not None:
             placed[id(g)] = ctx.frame[1]
+    if ctx.frame is not None and not ctx.running and ctx.frame[0] == s.section and not any(not t.is_baseline for t in tls):
+        for g in values:  # "Median plaque area decreased from 82 mm² to 55 mm²" under the section's time: 55 at that time
+            if id(g) in placed and placed[id(g)] is None and id(g) not in framed and \
+                    g.stats[0].kind in ("mean", "median", "central-value", "difference") and \
+                    not any(re.match(r"(?:day|week|month|year|hour|h$|min)", st.unit or "") for st in g.stats):
+                placed[id(g)] = ctx.frame[1]
+                how[id(g)] = how.get(id(g), 1.0) * 0.8
+                framed.add(id(g))
     # "Three and four patients ... at 9 (7.5%) and 12 (10%) months, respectively": counts by position
     counts = _COUNT_LIST.match(text)
     if counts and "respectively" in text:

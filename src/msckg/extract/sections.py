@@ -73,6 +73,12 @@ CONTENT_HEADINGS = {
     "clinical perspective": "key-points", "what is new?": "key-points", "what are the clinical implications?": "key-points",
     # the British Journal of Dermatology's box above its "Summary", and BMJ journals' "Key messages" questions
     "what is already known about this topic?": "key-points", "what does this study add?": "key-points",
+    # a case report's or a case series' own account of its patients: their outcomes
+    "case presentation": "results", "case presentations": "results", "case report": "results", "case reports": "results",
+    "case description": "results", "case descriptions": "results",
+    # boxes that restate the results beside the abstract
+    "takeaways": "key-points", "clinical relevance": "key-points", "what this paper adds": "key-points",
+    "key objective": "key-points", "knowledge generated": "key-points", "relevance": "key-points",
     "what is already known on this topic": "key-points", "what this study adds": "key-points",
     "what is already known": "key-points", "summary": "abstract",
     # an EU Clinical Trials Register results page: its arms after an empty "Notes:" field
@@ -90,6 +96,9 @@ SKIP_HEADINGS = {
     "access this article", "data availability", "disclosure", "disclosures", "session information",
     "related articles", "cited by", "metrics", "figures", "tables", "abbreviations", "footnotes",
     "notes", "declarations", "author contributions", "supplementary material", "share this article",
+    # the JCO's closing boxes
+    "authors' disclosures of potential conflicts of interest", "author contributions", "data sharing statement",
+    "support", "prior presentation", "equal contribution",
 }
 # the heading of an abstract given again in another language; its lines, until an English heading, are a translation
 _FOREIGN_ABSTRACT = re.compile(r"(?i:^\s*(?:resumen|resumo|r[ée]sum[ée]|zusammenfassung|riassunto|sommario|öz|samenvatting|"
@@ -263,6 +272,8 @@ def segment(text: str) -> list[Block]:
             blocks.append(Block(s, e, "boilerplate", section))
             continue
         inline = _INLINE_HEADING.match(body) or _BARE_HEADING.match(body)
+        if inline and section == "key-points" and inline["h"].strip().lower() in ("question", "findings", "meaning"):
+            inline = None  # a box's "Question: ... Findings: ... Meaning: ...": the box restates, its findings are no results
         if inline and CONTENT_HEADINGS.get(inline["h"].strip().lower(), "characteristics") != "characteristics":
             # not "Baseline Characteristics: Age ..." of a registry page, one line of its own (below)
             skipping, section = False, CONTENT_HEADINGS[inline["h"].strip().lower()]
@@ -276,6 +287,11 @@ def segment(text: str) -> list[Block]:
             skipping, section = True, "disclosure"
             blocks.append(Block(s, e, "boilerplate", section))
             continue
+        if not skipping and section in ("background", "discussion", "methods") and re.match(
+                r"(?i:table\s+(?:\d+|(?-i:[IVX]{1,5}))\b[^\n]{0,80}?\b(?:outcomes?|results?|efficacy|end\s?points?|responses?|"
+                r"adverse\s+events?)\b)", body) and not re.search(r"(?i:\b(?:baseline|characteristics|demographic)\b)", body):
+            section = "results"  # "Table 2 Outcomes at week 24 and week 52" where the page's text was cut, "TABLE 3. Secondary
+            # End Points" placed among the methods: results
         if skipping and section != "translation" and re.match(r"(?i:table\s+(?:\d+|(?-i:[IVX]{1,5}))\b)", body):
             # a manuscript's tables after its references: "Table 2. Outcomes at week 48" opens results again
             skipping, section = False, "results"

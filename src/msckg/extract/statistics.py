@@ -25,7 +25,7 @@ from msckg.ctgov.lexicon import NUMBER_WORDS_RE, fold, number_word
 # "1,240 pg/mL": thousands separated by commas (three digits after each comma, no space)
 NUM = r"(?<![\w.,])[+-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 UNIT = (r"(?:percentage\s+points?|%|[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*[Ll]|[µμu]g/g|[µμu]g/m[Ll]|U/m[Ll]|mg/d[Ll]|mg/[Ll]|g/[Ll]|g/d[Ll]|mmol/[Ll]|[µμ]mol/[Ll]|umol/[Ll]|[pn]mol/[Ll]|ng/m[Ll]|pg/m[Ll]|U/[Ll]|IU/[Ll]|m[Ll]/min(?:(?:/|\s+per\s+)1[.·]73\s?m[2²])?|mm\s?Hg|"
-        r"mg/24\s?h|mg/g|letters|logMAR|dB|[µμu]m|kPa|bpm|seconds|episodes|nV/deg²|"
+        r"mg/24\s?h|mg/g|letters|logMAR|dB|[µμu]m|kPa|bpm|seconds|episodes|nV/deg²|°|degrees?|"
         r"(?:[cm]m[²³]|mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|minutes?|min|ms|m|sec|s)"
         r"(?:/(?:month|week|day|year|min|h|kg|m2|m²|L|dL|mL|s)){0,2})(?:\s+per\s+(?:year|month|week|day))?(?![A-Za-z0-9])")  # "mg/kg/day", "... per year"
 # units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
@@ -78,7 +78,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\(\s*(?P<v>[+-]?\d+(?:\.\d+)?)\s*(?P<u>{UNIT})?\s*[,;]\s*(?:SD|s\.d\.)\s*[=:]?\s*(?P<sd>{NUM})\s*"
         rf"(?P<u2>{UNIT})?\s*\)")),
     ("msd", re.compile(
-        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?:SD|s\.d\.|standard deviation)\s*[=:]?\s*(?P<sd>{NUM})\s*"
+        rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?:SD|s\.d\.|standard deviation)\s*[=:,]?\s*(?P<sd>{NUM})\s*"
         rf"(?P<u2>{UNIT})?(?:\s*[,;]\s*n\s*=\s*(?P<n>\d+))?\s*[)\]]")),  # "(SD 4·6)", the Lancet's "[SD 4·6]"
     # "48.2 m (SEM 9.1)", "−0.41 (SE 0.12)": a value with its standard error, a spread that is no SD
     ("msem", re.compile(
@@ -89,7 +89,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?P<what>IQR|interquartile range|range|Q1\s*[,–-]\s*Q3)\s*[:=,]?\s*<?\s*"
         rf"{NUM}\s*(?P=u)?\s*(?:-|to|–|,)\s*"
         rf"{NUM}\s*(?P=u)?\s*[)\]]")),
-    ("pm", re.compile(rf"(?P<v>{NUM})\s*(?P<pc>%)?\s*(?:±|\+/-|\+-)\s*(?P<s>{NUM})(?:\s*(?P<u>{UNIT}))?")),
+    ("pm", re.compile(rf"(?P<v>{NUM})\s*(?P<pc>%|°)?\s*(?:±|\+/-|\+-)\s*(?P<s>{NUM})(?:\s*(?P<u>{UNIT}))?")),
     ("from_to", re.compile(
         rf"(?i:\bfrom\s+(?:(?:a|an|the)\s+)?(?:(?P<kw>median|mean)\s+(?:of\s+)?)?)(?P<a>{NUM})\s*(?P<u>{UNIT})?\s+"
         rf"(?:(?:at|before)\s+[\w-]+\s+)?to\s+(?P<b>{NUM})(?![\d.]|\s*(?:±|\+/-|\(\s*(?:SD|s\.d\.|IQR|range)))\s*(?P<u2>{UNIT})?")),
@@ -868,7 +868,10 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                                 or _AVAILABLE_BEFORE.search(work, max(0, g.start - 30), g.start)
                                 or g.form == "keyword_value" and re.search(r"(?i:\bage\b\s*(?:was|were|of|=|:)?\s*[-\d])",
                                                                            work[g.start:g.end])
-                                or _CHARACTERISTIC_AFTER.match(work, g.end)
+                                or _CHARACTERISTIC_AFTER.match(work, g.end) and not (
+                                    # "occurred in 7 (23%) vs 4 (13%) men", "by 19/29 and 9/28 (32.1%) men, respectively"
+                                    re.match(r"(?i:\s*(?:men|women)\b)", work[g.end:])
+                                    and re.search(r"(?i:\b(?:vs\.?|versus|and)\s*$)", work[max(0, g.start - 12):g.start]))
                                 # "in one of six randomly allocated sequences": how the design was drawn, no result
                                 or re.match(r"(?i:\s+(?:randomly\s+)?(?:allocated\s+|assigned\s+)?(?:treatment\s+)?"
                                             r"(?:sequences|orders|blocks|strata)\b)", work[g.end:])
@@ -1216,6 +1219,8 @@ _NAMED_COUNTS = re.compile(r"\((?P<list>\s*[A-Za-z][\w -]{1,40}?,\s*\d+(?:\s*;\s
 def _named_count_list(work: str, groups: list[Group], taken: list[tuple[int, int]]) -> None:
     """One count per event a parenthesis lists with its number, each event its own measure."""
     for m in _NAMED_COUNTS.finditer(work):
+        if re.search(r"(?<![Gg]rade\s)(?<![Gg]rade)\b\d+\s*$", work[:m.start()]):
+            continue  # "57 (SVF, 29; verapamil, 28) were evaluable": a number broken down by arm, no events
         for item in re.finditer(r"(?P<what>[A-Za-z][\w -]{1,40}?),\s*(?P<num>\d+)", m["list"]):
             a, b = m.start("list") + item.start("num"), m.start("list") + item.end("num")
             if any(a < y and x < b for x, y in taken):

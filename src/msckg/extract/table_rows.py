@@ -21,7 +21,7 @@ from msckg.extract.sentences import Sentence
 from msckg.extract.statistics import RELATION, Stat, find_groups
 from msckg.extract.timepoints import Item, find_timepoints
 
-_HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|endpoints?|parameters?|adverse\s+events?|"
+_HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|end\s?points?|parameters?|adverse\s+events?|"
                    r"events?)\b)")
 # "P value", "P valuea" (its footnote's mark run into it), "P (month 12 vs baseline)"
 _P_HEAD = re.compile(r"(?i:^\s*p(?:\s*-?\s*values?(?-i:[a-e])?)?\s*[*†‡§¶]?\s*$|^\s*p\s*\()")
@@ -32,6 +32,9 @@ _SKIP_CAPTION = re.compile(r"(?i:\b(?:baseline\s+(?:characteristics|data|demogra
                            r"characteristics)\b|^\W*table\s+\d+\W+baseline\b)")
 _NUM = r"[-−–]?\d+(?:[.,]\d+)?"
 _COUNT_PCT = re.compile(rf"^\s*(?P<num>\d+)(?:\s*/\s*(?P<den>\d+))?\s*\(\s*(?P<pct>{_NUM})\s*%?\s*\)\s*$")
+# "Combined remissiona", "Relapse by week 52d": a footnote's letter, its superscript lost in the copy (not "HbA1c")
+_LETTER_MARK = re.compile(r"(?:(?<=\s\d\d)|(?<=\s\d)|(?<=ion)|(?<=ment)|(?<=ity)|(?<=ness)|(?<=ure)|(?<=ence)|(?<=ance)|(?<=score)|(?<=rate)|"
+                          r"(?<=ing)|(?<=events))[a-f](?=\s*(?:\(|,|$))")
 _COUNT_PCT_LABEL = re.compile(r"(?i:\b(?:n|no\.)\s*(?:/\s*N\s*)?\(\s*%\s*\))")  # "n (%)", JAMA's "No. (%)"
 _ADVERSE = re.compile(r"(?i:\badverse\b|\bevents?\b|\btoxicit)")
 _EST_CI = re.compile(rf"^\s*(?:(?P<name>OR|HR|RR|IRR|MD|difference|odds ratio|hazard ratio|risk ratio|mean difference)\s*[:=]?\s*)?"
@@ -233,16 +236,27 @@ def _count_row(s: Sentence, ctx: Context, state: TableState, cells: list[str], r
     return out
 
 
+def _names_arm(cell: str, ctx: Context) -> bool:
+    """A column heading naming an arm, or the cells when one arm is given them ("UC-MSCs (n=36)")."""
+    return any(a.pattern.search(cell) for a in ctx.arms) or \
+        len([a for a in ctx.arms if a.role == "experimental"]) == 1 and bool(CELL_COLUMN.search(cell))
+
+
 def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
     cells = s.text.split("\t")
     if len(cells) >= 2 and all(any(a.pattern.search(c) for a in ctx.arms) for c in cells):
         cells = ["", *cells]  # "<tab>Cohort 1 (n=3)<tab>Cohort 2 (n=3)": the blank corner cell lost with the line's indent
+    elif len(cells) >= 3 and sum(_names_arm(c, ctx) for c in cells) >= 2 and _names_arm(cells[0], ctx) and \
+            all(_names_arm(c, ctx) or _P_HEAD.match(c) or _DIFF_HEAD.search(c) for c in cells):
+        cells = ["", *cells]  # "<tab>UC-MSCs (n=36)<tab>Placebo (n=18)<tab>Difference (95% CI)<tab>p value": likewise
     elif len(cells) >= 2 and _visit(cells[0], s) is not None and _visit(cells[1], s) is not None:
         cells = ["", *cells]  # "<tab>Baseline<tab>1 month<tab>6 months<tab>p*": likewise over visit columns
     if (visits := _visit_columns(cells, s, ctx)) is not None:
         visits.skip = bool(_SKIP_CAPTION.search(caption))
         return visits
     if (counted := _count_columns(cells, ctx, caption)) is not None:
+        # "Grade | n | CR, n (%) | ...": each row a subgroup of the patients, not a measure; left to the curator
+        counted.skip = bool(re.match(r"(?i:\s*(?:grades?|stages?|subgroups?|categor(?:y|ies))\s*$)", cells[0]))
         return counted
     if (flipped := _transposed(cells, ctx)) is not None:
         flipped.skip = bool(_SKIP_CAPTION.search(caption))
@@ -257,12 +271,15 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
     if len(cells) >= 3 and re.fullmatch(r"(?i:\s*(?:patient|case|subject|participant|child)s?\s*(?:no\.?|#|id|number)?\s*)", cells[0]):
         # "Patient  Age  Sex  Healing, treated (days)  ...": one row per patient, individual data, no population's results
         return TableState([("other", "")] * (len(cells) - 1), [None] * (len(cells) - 1), skip=True)
-    if len(cells) < 3 or not (_HEAD.match(cells[0]) or not cells[0].strip()):  # a header whose first cell is blank
+    # "Score | Time point | BMAC + debridement (n = 28) | Debridement alone (n = 31) | p": each row's visit in a column
+    timed = len(cells) >= 4 and bool(_TIME_HEAD.match(cells[1])) and bool(re.match(r"(?i:\s*(?:scores?|scales?|instruments?)\s*$)",
+                                                                                   cells[0]) or _HEAD.match(cells[0]))
+    if len(cells) < 3 or not (_HEAD.match(cells[0]) or not cells[0].strip() or timed):  # a header whose first cell is blank
         return None
-    cols: list[tuple[str, str]] = []
-    ns: list[int | None] = []
+    cols: list[tuple[str, str]] = [("time", "")] if timed else []
+    ns: list[int | None] = [None] if timed else []
     cell_arms = [a for a in ctx.arms if a.role == "experimental"]
-    for cell in cells[1:]:
+    for cell in cells[2 if timed else 1:]:
         arm = next((a for a in ctx.arms if a.pattern.search(cell)), None)
         if arm is not None and arm.role != "experimental" and len(cell_arms) == 1 and \
                 re.search(r"(?i:[\w-]*MSCs?\b|[\w-]*ASCs?\b|stem cells?|stromal cells?)", cell):
@@ -331,11 +348,19 @@ def _cell_stats(cell: str, offset: int, label: str, n: int | None, pm_sd: bool, 
                 paren_sd: bool = False, paren_median: bool = False) -> list[Stat]:
     """The statistics of one arm's cell, offsets relative to the row."""
     count_pct = count_pct or bool(_COUNT_PCT_LABEL.search(label))
-    if count_pct and (m := _COUNT_PCT.match(cell)):
+    # "58/104 (55.8)": a count of a total with its share, whatever the table's note says
+    shared = (m := _COUNT_PCT.match(cell)) is not None and m["den"] is not None and int(m["den"]) > 0 and \
+        abs(Decimal(m["num"]) * 100 / Decimal(m["den"]) - _d(m["pct"])) <= Decimal("0.51")
+    if (count_pct or shared) and (m := _COUNT_PCT.match(cell)):
         return [Stat("proportion", offset + m.start(), offset + m.end(), cell.strip(), numerator=int(m["num"]),
                      denominator=int(m["den"]) if m["den"] else n, percentage=_d(m["pct"]), unit="%")]
     if count_pct and n and (m := re.match(r"^\s*0\s*$", cell)):  # "0" in an n (%) column: none of the n
         return [Stat("proportion", offset + m.start(), offset + m.end(), cell.strip(), numerator=0, denominator=n)]
+    if re.search(r"(?i:%\s*\(\s*95\s*%\s*CI\s*\))", label) and (m := re.fullmatch(
+            rf"\s*(?P<v>{_NUM})\s*\(\s*(?P<lo>{_NUM})\s*(?:to|–|-|,)\s*(?P<hi>{_NUM})\s*\)\s*", cell)):
+        # "Grade II-IV acute GVHD by day 100, % (95% CI)" then "24.5 (16.4 to 33.4)": a share with its interval
+        return [Stat("proportion", offset + m.start(), offset + m.end(), cell.strip(), percentage=_d(m["v"]), unit="%",
+                     ci=(_d(m["lo"]), _d(m["hi"]), Decimal("0.95")))]
     if (paren_median or re.search(r"(?i:\bmedian\b)", label)) and (m := _EST_CI.match(cell)):
         return [Stat("median", offset + m.start("v"), offset + m.end("v"), m["v"], value=_d(m["v"]))]
     if re.search(r"(?i:\bmeans?\s*\(\s*(?:SE|SEM|s\.e\.m?\.|standard\s+error)\s*\))", label) and (
@@ -363,7 +388,10 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     if state is None:
         return None, None
     raw_cells = s.text.split("\t")
-    cells = [_FOOTNOTE_MARK.sub("", c) for c in raw_cells]
+    # "··", the Lancet's empty cell: nothing to read
+    cells = [re.sub(r"^\s*(?:··|\.\.|…)\s*$", "", _FOOTNOTE_MARK.sub("", c)) for c in raw_cells]
+    if len(cells) > 1 and cells[0].strip() and not any(c.strip() for c in cells[1:]):
+        cells = cells[:1]  # "Week 24<tab><tab><tab>": a visit's line with its empty cells, as a spreadsheet gives it
     if len(cells) == 1:
         line = s.text.strip()
         if (visit := _visit(re.sub(r"\s*:$", "", line), s)) is not None and visit.duration != "P0D":
@@ -412,9 +440,11 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
             cells[0] = state.group  # a label given once for the rows of its arms
         elif cells[0].strip():
             state.group = cells[0]
+    if state.columns and state.columns[0][0] == "time":
+        state.time = _visit(cells[1], s)  # the row's own visit, from its time column
     # "LEFS score§ (points)" under "§The values are given as the mean and standard deviation": the mark says
     row_stat = next((what for mark, what in ctx.stat_marks.items() if mark in cells[0]), None)
-    raw = re.sub(r"[*†‡§¶#]+", "", cells[0])
+    raw = _LETTER_MARK.sub("", re.sub(r"[*†‡§¶#]+", "", cells[0]))
     # "Patients assessed, n  52  51  50  47": the n of each column for the rows below, no result of its own
     if re.fullmatch(r"(?i:\s*(?:(?:no\.?\s+of\s+|number\s+of\s+)?(?:patients|participants|subjects)\s*(?:assessed|analy[sz]ed|"
                     r"evaluated|available|evaluable)?,?\s*(?:\(?n\)?)?|n)\s*)", raw) and \
