@@ -57,7 +57,7 @@ from msckg.extract.statistics import Stat, leftover_numbers
 from msckg.extract.table_rows import TableState, footnote_marks, read_table_row, stat_marks
 from msckg.extract.tables import CAPTION, join_cell_lines
 from msckg.extract.timepoints import Item, find_timepoints, iso_duration, time_label
-from msckg.extract.typography import decimal_points, versus
+from msckg.extract.typography import decimal_points, versus, word_dashes
 
 # "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are reported as mean (SD)": what the
 # document's "x ± y" or "x (y)" are, said once
@@ -89,6 +89,9 @@ _FOLLOW_UP_ONLY = re.compile(r"(?i:^\s*(?:the\s+)?(?:median|mean)\s+(?:duration\
                              r"[^;,]*?(?:\([^()]*\))?\s*\.?\s*$)")
 _CROSSOVER = re.compile(r"(?i:\bcross-?over\s+(?:trial|study|design)\b|\brandomi[sz]ed\s+(?:[\w-]+\s+){0,3}cross-?over\b)")
 _PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b"
+                       # "Values are presented as number (%) or mean±standard deviation"
+                       r"|\b(?:data|values)\s+(?:are|were)\s+(?:presented|given|expressed|shown|reported)\s+as\s+[^.;]{0,40}?"
+                       r"\bor\s+means?\s*(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b"
                        r"|\bmeans?\s*\(\s*(?:±|\+/-)\s*SD\s*\)"
                        r"|\(\s*means?\s*(?:±|\+/-)\s*(?:SD|s\.d\.|standard\s+deviations?)\s*\))")  # the NEJM's "The mean (±SD) change ... was 3.6±6.1"
 # a results table whose rows say "REU score, mean ± SD": the authors' way with "±" in their text too
@@ -928,7 +931,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     x = _Extractor(source, doc_id)
     # a PDF's wrapped lines joined into paragraphs, Markdown's marks blanked, tables copied one cell per line one
     # row per line again: all in place, so offsets into the source hold
-    by_row = join_cell_lines(versus(decimal_points(blank_markup(reflow(source)))))
+    by_row = join_cell_lines(word_dashes(versus(decimal_points(blank_markup(reflow(source))))))
     blocks = segment(by_row)
     # identifiers are read from the lines as they came: a PDF's DOI footer is page furniture to the reader
     raw_blocks = blocks if by_row == join_cell_lines(source) else segment(join_cell_lines(source))

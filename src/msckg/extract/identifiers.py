@@ -22,7 +22,9 @@ DOI = re.compile(r"(?i:\bdoi[:：]?\s*|https?://(?:dx\.)?doi\.org/|^(?:LID|AID)\
 # "PMID- 49999096": a MEDLINE export's first line
 # an Ovid MEDLINE record's "Unique Identifier" field, its value on the next line
 PMID = re.compile(r"\bPMID[:：-]?\s*(?P<pmid>\d{1,9})\b|\bPubMed(?:\s+ID)?[:：]\s*(?P<pm2>\d{6,9})\b"  # "PubMed: 49999040"
-                  r"|(?m:^[ \t]*Unique Identifier[ \t]*\n[ \t]*(?P<pm3>\d{6,9})[ \t]*$)")
+                  r"|(?m:^[ \t]*Unique Identifier[ \t]*\n[ \t]*(?P<pm3>\d{6,9})[ \t]*$)"
+                  # a RIS record exported from PubMed: its accession number "AN  - 49999137" is the PMID
+                  r"|(?m:^AN[ \t]{0,3}-[ \t]+(?P<pm4>\d{6,9})[ \t\r]*$)")
 REGISTERED = re.compile(r"(?i:\bregistered\s+(?:on\s+)?)(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})")
 RETRO = re.compile(r"(?i:\b(?P<how>retrospectively|prospectively)\s+registered\b)")
 CITATION = re.compile(
@@ -111,10 +113,10 @@ def doi(source: str, blocks: list[Block]) -> Found | None:
 def pmid(source: str, blocks: list[Block]) -> Found | None:
     for block in _blocks(blocks, ("content", "citation", "boilerplate")):
         if m := PMID.search(source, block.start, block.end):
-            return Found(m["pmid"] or m["pm2"] or m["pm3"], block.start, block.end)
+            return Found(m["pmid"] or m["pm2"] or m["pm3"] or m["pm4"], block.start, block.end)
     # the field name and its value are two lines, two blocks
-    if (m := PMID.search(source)) is not None and m["pm3"]:
-        return Found(m["pm3"], m.start(), m.end())
+    if (m := PMID.search(source)) is not None and (m["pm3"] or m["pm4"] and re.search(r"(?m:^TY[ \t]{0,3}-)", source)):
+        return Found(m["pm3"] or m["pm4"], m.start(), m.end())
     return None
 
 
@@ -154,7 +156,7 @@ def _ovid_source(source: str) -> tuple[dict[str, object], Found] | None:
 
 # a RIS record's "T2  - Journal", "PY  - 2025", "VL  - 12", "SP  - 101"; a MEDLINE export's "JT  - ", "DP  - 2025 Mar",
 # "VI  - ", "IP  - ", "PG  - 101-10"
-_TAG_LINE = re.compile(r"(?m:^(?P<tag>T2|JO|JF|JT|PY|Y1|DP|VL|VI|IS|IP|SP|EP|PG)[ \t]{0,3}-[ \t]+(?P<value>\S[^\n]*?)[ \t]*$)")
+_TAG_LINE = re.compile(r"(?m:^(?P<tag>T2|JO|JF|JT|PY|Y1|DP|VL|VI|IS|IP|SP|EP|PG)[ \t]{0,3}-[ \t]+(?P<value>\S[^\n\r]*?)[ \t\r]*$)")
 _TAG_FIELD = {"T2": "journal", "JO": "journal", "JF": "journal", "JT": "journal", "PY": "year", "Y1": "year", "DP": "year",
               "VL": "volume", "VI": "volume", "IS": "issue", "IP": "issue", "SP": "start", "PG": "pages", "EP": "end"}
 

@@ -141,6 +141,9 @@ _VERB = re.compile(r"(?i:\b(?:was|were|is|are|numbered|remained|decreased|increa
 _LEAD = re.compile(r"(?i:^(?:(?:additionally|furthermore|moreover|however|more interestingly|interestingly|notably|"
                    r"overall|finally|in addition|post-intervention|following [\w-]+|after [\w-]+|in the [\w-]+ group|"
                    r"in [\w-]+ patients|for those with [^,]+|among (?:patients|those|participants) (?:with|who) [^,]+|"
+                   # the JAMA's "RESULTS Among 64 patients (mean [SD] age, ...; 38 women [59.4%]), HiSCR ..."
+                   r"(?:(?-i:[A-Z]{4,}(?:\s+[A-Z]{2,}){0,3})\s+)?among \d+ (?:patients|participants|adults|children|subjects)"
+                   r"(?: \([^()]*(?:\[[^\]]*\][^()]*)*\))?|"
                    r"at (?:week|month|day|year) \d+|from an? (?:mean |median )?baseline (?:value )?of [^,]{1,40}|from baseline to (?:week|month|day|year) \d+|"
                    r"compared (?:with|to) (?:the )?(?:placebo|controls?|sham|standard care|control group)|"
                    r"(?:after|at|during|within|over|by)\s+[^,]{1,40}),\s*)+)")
@@ -485,6 +488,7 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
         reasons.append("endpoint named by the table's caption over a row of its arm")
         return by_caption, 0.85
     if colon and colon.end() <= g.start and heading_of(colon["np"]) is None \
+            and colon["np"].count("(") == colon["np"].count(")") \
             and not re.search(r"(?i:\b(?:patients?|participants?|subjects?|recipients?|children|infants|women|men|groups?|arms?|"
                               r"cohorts?)\b)", colon["np"]) \
             and not (colon["np"].isupper() and len(colon["np"].split()) > 1) \

@@ -27,7 +27,7 @@ NUM = r"(?<![\w.,])[+-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 UNIT = (r"(?:percentage\s+points?|%|[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*[Ll]|[µμu]g/g|[µμu]g/m[Ll]|U/m[Ll]|mg/d[Ll]|mg/[Ll]|g/[Ll]|g/d[Ll]|mmol/[Ll]|[µμ]mol/[Ll]|umol/[Ll]|[pn]mol/[Ll]|ng/m[Ll]|pg/m[Ll]|U/[Ll]|IU/[Ll]|m[Ll]/min(?:(?:/|\s+per\s+)1[.·]73\s?m[2²])?|mm\s?Hg|"
         r"mg/24\s?h|mg/g|letters|logMAR|dB|[µμu]m|kPa|bpm|seconds|episodes|nV/deg²|°|degrees?|"
         r"(?:[cm]m[²³]|mg|g|kg|mm|cm|mL|L|points?|days?|weeks?|months?|years?|hours?|h|minutes?|min|ms|m|sec|s)"
-        r"(?:/(?:month|week|day|year|min|h|kg|m2|m²|L|dL|mL|s)){0,2})(?:\s+per\s+(?:year|month|week|day))?(?![A-Za-z0-9])")  # "mg/kg/day", "... per year"
+        r"(?:/(?:month|week|day|year|min|h|kg|m2|m²|L|dL|mL|s|cm)){0,2})(?:\s+per\s+(?:year|month|week|day))?(?![A-Za-z0-9])")  # "mg/kg/day", "... per year"
 # units a measured value has (not doses, times or percentages): a bare "865 pg/mL" is a result
 MEASURE_UNIT = (r"(?:[x×]\s*10\s*(?:\^\s*|\(\s*)?(?:9|12)\)?\s*/\s*L|[µμu]g/g|[µμu]g/mL|U/mL|mg/dL|mg/L|g/L|g/dL|mmol/L|[µμ]mol/L|umol/L|[pn]mol/L|ng/mL|pg/mL|U/L|IU/L|"
                 r"mL/min(?:(?:/|\s+per\s+)1[.·]73\s?m[2²])?|mm\s?Hg|mg/24\s?h|mg/g|points)(?![A-Za-z0-9/])")
@@ -672,6 +672,8 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
             if form == "sd_again" and (not re.search(r"(?i:[(\[]\s*(?:SD|s\.d\.)\b)", work[:s])
                                        or m["u2"] == "%" and not m["u"] or re.search(r"(?:\bof|/)\s*$", work[:s])):
                 continue  # "18 of 26 (69%)" after an "(SD 58)" is a proportion
+            if form == "prop_slash" and int(m["den"]) <= 1:
+                continue  # "IGA 0/1", "grade 0/1": a scale's categories, not a count of a total
             if form == "hdr_msd" and re.search(rf"(?i:(?:\d+|{_W})\s+(?:out\s+)?of\s+(?:the\s+)?$)", work[max(0, s - 25):s]):
                 continue  # "18 of 32 (56.3%)": a count of a total, with its share
             if form == "hdr_msd" and re.fullmatch(r"\d+", m["v"]) and not m["u"] and (m["u2"] or "").strip() == "%":

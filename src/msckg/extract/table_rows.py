@@ -388,8 +388,8 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     if state is None:
         return None, None
     raw_cells = s.text.split("\t")
-    # "··", the Lancet's empty cell: nothing to read
-    cells = [re.sub(r"^\s*(?:··|\.\.|…)\s*$", "", _FOOTNOTE_MARK.sub("", c)) for c in raw_cells]
+    # "··", the Lancet's empty cell: nothing to read; its "0·19" a decimal
+    cells = [re.sub(r"^\s*(?:··|\.\.|…)\s*$", "", _FOOTNOTE_MARK.sub("", c)).replace("·", ".") for c in raw_cells]
     if len(cells) > 1 and cells[0].strip() and not any(c.strip() for c in cells[1:]):
         cells = cells[:1]  # "Week 24<tab><tab><tab>": a visit's line with its empty cells, as a spreadsheet gives it
     if len(cells) == 1:

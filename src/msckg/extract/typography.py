@@ -1,8 +1,8 @@
 """Ways of writing numbers that differ by journal and country, put the one way the readers know, in place.
 
 Why: a German or Spanish report writes decimals with a comma ("3,4 points", "p = 0,008", "48,5 %"), the BMJ
-writes "v" for versus ("6.6% (SD 0.8%) v 7.1%"). Read as they are, "3,4" is a list of two numbers and "v" no
-comparison. Each rewrite keeps the text's length, one character for one, so offsets into the source hold.
+writes "v" for versus ("6.6% (SD 0.8%) v 7.1%"), a thesis joins a product's names with an en dash ("MSC–PRP").
+Read as they are, "3,4" is a list of two numbers, "v" no comparison and "MSC–PRP group" no arm. Each rewrite keeps the text's length, one character for one, so offsets into the source hold.
 """
 
 from __future__ import annotations
@@ -32,3 +32,13 @@ def decimal_points(text: str) -> str:
     if len(commas) <= len(points):
         return text
     return _DECIMAL_COMMA.sub(lambda m: m.group().replace(",", "."), text)
+
+
+# "the MSC–PRP group", "PRP–MSCs": an en dash joining a cell product's abbreviation to a word is a hyphen (not
+# "grade II–IV", whose dash the curators keep, nor "12–48", a range)
+_WORD_DASH = re.compile(r"(?<=[A-Z]SC)[–‐‑](?=[A-Za-z])|(?<=[A-Z]SCs)[–‐‑](?=[A-Za-z])|(?<=[A-Za-z])[–‐‑](?=[A-Z]*SCs?\b)")
+
+
+def word_dashes(text: str) -> str:
+    """`text` with an en dash (or a Unicode hyphen) joining a cell product's abbreviation written as a hyphen."""
+    return _WORD_DASH.sub("-", text)
