@@ -230,6 +230,8 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         # "between treated and control hands", "on 1 treated and 2 control hands": the noun said once for both
         rf"|\btreated(?=\s+(?:and|or|vs\.?|versus)\s+(?:\d+\s+)?control\s+(?:{_PARTS})s?\b)"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|{_SC}|cell)\s+(?:recipients|patients|participants)\b"
+        # "11/15 (73%) recipients of islets+MSCs": those given the cells with another graft
+        rf"|\b(?:recipients|patients|participants)\s+(?:of|given|receiving)\s+(?:[\w-]+\s*\+\s*)?(?:{abbr}|[\w-]*MSCs?|{_SC})\b"
         rf"|\b(?:receiving|given|with|treated with)\s+(?:{abbr}|[\w-]*MSCs?|{_SC}|cells|cell therapy|stem cells|"
         rf"(?:stem[- ])?cell\s+(?:infusions?|injections?|therapy))\b"
         rf"|\b(?:those|patients|participants)\s+who\s+(?:got|received)\s+(?:the\s+)?(?:cells|{abbr}|[\w-]*MSCs)\b"

@@ -154,7 +154,7 @@ _PRONOUN = re.compile(r"(?i:^(?:it|they|this|these|those|which|the latter|the fo
                       # "Compared with HA, the difference", "In the mixed model, the estimated between-group difference",
                       # "the corresponding changes": the measure named before
                       r"|^(?:(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+[^,]{1,40},\s*|in\s+(?:the|a)\s+[\w\s-]{1,30}?model,\s*)"
-                      r"(?:the\s+)?(?:estimated\s+)?(?:between-group\s+)?differences?\s*$"
+                      r"(?:the\s+)?(?:estimated\s+)?(?:between-group\s+)?(?:mean\s+)?differences?\s*$"
                       r"|^(?:the\s+)?(?:corresponding|respective)\s+(?:changes?|values?|differences?|figures?)\s*$"
                       r"|^(?:it|they|this|these|those|which|the latter|the former)\b"
                       r"|^(?:the\s+)?(?:score|scale|index|measure|level|value)s?\s*$"  # "the score changed by -3.1"
@@ -184,6 +184,8 @@ _POPULATION_WORD = re.compile(
 _SUBJECT_HEAD = re.compile(r"(?i:(?:the\s+)?(?P<np>[a-z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s+(?:of|in|for|among)\s+(?:the\s+)?"
                            r"[\w-]+\s+(?:group|arm)\b)")
 _GROUP_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*|[)\]]\s*|;\s*[Pp]\s*[=<>≤≥]\s*0?\.\d+\s*\)\s*)?(?:(?:points?|mm|cm|m|mL|L|kg|g|%|seconds?|days?)\s+)?"
+                          # APA: "46.7 m, 95% CI [21.2, 72.2], p < .001, d = 0.98, for the high dose"
+                          r"(?:,\s*[Pp]\s*[=<>≤≥]\s*0?\.\d+\s*(?:,\s*d\s*=\s*\d+(?:\.\d+)?\s*)?(?=,))?"
                           # "18% lower with 150 million MPCs": the direction of a relative difference, then its arm
                           r"(?:(?:lower|higher|less|greater|smaller|larger)\s+)?,?\s*"
                           r"(?:in|among|for|with)\s+(?:the\s+)?")

@@ -128,7 +128,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("effect", re.compile(
         # the abbreviations in capitals only: "or 1.8 × 10^7 cells" is not an odds ratio
         rf"\b(?P<name>(?i:effect size|Cohen'?s\s+d|Hedges'?\s*g|hazard ratio|odds ratio|risk ratio|(?:incidence\s+)?rate ratio|"
-        rf"relative risk|geometric mean ratio|ratio of (?:geometric )?means|(?:(?<=\()|(?<=\[)|(?<=; ))ratio)|ES|HR|OR|RR|IRR)\b"  # "(ratio 0.82, 95% CI ...)"
+        rf"relative risk|geometric mean ratio|ratio of (?:geometric )?means|(?:(?<=\()|(?<=\[)|(?<=; ))ratio)|ES|HR|OR|RR|IRR"
+        rf"|(?<=, )d(?=\s*=\s*\d))\b"  # APA's Cohen's "p = .034, d = 0.59"  # "(ratio 0.82, 95% CI ...)"
         rf"(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?i:of|=|:|was|,)?\s*(?P<v>{NUM})")),
     ("p", re.compile(
         r"(?i:(?<![A-Za-z])(?:(?P<pre>all|both|each)\s+)?(?:log-?rank\s+)?p(?:\s*-?\s*values?)?"
@@ -1248,7 +1249,10 @@ def _pair_kinds(work: str, groups: list[Group]) -> None:
         listed = a.form == b.form == "ci" and b.stats[0].kind == "central-value" and \
             a.stats[0].kind in ("difference", "mean", "median") and re.fullmatch(
                 r"(?i:\s*(?:[;,]\s*p\s*[=<>]\s*[\d.]+\s*)?[)\]]?\s*(?:(?:with|in|for|among)\s+[^,;()\[\]]{1,40}?)?\s*"
-                r"(?:,\s*(?:and\s+)?|and\s+))", between)
+                r"(?:,\s*(?:and\s+)?|and\s+))", between) or re.fullmatch(
+                # APA: "46.7 m, 95% CI [21.2, 72.2], p < .001, d = 0.98, for the high dose and 29.3 m, 95% CI [...]"
+                r"(?i:\s*[)\]]\s*,\s*p\s*[=<>]\s*[\d.]+\s*(?:,\s*d\s*=\s*[\d.]+\s*)?,\s*(?:with|in|for|among)\s+"
+                r"[^,;()\[\]]{1,40}?\s+and\s+)", between)
         # "was −4·1 (SD 3·8), −2·9 (SD 4·4) and −1·7 (SD 3·1) percentage points in cohorts 1, 2 and 3": one statistic
         series = a.form == b.form and a.stats[0].kind != b.stats[0].kind and {a.stats[0].kind, b.stats[0].kind} <= {
             "difference", "mean", "median", "central-value"} and b.stats[0].kind != "median" and re.fullmatch(
