@@ -41,6 +41,10 @@ _VERB_AFTER = re.compile(
 _PLAIN_CUE = re.compile(
     r"(?i:^\s*(?:the\s+)?(?:study\s+|trial\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?)"
     r"(?:\s+(?:at|after|over)\s+[^,;:]{1,30}?)?\s+(?:were|included|comprised|:)\s+(?P<list>.+)$)")
+# "Outcomes were assessed at 6, 12, and 52 weeks: visual analog scale (VAS) for pain, the MEPS, ...": the list after the colon
+_ASSESSED_AT = re.compile(
+    r"(?i:^\s*(?:the\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?)\s+(?:were|was)\s+(?:assessed|measured|evaluated|"
+    r"recorded)\s+(?:at|after|over)\s+[^:;]{1,40}:\s+(?P<list>.+)$)")
 _MEASURED_WITH = re.compile(
     r"(?i:\b(?:was|were)\s+(?:measured|assessed|evaluated|scored|graded|quantified)\s+(?:with|using|by)\s+(?:the\s+)?(?P<list>.+)$)")
 _VERB_BEFORE = re.compile(
@@ -384,7 +388,7 @@ def read_endpoint_sentences(sentences: list[Sentence], registry: Registry) -> No
 def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
     if PRESENTED.match(text):  # "The quantitative data are expressed in mean ± SD": how values are given
         return
-    m = (_ROLE_CUE.search(text) or _ROLE_AFTER.search(text) or _VERB_AFTER.search(text)
+    m = (_ROLE_CUE.search(text) or _ROLE_AFTER.search(text) or _VERB_AFTER.search(text) or _ASSESSED_AT.search(text)
          or _MEASURED_WITH.search(text) or _VERB_BEFORE.search(text) or _PLAIN_CUE.search(text))
     if not m or _SKIP_LIST.match(m["list"].strip()):
         return

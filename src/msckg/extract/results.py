@@ -1399,6 +1399,12 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                             if _clause_of(clauses, v.start) == _clause_of(clauses, g.start)):
             placed[id(g)] = earlier[-1].items[0]
             how[id(g)] = how.get(id(g), 1.0) * 0.8
+    for g in values:  # "... did not differ at 6 or 12 weeks but favored MSCs at 52 weeks: MEPS 91.2 vs. 84.6": after the
+        # colon, the time before it
+        colon_time = [t for t in tls if not t.is_baseline and len(t.items) == 1 and t.end <= g.start
+                      and re.match(r"\s*:", text[t.end:]) and not any(t.end <= u.start < g.start for u in tls)]
+        if colon_time:
+            placed[id(g)] = colon_time[-1].items[0]
     for g in values:  # a later sentence's opening time, for what the sentence's own runs did not place
         if id(g) in framed and placed.get(id(g)) is None and ctx.frame is not None:
             placed[id(g)] = ctx.frame[1]
@@ -1455,6 +1461,15 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             for x, g in zip(run, timed, strict=True):
                 zipped_p[id(x)] = g
                 within_p.add(id(x))
+            continue
+        # "... at 6, 12, and 52 weeks in the MSC group and ... in the saline group (P = .43, P = .08, and P = .024
+        # between groups, respectively)": one between-group p-value per visit, on the cell arm's value at it
+        if re.search(r"(?i:\bbetween\s+(?:the\s+)?groups\b[^()]*\brespectively\b)", text[q.start:]):
+            cell_timed = [g for g in values if g.end <= op and population.get(id(g)) in experimental_ids
+                          and (t := placed.get(id(g))) is not None and t.duration != "P0D"]
+            if len(cell_timed) == len(run) and len({placed[id(g)].duration for g in cell_timed}) == len(run):
+                for x, g in zip(run, cell_timed, strict=True):
+                    zipped_p[id(x)] = g
     for q in quals:
         if id(q) in zipped_p:
             for st in q.stats:
@@ -1466,6 +1481,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             targets = [g for g in values if placed.get(id(g)) is None or placed[id(g)].duration != "P0D"]
             same = [g for g in targets if _clause_of(clauses, g.start) == qc]
             targets = same if "both" in q.stats[0].text.lower() and len(same) >= 2 else targets
+            # "did not differ at 6 or 12 weeks (all P > .10) but favored MSCs at 52 weeks: ...": not past the "but"
+            targets = [g for g in targets if not (g.start > q.end and re.search(r"\bbut\b", text[q.end:g.start]))]
         else:
             opened = _paren_open(text, q.start)
             inside = [g for g in values if g.end <= q.start and opened is not None and g.end > opened]
