@@ -1125,6 +1125,13 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 continue
             named = [p for p in pops if not p[3] and p[0] >= g.end and _GROUP_AFTER.fullmatch(text, g.end, p[0])
                      and ("difference" in kinds or p[2] in cell_ids)]
+            if not named and "difference" in kinds and (nxt := next((p for p in pops if not p[3] and p[0] >= g.end), None)):
+                # "and by 3.9 ± 2.8, 4.6 ± 3.0 and 4.2 ± 3.3 mm in the HA group": each change of the list is that group's
+                mid = text[g.end:nxt[0]]
+                if (gm := re.search(r"\s*(?:in|among|for|with)\s+(?:the\s+)?$", mid)) and re.fullmatch(
+                        r"(?:\s*(?:[,;]|\band\b)?\s*[-−+]?\d+(?:\.\d+)?(?:\s*±\s*\d+(?:\.\d+)?)?\s*(?:%|mm|cm|m|kg|points?)?)+\s*",
+                        mid[:gm.start()]):
+                    named = [nxt]
             op = _paren_open(text, g.start)
             inner = [p for p in pops if op is not None and op < p[0] and p[1] <= g.start and p[2] in cell_ids]
             population[id(g)] = named[0][2] if named else inner[0][2] if inner else ctx.experimental.id
@@ -1464,7 +1471,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             continue
         # "... at 6, 12, and 52 weeks in the MSC group and ... in the saline group (P = .43, P = .08, and P = .024
         # between groups, respectively)": one between-group p-value per visit, on the cell arm's value at it
-        if re.search(r"(?i:\bbetween\s+(?:the\s+)?groups\b[^()]*\brespectively\b)", text[q.start:]):
+        if re.search(r"(?i:\bbetween\s+(?:the\s+)?groups\b[^()]*\brespectively\b)", text[q.start:]) or \
+                re.fullmatch(r"(?i:\(\s*between[- ]groups?\s*)", text[op:q.start]):  # "(between-group p = .82, p = .028 ...)"
             cell_timed = [g for g in values if g.end <= op and population.get(id(g)) in experimental_ids
                           and (t := placed.get(id(g))) is not None and t.duration != "P0D"]
             if len(cell_timed) == len(run) and len({placed[id(g)].duration for g in cell_timed}) == len(run):
@@ -1711,8 +1719,8 @@ def _parallel_runs(text: str, tls: list[TimeList], values: list[Group], populati
     23.5 and 21.6 in the B group': a later run of another group, as long as the first and with no timepoint of
     its own, takes the first run's timepoints in order."""
     runs: dict[str, list[Group]] = {}
-    for g in values:
-        if not {st.kind for st in g.stats} & {"difference", "effect-size"}:
+    for g in values:  # a change within a group ("by 4.1 ± 2.6"), not a difference between groups with its interval
+        if not ({st.kind for st in g.stats} & {"effect-size"} or any(st.kind == "difference" and st.ci for st in g.stats)):
             runs.setdefault(population[id(g)], []).append(g)
     order = sorted(runs.values(), key=lambda r: r[0].start)
     for first, later in pairwise(order):
