@@ -1472,7 +1472,9 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         # "... at 6, 12, and 52 weeks in the MSC group and ... in the saline group (P = .43, P = .08, and P = .024
         # between groups, respectively)": one between-group p-value per visit, on the cell arm's value at it
         if re.search(r"(?i:\bbetween\s+(?:the\s+)?groups\b[^()]*\brespectively\b)", text[q.start:]) or \
-                re.fullmatch(r"(?i:\(\s*between[- ]groups?\s*)", text[op:q.start]):  # "(between-group p = .82, p = .028 ...)"
+                re.fullmatch(r"(?i:\(\s*between[- ]groups?\s*)", text[op:q.start]) or \
+                re.search(r"(?i:\brespectively\s*$)", text[:op]) and re.fullmatch(r"\(\s*", text[op:q.start]):
+            # "(between-group p = .82, p = .028 ...)", "... at 1 and 2 years, respectively (P = .56 and P = .54)"
             cell_timed = [g for g in values if g.end <= op and population.get(id(g)) in experimental_ids
                           and (t := placed.get(id(g))) is not None and t.duration != "P0D"]
             if len(cell_timed) == len(run) and len({placed[id(g)].duration for g in cell_timed}) == len(run):

@@ -1172,10 +1172,25 @@ _EVENT_SHARE = re.compile(rf"(?i:\s*(?:,\s*)?(?:and\s+)?(?P<what>[A-Za-z][\w -]{
                           rf"(?:[,;]\s*|\[\s*)(?P<pct>{NUM})\s*%\s*\]?\s*\))")
 
 
+# "headache (five participants vs three) and upper respiratory tract infection (four vs five)": each arm's count
+_EVENT_VS = re.compile(rf"(?i:\s*(?:,\s*)?(?:and\s+)?(?P<what>[A-Za-z][\w -]{{1,40}}?)\s*\(\s*(?P<num>\d+|{_W})(?:\s+[a-z]+)?\s+"
+                       rf"(?:vs\.?|versus)\s+(?P<num2>\d+|{_W})(?:\s+[a-z]+)?\s*\))")
+
+
 def _most_frequent_events(work: str, groups: list[Group], taken: list[tuple[int, int]]) -> None:
-    """One proportion per event a "most frequent were" list gives with its count and percentage."""
+    """One proportion per event a "most frequent were" list gives with its count and percentage; with two counts
+    ("five vs three"), one count per arm, in the arms' order."""
     for lead in _MOST_FREQUENT.finditer(work):
         pos = lead.end()
+        while (pair := _EVENT_VS.match(work, pos)) is not None:
+            for k, key in enumerate(("num", "num2")):
+                a, b = pair.start(key), pair.end(key)
+                g = Group("count_event", a, b, [Stat("count", a, b, work[a:b], value=Decimal(_int(pair[key])))],
+                          confidence=0.7, arm_index=k)
+                g.label = (pair.start("what"), pair.end("what"))
+                groups.append(g)
+            taken.append((pair.start("num"), pair.end()))
+            pos = pair.end()
         while (item := _EVENT_SHARE.match(work, pos)) is not None:
             a, b = item.start("num"), item.end() - 1
             st = Stat("proportion", a, b, work[a:b], numerator=_int(item["num"]), percentage=_d(item["pct"]))
