@@ -66,7 +66,7 @@ _FILLER = re.compile(r"(?i:^(?:safety|efficacy|tolerability|feasibility|outcomes
                      r"the clinical and laboratory manifestations.*|clinical and laboratory .*|the study|and|or|"
                      r"(?:in|among|for)\s+(?:an?|the|all)\s+(?:\w+\s+)?(?:subset|subgroup|sample|cohort|patients|participants))$)")
 _GROUP_TAIL = re.compile(r"(?i:\s+(?:of|in|for|among)\s+(?:the\s+)?[\w-]+\s+(?:group|arm)s?$)")
-LABEL_LEAD = re.compile(r"(?i:^\s*(?:(?:baseline|mean|median|average|the|an?)\s+|\((?:±\s*)?(?:SD|SE|SEM|IQR|range)\)\s*"
+LABEL_LEAD = re.compile(r"(?i:^\s*(?:(?:baseline|mean|median|average|the|an?)\s+|\((?:±\s*)?(?:SD|SE|SEM|IQR|range|Q1\s*,\s*Q3)\)\s*"
                          r"|(?:by|at|after|in|on)\s+(?:(?:week|month|day|year)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))"
                          r"\s*,?\s*|(?:in|for)\s+(?:the\s+)?(?:cohort|group|arm)\s+[A-Z0-9]\b\s*,?\s*"
                          r"|(?:in|for)\s+(?:the\s+)?[\w-]+\s+(?:cohort|group|arm)\s*,?\s*"
