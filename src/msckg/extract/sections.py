@@ -97,7 +97,7 @@ SKIP_HEADINGS = {
     "related articles", "cited by", "metrics", "figures", "tables", "abbreviations", "footnotes",
     "notes", "declarations", "author contributions", "supplementary material", "share this article",
     # the JCO's closing boxes
-    "authors' disclosures of potential conflicts of interest", "author contributions", "data sharing statement",
+    "authors' disclosures of potential conflicts of interest", "data sharing statement",
     "support", "prior presentation", "equal contribution",
 }
 # the heading of an abstract given again in another language; its lines, until an English heading, are a translation
