@@ -29,25 +29,6 @@ def looks_like_markdown(text: str) -> bool:
     return len(_MARKDOWN.findall(text)) >= 2
 
 
-def _bar_rows(text: str) -> list[tuple[int, int]]:
-    """Spans of three or more lines in a row, each with the same number (two or more) of " | " bars and no bar at its
-    start: a table's rows."""
-    lines, pos = [], 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line), line.count(" | ") if not line.lstrip().startswith("|") and
-                      line.count("|") == line.count(" | ") else 0))
-        pos += len(line) + 1
-    out, i = [], 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and lines[j][2] >= 2 and lines[j][2] == lines[i][2]:
-            j += 1
-        if j - i >= 3:
-            out += [(lines[k][0], lines[k][1]) for k in range(i, j)]
-        i = max(j, i + 1)
-    return out
-
-
 def blank_markup(text: str) -> str:
     """`text` with round bullets, a tagged export's title and abstract tags, and Markdown's marks when it is
     Markdown, replaced by spaces (same length)."""
@@ -63,12 +44,6 @@ def blank_markup(text: str) -> str:
     # "with placebo¹", "(mITT)²": a footnote's mark after a word, not the square of a unit ("kg/m²", "10⁶")
     for m in re.finditer(r"(?:(?<=[A-Za-ln-z])|(?<=[)%]))[⁰¹²³⁴⁵⁶⁷⁸⁹]+", text):
         blank(m.start(), m.end())
-    # "AOFAS | 6 months | 78.6 (10.4) | 74.9 (11.0) | 0.19": a table written with bars but no Markdown frame, read as
-    # one written with tabs
-    for a, b in _bar_rows(text):
-        for k in range(a, b):
-            if chars[k] == "|":
-                chars[k] = "\t"
     # a reference manager's RIS or a MEDLINE export: "TI  - " and "AB  - " before the title and the abstract
     if len(_TAGGED.findall(text)) >= 4:
         wrapped = re.search(r"(?m:^[A-Z][A-Z0-9]{1,3}[ \t]{0,3}-[ \t][^\n]*\n {6}\S)", text)

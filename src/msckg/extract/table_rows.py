@@ -19,6 +19,7 @@ from msckg.extract.endpoints import UNMAPPED, find_instruments, key_tokens, ment
 from msckg.extract.results import CELL_COLUMN, Context, ResultDraft
 from msckg.extract.sentences import Sentence
 from msckg.extract.statistics import RELATION, Stat, find_groups
+from msckg.extract.tables import TIME_HEAD
 from msckg.extract.timepoints import Item, find_timepoints
 
 _HEAD = re.compile(r"(?i:^\s*(?:outcomes?|variables?|characteristics?|measures?|end\s?points?|parameters?|adverse\s+events?|"
@@ -120,9 +121,6 @@ def _d(text: str) -> Decimal:
     return Decimal(text.replace("−", "-").replace("–", "-").replace(",", "."))
 
 
-_TIME_HEAD = re.compile(r"(?i:^\s*(?:time\s*points?|timepoints?|visits?|time|follow-?up)\s*$)")
-
-
 def _transposed(cells: list[str], ctx: Context) -> TableState | None:
     """"Time point  WOMAC total  VAS pain (0-10)  Knee flexion arc": one arm's measures, one row per visit;
     "Cohort  Any AE  Infusion-related reaction": the arms' rows, one column per measure."""
@@ -131,7 +129,7 @@ def _transposed(cells: list[str], ctx: Context) -> TableState | None:
         state = TableState([("arm", "")] * (len(cells) - 1), [None] * (len(cells) - 1), arm_rows=True)
         state.measures = [c.strip() for c in cells[1:]]
         return state
-    if not _TIME_HEAD.match(cells[0]) or len(ctx.arms) != 1 or len(cells) < 2:
+    if not TIME_HEAD.match(cells[0]) or len(ctx.arms) != 1 or len(cells) < 2:
         return None
     if any(re.search(r"(?i:\(\s*n\s*=|\bgroup\b|\barm\b|\bp\s*-?\s*value)", c) for c in cells[1:]):
         return None
@@ -185,7 +183,7 @@ _COUNT_HEAD = re.compile(r"(?i:^\s*(?P<name>[^\t]*?)[\s,]*\b(?P<kind>n\s*\(\s*%\
 def _count_columns(cells: list[str], ctx: Context, caption: str) -> TableState | None:
     """"Organ  Evaluable, n  CR, n  PR, n  Overall response, n (%)": one arm, each row a measure (an organ), its columns
     the number assessed, counts of each category and the proportion responding."""
-    if len(ctx.arms) != 1 or len(cells) < 3 or _TIME_HEAD.match(cells[0]):
+    if len(ctx.arms) != 1 or len(cells) < 3 or TIME_HEAD.match(cells[0]):
         return None
     heads = [_COUNT_HEAD.match(c) for c in cells[1:]]
     if not all(heads):
@@ -272,7 +270,7 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
         # "Patient  Age  Sex  Healing, treated (days)  ...": one row per patient, individual data, no population's results
         return TableState([("other", "")] * (len(cells) - 1), [None] * (len(cells) - 1), skip=True)
     # "Score | Time point | BMAC + debridement (n = 28) | Debridement alone (n = 31) | p": each row's visit in a column
-    timed = len(cells) >= 4 and bool(_TIME_HEAD.match(cells[1])) and bool(re.match(r"(?i:\s*(?:scores?|scales?|instruments?)\s*$)",
+    timed = len(cells) >= 4 and bool(TIME_HEAD.match(cells[1])) and bool(re.match(r"(?i:\s*(?:scores?|scales?|instruments?)\s*$)",
                                                                                    cells[0]) or _HEAD.match(cells[0]))
     if len(cells) < 3 or not (_HEAD.match(cells[0]) or not cells[0].strip() or timed):  # a header whose first cell is blank
         return None

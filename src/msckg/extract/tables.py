@@ -72,6 +72,10 @@ _RULE = re.compile(r"^[\s|:+-]*$")  # "|---|:---:|", a Markdown table's rule und
 _GROUP_LINE = re.compile(r"\s*[A-Za-z][\w ,()/+-]{1,48}")
 
 
+# a column heading of visits: "Time point", "Visit", "Follow-up"
+TIME_HEAD = re.compile(r"(?i:^\s*(?:time\s*points?|timepoints?|visits?|time|follow-?up)\s*$)")
+
+
 def pipe_cells(text: str) -> str:
     """`text` with each table written with "|" between cells ("Outcome | MSC (n = 36) | Control (n = 36) | p
     value") given tabs there instead, one character for one, so the tab-row reader reads it. Only a block of
@@ -89,7 +93,9 @@ def pipe_cells(text: str) -> str:
             i += 1
             continue
         block = lines[i:j]
-        if _HEAD.match(block[0].strip().strip("|").split("|")[0] + "\t"):
+        heads = block[0].strip().strip("|").split("|")
+        # "Score | Time point | BMAC + debridement (n = 28) | ...": a table of scores, each row's visit in a column
+        if _HEAD.match(heads[0] + "\t") or len(heads) >= 4 and TIME_HEAD.match(heads[1]):
             for line in block:
                 if _RULE.match(line):
                     out.append(" " * len(line))
