@@ -1295,8 +1295,11 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
     if s.section in ("results", "methods-results", ""):
         opening = next((t for t in tls if not t.is_baseline and len(t.items) == 1 and t.start <= 8), None)
         if opening is not None and _FRAME_TAIL.match(text[opening.end:]):
-            first = s.section == "results" and ctx.frame is None and not ctx.results_seen
-            if first or ctx.frame is not None or ctx.results_seen:
+            first = s.section == "results" and (ctx.frame is None or ctx.frame[0] != s.section) and not ctx.results_seen
+            # a letter or a news page has no Results heading: its paragraph that opens "At 6 months, the ORR was ..."
+            # frames the values after it as a running frame does
+            unheaded = s.section == "" and ctx.frame is None and bool(values)
+            if first or ctx.frame is not None or ctx.results_seen or unheaded:
                 ctx.frame, ctx.running = (s.section, opening.items[0]), not first
         else:
             _evaluable_frame(text, tls, ctx, s)
@@ -1327,6 +1330,8 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         prev = [t for t in usable if t.end <= g.start and not (t.is_baseline and change)]  # a change is never at baseline
         if i > 0 and id(values[i - 1]) in placed and _VS_LINK.fullmatch(text, values[i - 1].end, g.start):
             placed[id(g)] = placed[id(values[i - 1])]  # "73.2% in the A group versus 55.6% in the B group"
+            if id(values[i - 1]) in framed:
+                framed.add(id(g))  # ... under a running frame, both at its time
             continue
         op = _paren_open(text, g.start)
         if op is not None and i > 0 and id(values[i - 1]) in placed and values[i - 1].end <= op \
@@ -1366,7 +1371,9 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         elif own_opening is not None and _clause_of(clauses, g.start) > 0 and g.form not in ("zero", "zero_any", "zero_there"):
             placed[id(g)] = own_opening  # "At 2 years, relapse was ..., and overall survival was 68.3%": every clause
             how[id(g)] = how.get(id(g), 1.0) * 0.9
+        # (a peak or a nadir under a running frame is over the follow-up, at no one time)
         elif ctx.frame is not None and ctx.frame[0] == s.section and g.form != "zero" and g.stats[0].kind != "count" \
+                and not (ctx.running and re.search(r"(?i:\b(?:peak|nadir|maximum|minimum|worst)\b)", text[:g.start])) \
                 and not any(re.match(r"(?:day|week|month|year|hour|h$|min)", st.unit or "") for st in g.stats) \
                 and not (g.stats[0].kind == "proportion" and _EVENT_VERB.search(text)) \
                 and not (ctx.running and (g.stats[0].kind in ("p-value", "effect-size") or g.stats[0].kind == "proportion"
