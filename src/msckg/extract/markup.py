@@ -45,11 +45,10 @@ def blank_markup(text: str) -> str:
     for m in re.finditer(r"(?:(?<=[A-Za-ln-z])|(?<=[)%]))[⁰¹²³⁴⁵⁶⁷⁸⁹]+", text):
         blank(m.start(), m.end())
     # a reference manager's RIS or a MEDLINE export: "TI  - " and "AB  - " before the title and the abstract
-    if len(_TAGGED.findall(text)) >= 4:
-        wrapped = re.search(r"(?m:^[A-Z][A-Z0-9]{1,3}[ \t]{0,3}-[ \t][^\n]*\n {6}\S)", text)
+    # (not a MEDLINE record's, whose lines wrap under six spaces: those are read with their tags)
+    if len(_TAGGED.findall(text)) >= 4 and not re.search(r"(?m:^[A-Z][A-Z0-9]{1,3}[ \t]{0,3}-[ \t][^\n]*\n {6}\S)", text):
         for m in _TEXT_TAG.finditer(text):
-            if not wrapped:  # a MEDLINE record's wrapped lines are read with their tags
-                blank(m.start(), m.end())
+            blank(m.start(), m.end())
     if not looks_like_markdown(text):
         return "".join(chars)
     for m in _HEADING.finditer(text):

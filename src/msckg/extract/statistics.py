@@ -128,8 +128,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("effect", re.compile(
         # the abbreviations in capitals only: "or 1.8 × 10^7 cells" is not an odds ratio
         rf"\b(?P<name>(?i:effect size|Cohen'?s\s+d|Hedges'?\s*g|hazard ratio|odds ratio|risk ratio|(?:incidence\s+)?rate ratio|"
+        # "(ratio 0.82, 95% CI ...)"; APA's Cohen's "p = .034, d = 0.59"
         rf"relative risk|geometric mean ratio|ratio of (?:geometric )?means|(?:(?<=\()|(?<=\[)|(?<=; ))ratio)|ES|HR|OR|RR|IRR"
-        rf"|(?<=, )d(?=\s*=\s*\d))\b"  # APA's Cohen's "p = .034, d = 0.59"  # "(ratio 0.82, 95% CI ...)"
+        rf"|(?<=, )d(?=\s*=\s*\d))\b"
         rf"(?:\s*\[\s*(?:HR|OR|RR)\s*\])?\s*(?i:of|=|:|was|,)?\s*(?P<v>{NUM})")),
     ("p", re.compile(
         r"(?i:(?<![A-Za-z])(?:(?P<pre>all|both|each)\s+)?(?:log-?rank\s+)?p(?:\s*-?\s*values?)?"

@@ -253,8 +253,6 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
         visits.skip = bool(_SKIP_CAPTION.search(caption))
         return visits
     if (counted := _count_columns(cells, ctx, caption)) is not None:
-        # "Grade | n | CR, n (%) | ...": each row a subgroup of the patients, not a measure; left to the curator
-        counted.skip = bool(re.match(r"(?i:\s*(?:grades?|stages?|subgroups?|categor(?:y|ies))\s*$)", cells[0]))
         return counted
     if (flipped := _transposed(cells, ctx)) is not None:
         flipped.skip = bool(_SKIP_CAPTION.search(caption))
