@@ -45,6 +45,10 @@ _PLAIN_CUE = re.compile(
 _ASSESSED_AT = re.compile(
     r"(?i:^\s*(?:the\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?)\s+(?:were|was)\s+(?:assessed|measured|evaluated|"
     r"recorded)\s+(?:at|after|over)\s+[^:;]{1,40}:\s+(?P<list>.+)$)")
+# "Treatment success was defined as a reduction of at least 50% in VAS pain at 52 weeks": a named outcome, at the
+# definition's one time
+_DEFINED_AS = re.compile(
+    r"(?i:^\s*(?P<list>(?:the\s+)?[A-Za-z][\w'’ -]{2,50}?)\s+(?:was|were)\s+defined\s+as\s+(?P<def>.+)$)")
 _MEASURED_WITH = re.compile(
     r"(?i:\b(?:was|were)\s+(?:measured|assessed|evaluated|scored|graded|quantified)\s+(?:with|using|by)\s+(?:the\s+)?(?P<list>.+)$)")
 _VERB_BEFORE = re.compile(
@@ -389,7 +393,8 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
     if PRESENTED.match(text):  # "The quantitative data are expressed in mean ± SD": how values are given
         return
     m = (_ROLE_CUE.search(text) or _ROLE_AFTER.search(text) or _VERB_AFTER.search(text) or _ASSESSED_AT.search(text)
-         or _MEASURED_WITH.search(text) or _VERB_BEFORE.search(text) or _PLAIN_CUE.search(text))
+         or _MEASURED_WITH.search(text) or _VERB_BEFORE.search(text) or _PLAIN_CUE.search(text)
+         or _DEFINED_AS.search(text))
     if not m or _SKIP_LIST.match(m["list"].strip()):
         return
     role = _role_of(m.groupdict().get("role"))
@@ -455,6 +460,10 @@ def _read_clause(s: Sentence, text: str, base: int, registry: Registry) -> None:
                 for tp in (i.duration for i in t.items):
                     if tp not in ep.timepoints:
                         ep.timepoints.append(tp)
+        if m.re is _DEFINED_AS and not ep.timepoints:
+            defined = [t for t in find_timepoints(m["def"]) if not t.is_baseline]
+            if len(defined) == 1 and len(defined[0].items) == 1:
+                ep.timepoints.append(defined[0].items[0].duration)
         if m.re is _VERB_BEFORE and not ep.timepoints:  # "Response was assessed at day 28 after the first infusion"
             later = [t for t in find_timepoints(text[m.end("list"):]) if not t.is_baseline]
             if len(later) == 1:

@@ -1476,6 +1476,18 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                 zipped_p[id(x)] = g
                 within_p.add(id(x))
             continue
+        # "... 8.2 at 52 weeks with MSCs, compared with 20.8, 17.6, and 14.9 with saline (P = .033 and P = .001 at
+        # 12 and 52 weeks)": the p-values' own visits, each on the cell arm's value at it
+        close = text.find(")", run[-1].end)
+        visits = [t for t in tls if run[-1].end <= t.start and (close < 0 or t.end <= close) and not t.is_baseline]
+        if len(visits) == 1 and len(visits[0].items) == len(run) and \
+                re.fullmatch(r"(?i:\s*,?\s*(?:at|in|by|after)\s+(?:the\s+)?)", text[run[-1].end:visits[0].start]):
+            at_visit = [[g for g in values if g.end <= op and population.get(id(g)) in experimental_ids
+                         and (t := placed.get(id(g))) is not None and t.duration == i.duration] for i in visits[0].items]
+            if all(len(x) == 1 for x in at_visit):
+                for x, gs in zip(run, at_visit, strict=True):
+                    zipped_p[id(x)] = gs[0]
+                continue
         # "... at 6, 12, and 52 weeks in the MSC group and ... in the saline group (P = .43, P = .08, and P = .024
         # between groups, respectively)": one between-group p-value per visit, on the cell arm's value at it
         if re.search(r"(?i:\bbetween\s+(?:the\s+)?groups\b[^()]*\brespectively\b)", text[q.start:]) or \
@@ -1727,13 +1739,17 @@ def _parallel_runs(text: str, tls: list[TimeList], values: list[Group], populati
     """'fell from 26.4 at baseline to 20.3 at week 4 and 17.8 at week 12 in the A group, compared with 26.1,
     23.5 and 21.6 in the B group': a later run of another group, as long as the first and with no timepoint of
     its own, takes the first run's timepoints in order."""
-    runs: dict[str, list[Group]] = {}
-    for g in values:  # a change within a group ("by 4.1 ± 2.6"), not a difference between groups with its interval
+    # runs of one group's values in a row (a change within a group, "by 4.1 ± 2.6", not a difference between groups
+    # with its interval); "...; at 6 weeks the area did not differ (17.9 vs. 19.6)" starts two runs of its own
+    order: list[list[Group]] = []
+    for g in values:
         if not ({st.kind for st in g.stats} & {"effect-size"} or any(st.kind == "difference" and st.ci for st in g.stats)):
-            runs.setdefault(population[id(g)], []).append(g)
-    order = sorted(runs.values(), key=lambda r: r[0].start)
+            if order and population[id(order[-1][0])] == population[id(g)]:
+                order[-1].append(g)
+            else:
+                order.append([g])
     for first, later in pairwise(order):
-        if len(first) < 2 or len(first) != len(later) or later[0].start < first[-1].end:
+        if len(first) < 2 or len(first) != len(later):
             continue
         times = [placed.get(id(g)) for g in first]
         if any(t is None for t in times) or len({t.duration for t in times if t}) != len(times):
