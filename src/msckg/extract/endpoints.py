@@ -266,6 +266,10 @@ class Registry:
                 ep.forms.add(key_tokens(inner.group(1) + " " + label[inner.end():]))
         for inner in re.finditer(r"\(([A-Za-z][^();,]{2,40}?\b(?:score|scale|index|questionnaire|test|grade))\)", label, re.I):
             ep.forms.add(key_tokens(inner.group(1)))  # "continence (Wexner score)": the row "Wexner score" is it
+        how = re.search(r"\s+(?:in|on|during|by|using|with)\s+(?:a|an|the)\s+[^()]+$", bare or label)
+        if how and not re.search(r"(?i:\b(?:arm|group|cohort)s?\b)", how.group()) and \
+                len(head := key_tokens((bare or label)[:how.start()])) >= 3 and not self.by_form(head):
+            ep.forms.add(head)  # "90 min stimulated C-peptide in a mixed-meal tolerance test": the measure before how
         lead = re.match(r"([A-Z][A-Z-]{2,9})\s+(?:[\w-]+\s+){1,3}(score|scale|index|questionnaire)$", label)
         if lead:  # "AOFAS ankle-hindfoot score" is "the AOFAS score"
             ep.forms.add(key_tokens(f"{lead.group(1)} {lead.group(2)}"))

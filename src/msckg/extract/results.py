@@ -1632,6 +1632,9 @@ def _joined_run(values: list[Group], i: int, k: int, text: str, clauses: list[tu
     return run
 
 
+_UNIT_WORD = r"(?:%|[A-Za-zµμ][A-Za-zµμ/·⁻¹²³]{0,11})"  # "mmol/mol", "mm²": a unit after a value, not a word list
+
+
 def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, str, bool]], tls: list[TimeList],
                    ctx: Context) -> None:
     """'ACR20 was achieved by 6/12 (50.0%), 8/12 (66.7%) and 2/8 (25.0%) patients', 'HAQ-DI changed by
@@ -1648,6 +1651,32 @@ def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, st
                 and not any(run[0].start <= p[0] < run[-1].end for p in pops):
             for k, g in enumerate(run):
                 g.arm_index = k // 2
+    # "HbA1c fell from 64±10 mmol/mol (8.0±0.9%) and 62±9 mmol/mol (7.8±0.8%) at baseline to 38±4 (5.6±0.4%) and
+    # 45±7 (6.3±0.6%) at 1 year, respectively": at each visit one value per arm, a value's other unit in brackets
+    for m in re.finditer(r"(?i:,?\s*respectively\b)", text):
+        fr = text.rfind("from ", 0, m.start())
+        span = [g for g in values if fr >= 0 and fr < g.start and g.end <= m.start()]
+        visits = [t for t in tls if fr < t.start < m.start()]
+        if len(visits) < 2 or any(len(t.items) != 1 for t in visits) or any(fr <= p[0] < m.start() for p in pops) or \
+                any(g.arm_word or g.arm_index is not None for g in span):
+            continue
+        lead: list[list[Group]] = []
+        for g in span:
+            if lead and re.fullmatch(rf"\s*(?:{_UNIT_WORD}\s*)?\(\s*", text[lead[-1][-1].end:g.start]):
+                lead[-1].append(g)  # "64±10 mmol/mol (8.0±0.9%)": the same value in another unit
+            else:
+                lead.append([g])
+        chunks = [[u for u in lead if (k == 0 or visits[k - 1].end <= u[0].start) and u[-1].end <= t.start]
+                  for k, t in enumerate(visits)]
+        if sum(map(len, chunks)) != len(lead) or any(len(c) != len(ctx.arms) for c in chunks) or not all(
+                re.fullmatch(rf"\s*(?:{_UNIT_WORD}\s*)?[)\]]?\s*(?:,\s*(?:and\s+)?|and\s+)", text[x[-1].end:y[0].start])
+                for c in chunks for x, y in pairwise(c)):
+            continue
+        for c in chunks:
+            for k, u in enumerate(c):
+                for g in u:
+                    g.arm_index = k
+                    g.confidence *= 0.85
     # "... were 36.7% (11/30) and 13.3% (4/30), respectively": the run of values right before "respectively"
     for m in re.finditer(r"(?i:,?\s*respectively\b)", text):
         run = [g for g in values if g.end <= m.start()]

@@ -48,6 +48,8 @@ _MEAN_FROM = re.compile(r"(?i:\bmean\b(?![^.;]*\bmedian\b)[^.;()]{0,80}?\bfrom\s
 # not the JAMA's "(mean [SD] age, 36.2 [10.4] years; ...)": the header of the people's description only
 _HDR_MSD = re.compile(r"(?i:\bmean\s*[(\[]\s*(?:SD|s\.d\.|standard deviation)\s*[)\]](?!\s*,?\s*(?:age|BMI|body\s+mass|weight|"
                       r"height|disease\s+duration|duration\s+of)\b))")
+# "Mean (SEM) 90 min stimulated C-peptide was 1.12 (0.11) vs 0.74 (0.09)": means, each with a spread that is no SD
+_HDR_MSEM = re.compile(r"(?i:\bmean\s*[(\[]\s*(?:SEM|SE|s\.e\.m\.|standard error)\s*[)\]])")
 _HDR_MEDIAN = re.compile(r"(?i:\bmedian\s*[(\[]\s*(?:IQR|interquartile range|range)\s*[)\]])"
                          r"|\bM\s*[(（]\s*(?:P25|Q1)\s*[,，]\s*(?:P75|Q3)\s*[)）]")  # a Chinese journal's "TB [M (P25, P75)]"
 _PEOPLE_WORDS = r"(?:patients?|participants?|subjects?|cases|recipients|children|infants|controls|eyes?|knees?)"
@@ -479,7 +481,9 @@ def _make(form: str, m: re.Match[str], text: str) -> Group:
             kind = _change_kind(before) if changed and signed else "mean" if _MEAN.search(before) else "central-value"
         else:  # a change under "(mean [SD])" is a mean of changes, as with "(SD 11.2)" written out
             kind = _sd_change_kind(before) if _CHANGED_BY.search(before) or _CHANGE_LIST.search(before) else "mean"
-        g.stats += [stat(kind, value=value, unit=unit), stat("sd", value=_d(m["sd"]), unit=unit)]
+        sem = form == "hdr_msd" and _HDR_MSEM.search(text) and not _HDR_MSD.search(text)
+        # under "Mean (SEM)" the spread is a standard error, which no statistic kind holds (curators keep it in the note)
+        g.stats += [stat(kind, value=value, unit=unit)] + ([] if sem else [stat("sd", value=_d(m["sd"]), unit=unit)])
     elif form == "from_to":
         pass  # split into two groups by find_groups
     elif form == "pm":
@@ -680,7 +684,7 @@ def find_groups(text: str, masked: list[tuple[int, int]] = (), previous: str = "
                 continue  # "18 of 32 (56.3%)": a count of a total, with its share
             if form == "hdr_msd" and re.fullmatch(r"\d+", m["v"]) and not m["u"] and (m["u2"] or "").strip() == "%":
                 continue  # "cerebral palsy in 2 (18%)": a count with its share, not a mean with its SD
-            if form == "hdr_msd" and not (_HDR_MSD.search(work) or (paren_is_sd or _HDR_MSD.search(previous))
+            if form == "hdr_msd" and not (_HDR_MSD.search(work) or _HDR_MSEM.search(work) or (paren_is_sd or _HDR_MSD.search(previous))
                                           and not _OWN_LABEL.search(work) or _MEAN_FROM.search(work, 0, s)) \
                     or form == "hdr_median" and not (_HDR_MEDIAN.search(work) or (paren_is_median or _HDR_MEDIAN.search(previous))
                                                      and not _OWN_LABEL.search(work) and not _EFFECT_BEFORE.search(work[max(0, s - 40):s])):
