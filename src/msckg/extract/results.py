@@ -730,7 +730,9 @@ def _endpoint_for(text: str, g: Group, found: list[tuple[int, int, EndpointDraft
     if subj is not None and ctx.last_endpoint is not None and set(key_tokens(re.sub(
             r"(?i:\b(?:from\s+)?baseline\b|\b(?:to|at|by)\s+(?:week|month|day|year)s?\s+\d+\b)", "",
             LABEL_LEAD.sub("", text[subj[0]:subj[1]])))) <= GENERIC_HEADS | {"the", "mean", "median", "sd", "total", "summary",
-                                                                             "change", "changes", "from"}:
+                                                                             "change", "changes", "from", "gain", "gains",
+                                                                             "improvement", "increase", "reduction",
+                                                                             "decrease", "decline"}:
         # "In cohort C the mean (SD) score fell ...": the score the previous sentence named
         reasons.append("endpoint carried over from the previous sentence")
         return ctx.last_endpoint, 0.75
@@ -1604,7 +1606,34 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
                               round(conf, 2), reasons)
             results.append(res)
         ctx.last_endpoint = ep
-    return results
+    return _shares_of_counts(results)
+
+
+def _shares_of_counts(results: list[ResultDraft]) -> list[ResultDraft]:
+    """'12 of 16 participants given BM-MSCs and 6 of 16 given SLT alone (75.0% vs 37.5%; p = .075)': a percentage
+    restating a count of the same arm and measure in the sentence is that count's share, one fact, not two."""
+    kept: list[ResultDraft] = []
+    for r in results:
+        share = r.stats[0] if r.stats and r.stats[0].kind == "proportion" else None
+        if share is not None and share.percentage is not None and share.numerator is None and share.denominator is None:
+            for r0 in kept:
+                c = r0.stats[0] if r0.stats and r0.stats[0].kind == "proportion" else None
+                if c is None or r0.endpoint is not r.endpoint or r0.population != r.population or c.percentage is not None \
+                        or c.numerator is None or not c.denominator or r0.start > r.start:
+                    continue
+                exponent = Decimal(share.percentage).as_tuple().exponent
+                places = max(-exponent, 0) if isinstance(exponent, int) else 0
+                if round(Decimal(c.numerator) * 100 / Decimal(c.denominator), places) == share.percentage:
+                    c.percentage = share.percentage
+                    c.unit = c.unit or share.unit
+                    r0.stats += [st for st in r.stats[1:] if st.kind not in {x.kind for x in r0.stats}]
+                    r0.timepoint = r0.timepoint or r.timepoint
+                    break
+            else:
+                kept.append(r)
+            continue
+        kept.append(r)
+    return kept
 
 
 def _joined_run(values: list[Group], i: int, k: int, text: str, clauses: list[tuple[int, int]],

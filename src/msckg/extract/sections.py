@@ -83,7 +83,11 @@ CONTENT_HEADINGS = {
     "what is already known": "key-points", "summary": "abstract",
     # an EU Clinical Trials Register results page: its arms after an empty "Notes:" field
     "subject disposition": "methods",
+    # Aphasiology's "Methods & Procedures", "Outcomes & Results"
+    "methods and procedures": "methods", "outcomes and results": "results",
 }
+# "Methods & Procedures", "Design, setting, & participants": an ampersand for "and"
+CONTENT_HEADINGS |= {k.replace(" and ", " & "): v for k, v in CONTENT_HEADINGS.items() if " and " in k}
 # headings after which nothing is study content until a content heading comes back
 SKIP_HEADINGS = {
     "references", "bibliography", "acknowledgements", "acknowledgments", "funding", "author information",
@@ -93,7 +97,7 @@ SKIP_HEADINGS = {
     "publisher's note", "supplementary information", "electronic supplementary material",
     "rights and permissions", "reprints and permissions", "about this article", "cite this article",
     "download citation", "keywords", "navigation", "similar content being viewed by others",
-    "access this article", "data availability", "disclosure", "disclosures", "session information",
+    "access this article", "data availability", "disclosure", "disclosures", "disclosure statement", "session information",
     "related articles", "cited by", "metrics", "figures", "tables", "abbreviations", "footnotes",
     "notes", "declarations", "author contributions", "supplementary material", "share this article",
     # the JCO's closing boxes
