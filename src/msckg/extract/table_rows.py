@@ -393,7 +393,9 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
         if (visit := _visit(re.sub(r"\s*:$", "", line), s)) is not None and visit.duration != "P0D":
             state.time, state.group = visit, None  # "Week 48": the visit of the rows below
             return [], state
-        if len(line) < 80 and not line.endswith(".") and not re.search(r"\d\s*(?:±|\(|%)", line) and \
+        # "Responders (≥50% NRS reduction), n/N (%)": a threshold in a label is no value
+        if len(line) < 80 and not line.endswith(".") and not re.search(
+                r"\d\s*(?:±|\(|%)", re.sub(r"(?:[≥≤<>]|at\s+least\s)\s*\d+(?:\.\d+)?\s*%", "", line)) and \
                 not re.match(r"(?i:(?:no|none|there)\b)", line):  # "No infusion reactions": a finding, not a label
             state.group = line  # "Oswestry Disability Index (0–100)": the measure of the rows below
             return [], state

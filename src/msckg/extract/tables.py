@@ -188,6 +188,24 @@ def spaced_cells(text: str) -> str:
     return "\n".join(lines)
 
 
+def _merged_header(top: str, under: str) -> str:
+    """Two lines of a space-aligned header as one: each cell of the lower line joins the upper cell it sits under
+    (their columns overlap), or stands as a column of its own; cells apart by runs of spaces, as before."""
+    cells = [[m.start(), m.end(), m.group()] for m in re.finditer(r"\S+(?: \S+)*", top)]
+    for m in re.finditer(r"\S+(?: \S+)*", under):
+        above = next((c for c in cells if c[0] < m.end() + 2 and m.start() < c[1] + 2), None)
+        if above is not None:
+            above[2] = f"{above[2]} {m.group()}"
+            above[1] = max(above[1], m.end())
+        else:
+            cells.append([m.start(), m.end(), m.group()])
+    cells.sort()
+    line = " " * cells[0][0] if cells else ""
+    for c in cells:
+        line = line + ("  " if line.strip() else "") + c[2]
+    return line
+
+
 def aligned_cells(text: str) -> str:
     """`text` with each space-aligned table (a fixed-width table in a full-text capture, under its "Table 2."
     caption) given a tab where each run of two or more spaces parts its cells, one character for one; the
@@ -207,11 +225,17 @@ def aligned_cells(text: str) -> str:
             continue
         corner = bool(_BLANK_CORNER.match(lines[head]))
         out += lines[i + 1:head]
+        if corner and head + 1 < len(lines) and _BLANK_CORNER.match(lines[head + 1]) and \
+                len(merged := _merged_header(lines[head], lines[head + 1])) <= len(lines[head]) + 1 + len(lines[head + 1]):
+            # "   MSC        RFA        Difference" over "   (n = 30)   (n = 30)   (95% CI)   P": one header, as long
+            # as the two lines and their line break (the text's offsets stay)
+            lines = [*lines[:head], merged.ljust(len(lines[head]) + 1 + len(lines[head + 1])), *lines[head + 2:]]
         j = head
         while j < len(lines) and lines[j].strip() and "\t" not in lines[j]:
             line = lines[j]
-            if corner:  # the blank corner cell (and a header's "(n=20)" line under it) opens with a tab
-                line = re.sub(r"^ {2,}(?=\S)", lambda m: "\t" + " " * (len(m.group()) - 1), line)
+            if corner:  # the blank corner cell (and a header's "(n=20)" line under it) opens with a tab; not a row
+                # label indented under its measure ("  Baseline      6.8 (1.2)")
+                line = re.sub(r"^ {8,}(?=\S)", lambda m: "\t" + " " * (len(m.group()) - 1), line)
             if re.fullmatch(r"[\s=_─━-]+", line):
                 out.append(" " * len(line))
             elif _GAP.search(line.strip()):
