@@ -237,7 +237,31 @@ def _count_row(s: Sentence, ctx: Context, state: TableState, cells: list[str], r
 def _names_arm(cell: str, ctx: Context) -> bool:
     """A column heading naming an arm, or the cells when one arm is given them ("UC-MSCs (n=36)")."""
     return any(a.pattern.search(cell) for a in ctx.arms) or \
-        len([a for a in ctx.arms if a.role == "experimental"]) == 1 and bool(CELL_COLUMN.search(cell))
+        len([a for a in ctx.arms if a.role == "experimental"]) == 1 and bool(CELL_COLUMN.search(cell)) or \
+        len([a for a in ctx.arms if a.role != "experimental"]) == 1 and bool(_CONTROL_COLUMN.fullmatch(cell))
+
+
+# "Control", "Placebo (n = 18)", "Standard care": a column of the one arm that gets no cells
+_CONTROL_COLUMN = re.compile(r"(?i:\s*(?:controls?|placebo|sham|vehicle|saline|standard\s+(?:care|therapy|treatment)|"
+                             r"usual\s+care)\s*(?:\(\s*n\s*=\s*\d+\s*\))?\s*)")
+
+
+# a group line naming how the caption's measure was taken, not a measure of its own
+_MODALITY = re.compile(r"(?i:\s*(?:(?:two-dimensional\s+|2D\s+|3D\s+|transthoracic\s+)?echocardiography|echo|CMR|"
+                       r"(?:cardiac\s+)?MRI|cardiac\s+magnetic\s+resonance(?:\s+imaging)?|ultrasound|CT|DXA|SPECT|PET|"
+                       r"radiographs?|X-rays?)\s*(?:\([^()]*\))?\s*:?\s*)")
+
+
+def _caption_measure(caption: str) -> str:
+    """The one measure a caption names ("Table 3 NT-proBNP (pg/mL), median (interquartile range)": NT-proBNP), or ""
+    when it names several or none."""
+    words = re.sub(r"(?i:^\s*table\s+\w+\s*[.:]?\s*)", "", caption)
+    words = re.split(r"(?i:,\s*|\s+(?:by|in|at|over|during|according|among|for)\s|\s*[;:])", words)[0]
+    words = re.sub(r"\s*\([^()]*\)", "", words).strip()
+    if not words or re.search(r"(?i:\band\b|\boutcomes?\b|\bresults?\b|\bcharacteristics?\b|\bevents?\b|"
+                              r"\bvariables?\b|\bparameters?\b|\bmeasures?\b|\bendpoints?\b)", words) or len(words.split()) > 6:
+        return ""
+    return words
 
 
 def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
@@ -463,9 +487,19 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
     state.count_pct = state.count_pct or bool(_COUNT_PCT_LABEL.search(raw) and not re.search(r"(?i:mean|median)", raw))
     label = _LABEL_STAT.sub("", raw).strip()
     label, time = _label_time(label, state.time, s)
-    if not label and state.group:
+    if not label and state.group and _MODALITY.fullmatch(state.group) and (measure := _caption_measure(caption)):
+        # "Table 2 LVEF (%) by echocardiography and CMR" over "Echocardiography (n = 16/16)", "  Baseline ...": the
+        # caption's measure, as the group's method took it
+        method = re.sub(r"\s*\([^()]*\)|\s*:$", "", state.group).strip()
+        label = f"{measure} by {method}"
+        raw = f"{caption}\t{raw}"
+    elif not label and state.group:
         label = _LABEL_STAT.sub("", state.group).strip()
         raw = f"{state.group}\t{raw}"  # "IPSS, median (IQR)" then "  Week 12": the group names the cells' statistics
+    elif not label and time is not None and (measure := _caption_measure(caption)):
+        # "Table 3 NT-proBNP (pg/mL), median (interquartile range)" over rows "Baseline", "6 months": the caption's measure
+        label = measure
+        raw = f"{caption}\t{raw}"
     elif state.group and re.fullmatch(r"(?i:\s*(?:change|difference|Δ)\b.*)", label):
         label = f"{state.group} {label}"
     if not re.fullmatch(r"(?i:(?:responders?|response|remission|responder\s+rate|response\s+rate)\s*\([^()]*[A-Za-z]{3}[^()]*\))", label):
