@@ -549,7 +549,9 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
         elif kind == "diff" and (m := _EST_CI.match(cell)):
             ratio = state.ratio if not m["name"] else bool(re.search(r"(?i:ratio|^(?:OR|HR|RR|IRR)$)", m["name"]))
             if state.either and not m["name"]:  # "Difference or Hazard Ratio": a ratio for a row of deaths or events in time
-                ratio = bool(re.search(r"(?i:\b(?:death|died|mortality|survival|time\s+to|relapse|hazard)\b)", raw))
+                ratio = bool(re.search(r"(?i:\b(?:death|died|mortality|survival|time\s+to|relapse|hazard)\b)", raw)) or (
+                    # "RR or mean difference": a row of counts ("CP, n/N (%)") has the ratio, a row of means the difference
+                    bool(re.search(r"(?i:\bn\s*(?:/\s*N\s*)?\(\s*%\s*\))", raw)) and not re.search(r"(?i:\b(?:mean|median)\b)", raw))
             between.append(Stat("effect-size" if ratio else "difference", off + m.start(), off + m.end(),
                                 cell.strip(), value=_d(m["v"]), ci=(_d(m["lo"]), _d(m["hi"]), state.level),
                                 comparison="comparator"))

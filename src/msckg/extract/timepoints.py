@@ -42,8 +42,10 @@ FOLLOW_UP_BEFORE = re.compile(r"(?i:\b(?:median|mean|average)\s+(?:duration\s+of
                               r"(?:of|was|period\s+of)\s+(?:the\s+)?$)")
 # "17 days (range 6-39)", "29 days [IQR 9-61]": a duration that is itself a result, not a timepoint
 _VALUE_AFTER = re.compile(r"(?i:\s*[(\[]\s*(?:range|IQR|interquartile|\d{2}\s*%\s*CI|SD\b)"
-                          r"|'?\s*(?:(?:postmenstrual|gestational|corrected|postconceptional)\s+age|of\s+age|old)\b)")
-# "36 weeks' postmenstrual age", "12 years of age": an age, not a time since treatment
+                          r"|'?\s*(?:(?:postmenstrual|gestational|postconceptional)\s+age|of\s+age|old)\b"
+                          r"|(?:(?<=weeks)|(?<=week))'?\s*corrected\s+age\b)")
+# "36 weeks' postmenstrual age", "40 weeks' corrected age", "12 years of age": an age, not a time since treatment;
+# "at 2 years corrected age" is the follow-up visit of infants born preterm
 
 
 @dataclass(frozen=True)
