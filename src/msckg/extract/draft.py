@@ -112,7 +112,8 @@ NOT_RESULTS = ("background", "objective", "methods", "registration", "key-points
 
 
 # "All outcomes were measured as change from the start to the end of each 24-week period"
-_ALL_OUTCOMES = re.compile(r"(?i:\ball\s+(?:(?:efficacy|clinical)\s+)?(?:outcomes|endpoints|end\s*points|assessments|measures)\s+"
+# "All outcomes were assessed at 6 months", "Outcomes were assessed at month 6."
+_ALL_OUTCOMES = re.compile(r"(?i:(?:\ball\s+(?:(?:efficacy|clinical)\s+)?|^\s*(?:the\s+)?)(?:outcomes|endpoints|end\s*points|assessments|measures)\s+"
                            r"were\s+(?:measured|assessed|evaluated|analy[sz]ed|recorded|obtained)\b)")
 
 

@@ -1591,6 +1591,13 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
             tp = Item(g.start, g.end, ctx.all_at, ctx.all_at)  # responders of an outcome measured at one time
             conf *= 0.8
             reasons.append("timepoint: the methods measure all outcomes at this time")
+        elif tp is None and ctx.all_at is not None and ep.role != "safety" and not a_duration and \
+                kinds - {"p-value"} and not _ADVERSE.search(ep.label) and not _OVER_TIME.search(ep.label) and \
+                not _OVER_TIME.search(text, max(0, g.start - 60), g.start):
+            # "Outcomes were assessed at month 6.": a value of any measure the results name, without its own time
+            tp = Item(g.start, g.end, ctx.all_at, ctx.all_at)
+            conf *= 0.75
+            reasons.append("timepoint: the methods measure all outcomes at this time")
         each = re.match(r"\s*(?:patients\s+|participants\s+)?in (?:each|either|both) (?:group|arm)s?\b", text[g.end:]) or (
             # "No pneumothorax or pulmonary hemorrhage occurred within 72 hours of the procedure in either group"
             g.form.startswith("zero") and re.match(r"[^;.]*?\bin\s+(?:each|either|both)\s+(?:of\s+the\s+)?(?:two\s+)?"
@@ -1713,10 +1720,16 @@ def _arms_in_order(text: str, values: list[Group], pops: list[tuple[int, int, st
         if len(run) != len(ctx.arms) or any(g.arm_word or g.arm_index is not None for g in run) or \
                 len({g.stats[0].kind for g in run}) != 1 or not all(
                 re.fullmatch(r"[)\]]?\s*(?:,\s*(?:and\s+)?|and\s+|versus\s+|vs\.?\s+)", text[x.end:y.start])
-                for x, y in pairwise(run)) or any(run[0].start - 40 <= p[0] < run[-1].end for p in pops):
+                for x, y in pairwise(run)) or any(
+                # not an arm named before a comparison's closing bracket: "with aflibercept (P = 0.14), and 3 of 12 ..."
+                max(run[0].start - 40, clauses[_clause_of(clauses, run[0].start)][0], text.rfind(")", 0, run[0].start))
+                <= p[0] < run[-1].end for p in pops):
             continue
-        if re.search(r"[^\s,]", text[run[-1].end:m.start()]) and not re.fullmatch(
-                rf"[)\]]?\s*(?:patients|participants|subjects|{UNIT})?\s*", text[run[-1].end:m.start()]):
+        # "... and 3 of 12 (25.0%) and 5 of 12 (41.7%) eyes gained 15 letters or more, respectively": what they did
+        between = text[run[-1].end:m.start()]
+        if re.search(r"[^\s,]", between) and not re.fullmatch(
+                rf"[)\]]?\s*(?:patients|participants|subjects|{UNIT})?\s*", between) and not re.fullmatch(
+                r"[)\]]?\s*(?:patients|participants|subjects|eyes|knees|children|infants)\s+[a-z][^;()]{3,60}", between):
             continue
         for k, g in enumerate(run):
             g.arm_index = k

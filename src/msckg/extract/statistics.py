@@ -91,6 +91,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<v>{NUM})\s*(?P<u>{UNIT})?\s*[(\[]\s*(?P<what>IQR|interquartile range|range|Q1\s*[,–-]\s*Q3)\s*[:=,]?\s*<?\s*"
         rf"{NUM}\s*(?P=u)?\s*(?:-|to|–|,)\s*"
         rf"{NUM}\s*(?P=u)?\s*[)\]]")),
+    # "612 µm (±148)", "9.4 letters (±11.2)": the spread in brackets after the value and its unit
+    ("pm", re.compile(rf"(?P<v>{NUM})\s*(?P<pc>%|°)?\s*(?P<u>{UNIT})?\s*\(\s*(?:±|\+/-)\s*(?P<s>{NUM})\s*(?:%|°|{UNIT})?\s*\)")),
     ("pm", re.compile(rf"(?P<v>{NUM})\s*(?P<pc>%|°)?\s*(?:±|\+/-|\+-)\s*(?P<s>{NUM})(?:\s*(?P<u>{UNIT}))?")),
     ("from_to", re.compile(
         rf"(?i:\bfrom\s+(?:(?:a|an|the)\s+)?(?:(?P<kw>median|mean)\s+(?:of\s+)?)?)(?P<a>{NUM})\s*(?P<u>{UNIT})?\s+"

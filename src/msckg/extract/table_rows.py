@@ -59,6 +59,7 @@ class TableState:
     skip: bool = False
     ratio: bool = False
     either: bool = False  # "Difference or Hazard Ratio (95% CI)": each row's own kind
+    mean_either: bool = False  # "RR or mean difference (95% CI)": the difference only of means, counts have the ratio
     level: Decimal = Decimal("0.95")
     time: Item | None = None
     group: str | None = None  # the label line naming the rows under it
@@ -333,6 +334,7 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
     named_ratio, named_difference = bool(_RATIO_HEAD.search(diff)), bool(re.search(r"(?i:\bdifference\b)", diff))
     state.ratio = named_ratio and not named_difference
     state.either = named_ratio and named_difference  # "Difference or HR": a ratio or a difference by row
+    state.mean_either = state.either and bool(re.search(r"(?i:\bmean\s+difference\b)", diff))
     if m := re.search(r"(\d{2}(?:\.\d)?)\s*%\s*CI", diff):
         state.level = Decimal(m.group(1)) / 100
     state.count_pct = bool(_COUNT_PCT_LABEL.search(caption) or _COUNT_PCT_LABEL.search(s.text))
@@ -551,7 +553,8 @@ def read_table_row(s: Sentence, ctx: Context, state: TableState | None, caption:
             if state.either and not m["name"]:  # "Difference or Hazard Ratio": a ratio for a row of deaths or events in time
                 ratio = bool(re.search(r"(?i:\b(?:death|died|mortality|survival|time\s+to|relapse|hazard)\b)", raw)) or (
                     # "RR or mean difference": a row of counts ("CP, n/N (%)") has the ratio, a row of means the difference
-                    bool(re.search(r"(?i:\bn\s*(?:/\s*N\s*)?\(\s*%\s*\))", raw)) and not re.search(r"(?i:\b(?:mean|median)\b)", raw))
+                    state.mean_either and bool(re.search(r"(?i:\bn\s*(?:/\s*N\s*)?\(\s*%\s*\))", raw))
+                    and not re.search(r"(?i:\b(?:mean|median)\b)", raw))
             between.append(Stat("effect-size" if ratio else "difference", off + m.start(), off + m.end(),
                                 cell.strip(), value=_d(m["v"]), ci=(_d(m["lo"]), _d(m["hi"]), state.level),
                                 comparison="comparator"))
