@@ -78,7 +78,9 @@ def _table_rows(lines: list[str]) -> set[int]:
             continue
         out.add(k)
         k += 1
+        # a space-aligned line ("     Baseline      3 months      6 months") is a header or row of its own too
         while k < len(lines) and lines[k].strip() and (_row_like(lines[k]) or re.search(r"\(\s*n\s*=\s*\d+\s*\)", lines[k])
+                                                       or re.search(r"\S {3,}\S.*\S {3,}\S", lines[k])
                                                        or re.match(r"(?i:\s*(?:outcomes?|variables?|characteristics?|"
                                                                    r"measures?|endpoints?|parameters?)\b)", lines[k])):
             out.add(k)

@@ -276,6 +276,9 @@ def _header(s: Sentence, ctx: Context, caption: str) -> TableState | None:
         cells = ["", *cells]  # "<tab>Baseline<tab>1 month<tab>6 months<tab>p*": likewise over visit columns
     if (visits := _visit_columns(cells, s, ctx)) is not None:
         visits.skip = bool(_SKIP_CAPTION.search(caption))
+        one_n = re.findall(r"\bn\s*=\s*(\d+)\b", caption)
+        if len(one_n) == 1 and not any(visits.n):  # "Liver biochemistry during follow-up (n = 20)": every visit's n
+            visits.n = [int(one_n[0]) if kind == "arm" else None for kind, _ in visits.columns]
         return visits
     if (counted := _count_columns(cells, ctx, caption)) is not None:
         return counted
