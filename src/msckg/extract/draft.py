@@ -93,6 +93,8 @@ _PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard d
                        r"|\b(?:data|values)\s+(?:are|were)\s+(?:presented|given|expressed|shown|reported)\s+as\s+[^.;]{0,40}?"
                        r"\bor\s+means?\s*(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b"
                        r"|\bmeans?\s*\(\s*(?:±|\+/-)\s*SD\s*\)"
+                       # a Chinese journal's "计量资料以x̄±s表示" (measurements given as mean ± SD)
+                       r"|(?<![A-Za-z])x[\u0304\u0305]\s*±\s*s(?![A-Za-z])|均数\s*±\s*标准差"
                        r"|\(\s*means?\s*(?:±|\+/-)\s*(?:SD|s\.d\.|standard\s+deviations?)\s*\))")  # the NEJM's "The mean (±SD) change ... was 3.6±6.1"
 # a results table whose rows say "REU score, mean ± SD": the authors' way with "±" in their text too
 _TABLE_PM_SD = re.compile(r"(?im:^[^\t\n]*\bmean\s*(?:±|\+/-)\s*SD\b[^\t\n]*\t)")
