@@ -226,6 +226,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
         rf"(?i:\b(?:the\s+)?(?:{abbr}|[\w-]*MSC[sT]?|{_SC}|(?:stem[- ])?cell[- ]therapy|stem[- ]cells?|cells?|treatment|treated|"
         rf"intervention|experimental|active|observation|study|test|combined|combination|transplant(?:ation)?|infusion|"
         rf"injection|research)(?:-treated)?\s+(?:group|arm|cohort)s?\b"
+        rf"|(?<=\)\s)[\w-]*MSCs?(?=\s+(?:and|vs\.?|versus)\s+\d)"  # "22 of 32 (68.8%) UC-MSC and 17 of 32 (53.1%) IVMP patients"
         rf"|\b[\w-]*MSC[\w-]*\s+(?:group|arm|cohort|period|infusion)s?\b"  # "the MSC-allograft group", "during UC-MSC periods", "after 2 of 25 BM-MSC infusions"
         rf"|\b(?:{abbr}|[\w-]*MSCs?|{_SC}|cells?|stem[- ]cells?)-treated\b"
         rf"|(?<!-)\btreated\s+(?:patients|participants|infants|children|subjects|eyes|knees|joints|limbs|ulcers|lesions|wounds|"

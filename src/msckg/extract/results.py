@@ -1163,7 +1163,10 @@ def _read_results(s: Sentence, ctx: Context) -> list[ResultDraft]:
         near = [p for p in pops if not p[3] and _clause_of(clauses, p[0]) == ci]
         adjacent = [p for p in pops if _clause_of(clauses, p[0]) == ci and p[1] <= g.start
                     and re.fullmatch(r"\s*[\[(]{0,2}\s*", text[p[1]:g.start])] \
-            or [p for p in near if g.start <= p[0] and p[1] <= g.end]  # "3 of the 9 treated infants (33.3%)"
+            or [p for p in near if g.start <= p[0] and p[1] <= g.end] \
+            or [p for p in near if p[0] >= g.end and re.fullmatch(r"\s*(?:\([^()]*\)\s*)?", text[g.end:p[0]]) and re.match(
+                r"\s*(?:patients|participants|subjects|eyes|recipients|children)?\s*(?:,|;|\)|and\b|vs\.?|versus\b|$)",
+                text[p[1]:])]  # "in 22 of 32 (68.8%) UC-MSC and 17 of 32 (53.1%) IVMP patients": the arm right after
         after = [p for p in near if p[0] >= g.end]
         before = [p for p in near if p[1] <= g.start]
         # "(median 3, range 1–6, vs 5, range 3–8)": the spread between the pair's values
