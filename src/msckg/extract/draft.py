@@ -57,7 +57,7 @@ from msckg.extract.statistics import Stat, leftover_numbers
 from msckg.extract.table_rows import TableState, footnote_marks, read_table_row, stat_marks
 from msckg.extract.tables import CAPTION, join_cell_lines
 from msckg.extract.timepoints import Item, find_timepoints, iso_duration, time_label
-from msckg.extract.typography import decimal_points, versus, word_dashes
+from msckg.extract.typography import decimal_points, digit_groups, versus, word_dashes
 
 # "Continuous data are given as mean ± SD (unless stated otherwise)", "Values are reported as mean (SD)": what the
 # document's "x ± y" or "x (y)" are, said once
@@ -937,7 +937,7 @@ def extract_text(source: str, doc_id: str, file_name: str | None = None, sha256:
     x = _Extractor(source, doc_id)
     # a PDF's wrapped lines joined into paragraphs, Markdown's marks blanked, tables copied one cell per line one
     # row per line again: all in place, so offsets into the source hold
-    by_row = join_cell_lines(word_dashes(versus(decimal_points(blank_markup(reflow(source))))))
+    by_row = join_cell_lines(word_dashes(versus(digit_groups(decimal_points(blank_markup(reflow(source)))))))
     blocks = segment(by_row)
     # identifiers are read from the lines as they came: a PDF's DOI footer is page furniture to the reader
     raw_blocks = blocks if by_row == join_cell_lines(source) else segment(join_cell_lines(source))

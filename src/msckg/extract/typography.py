@@ -42,3 +42,26 @@ _WORD_DASH = re.compile(r"(?<=[A-Z]SC)[–‐‑](?=[A-Za-z])|(?<=[A-Z]SCs)[–�
 def word_dashes(text: str) -> str:
     """`text` with an en dash (or a Unicode hyphen) joining a cell product's abbreviation written as a hyphen."""
     return _WORD_DASH.sub("-", text)
+
+
+# "1 180 copies per 10(6) cells", "1 046 at week 48": thousands set apart by a (thin) space, as SI style writes them
+_SPACED_THOUSANDS = re.compile(r"(?<![\w.,])([1-9]\d{0,2})[ \u2009\u202f\u00a0](\d{3})(?![\d.,]|\s?[-–]\s?\d)")
+_UNIT_AFTER = re.compile(r"\s*(?:copies|cells|IU|U/|mg|ng|pg|µ|μ|mu\b|mL|IEQ|/|per\b|m\b|steps|patients|participants)")
+# words after which the first number is a count of its own ("week 4 100", "n = 8 120"), not a thousands group
+_NOT_GROUP_BEFORE = re.compile(r"(?i:\b(?:weeks?|days?|months?|years?|grade|stage|table|figure|fig\.|n\s*=|cohort|group|arm|"
+                               r"visit|phase|type|class|level)\s*$)")
+
+
+def digit_groups(text: str) -> str:
+    """`text` with thousands set apart by a thin or no-break space written with a comma ("1 180" as "1,180"); those
+    set apart by a plain space too when the document shows the style on a number with its unit after it."""
+    def thin(m: re.Match[str]) -> bool:
+        return text[m.end(1)] != " "
+    found = list(_SPACED_THOUSANDS.finditer(text))
+    plain = any(not thin(m) and _UNIT_AFTER.match(text, m.end()) and not _NOT_GROUP_BEFORE.search(text, 0, m.start())
+                for m in found)
+    chars = list(text)
+    for m in found:
+        if (thin(m) or plain) and not _NOT_GROUP_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            chars[m.end(1)] = ","
+    return "".join(chars)
