@@ -17,7 +17,8 @@ NCT = re.compile(r"\bNCT\d{8}\b")
 # "DOI：10.9999/..." and "PMID：4999..." with a full-width colon on a Chinese mirror page
 # "DOI 10.9999/..." with no colon under a journal page's header; a MEDLINE export's "LID - 10.9999/... [doi]",
 # a RIS record's "DO  - 10.9999/..." (Web of Science's "DI ")
-DOI = re.compile(r"(?i:\bdoi[:：]?\s*|https?://(?:dx\.)?doi\.org/|^(?:LID|AID)\s*-\s*(?=10\.\d{4,9}/\S+\s+\[doi\])|^(?:DO|DI)\s{0,3}-\s+)"
+DOI = re.compile(r"(?i:\bdoi[:：]?\s*|https?://(?:dx\.)?doi\.org/|^(?:LID|AID)\s*-\s*(?=10\.\d{4,9}/\S+\s+\[doi\])|^(?:DO|DI)\s{0,3}-\s+"
+                 r"|^DI[ \t]+(?=10\.))"  # a Web of Science plain-text record's "DI 10.9999/..."
                  r"(?P<doi>10\.\d{4,9}/[^\s\"<>]+)", re.MULTILINE)
 # "PMID- 49999096": a MEDLINE export's first line
 # an Ovid MEDLINE record's "Unique Identifier" field, its value on the next line
@@ -25,6 +26,9 @@ PMID = re.compile(r"\bPMID[:：-]?\s*(?P<pmid>\d{1,9})\b|\bPubMed(?:\s+ID)?[:：
                   r"|(?m:^[ \t]*Unique Identifier[ \t]*\n[ \t]*(?P<pm3>\d{6,9})[ \t]*$)"
                   # a RIS record exported from PubMed: its accession number "AN  - 49999137" is the PMID
                   r"|(?m:^AN[ \t]{0,3}-[ \t]+(?P<pm4>\d{6,9})[ \t\r]*$)")
+# a Web of Science plain-text record ("PT J", "UT WOS:...") gives the PubMed id in its "PM 49999172" field
+_WOS_RECORD = re.compile(r"(?m:^(?:PT [JBSP]\b|UT WOS:))")
+_WOS_PMID = re.compile(r"(?m:^PM[ \t]+(?P<pm>\d{6,9})[ \t\r]*$)")
 REGISTERED = re.compile(r"(?i:\bregistered\s+(?:on\s+)?)(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})")
 RETRO = re.compile(r"(?i:\b(?P<how>retrospectively|prospectively)\s+registered\b)")
 CITATION = re.compile(
@@ -117,6 +121,8 @@ def pmid(source: str, blocks: list[Block]) -> Found | None:
     # the field name and its value are two lines, two blocks
     if (m := PMID.search(source)) is not None and (m["pm3"] or m["pm4"] and re.search(r"(?m:^TY[ \t]{0,3}-)", source)):
         return Found(m["pm3"] or m["pm4"], m.start(), m.end())
+    if _WOS_RECORD.search(source) and (m := _WOS_PMID.search(source)) is not None:
+        return Found(m["pm"], m.start(), m.end())
     return None
 
 
