@@ -92,6 +92,8 @@ _PM_IS_SD = re.compile(rf"(?i:{_VALUES_ARE}(?:±|\+/-)\s*(?:SD|s\.d\.|standard d
                        # "Values are presented as number (%) or mean±standard deviation"
                        r"|\b(?:data|values)\s+(?:are|were)\s+(?:presented|given|expressed|shown|reported)\s+as\s+[^.;]{0,40}?"
                        r"\bor\s+means?\s*(?:±|\+/-)\s*(?:SD|s\.d\.|standard deviations?)\b"
+                       # a table's note: "Values are median (interquartile range), mean ± SD or n (%)"
+                       r"|\b(?:data|values)\s+(?:are|were)\s+[^.;]{0,40}?,\s*means?\s*(?:±|\+/-)\s*(?:SD|s\.d\.)\s+or\b"
                        r"|\bmeans?\s*\(\s*(?:±|\+/-)\s*SD\s*\)"
                        # a Chinese journal's "计量资料以x̄±s表示" (measurements given as mean ± SD)
                        r"|(?<![A-Za-z])x[\u0304\u0305]\s*±\s*s(?![A-Za-z])|均数\s*±\s*标准差"
