@@ -298,6 +298,12 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
                                  re.compile(rf"(?i:\b(?:the\s+)?{_words(name)}(?:\s+(?:arm|group)s?)?\b)")))
     else:
         arms += _control_arm(text, sents)
+    if len(arms) == 1 and (pair := _named_pair(text)) is not None:
+        # "Intervention: TEUG (scaffold seeded with autologous ASCs) or BMG" ... "in the TEUG arm", "in the BMG arm"
+        cell, other = (re.escape(w) for w in pair)
+        arms[0].pattern = re.compile(arms[0].pattern.pattern + rf"|(?i:\b(?:the\s+)?{cell}(?:\s+(?:group|arm|patients)s?)?\b)")
+        arms.append(ArmDraft("control", f"{pair[1]} arm", _dummy_or_active(pair[1]), re.compile(
+            rf"(?i:\b(?:the\s+)?{other}(?:\s+(?:group|arm|patients)s?)?\b|{_CONTROLS})")))
     arms = _dose_arms(arms, sents)
     arms = _listed_arms(arms, sents) or arms
     _named_sizes(arms, sents)
@@ -624,6 +630,19 @@ def product_codes(text: str) -> list[str]:
     ties it to the cells."""
     found = [m["c"] for p in _CODE_DEFINED for m in p.finditer(text)]
     return list(dict.fromkeys(c.rstrip("®™") for c in found if not re.fullmatch(r"[A-Z]{1,3}\d{2,4}", c) or "-" in c))
+
+
+def _named_pair(text: str) -> tuple[str, str] | None:
+    """A randomised trial's two arms named only as groups or arms, one of them described with the cells where it is
+    first named ("TEUG (collagen–silk fibroin scaffold seeded with autologous ASCs) or BMG"): (cell arm, other)."""
+    named = _group_names(text)
+    if len(named) != 2 or not re.search(r"(?i:\brandomi[sz]ed\b|\brandomly\b)", text):
+        return None
+    cellish = [w for w in named if (m := re.search(rf"\b{re.escape(w)}\s*\((?P<what>[^()]{{3,200}})\)", text))
+               and re.search(r"(?i:\b(?:[\w-]*MSCs?|[\w-]*ASCs?|stem\s+cells?|stromal\s+cells?)\b)", m["what"])]
+    if len(cellish) != 1:
+        return None
+    return cellish[0], next(w for w in named if w != cellish[0])
 
 
 def _group_names(text: str) -> list[str]:
