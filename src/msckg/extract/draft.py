@@ -258,7 +258,9 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     own = [w for w in own_cell_names(all_text) if not re.search(rf"(?i:^{abbr}$)", w)]  # "micro-fragmented adipose tissue (MFAT)"
     if own:  # "multipotent adult progenitor-like cells (MAPLCs)" ... "in the MAPLC group": the plural's s optional
         alt = "|".join(re.escape(re.sub(r"(?<=[A-Z])s$", "", w)) + "s?" for w in dict.fromkeys(own))
-        exp = re.compile(exp.pattern + rf"|(?:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|recipients|patients)|-treated)\b"
+        # a split-face trial's "SVF side", "SVF-treated sides", "for SVF and 1.9 for laser" (the comparator is named so too)
+        split = rf"|\b(?:{alt})(?:-treated)?\s+(?:{_PARTS})s?\b|(?<=\bfor\s)(?:{alt})\b" if _WITHIN.search(all_text) else ""
+        exp = re.compile(exp.pattern + rf"|(?:\b(?:the\s+)?(?:{alt})(?:\s+(?:group|arm|recipients|patients)|-treated)\b{split}"
                          rf"|(?:(?<=\bwith\s)|(?<=\bafter\s)|(?<=\breceiving\s)|(?<=\bgiven\s))(?:{alt})\b)")  # "after MFAT", "18 of 30 MFAT patients"
     if codes := product_codes(all_text):  # "in the KRT-UC01 group", "receiving KRT-UC01", "KRT-UC01 recipients"
         alt = "|".join(re.escape(c) for c in codes)
@@ -348,7 +350,7 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
 _CONTROLS = (r"\bcontrol(?:\s+(?:group|arm|cohort)s?)\b|\bcontrols\b|\bcontrol\s+(?:patients|participants|subjects|wounds|eyes|knees|limbs|ulcers|lesions|"
              r"infants|children|recipients|joints|teeth|sites|hands|feet|legs|sides|areas|hips|shoulders|ears)\b")
 # a body part of the patient's own as the control: "using the patient's other hand as control", "split-mouth"
-_PARTS = r"hand|foot|feet|leg|side|eye|knee|joint|limb|ulcer|lesion|wound|site|area|tooth|teeth|hip|shoulder|ear|half|halves"
+_PARTS = r"hand|foot|feet|leg|side|hemiface|eye|knee|joint|limb|ulcer|lesion|wound|site|area|tooth|teeth|hip|shoulder|ear|half|halves"
 _WITHIN = re.compile(rf"(?i:\bwithin-(?:patient|subject|person|individual)\b|\bintra-?(?:patient|individual)\s+(?:control|comparison)"
                      rf"|\bsplit-(?:mouth|face|body|scar|wound)\b|\bcontralateral\s+(?:{_PARTS})s?\b"
                      rf"|\b(?:other|opposite)\s+(?:{_PARTS})s?\s+(?:served\s+)?as\s+(?:an?\s+|the\s+|its\s+own\s+)?(?:internal\s+)?control)")
@@ -421,6 +423,15 @@ def _control_arm(text: str, sents: list[Sentence]) -> list[ArmDraft]:
         plural = {"foot": "feet", "feet": "feet", "tooth": "teeth", "teeth": "teeth", "half": "halves"}.get(word, f"{word}s")
         name = f"control {plural}"
         untreated = re.search(r"(?i:\b(?:untreated|received\s+no\s+(?:treatment|injection))\b)", text)
+        # "received SVF on one randomly assigned hemiface and fractional CO2 laser (3 sessions) on the other": the
+        # other side's treatment names its values ("laser-treated sides", "for laser")
+        split = re.search(rf"(?i:\bon\s+one\s+(?:randomly\s+(?:assigned|selected|chosen)\s+)?(?:{_PARTS})\b[^.;]*?\band\s+"
+                          rf"(?P<b>[^,;.()]{{2,60}}?)\s*(?:\([^()]*\)\s*)?on\s+the\s+other\b)", text)
+        by = re.escape(split["b"].split()[-1]) if split and not re.search(
+            r"(?i:saline|placebo|sham|vehicle|nothing|no\b)", split["b"]) else None
+        if by is not None:
+            return [ArmDraft("control", f"control {plural} ({split['b'].strip()})", "active-comparator", re.compile(
+                rf"(?i:{_CONTROLS}|\b{by}(?:-treated)?\s+(?:{_PARTS})s?\b|(?<=\bfor\s){by}\b|(?<=\bafter\s){by}\b)"))]
         dummy = re.search(r"(?i:\b(?:saline|placebo|sham|vehicle)\b)", text)  # "saline in the other knee"
         return [ArmDraft("control", name, "placebo-comparator" if dummy else "no-intervention" if untreated else "active-comparator",
                          re.compile(rf"(?i:{_CONTROLS}|\b(?:contralateral|untreated|(?:saline|placebo|sham|vehicle)[- ]treated)\s+"
