@@ -309,6 +309,13 @@ def _arms(product: ProductDraft, cues: dict[str, Cue], sents: list[Sentence], en
     arms = _dose_arms(arms, sents)
     arms = _listed_arms(arms, sents) or arms
     _named_sizes(arms, sents)
+    # "ASC-enriched fat grafting versus conventional fat grafting" ... "44.6 ± 12.1 percent with conventional grafts":
+    # the comparator by what sets its treatment apart, whatever its arm was named (here a sham procedure's)
+    plain = re.search(r"(?i:\b(?:versus|vs\.?|or|compared\s+with)\s+(?P<adj>conventional|standard|plain|non-enriched|unenriched|"
+                      r"unseeded|cell-free)\s+(?:[\w-]+\s+)?(?P<w>[a-z][\w-]{3,}?)(?:ing|s)?\b)", all_text)
+    other = next((a for a in arms if a.role != "experimental"), None)
+    if plain and other is not None and len(arms) == 2 and not other.pattern.search(plain.group().split(None, 1)[1]):
+        other.pattern = re.compile(other.pattern.pattern + rf"|(?i:\b{plain['adj']}\s+(?:[\w-]+\s+)?{re.escape(plain['w'])}\w*)")
     comparator = next((a for a in arms if a.role in ("active-comparator", "no-intervention")), None)
     if comparator is not None:  # "relapse was 21.7% with MSCs and 18.3% without"
         extra = r"|(?i:\bwithout(?=\s*(?:[,;.)(]|$)))"
