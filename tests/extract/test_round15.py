@@ -141,3 +141,50 @@ def test_wos_record_spaced_thousands_and_mean_sd_sign() -> None:
     assert {(pop, st["kind"], st["value"]) for pop, _, st in _stats(chinese, "hba1c") if st["kind"] in ("mean", "sd")} == {
         ("msc", "mean", Decimal("6.9")), ("msc", "sd", Decimal("0.8")), ("control", "mean", Decimal("7.4")),
         ("control", "sd", Decimal("1.0"))}
+
+
+SPLIT_FACE = (
+    "Stromal vascular fraction versus fractional laser for atrophic acne scars: a split-face trial\n\n"
+    "Methods: In this randomized, evaluator-blinded, split-face trial, 20 patients received autologous stromal vascular "
+    "fraction (SVF) on one randomly assigned hemiface and fractional CO2 laser (3 sessions) on the other.\n\n"
+    "Results: At 6 months, 15 of 20 SVF sides (75%) and 9 of 20 laser-treated sides (45%) improved by at least one "
+    "grade (p = .03). Patient satisfaction was 7.8 ± 1.4 for the SVF side and 6.1 ± 1.9 for the laser side (p = .003).\n"
+)
+
+NAMED_ARMS = (
+    "Tissue-engineered urethral graft versus buccal mucosa graft for anterior urethral stricture\n\n"
+    "Methods: A randomised, assessor-blinded trial. Intervention: TEUG (collagen scaffold seeded with autologous ASCs) "
+    "or BMG, placed as a dorsal onlay. Sixty men were randomised (30 per arm).\n\n"
+    "Results: Success was achieved in 24 out of 29 men in the TEUG arm (82.8%) and 26 out of 30 in the BMG arm (86.7%).\n"
+)
+
+CONVENTIONAL = (
+    "Adipose stromal cell-enriched fat grafting versus conventional fat grafting for hemifacial atrophy\n\n"
+    "Methods: Twenty-eight patients were randomized to ASC-enriched fat grafts (ASC group) or to conventional fat "
+    "grafting with a sham second-stage procedure.\n\n"
+    "Results: Volume retention at 12 months was 67.9 ± 10.4 percent with ASC-enriched grafts and 44.6 ± 12.1 percent "
+    "with conventional grafts (p < 0.001).\n"
+)
+
+
+def test_split_face_named_arms_and_conventional_comparator() -> None:
+    """A split-face trial's comparator is the other side's treatment ('laser-treated sides'); two arms named only as
+    'the TEUG arm' and 'the BMG arm', one described with the cells, are both drafted; 'with conventional grafts' is
+    the comparator however its arm was named."""
+    split = extract_text(SPLIT_FACE, "split").data
+    roles = {a["role"]: a["id"] for a in split["arms"]}
+    assert len(split["arms"]) == 2 and set(roles) == {"experimental", "active-comparator"}
+    satisfaction = {(pop, st["value"]) for pop, _, st in _stats(split, "patient satisfaction") if st["kind"] == "central-value"}
+    assert satisfaction == {(roles["experimental"], Decimal("7.8")), (roles["active-comparator"], Decimal("6.1"))}
+    improved = {(pop, st["numerator"]) for pop, _, st in _stats(split, "improved") if st["kind"] == "proportion"}
+    assert improved == {(roles["experimental"], 15), (roles["active-comparator"], 9)}
+    named = extract_text(NAMED_ARMS, "teug").data
+    roles = {a["role"]: a["id"] for a in named["arms"]}
+    assert [a["role"] for a in named["arms"]] == ["experimental", "active-comparator"]
+    success = {(pop, st["numerator"], st["denominator"]) for pop, _, st in _stats(named, "success")
+               if st["kind"] == "proportion"}
+    assert success == {(roles["experimental"], 24, 29), (roles["active-comparator"], 26, 30)}
+    plain = extract_text(CONVENTIONAL, "fat").data
+    roles = {a["role"]: a["id"] for a in plain["arms"]}
+    retention = {(pop, st["value"]) for pop, _, st in _stats(plain, "volume retention") if st["kind"] == "central-value"}
+    assert retention == {(roles["experimental"], Decimal("67.9")), (roles["placebo-comparator"], Decimal("44.6"))}
